@@ -1,0 +1,44 @@
+#include "exportcommand.h"
+#include "mainwindow.h"
+#include "mapcanvas.h"
+
+#include <QApplication>
+#include <QGuiApplication>
+
+#include <cstring>
+
+namespace {
+
+bool isCommand(int argc, char **argv, const char *name) { return argc > 1 && std::strcmp(argv[1], name) == 0; }
+
+/// Command-line work needs no display: use the offscreen platform unless one was chosen.
+void preferOffscreen()
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (isCommand(argc, argv, "export")) {
+        preferOffscreen();
+        QGuiApplication app(argc, argv);
+        QStringList arguments = QCoreApplication::arguments();
+        arguments.removeAt(1); // "export"
+        return spheres::runExportCommand(arguments);
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Spheres"));
+    QApplication::setOrganizationName(QStringLiteral("Spheres"));
+    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    spheres::MainWindow window;
+    if (!window.loadBaseMap())
+        return 1;
+    if (qEnvironmentVariableIsSet("SPHERES_QUIT_AFTER_FIRST_FRAME")) // for the benchmark
+        QObject::connect(window.canvas(), &spheres::MapCanvas::framePainted, &app, &QCoreApplication::quit,
+                         Qt::QueuedConnection);
+    window.show();
+    return app.exec();
+}

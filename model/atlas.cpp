@@ -1,0 +1,122 @@
+#include "atlas.h"
+
+#include "topojsonreader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace spheres {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("Atlas", text); }
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList out;
+    for (const QJsonValue &v : value.toArray())
+        out << v.toString();
+    return out;
+}
+
+struct RegionTable
+{
+    QHash<QString, Region> byWorldAtlasName;
+    QList<RegionGroup> groups;
+};
+
+std::optional<RegionTable> readRegionTable(const QString &path, QString &error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        error = tr("%1: not valid JSON at byte %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString());
+        return std::nullopt;
+    }
+    RegionTable table;
+    const QJsonArray regions = doc.object().value(u"regions").toArray();
+    for (qsizetype i = 0; i < regions.size(); ++i) {
+        const QJsonObject o = regions.at(i).toObject();
+        Region r;
+        r.code = o.value(u"iso3").toString();
+        r.isoCode = o.value(u"iso").toBool(true);
+        r.name = o.value(u"name").toString();
+        r.aliases = stringList(o.value(u"aliases"));
+        r.demonyms = stringList(o.value(u"demonyms"));
+        const QString key = o.value(u"worldAtlasName").toString();
+        if (key.isEmpty() || r.code.size() != 3 || r.name.isEmpty()) {
+            error = tr("%1: regions[%2] needs \"worldAtlasName\", a three-letter \"iso3\" and a \"name\"").arg(path).arg(i);
+            return std::nullopt;
+        }
+        table.byWorldAtlasName.insert(key, r);
+    }
+    for (const QJsonValue &v : doc.object().value(u"groups").toArray()) {
+        const QJsonObject o = v.toObject();
+        table.groups.push_back({o.value(u"id").toString(), o.value(u"name").toString(), stringList(o.value(u"aliases")),
+                                stringList(o.value(u"members")), o.value(u"note").toString()});
+    }
+    return table;
+}
+
+} // namespace
+
+Atlas::Result Atlas::loadBuiltIn(Detail detail)
+{
+    const QString topo = detail == Detail::Coarse ? QStringLiteral(":/basemap/countries-50m.json")
+                                                  : QStringLiteral(":/basemap/countries-10m.json");
+    return load(topo, QStringLiteral(":/basemap/regions.json"), detail);
+}
+
+Atlas::Result Atlas::load(const QString &topoJsonPath, const QString &regionsJsonPath, Detail detail)
+{
+    Result result;
+    const auto table = readRegionTable(regionsJsonPath, result.error);
+    if (!table)
+        return result;
+    TopoJsonReader::Result topo = TopoJsonReader::readFile(topoJsonPath, QStringLiteral("countries"));
+    if (!topo.ok()) {
+        result.error = topo.error;
+        return result;
+    }
+    result.warnings = topo.warnings;
+    Atlas &atlas = result.atlas;
+    atlas.m_detail = detail;
+    for (TopoJsonUnit &unit : topo.units) {
+        auto it = table->byWorldAtlasName.constFind(unit.name);
+        if (it == table->byWorldAtlasName.constEnd()) {
+            result.warnings << tr("%1: region \"%2\" is not in the region table %3; skipped")
+                                   .arg(topoJsonPath, unit.name, regionsJsonPath);
+            continue;
+        }
+        Region region = *it;
+        region.shape = std::move(unit.shape);
+        atlas.m_indexByCode.insert(region.code, int(atlas.m_regions.size()));
+        atlas.m_regions.push_back(std::move(region));
+    }
+    atlas.m_groups = table->groups;
+    return result;
+}
+
+const Region *Atlas::region(const QString &code) const
+{
+    const int i = indexOf(code);
+    return i < 0 ? nullptr : &m_regions[i];
+}
+
+const RegionGroup *Atlas::group(const QString &id) const
+{
+    for (const RegionGroup &g : m_groups)
+        if (g.id == id)
+            return &g;
+    return nullptr;
+}
+
+} // namespace spheres

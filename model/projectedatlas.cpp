@@ -1,0 +1,143 @@
+#include "projectedatlas.h"
+
+#include "antimeridian.h"
+#include "polylabel.h"
+
+#include <boost/geometry/algorithms/area.hpp>
+#include <boost/geometry/algorithms/correct.hpp>
+#include <boost/geometry/algorithms/densify.hpp>
+#include <boost/geometry/strategies/cartesian/densify.hpp>
+#include <boost/geometry/algorithms/equals.hpp>
+#include <boost/geometry/algorithms/envelope.hpp>
+
+#include <boost/geometry/algorithms/intersection.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace spheres {
+
+namespace {
+
+constexpr double kDensifyDegrees = 1.0;
+constexpr double kSeamJumpMetres = 5.0e6; // neighbours this far apart straddle a seam
+
+bool projectRing(const Projection &projection, const Ring &in, Ring &out)
+{
+    out.clear();
+    out.reserve(in.size());
+    for (const Point &p : in) {
+        if (const auto xy = projection.forward(QPointF(p.x(), p.y())))
+            out.emplace_back(xy->x(), xy->y());
+    }
+    if (out.size() < 4)
+        return false;
+    if (!bg::equals(out.front(), out.back()))
+        out.push_back(out.front());
+    return true;
+}
+
+void projectPolygon(const Projection &projection, const Polygon &in, MultiPolygon &out)
+{
+    Polygon projected;
+    if (!projectRing(projection, in.outer(), projected.outer()))
+        return;
+    for (const Ring &hole : in.inners()) {
+        Ring h;
+        if (projectRing(projection, hole, h))
+            projected.inners().push_back(std::move(h));
+    }
+    bg::correct(projected);
+    out.push_back(std::move(projected));
+}
+
+} // namespace
+
+/// The horizon disc of an azimuthal projection as a polygon, for clipping.
+Polygon horizonDisc(double radius)
+{
+    Polygon disc;
+    const int n = 360;
+    for (int i = n; i >= 0; --i) { // clockwise, closed
+        const double a = 2 * M_PI * (i % n) / n;
+        disc.outer().emplace_back(radius * std::cos(a), radius * std::sin(a));
+    }
+    return disc;
+}
+
+MultiPolygon clippedToHorizon(const MultiPolygon &projected, double radius)
+{
+    Box box;
+    bg::envelope(projected, box);
+    const double inscribed = radius / std::sqrt(2.0);
+    if (std::max({std::abs(box.min_corner().x()), std::abs(box.max_corner().x()), std::abs(box.min_corner().y()),
+                  std::abs(box.max_corner().y())}) < inscribed)
+        return projected;
+    MultiPolygon clipped;
+    bg::intersection(projected, horizonDisc(radius), clipped);
+    return clipped;
+}
+
+MultiPolygon projectShape(const Projection &projection, const MultiPolygon &lonLat)
+{
+    const MultiPolygon framed = antimeridian::rewrapped(lonLat, projection.centralMeridian(), projection.hasSeam());
+    MultiPolygon dense;
+    bg::densify(framed, dense, kDensifyDegrees);
+    MultiPolygon out;
+    for (const Polygon &p : dense)
+        projectPolygon(projection, p, out);
+    const double horizon = projection.horizonRadius();
+    return horizon > 0 ? clippedToHorizon(out, horizon) : out;
+}
+
+MultiLineString projectLine(const Projection &projection, const LineString &lonLat)
+{
+    MultiLineString out;
+    LineString current;
+    auto flush = [&] {
+        if (current.size() > 1)
+            out.push_back(current);
+        current.clear();
+    };
+    const double horizon = projection.horizonRadius();
+    for (const Point &p : lonLat) {
+        const auto xy = projection.forward(QPointF(p.x(), p.y()));
+        if (!xy || (horizon > 0 && std::hypot(xy->x(), xy->y()) > horizon)) {
+            flush();
+            continue;
+        }
+        const Point q(xy->x(), xy->y());
+        if (!current.empty() && std::hypot(q.x() - current.back().x(), q.y() - current.back().y()) > kSeamJumpMetres)
+            flush();
+        current.push_back(q);
+    }
+    flush();
+    return out;
+}
+
+ProjectedAtlas::ProjectedAtlas(const Atlas &atlas, const Projection &projection)
+    : m_projection(projection), m_detail(atlas.detail())
+{
+    m_regions.reserve(atlas.regions().size());
+    for (const Region &region : atlas.regions()) {
+        ProjectedRegion r;
+        r.shape = projectShape(projection, region.shape);
+        if (!r.shape.empty()) {
+            bg::envelope(r.shape, r.bounds);
+            const Polygon *largest = nullptr;
+            for (const Polygon &p : r.shape) {
+                const double a = bg::area(p);
+                if (a > r.largestPartArea) {
+                    r.largestPartArea = a;
+                    largest = &p;
+                }
+            }
+            if (largest)
+                r.labelAnchor = poleOfInaccessibility(*largest, std::sqrt(r.largestPartArea) / 50.0);
+        }
+        m_regions.push_back(std::move(r));
+    }
+    m_index.build(m_regions);
+}
+
+} // namespace spheres

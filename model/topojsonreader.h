@@ -1,0 +1,41 @@
+#pragma once
+
+#include "geometry.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace spheres {
+
+/// One geometry of a TopoJSON GeometryCollection, decoded to lon/lat polygons.
+struct TopoJsonUnit
+{
+    QString name;       ///< properties.name
+    QString id;         ///< the geometry's id (world-atlas: ISO 3166-1 numeric), may be empty
+    MultiPolygon shape; ///< cut at the antimeridian, orientation and closure corrected
+};
+
+/// Reads a TopoJSON topology: quantized, delta-encoded arcs, reversed arcs (negative indices),
+/// Polygon and MultiPolygon geometries with holes. Rings that cross ±180° are cut there, so no
+/// ring jumps across the map. Errors name the file and the place that is wrong.
+class TopoJsonReader
+{
+public:
+    struct Result
+    {
+        QList<TopoJsonUnit> units;
+        QString error;           ///< empty on success
+        QStringList warnings;    ///< geometry that had to be repaired
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    /// Decodes the object named `objectName` ("countries") of the topology in `data`.
+    /// `sourceName` is used in messages only.
+    static Result read(const QByteArray &data, const QString &objectName, const QString &sourceName);
+    static Result readFile(const QString &path, const QString &objectName);
+};
+
+} // namespace spheres

@@ -1,0 +1,43 @@
+#include "viewstate.h"
+
+#include "projection.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace spheres {
+
+ViewState framedView(const Projection &projection, const QRectF &extent, QSize size, double marginFraction)
+{
+    ViewState view;
+    view.projectionId = projection.id();
+    view.size = size;
+    // The extent's outline, densified, projected: its bounding box is what must fit.
+    double minX = std::numeric_limits<double>::max(), minY = minX, maxX = -minX, maxY = -minX;
+    const int steps = 64;
+    for (int i = 0; i <= steps; ++i) {
+        const double t = double(i) / steps;
+        const QPointF samples[] = {{extent.left() + t * extent.width(), extent.top()},
+                                   {extent.left() + t * extent.width(), extent.bottom()},
+                                   {extent.left(), extent.top() + t * extent.height()},
+                                   {extent.right(), extent.top() + t * extent.height()}};
+        for (const QPointF &s : samples) {
+            if (const auto xy = projection.forward(s)) {
+                minX = std::min(minX, xy->x());
+                maxX = std::max(maxX, xy->x());
+                minY = std::min(minY, xy->y());
+                maxY = std::max(maxY, xy->y());
+            }
+        }
+    }
+    if (minX > maxX || size.isEmpty())
+        return view;
+    const double usableW = size.width() * (1.0 - 2 * marginFraction);
+    const double usableH = size.height() * (1.0 - 2 * marginFraction);
+    view.metresPerPixel = std::max((maxX - minX) / usableW, (maxY - minY) / usableH);
+    const QPointF mid((minX + maxX) / 2, (minY + maxY) / 2);
+    view.centre = projection.inverse(mid).value_or(extent.center());
+    return view;
+}
+
+} // namespace spheres

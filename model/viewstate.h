@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QPointF>
+#include <QRectF>
+#include <QSize>
+#include <QString>
+
+namespace spheres {
+
+class Projection;
+
+/// Everything the renderer needs to paint one picture, as a copyable value: the same value
+/// drives the window, an export and a saved view.
+struct ViewState
+{
+    QString projectionId;
+    QPointF centre;               ///< lon/lat of the picture's centre
+    double metresPerPixel = 5000; ///< projected metres per logical pixel
+    QSize size{1920, 1080};       ///< logical pixels
+    double styleScale = 1.0;      ///< multiplies line widths and text (2 for a 4K export of a 1080p view)
+    QString selectedRegion;       ///< region code, or empty
+    QString hoveredRegion;
+
+    bool operator==(const ViewState &) const = default;
+};
+
+/// The view of `projection` that shows the lon/lat `extent` whole inside `size`, centred.
+ViewState framedView(const Projection &projection, const QRectF &extent, QSize size, double marginFraction = 0.03);
+
+} // namespace spheres

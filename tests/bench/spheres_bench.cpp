@@ -1,0 +1,120 @@
+// Prints medians of the operations whose speed a user feels. Run: build/tests/bench/spheres_bench
+#include "atlas.h"
+#include "exporter.h"
+#include "maprenderer.h"
+#include "projectioncatalog.h"
+#include "scene.h"
+
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QImage>
+#include <QPainter>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+#include <functional>
+
+using namespace spheres;
+
+namespace {
+
+double medianMs(int runs, const std::function<void()> &work)
+{
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        times.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+void report(const QString &what, double ms, const QString &target)
+{
+    QTextStream(stdout) << QStringLiteral("%1 %2  (target %3)").arg(what, -58).arg(
+                               ms < 0.1 ? QStringLiteral("%1 µs").arg(ms * 1000, 8, 'f', 2) : QStringLiteral("%1 ms").arg(ms, 8, 'f', 2),
+                               target)
+                        << Qt::endl;
+}
+
+double processMs(int runs, const QStringList &args, const QByteArray &env = {})
+{
+    return medianMs(runs, [&] {
+        QProcess p;
+        if (!env.isEmpty()) {
+            QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+            e.insert(QString::fromLatin1(env), QStringLiteral("1"));
+            p.setProcessEnvironment(e);
+        }
+        p.start(QStringLiteral(SPHERES_BINARY), args);
+        p.waitForFinished(60000);
+    });
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QGuiApplication app(argc, argv);
+    const bool quick = app.arguments().contains(QStringLiteral("--quick"));
+    const int runs = quick ? 3 : 31;
+    const ProjectionPreset &preset = ProjectionCatalog::defaultPreset();
+    auto coarse = std::make_shared<Atlas>(Atlas::loadBuiltIn(Atlas::Detail::Coarse).atlas);
+    auto fine = std::make_shared<Atlas>(Atlas::loadBuiltIn(Atlas::Detail::Fine).atlas);
+    Scene scene(coarse, preset.projection);
+    scene.setFine(std::make_shared<SceneLevel>(fine, preset.projection));
+    const MapRenderer renderer;
+    QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+    auto frame = [&](const ViewState &view) {
+        QPainter painter(&image);
+        renderer.render(painter, scene, view);
+    };
+
+    QTextStream(stdout) << "Spheres benchmark: medians of " << runs << " runs, 1920x1080\n";
+    ViewState eurasia = framedView(preset.projection, preset.homeExtent, image.size());
+    eurasia.selectedRegion = QStringLiteral("KAZ");
+    report(QStringLiteral("full frame, Eurasia, 1:50m"), medianMs(runs, [&] { frame(eurasia); }), QStringLiteral("≤ 12 ms"));
+
+    ViewState scs = eurasia;
+    scs.centre = QPointF(114.0, 12.0);
+    scs.metresPerPixel = 1200;
+    report(QStringLiteral("full frame, South China Sea, 1:10m"), medianMs(runs, [&] { frame(scs); }), QStringLiteral("≤ 12 ms"));
+
+    ViewState panned = eurasia;
+    int step = 0;
+    report(QStringLiteral("pan step (re-render after a 10 px move)"), medianMs(runs, [&] {
+               const QPointF c = *preset.projection.forward(eurasia.centre);
+               panned.centre = *preset.projection.inverse(c + QPointF(10 * (++step) * eurasia.metresPerPixel, 0));
+               frame(panned);
+           }), QStringLiteral("≤ 4 ms"));
+
+    QList<QPointF> clicks;
+    for (int i = 0; i < 10000; ++i)
+        clicks << QPointF(QRandomGenerator::global()->bounded(1920.0), QRandomGenerator::global()->bounded(1080.0));
+    int hits = 0;
+    const double hitMs = medianMs(quick ? 1 : 5, [&] {
+        for (const QPointF &p : clicks)
+            hits += scene.regionAt(eurasia, p).isEmpty() ? 0 : 1;
+    });
+    report(QStringLiteral("hit test (R-tree + exact), per click"), hitMs / clicks.size(), QStringLiteral("≤ 20 µs"));
+
+    for (const ProjectionPreset &p : ProjectionCatalog::presets())
+        report(QStringLiteral("scene build, %1, 1:50m").arg(p.projection.id()),
+               medianMs(quick ? 1 : 5, [&] { Scene s(coarse, p.projection); }), QStringLiteral("once per projection change"));
+    report(QStringLiteral("scene build, eurasia, 1:10m (background thread)"),
+           medianMs(quick ? 1 : 3, [&] { SceneLevel level(fine, preset.projection); }), QStringLiteral("off the UI thread"));
+
+    report(QStringLiteral("process start to first painted frame"),
+           processMs(quick ? 1 : 7, {QStringLiteral("-platform"), QStringLiteral("offscreen")}, "SPHERES_QUIT_AFTER_FIRST_FRAME"),
+           QStringLiteral("≤ 400 ms"));
+    QTemporaryDir dir;
+    report(QStringLiteral("`spheres export --out map.png --size 1920x1080`, whole process"),
+           processMs(quick ? 1 : 7, {QStringLiteral("export"), QStringLiteral("--out"), dir.filePath(QStringLiteral("m.png"))}),
+           QStringLiteral("< 320 ms (minimal Qt program)"));
+    return hits > 0 ? 0 : 1;
+}

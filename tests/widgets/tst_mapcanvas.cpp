@@ -1,0 +1,139 @@
+#include "contextpanel.h"
+#include "mainwindow.h"
+#include "mapcanvas.h"
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace spheres;
+
+namespace {
+
+void sendMouse(QWidget *w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons)
+{
+    QMouseEvent event(type, pos, w->mapToGlobal(pos), type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton,
+                      buttons, Qt::NoModifier);
+    QApplication::sendEvent(w, &event);
+}
+
+} // namespace
+
+class TestMapCanvas : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void clickSelectsRegion_data();
+    void clickSelectsRegion();
+    void escapeClearsSelection();
+    void dragPans();
+    void wheelZoomsAboutCursor();
+    void zoomingInLoadsFineDetail();
+    void projectionChangeKeepsSelection();
+
+private:
+    MapCanvas *canvas() const { return m_window->canvas(); }
+    QPointF pixelOf(QPointF lonLat) const { return *canvas()->scene()->pixelOf(canvas()->view(), lonLat); }
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMapCanvas::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    QVERIFY(m_window->loadBaseMap());
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMapCanvas::cleanup() { m_window.reset(); }
+
+void TestMapCanvas::clickSelectsRegion_data()
+{
+    QTest::addColumn<QPointF>("lonLat");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("Moscow") << QPointF(37.62, 55.75) << "RUS" << "Russia";
+    QTest::newRow("Beijing") << QPointF(116.40, 39.90) << "CHN" << "China";
+    QTest::newRow("Astana") << QPointF(71.43, 51.13) << "KAZ" << "Kazakhstan";
+    QTest::newRow("Ulaanbaatar") << QPointF(106.9, 47.9) << "MNG" << "Mongolia";
+    QTest::newRow("Sea of Japan") << QPointF(134.0, 40.0) << "" << "";
+}
+
+void TestMapCanvas::clickSelectsRegion()
+{
+    QFETCH(QPointF, lonLat);
+    QFETCH(QString, code);
+    QFETCH(QString, name);
+    QSignalSpy spy(canvas(), &MapCanvas::selectionChanged);
+    if (code.isEmpty()) // make the empty click a change
+        canvas()->selectRegion(QStringLiteral("FRA"));
+    QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf(lonLat).toPoint());
+    QCOMPARE(canvas()->selectedRegion(), code);
+    QVERIFY(!spy.isEmpty());
+    QCOMPARE(spy.last().first().toString(), code);
+    QCOMPARE(m_window->contextPanel()->shownRegion(), code);
+    if (!name.isEmpty())
+        QVERIFY(m_window->contextPanel()->accessibleDescription().contains(name));
+}
+
+void TestMapCanvas::escapeClearsSelection()
+{
+    canvas()->selectRegion(QStringLiteral("CHN"));
+    canvas()->setFocus();
+    QTest::keyClick(canvas(), Qt::Key_Escape);
+    QVERIFY(canvas()->selectedRegion().isEmpty());
+    QVERIFY(m_window->contextPanel()->shownRegion().isEmpty());
+}
+
+void TestMapCanvas::dragPans()
+{
+    const QPointF start(600, 400);
+    const QPointF beijingBefore = pixelOf({116.40, 39.90});
+    sendMouse(canvas(), QEvent::MouseButtonPress, start, Qt::LeftButton);
+    sendMouse(canvas(), QEvent::MouseMove, start + QPointF(50, 20), Qt::LeftButton);
+    sendMouse(canvas(), QEvent::MouseMove, start + QPointF(120, 60), Qt::LeftButton);
+    sendMouse(canvas(), QEvent::MouseButtonRelease, start + QPointF(120, 60), Qt::NoButton);
+    const QPointF beijingAfter = pixelOf({116.40, 39.90});
+    QVERIFY(std::abs(beijingAfter.x() - beijingBefore.x() - 120) < 1.0);
+    QVERIFY(std::abs(beijingAfter.y() - beijingBefore.y() - 60) < 1.0);
+    QVERIFY(canvas()->selectedRegion().isEmpty()); // a drag is not a click
+}
+
+void TestMapCanvas::wheelZoomsAboutCursor()
+{
+    const QPointF cursor = pixelOf({116.40, 39.90});
+    const double before = canvas()->view().metresPerPixel;
+    QWheelEvent wheel(cursor, canvas()->mapToGlobal(cursor), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(canvas(), &wheel);
+    QVERIFY(canvas()->view().metresPerPixel < before * 0.7);
+    const QPointF after = pixelOf({116.40, 39.90});
+    QVERIFY2((after - cursor).manhattanLength() < 1.0, "the point under the cursor moved");
+}
+
+void TestMapCanvas::zoomingInLoadsFineDetail()
+{
+    QVERIFY(!canvas()->hasFineDetail());
+    const QPointF scs = pixelOf({114.0, 12.0});
+    for (int i = 0; i < 6; ++i)
+        canvas()->zoomBy(1.6, scs);
+    QTRY_VERIFY_WITH_TIMEOUT(canvas()->hasFineDetail(), 20000);
+    // The Spratly Islands exist only in the 1:10m data.
+    QCOMPARE(canvas()->scene()->levelFor(canvas()->view().metresPerPixel).atlas().detail(), Atlas::Detail::Fine);
+}
+
+void TestMapCanvas::projectionChangeKeepsSelection()
+{
+    canvas()->selectRegion(QStringLiteral("KAZ"));
+    canvas()->setProjection(QStringLiteral("world"));
+    QCOMPARE(canvas()->scene()->projection().id(), QStringLiteral("world"));
+    QCOMPARE(canvas()->selectedRegion(), QStringLiteral("KAZ"));
+    QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({116.40, 39.90}).toPoint());
+    QCOMPARE(canvas()->selectedRegion(), QStringLiteral("CHN"));
+}
+
+QTEST_MAIN(TestMapCanvas)
+#include "tst_mapcanvas.moc"

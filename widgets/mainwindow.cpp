@@ -1,0 +1,144 @@
+#include "mainwindow.h"
+
+#include "atlas.h"
+#include "contextpanel.h"
+#include "exporter.h"
+#include "mapcanvas.h"
+#include "projectioncatalog.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace spheres {
+
+namespace {
+
+QString formatScale(double metresPerPixel)
+{
+    const double denominator = metresPerPixel * 96.0 / 0.0254;
+    if (denominator >= 1e6)
+        return QStringLiteral("1:%1M").arg(denominator / 1e6, 0, 'f', denominator >= 1e7 ? 0 : 1);
+    return QStringLiteral("1:%1k").arg(denominator / 1e3, 0, 'f', 0);
+}
+
+QString formatLonLat(QPointF lonLat)
+{
+    const QChar ns = lonLat.y() >= 0 ? u'N' : u'S';
+    const QChar ew = lonLat.x() >= 0 ? u'E' : u'W';
+    return QStringLiteral("%1°%2 %3°%4")
+        .arg(std::abs(lonLat.y()), 0, 'f', 2).arg(ns).arg(std::abs(lonLat.x()), 0, 'f', 2).arg(ew);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("Spheres"));
+    m_canvas = new MapCanvas;
+    setCentralWidget(m_canvas);
+
+    m_context = new ContextPanel;
+    auto *contextDock = new QDockWidget(tr("Context"));
+    contextDock->setObjectName(QStringLiteral("contextDock"));
+    contextDock->setWidget(m_context);
+    contextDock->setMinimumWidth(280);
+    addDockWidget(Qt::RightDockWidgetArea, contextDock);
+
+    m_cursorLabel = new QLabel;
+    m_scaleLabel = new QLabel;
+    m_projectionLabel = new QLabel;
+    m_detailLabel = new QLabel;
+    for (QLabel *label : {m_cursorLabel, m_scaleLabel, m_detailLabel, m_projectionLabel})
+        statusBar()->addPermanentWidget(label);
+
+    connect(m_canvas, &MapCanvas::selectionChanged, m_context, &ContextPanel::showRegion);
+    connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::updateStatus);
+    connect(m_canvas, &MapCanvas::cursorMoved, this, [this](std::optional<QPointF> lonLat) {
+        m_cursorLabel->setText(lonLat ? formatLonLat(*lonLat) : QString());
+    });
+    createMenus();
+    resize(1600, 1000);
+}
+
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::loadBaseMap()
+{
+    Atlas::Result result = Atlas::loadBuiltIn(Atlas::Detail::Coarse);
+    if (!result.ok()) {
+        QMessageBox::critical(this, tr("Spheres"), tr("The base map could not be loaded:\n%1").arg(result.error));
+        return false;
+    }
+    m_atlas = std::make_shared<const Atlas>(std::move(result.atlas));
+    m_context->setAtlas(m_atlas);
+    m_canvas->setBaseMap(m_atlas, ProjectionCatalog::defaultPreset().projection.id());
+    return true;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *exportAction = file->addAction(tr("&Export PNG…"), this, &MainWindow::exportPng);
+    exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, m_canvas, &MapCanvas::zoomIn);
+    view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_canvas, &MapCanvas::zoomOut);
+    view->addAction(tr("Zoom to &fit"), QKeySequence(tr("Ctrl+0")), m_canvas, &MapCanvas::zoomToFit);
+    view->addAction(tr("&Clear selection"), m_canvas, [this] { m_canvas->selectRegion(QString()); });
+    QMenu *projections = view->addMenu(tr("&Projection"));
+    m_projectionGroup = new QActionGroup(this);
+    for (const ProjectionPreset &preset : ProjectionCatalog::presets()) {
+        QAction *action = projections->addAction(preset.projection.title());
+        action->setCheckable(true);
+        action->setChecked(&preset == &ProjectionCatalog::defaultPreset());
+        action->setData(preset.projection.id());
+        m_projectionGroup->addAction(action);
+    }
+    connect(m_projectionGroup, &QActionGroup::triggered, this,
+            [this](QAction *action) { m_canvas->setProjection(action->data().toString()); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Spheres"), this, [this] {
+        QMessageBox::about(this, tr("About Spheres"),
+                           tr("<h3>Spheres %1</h3><p>An explorer of spheres of influence.</p>"
+                              "<p>Base map: Natural Earth admin-0 countries (public domain), "
+                              "via the world-atlas 2.0.2 package (ISC).</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::updateStatus()
+{
+    const ViewState &view = m_canvas->view();
+    m_scaleLabel->setText(formatScale(view.metresPerPixel));
+    const bool fine = m_canvas->hasFineDetail() && view.metresPerPixel < Scene::kFineDetailBelow;
+    m_detailLabel->setText(fine ? tr("1:10m detail") : tr("1:50m detail"));
+    if (const Scene *scene = m_canvas->scene())
+        m_projectionLabel->setText(scene->projection().title());
+}
+
+void MainWindow::exportPng()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export PNG"), tr("map.png"), tr("PNG images (*.png)"));
+    if (path.isEmpty() || !m_canvas->scene())
+        return;
+    ViewState view = m_canvas->view();
+    view.hoveredRegion.clear();
+    const Exporter::Result result = Exporter::exportPng(m_canvas->renderer(), *m_canvas->scene(), view, path);
+    if (!result.ok())
+        QMessageBox::warning(this, tr("Export PNG"), tr("The map could not be exported:\n%1").arg(result.error));
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+} // namespace spheres

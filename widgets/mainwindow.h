@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QActionGroup;
+
+namespace spheres {
+
+class Atlas;
+class ContextPanel;
+class MapCanvas;
+
+/// Assembles the canvas, the docks, the menus and the status bar; behaviour lives in them.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Loads the built-in base map; shows a message and returns false if it cannot.
+    bool loadBaseMap();
+    MapCanvas *canvas() const { return m_canvas; }
+    ContextPanel *contextPanel() const { return m_context; }
+
+private:
+    void createMenus();
+    void updateStatus();
+    void exportPng();
+
+    MapCanvas *m_canvas = nullptr;
+    ContextPanel *m_context = nullptr;
+    QLabel *m_cursorLabel = nullptr;
+    QLabel *m_scaleLabel = nullptr;
+    QLabel *m_projectionLabel = nullptr;
+    QLabel *m_detailLabel = nullptr;
+    QActionGroup *m_projectionGroup = nullptr;
+    std::shared_ptr<const Atlas> m_atlas;
+};
+
+} // namespace spheres

@@ -1,0 +1,272 @@
+#include "mapcanvas.h"
+
+#include "atlas.h"
+#include "projectioncatalog.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
+
+namespace spheres {
+
+namespace {
+constexpr double kMinMetresPerPixel = 40.0;
+constexpr double kMaxMetresPerPixel = 60000.0;
+constexpr int kClickSlopPixels = 4;
+} // namespace
+
+MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent)
+{
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(320, 240);
+    setAccessibleName(tr("Map"));
+    connect(&m_fineLoader, &QFutureWatcherBase::finished, this, [this] {
+        if (const auto level = m_fineLoader.result(); level && !m_fineAtlas)
+            m_fineAtlas = std::shared_ptr<const Atlas>(level, &level->atlas()); // reused by later projections
+        if (m_scene && m_fineLoader.result() &&
+            m_fineLoader.result()->projected().projection().id() == m_scene->projection().id()) {
+            m_scene->setFine(m_fineLoader.result());
+            update();
+            emit viewChanged();
+        }
+    });
+}
+
+MapCanvas::~MapCanvas() { m_fineLoader.waitForFinished(); }
+
+void MapCanvas::setBaseMap(std::shared_ptr<const Atlas> atlas, const QString &projectionId)
+{
+    m_atlas = std::move(atlas);
+    setProjection(projectionId);
+}
+
+void MapCanvas::setProjection(const QString &projectionId)
+{
+    const ProjectionPreset *preset = ProjectionCatalog::find(projectionId);
+    if (!preset || !m_atlas)
+        return;
+    m_fineLoader.waitForFinished();
+    m_scene = std::make_unique<Scene>(m_atlas, preset->projection);
+    const QString selected = m_view.selectedRegion;
+    m_view = framedView(preset->projection, preset->homeExtent, size());
+    m_view.selectedRegion = selected;
+    loadFineDetailIfNeeded();
+    update();
+    emit viewChanged();
+}
+
+void MapCanvas::selectRegion(const QString &code)
+{
+    if (code == m_view.selectedRegion)
+        return;
+    m_view.selectedRegion = code;
+    update();
+    emit selectionChanged(code);
+}
+
+void MapCanvas::zoomBy(double factor, QPointF aboutPixel)
+{
+    if (!m_scene)
+        return;
+    // Keep the point under the cursor where it is.
+    const QTransform before = m_scene->worldToScreen(m_view).inverted();
+    const QPointF anchor = before.map(aboutPixel);
+    const double mpp = std::clamp(m_view.metresPerPixel / factor, kMinMetresPerPixel, kMaxMetresPerPixel);
+    const QPointF offset = aboutPixel - QPointF(m_view.size.width() / 2.0, m_view.size.height() / 2.0);
+    const QPointF centreXY(anchor.x() - offset.x() * mpp, anchor.y() + offset.y() * mpp);
+    if (const auto centre = m_scene->projection().inverse(centreXY)) {
+        m_view.centre = *centre;
+        setMetresPerPixel(mpp);
+    }
+}
+
+void MapCanvas::zoomToFit()
+{
+    if (!m_scene)
+        return;
+    const ProjectionPreset *preset = ProjectionCatalog::find(m_scene->projection().id());
+    const ViewState framed = framedView(preset->projection, preset->homeExtent, size());
+    m_view.centre = framed.centre;
+    setMetresPerPixel(framed.metresPerPixel);
+}
+
+void MapCanvas::panBy(QPointF pixels)
+{
+    if (!m_scene)
+        return;
+    const QPointF centreXY = m_scene->projection().forward(m_view.centre).value_or(QPointF());
+    const QPointF moved(centreXY.x() - pixels.x() * m_view.metresPerPixel,
+                        centreXY.y() + pixels.y() * m_view.metresPerPixel);
+    if (const auto centre = m_scene->projection().inverse(moved)) {
+        m_view.centre = *centre;
+        update();
+        emit viewChanged();
+    }
+}
+
+void MapCanvas::setMetresPerPixel(double mpp)
+{
+    m_view.metresPerPixel = mpp;
+    loadFineDetailIfNeeded();
+    update();
+    emit viewChanged();
+}
+
+void MapCanvas::loadFineDetailIfNeeded()
+{
+    if (!m_scene || m_scene->hasFine() || m_fineLoader.isRunning() || m_view.metresPerPixel >= Scene::kFineDetailBelow)
+        return;
+    const Projection projection = m_scene->projection();
+    std::shared_ptr<const Atlas> fine = m_fineAtlas;
+    m_fineLoader.setFuture(QtConcurrent::run([projection, fine]() mutable -> std::shared_ptr<const SceneLevel> {
+        if (!fine) {
+            Atlas::Result loaded = Atlas::loadBuiltIn(Atlas::Detail::Fine);
+            if (!loaded.ok())
+                return nullptr;
+            fine = std::make_shared<const Atlas>(std::move(loaded.atlas));
+        }
+        return std::make_shared<const SceneLevel>(fine, projection);
+    }));
+}
+
+void MapCanvas::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    if (!m_scene) {
+        painter.fillRect(rect(), palette().window());
+        return;
+    }
+    m_view.size = size();
+    m_renderer.render(painter, *m_scene, m_view);
+    drawHoverTag(painter);
+    emit framePainted();
+}
+
+/// The hovered region's name beside the cursor (screen only: not part of exports).
+void MapCanvas::drawHoverTag(QPainter &painter) const
+{
+    if (m_view.hoveredRegion.isEmpty() || m_dragging || !m_atlas)
+        return;
+    const Region *region = m_atlas->region(m_view.hoveredRegion);
+    if (!region)
+        return;
+    const QString text = region->name;
+    QFont font = painter.font();
+    font.setPointSizeF(font.pointSizeF() * 1.05);
+    painter.setFont(font);
+    const QFontMetrics metrics(font);
+    QRect box = metrics.boundingRect(text).adjusted(-7, -4, 7, 4);
+    box.moveTopLeft(m_hoverPos + QPoint(14, 16));
+    if (box.right() > width())
+        box.moveRight(m_hoverPos.x() - 8);
+    if (box.bottom() > height())
+        box.moveBottom(m_hoverPos.y() - 8);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QColor(0, 0, 0, 60));
+    painter.setBrush(QColor(255, 255, 255, 235));
+    painter.drawRoundedRect(box, 4, 4);
+    painter.setPen(QColor(0x22, 0x22, 0x22));
+    painter.drawText(box, Qt::AlignCenter, text);
+}
+
+void MapCanvas::resizeEvent(QResizeEvent *event)
+{
+    const bool first = m_view.size.isEmpty() || m_view.size == QSize(1920, 1080);
+    QWidget::resizeEvent(event);
+    m_view.size = size();
+    if (first)
+        zoomToFit();
+}
+
+void MapCanvas::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    m_pressPos = m_lastDragPos = event->position().toPoint();
+    m_dragging = false;
+}
+
+void MapCanvas::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    m_hoverPos = pos;
+    if (m_scene)
+        emit cursorMoved(m_scene->lonLatAt(m_view, pos));
+    if (event->buttons() & Qt::LeftButton) {
+        if (!m_dragging && (pos - m_pressPos).manhattanLength() > kClickSlopPixels) {
+            m_dragging = true;
+            setCursor(Qt::ClosedHandCursor);
+        }
+        if (m_dragging) {
+            panBy(pos - m_lastDragPos);
+            m_lastDragPos = pos;
+        }
+        return;
+    }
+    setHovered(m_scene ? m_scene->regionAt(m_view, pos) : QString());
+    if (!m_view.hoveredRegion.isEmpty())
+        update();
+}
+
+void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (m_dragging) {
+        m_dragging = false;
+        unsetCursor();
+        return;
+    }
+    if (m_scene)
+        selectRegion(m_scene->regionAt(m_view, event->position()));
+}
+
+void MapCanvas::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps != 0)
+        zoomBy(std::pow(1.25, steps), event->position());
+    event->accept();
+}
+
+void MapCanvas::keyPressEvent(QKeyEvent *event)
+{
+    const double step = 80;
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomIn(); break;
+    case Qt::Key_Minus: zoomOut(); break;
+    case Qt::Key_0: zoomToFit(); break;
+    case Qt::Key_Left: panBy({step, 0}); break;
+    case Qt::Key_Right: panBy({-step, 0}); break;
+    case Qt::Key_Up: panBy({0, step}); break;
+    case Qt::Key_Down: panBy({0, -step}); break;
+    case Qt::Key_Escape: selectRegion(QString()); break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+void MapCanvas::leaveEvent(QEvent *event)
+{
+    setHovered(QString());
+    QWidget::leaveEvent(event);
+}
+
+void MapCanvas::setHovered(const QString &code)
+{
+    if (code == m_view.hoveredRegion)
+        return;
+    m_view.hoveredRegion = code;
+    update();
+    emit hoverChanged(code);
+}
+
+} // namespace spheres

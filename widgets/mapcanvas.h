@@ -1,0 +1,80 @@
+#pragma once
+
+#include "maprenderer.h"
+#include "scene.h"
+#include "viewstate.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+
+namespace spheres {
+
+class Atlas;
+
+/// The interactive map: drag to pan, wheel or +/− to zoom about the cursor, 0 to fit, click to
+/// select, Esc to clear, hover to preview. Painting is delegated to MapRenderer, so the canvas
+/// shows exactly what an export shows.
+class MapCanvas : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MapCanvas(QWidget *parent = nullptr);
+    ~MapCanvas() override;
+
+    /// Shows `atlas` (the coarse base map) in the projection `projectionId`, framed on its home extent.
+    void setBaseMap(std::shared_ptr<const Atlas> atlas, const QString &projectionId);
+    void setProjection(const QString &projectionId);
+
+    const ViewState &view() const { return m_view; }
+    const Scene *scene() const { return m_scene.get(); }
+    const MapRenderer &renderer() const { return m_renderer; }
+    QString selectedRegion() const { return m_view.selectedRegion; }
+    /// True once the fine (1:10m) geometry is loaded for the current projection.
+    bool hasFineDetail() const { return m_scene && m_scene->hasFine(); }
+
+public slots:
+    void selectRegion(const QString &code);
+    void zoomBy(double factor, QPointF aboutPixel);
+    void zoomIn() { zoomBy(1.5, rect().center()); }
+    void zoomOut() { zoomBy(1 / 1.5, rect().center()); }
+    void zoomToFit();
+    void panBy(QPointF pixels);
+
+signals:
+    void selectionChanged(const QString &code);
+    void hoverChanged(const QString &code);
+    void cursorMoved(std::optional<QPointF> lonLat);
+    void viewChanged();
+    void framePainted();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    void setHovered(const QString &code);
+    void setMetresPerPixel(double mpp);
+    void loadFineDetailIfNeeded();
+    void drawHoverTag(QPainter &painter) const;
+
+    std::shared_ptr<const Atlas> m_atlas;
+    std::shared_ptr<const Atlas> m_fineAtlas;
+    std::unique_ptr<Scene> m_scene;
+    MapRenderer m_renderer;
+    ViewState m_view;
+    QFutureWatcher<std::shared_ptr<const SceneLevel>> m_fineLoader;
+    QPoint m_pressPos;
+    QPoint m_lastDragPos;
+    bool m_dragging = false;
+    QPoint m_hoverPos;
+};
+
+} // namespace spheres

@@ -1,0 +1,115 @@
+#include "maprenderer.h"
+
+#include "labelplacer.h"
+#include "scene.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QPainter>
+
+namespace spheres {
+
+namespace {
+
+QPen pen(const QColor &colour, double width)
+{
+    QPen p(colour, width);
+    p.setJoinStyle(Qt::RoundJoin);
+    p.setCapStyle(Qt::RoundCap);
+    return p;
+}
+
+/// Text with a light halo so that it reads over any fill.
+void drawHaloText(QPainter &painter, const QPointF &baseline, const QString &text, const QFont &font,
+                  const QColor &colour, const QColor &halo, double haloWidth)
+{
+    QPainterPath path;
+    path.addText(baseline, font, text);
+    painter.strokePath(path, pen(halo, haloWidth));
+    painter.fillPath(path, colour);
+}
+
+} // namespace
+
+const MapStyle &MapStyle::standard()
+{
+    static const MapStyle style;
+    return style;
+}
+
+void MapRenderer::render(QPainter &painter, const Scene &scene, const ViewState &view) const
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    painter.setClipRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
+    const QTransform t = scene.worldToScreen(view);
+    drawBackground(painter, scene, view, t);
+    drawLand(painter, scene, view, t);
+    drawSelection(painter, scene, view, t);
+    drawLabels(painter, scene, view, t);
+    drawCredits(painter, view);
+    painter.restore();
+}
+
+void MapRenderer::drawBackground(QPainter &painter, const Scene &scene, const ViewState &view,
+                                 const QTransform &t) const
+{
+    const QRectF viewport(QPointF(0, 0), QSizeF(view.size));
+    painter.fillRect(viewport, m_style.space);
+    painter.fillPath(t.map(scene.globe()), m_style.ocean);
+    painter.setPen(pen(m_style.graticule, m_style.graticuleWidth * view.styleScale));
+    painter.setBrush(Qt::NoBrush);
+    for (const QPainterPath &line : scene.graticule())
+        painter.drawPath(t.map(line));
+}
+
+void MapRenderer::drawLand(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const
+{
+    const SceneLevel &level = scene.levelFor(view.metresPerPixel);
+    const QRectF visible = t.inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
+    const QList<Region> &regions = level.atlas().regions();
+    painter.setPen(pen(m_style.border, m_style.borderWidth * view.styleScale));
+    for (int i = 0; i < regions.size(); ++i) {
+        if (!level.bounds()[i].intersects(visible))
+            continue;
+        painter.setBrush(regions[i].code == view.hoveredRegion ? m_style.landHover : m_style.land);
+        painter.drawPath(t.map(level.paths()[i]));
+    }
+}
+
+void MapRenderer::drawSelection(QPainter &painter, const Scene &scene, const ViewState &view,
+                                const QTransform &t) const
+{
+    if (view.selectedRegion.isEmpty())
+        return;
+    const SceneLevel &level = scene.levelFor(view.metresPerPixel);
+    const int i = level.atlas().indexOf(view.selectedRegion);
+    if (i < 0)
+        return;
+    painter.setPen(pen(m_style.selectionOutline, m_style.selectionWidth * view.styleScale));
+    painter.setBrush(m_style.selectionFill);
+    painter.drawPath(t.map(level.paths()[i]));
+}
+
+void MapRenderer::drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const
+{
+    // Anchors come from the coarse level so labels do not jump when the detail changes.
+    for (const PlacedLabel &label : LabelPlacer::place(scene.coarse(), t, view, m_style))
+        drawHaloText(painter, label.baseline, label.text, label.font, m_style.label, m_style.labelHalo,
+                     3.0 * view.styleScale);
+}
+
+void MapRenderer::drawCredits(QPainter &painter, const ViewState &view) const
+{
+    QFont font(m_style.fontFamily);
+    font.setPixelSize(std::max(1, int(std::lround(9 * view.styleScale))));
+    const QString text = QCoreApplication::translate("MapRenderer", "Base map: Natural Earth (public domain), via world-atlas 2.0.2");
+    const QFontMetricsF metrics(font);
+    const double margin = 6 * view.styleScale;
+    const QPointF baseline(view.size.width() - margin - metrics.horizontalAdvance(text),
+                           view.size.height() - margin - metrics.descent());
+    drawHaloText(painter, baseline, text, font, m_style.credit, m_style.labelHalo, 3.0 * view.styleScale);
+}
+
+} // namespace spheres

@@ -1,0 +1,141 @@
+#include "scene.h"
+
+#include <QPolygonF>
+
+namespace spheres {
+
+namespace {
+
+QPainterPath pathOf(const MultiPolygon &shape)
+{
+    QPainterPath path;
+    auto addRing = [&path](const Ring &ring) {
+        QPolygonF polygon;
+        polygon.reserve(qsizetype(ring.size()));
+        for (const Point &p : ring)
+            polygon << QPointF(p.x(), p.y());
+        path.addPolygon(polygon);
+        path.closeSubpath();
+    };
+    for (const Polygon &p : shape) {
+        addRing(p.outer());
+        for (const Ring &hole : p.inners())
+            addRing(hole);
+    }
+    return path;
+}
+
+QList<QPainterPath> graticuleFor(const Projection &projection)
+{
+    QList<QPainterPath> lines;
+    auto add = [&](const LineString &lonLat) {
+        for (const LineString &part : projectLine(projection, lonLat)) {
+            QPainterPath path;
+            path.moveTo(part.front().x(), part.front().y());
+            for (size_t i = 1; i < part.size(); ++i)
+                path.lineTo(part[i].x(), part[i].y());
+            lines << path;
+        }
+    };
+    const double west = projection.centralMeridian() - 180.0;
+    for (int lon = -180; lon < 180; lon += 10) {
+        LineString meridian;
+        for (double lat = -80; lat <= 80.001; lat += 1)
+            meridian.emplace_back(lon, lat);
+        add(meridian);
+    }
+    for (int lat = -80; lat <= 80; lat += 10) {
+        LineString parallel;
+        for (double lon = west + 1e-6; lon <= west + 360.0 - 1e-6; lon += 1)
+            parallel.emplace_back(lon, lat);
+        parallel.emplace_back(west + 360.0 - 1e-6, lat);
+        add(parallel);
+    }
+    return lines;
+}
+
+/// The outline of the part of the sphere the projection shows: the whole sphere for those with
+/// an edge, the horizon disc for azimuthal ones.
+QPainterPath globeFor(const Projection &projection)
+{
+    QPainterPath path;
+    if (const double r = projection.horizonRadius(); r > 0) {
+        path.addEllipse(QPointF(0, 0), r, r);
+        return path;
+    }
+    const double west = projection.centralMeridian() - 180.0 + 1e-7, east = west + 360.0 - 2e-7;
+    QPolygonF outline;
+    auto add = [&](double lon, double lat) {
+        if (const auto xy = projection.forward(QPointF(lon, lat)))
+            outline << *xy;
+    };
+    for (double lat = -89.9; lat <= 89.9; lat += 0.5)
+        add(west, lat);
+    for (double lon = west; lon <= east; lon += 1)
+        add(lon, 89.9);
+    for (double lat = 89.9; lat >= -89.9; lat -= 0.5)
+        add(east, lat);
+    for (double lon = east; lon >= west; lon -= 1)
+        add(lon, -89.9);
+    path.addPolygon(outline);
+    path.closeSubpath();
+    return path;
+}
+
+} // namespace
+
+SceneLevel::SceneLevel(std::shared_ptr<const Atlas> atlas, const Projection &projection)
+    : m_atlas(std::move(atlas)), m_projected(*m_atlas, projection)
+{
+    m_paths.reserve(m_projected.regions().size());
+    for (const ProjectedRegion &r : m_projected.regions()) {
+        m_paths << pathOf(r.shape);
+        m_bounds << QRectF(QPointF(r.bounds.min_corner().x(), r.bounds.min_corner().y()),
+                           QPointF(r.bounds.max_corner().x(), r.bounds.max_corner().y()));
+    }
+}
+
+Scene::Scene(std::shared_ptr<const Atlas> coarse, const Projection &projection)
+    : m_coarse(std::make_shared<SceneLevel>(std::move(coarse), projection)),
+      m_graticule(graticuleFor(projection)), m_globe(globeFor(projection))
+{
+}
+
+const SceneLevel &Scene::levelFor(double metresPerPixel) const
+{
+    return (m_fine && metresPerPixel < kFineDetailBelow) ? *m_fine : *m_coarse;
+}
+
+QTransform Scene::worldToScreen(const ViewState &view) const
+{
+    const QPointF centre = projection().forward(view.centre).value_or(QPointF());
+    const double k = 1.0 / view.metresPerPixel;
+    QTransform t;
+    t.translate(view.size.width() / 2.0, view.size.height() / 2.0);
+    t.scale(k, -k);
+    t.translate(-centre.x(), -centre.y());
+    return t;
+}
+
+QString Scene::regionAt(const ViewState &view, QPointF pixel) const
+{
+    const QPointF xy = worldToScreen(view).inverted().map(pixel);
+    const SceneLevel &level = levelFor(view.metresPerPixel);
+    const int index = level.projected().regionAt(xy);
+    return index < 0 ? QString() : level.atlas().regions()[index].code;
+}
+
+std::optional<QPointF> Scene::lonLatAt(const ViewState &view, QPointF pixel) const
+{
+    return projection().inverse(worldToScreen(view).inverted().map(pixel));
+}
+
+std::optional<QPointF> Scene::pixelOf(const ViewState &view, QPointF lonLat) const
+{
+    const auto xy = projection().forward(lonLat);
+    if (!xy)
+        return std::nullopt;
+    return worldToScreen(view).map(*xy);
+}
+
+} // namespace spheres

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "atlas.h"
+#include "projectedatlas.h"
+#include "viewstate.h"
+
+#include <QList>
+#include <QPainterPath>
+#include <QRectF>
+#include <QTransform>
+
+#include <memory>
+
+namespace spheres {
+
+/// One level of detail of the base map, projected once and turned into painter paths.
+class SceneLevel
+{
+public:
+    SceneLevel(std::shared_ptr<const Atlas> atlas, const Projection &projection);
+
+    const Atlas &atlas() const { return *m_atlas; }
+    const ProjectedAtlas &projected() const { return m_projected; }
+    const QList<QPainterPath> &paths() const { return m_paths; } ///< per region, projected metres
+    const QList<QRectF> &bounds() const { return m_bounds; }
+
+private:
+    std::shared_ptr<const Atlas> m_atlas;
+    ProjectedAtlas m_projected;
+    QList<QPainterPath> m_paths;
+    QList<QRectF> m_bounds;
+};
+
+/// What is expensive to compute, computed once per projection: the base map at a coarse and
+/// (when loaded) a fine level of detail, the graticule and the globe's outline. Pan and zoom
+/// only change the transform.
+class Scene
+{
+public:
+    /// Below this many metres per pixel the fine (1:10m) level is drawn when it is loaded.
+    static constexpr double kFineDetailBelow = 2500.0;
+
+    Scene(std::shared_ptr<const Atlas> coarse, const Projection &projection);
+
+    const Projection &projection() const { return m_coarse->projected().projection(); }
+    void setFine(std::shared_ptr<const SceneLevel> fine) { m_fine = std::move(fine); }
+    bool hasFine() const { return m_fine != nullptr; }
+    const SceneLevel &coarse() const { return *m_coarse; }
+    /// The level to draw and hit-test at this zoom.
+    const SceneLevel &levelFor(double metresPerPixel) const;
+
+    const QList<QPainterPath> &graticule() const { return m_graticule; }
+    const QPainterPath &globe() const { return m_globe; }
+
+    /// Projected metres → logical pixels for `view`.
+    QTransform worldToScreen(const ViewState &view) const;
+    /// Region code under a pixel of `view`, or empty.
+    QString regionAt(const ViewState &view, QPointF pixel) const;
+    /// lon/lat under a pixel, if the projection can tell.
+    std::optional<QPointF> lonLatAt(const ViewState &view, QPointF pixel) const;
+    /// Pixel of a lon/lat point in `view`.
+    std::optional<QPointF> pixelOf(const ViewState &view, QPointF lonLat) const;
+
+private:
+    std::shared_ptr<const SceneLevel> m_coarse, m_fine;
+    QList<QPainterPath> m_graticule;
+    QPainterPath m_globe;
+};
+
+} // namespace spheres
