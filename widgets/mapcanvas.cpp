@@ -144,8 +144,13 @@ void MapCanvas::paintEvent(QPaintEvent *)
         return;
     }
     m_view.size = size();
-    m_renderer.render(painter, *m_scene, m_view);
-    drawHoverTag(painter);
+    if (m_dragging) {
+        m_dragFrames.paintPanned(painter, m_renderer, *m_scene, m_view);
+    } else {
+        m_dragFrames.clear();
+        m_renderer.render(painter, *m_scene, m_view);
+        drawHoverTag(painter);
+    }
     emit framePainted();
 }
 
@@ -222,6 +227,7 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
     if (m_dragging) {
         m_dragging = false;
         unsetCursor();
+        update(); // full render, with hover and exact labels
         return;
     }
     if (m_scene)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "framecache.h"
 #include "maprenderer.h"
 #include "scene.h"
 #include "viewstate.h"
@@ -69,6 +70,7 @@ private:
     std::shared_ptr<const Atlas> m_fineAtlas;
     std::unique_ptr<Scene> m_scene;
     MapRenderer m_renderer;
+    FrameCache m_dragFrames;
     ViewState m_view;
     QFutureWatcher<std::shared_ptr<const SceneLevel>> m_fineLoader;
     QPoint m_pressPos;

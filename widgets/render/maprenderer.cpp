@@ -5,31 +5,68 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QPaintEngine>
 #include <QPainter>
+
+#include <cmath>
 
 namespace spheres {
 
 namespace {
 
+/// Pens are cosmetic: paths are already in pixels, and the raster engine strokes cosmetic
+/// pens several times faster.
 QPen pen(const QColor &colour, double width)
 {
     QPen p(colour, width);
     p.setJoinStyle(Qt::RoundJoin);
     p.setCapStyle(Qt::RoundCap);
+    p.setCosmetic(true);
     return p;
 }
 
-/// Text with a light halo so that it reads over any fill.
-void drawHaloText(QPainter &painter, const QPointF &baseline, const QString &text, const QFont &font,
-                  const QColor &colour, const QColor &halo, double haloWidth)
+QPainterPath haloPath(QPointF baseline, const QString &text, const QFont &font)
 {
     QPainterPath path;
     path.addText(baseline, font, text);
-    painter.strokePath(path, pen(halo, haloWidth));
-    painter.fillPath(path, colour);
+    return path;
 }
 
 } // namespace
+
+/// Text with a light halo so that it reads over any fill.
+void MapRenderer::drawHaloText(QPainter &painter, QPointF baseline, const QString &text, const QFont &font,
+                               const QColor &colour, double haloWidth) const
+{
+    const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
+    if (!raster) {
+        const QPainterPath path = haloPath(baseline, text, font);
+        painter.strokePath(path, pen(m_style.labelHalo, haloWidth));
+        painter.fillPath(path, colour);
+        return;
+    }
+    const qreal dpr = painter.device()->devicePixelRatioF();
+    const QFontMetricsF metrics(font);
+    const double pad = std::ceil(haloWidth) + 1;
+    const QString key = QStringLiteral("%1|%2|%3|%4|%5").arg(text, font.key(), colour.name(QColor::HexArgb)).arg(haloWidth).arg(dpr);
+    auto it = m_labelImages.constFind(key);
+    if (it == m_labelImages.constEnd()) {
+        const QSizeF size(metrics.horizontalAdvance(text) + 2 * pad, metrics.height() + 2 * pad);
+        QImage image((size * dpr).toSize() + QSize(1, 1), QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(dpr);
+        image.fill(Qt::transparent);
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QPainterPath path = haloPath(QPointF(pad, pad + metrics.ascent()), text, font);
+        p.strokePath(path, pen(m_style.labelHalo, haloWidth));
+        p.fillPath(path, colour);
+        p.end();
+        if (m_labelImages.size() > 4000)
+            m_labelImages.clear();
+        it = m_labelImages.insert(key, image);
+    }
+    painter.drawImage(QPointF(baseline.x() - pad, baseline.y() - metrics.ascent() - pad), *it);
+}
 
 const MapStyle &MapStyle::standard()
 {
@@ -60,8 +97,10 @@ void MapRenderer::drawBackground(QPainter &painter, const Scene &scene, const Vi
     painter.fillPath(t.map(scene.globe()), m_style.ocean);
     painter.setPen(pen(m_style.graticule, m_style.graticuleWidth * view.styleScale));
     painter.setBrush(Qt::NoBrush);
+    const QRectF visible = t.inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
     for (const QPainterPath &line : scene.graticule())
-        painter.drawPath(t.map(line));
+        if (line.controlPointRect().intersects(visible))
+            painter.drawPath(t.map(line));
 }
 
 void MapRenderer::drawLand(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const
@@ -69,12 +108,13 @@ void MapRenderer::drawLand(QPainter &painter, const Scene &scene, const ViewStat
     const SceneLevel &level = scene.levelFor(view.metresPerPixel);
     const QRectF visible = t.inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
     const QList<Region> &regions = level.atlas().regions();
+    // One call per region: Qt's rasterizer is much slower on one huge path than on many small ones.
     painter.setPen(pen(m_style.border, m_style.borderWidth * view.styleScale));
     for (int i = 0; i < regions.size(); ++i) {
         if (!level.bounds()[i].intersects(visible))
             continue;
         painter.setBrush(regions[i].code == view.hoveredRegion ? m_style.landHover : m_style.land);
-        painter.drawPath(t.map(level.paths()[i]));
+        painter.drawPath(level.screenPath(i, t));
     }
 }
 
@@ -89,15 +129,14 @@ void MapRenderer::drawSelection(QPainter &painter, const Scene &scene, const Vie
         return;
     painter.setPen(pen(m_style.selectionOutline, m_style.selectionWidth * view.styleScale));
     painter.setBrush(m_style.selectionFill);
-    painter.drawPath(t.map(level.paths()[i]));
+    painter.drawPath(level.screenPath(i, t));
 }
 
 void MapRenderer::drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const
 {
     // Anchors come from the coarse level so labels do not jump when the detail changes.
     for (const PlacedLabel &label : LabelPlacer::place(scene.coarse(), t, view, m_style))
-        drawHaloText(painter, label.baseline, label.text, label.font, m_style.label, m_style.labelHalo,
-                     3.0 * view.styleScale);
+        drawHaloText(painter, label.baseline, label.text, label.font, m_style.label, 3.0 * view.styleScale);
 }
 
 void MapRenderer::drawCredits(QPainter &painter, const ViewState &view) const
@@ -109,7 +148,7 @@ void MapRenderer::drawCredits(QPainter &painter, const ViewState &view) const
     const double margin = 6 * view.styleScale;
     const QPointF baseline(view.size.width() - margin - metrics.horizontalAdvance(text),
                            view.size.height() - margin - metrics.descent());
-    drawHaloText(painter, baseline, text, font, m_style.credit, m_style.labelHalo, 3.0 * view.styleScale);
+    drawHaloText(painter, baseline, text, font, m_style.credit, 3.0 * view.styleScale);
 }
 
 } // namespace spheres

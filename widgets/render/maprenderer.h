@@ -2,6 +2,10 @@
 
 #include "mapstyle.h"
 
+#include <QHash>
+#include <QImage>
+#include <QPointF>
+
 class QPainter;
 
 namespace spheres {
@@ -25,8 +29,13 @@ private:
     void drawSelection(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
     void drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
     void drawCredits(QPainter &painter, const ViewState &view) const;
+    void drawHaloText(QPainter &painter, QPointF baseline, const QString &text, const QFont &font, const QColor &colour,
+                      double haloWidth) const;
 
     MapStyle m_style;
+    /// Rendered labels (text with halo) for raster devices, where stroking a glyph outline
+    /// each frame costs more than the rest of the map; vector devices get real text paths.
+    mutable QHash<QString, QImage> m_labelImages;
 };
 
 } // namespace spheres

@@ -2,25 +2,37 @@
 
 #include <QPolygonF>
 
+#include <algorithm>
+#include <cmath>
+
 namespace spheres {
 
 namespace {
 
-QPainterPath pathOf(const MultiPolygon &shape)
+QList<QPolygonF> ringsOf(const MultiPolygon &shape)
 {
-    QPainterPath path;
-    auto addRing = [&path](const Ring &ring) {
+    QList<QPolygonF> rings;
+    auto addRing = [&rings](const Ring &ring) {
         QPolygonF polygon;
         polygon.reserve(qsizetype(ring.size()));
         for (const Point &p : ring)
             polygon << QPointF(p.x(), p.y());
-        path.addPolygon(polygon);
-        path.closeSubpath();
+        rings << polygon;
     };
     for (const Polygon &p : shape) {
         addRing(p.outer());
         for (const Ring &hole : p.inners())
             addRing(hole);
+    }
+    return rings;
+}
+
+QPainterPath pathOf(const QList<QPolygonF> &rings)
+{
+    QPainterPath path;
+    for (const QPolygonF &ring : rings) {
+        path.addPolygon(ring);
+        path.closeSubpath();
     }
     return path;
 }
@@ -89,10 +101,38 @@ SceneLevel::SceneLevel(std::shared_ptr<const Atlas> atlas, const Projection &pro
 {
     m_paths.reserve(m_projected.regions().size());
     for (const ProjectedRegion &r : m_projected.regions()) {
-        m_paths << pathOf(r.shape);
+        m_rings << ringsOf(r.shape);
+        m_paths << pathOf(m_rings.back());
         m_bounds << QRectF(QPointF(r.bounds.min_corner().x(), r.bounds.min_corner().y()),
                            QPointF(r.bounds.max_corner().x(), r.bounds.max_corner().y()));
     }
+}
+
+QPainterPath SceneLevel::screenPath(int region, const QTransform &t, double tolerance) const
+{
+    QPainterPath path;
+    const double sx = t.m11(), sy = t.m22(), dx = t.dx(), dy = t.dy(); // no rotation or shear
+    QPolygonF screen;
+    for (const QPolygonF &ring : m_rings[region]) {
+        screen.clear();
+        screen.reserve(ring.size());
+        double minX = 1e300, maxX = -1e300, minY = 1e300, maxY = -1e300;
+        for (const QPointF &p : ring) {
+            const QPointF q(p.x() * sx + dx, p.y() * sy + dy);
+            if (!screen.isEmpty() && std::abs(q.x() - screen.last().x()) + std::abs(q.y() - screen.last().y()) < tolerance)
+                continue;
+            screen << q;
+            minX = std::min(minX, q.x());
+            maxX = std::max(maxX, q.x());
+            minY = std::min(minY, q.y());
+            maxY = std::max(maxY, q.y());
+        }
+        if (screen.size() < 3 || (maxX - minX < 0.5 && maxY - minY < 0.5))
+            continue;
+        path.addPolygon(screen);
+        path.closeSubpath();
+    }
+    return path;
 }
 
 Scene::Scene(std::shared_ptr<const Atlas> coarse, const Projection &projection)

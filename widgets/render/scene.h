@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QPainterPath>
+#include <QPolygonF>
 #include <QRectF>
 #include <QTransform>
 
@@ -22,12 +23,19 @@ public:
     const Atlas &atlas() const { return *m_atlas; }
     const ProjectedAtlas &projected() const { return m_projected; }
     const QList<QPainterPath> &paths() const { return m_paths; } ///< per region, projected metres
+    /// Per region, its rings in projected metres (for fast, decimated drawing).
+    const QList<QList<QPolygonF>> &rings() const { return m_rings; }
+    /// The region's outline in pixels, leaving out vertices closer than `tolerance` pixels to
+    /// the last one kept and rings smaller than a pixel: at small scales most of a 1:10m
+    /// coastline's vertices fall within one pixel, and the rasterizer need not see them.
+    QPainterPath screenPath(int region, const QTransform &toScreen, double tolerance = 0.9) const;
     const QList<QRectF> &bounds() const { return m_bounds; }
 
 private:
     std::shared_ptr<const Atlas> m_atlas;
     ProjectedAtlas m_projected;
     QList<QPainterPath> m_paths;
+    QList<QList<QPolygonF>> m_rings;
     QList<QRectF> m_bounds;
 };
 

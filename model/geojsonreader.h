@@ -1,0 +1,41 @@
+#pragma once
+
+#include "layer.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace spheres {
+
+/// Reads a thematic layer from GeoJSON (RFC 7946): a FeatureCollection or a single Feature with
+/// LineString, MultiLineString, Polygon, MultiPolygon, GeometryCollection or null geometry
+/// (Point and MultiPoint are left out with a warning). Lines that cross ±180° are split there,
+/// polygons are cut there. Our own layers carry a foreign member "spheres" {id, kind, title,
+/// description, asOf, legend}; files without it load as LayerKind::Generic named after the file.
+/// What is present is validated strictly; errors name the file and the place that is wrong.
+class GeoJsonReader
+{
+public:
+    struct Result
+    {
+        Layer layer;
+        QString error;        ///< "<file>: features[3] (id): …"; empty on success
+        QStringList warnings; ///< geometry that was left out or repaired, ids made unique
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    static constexpr qint64 kMaxFileBytes = 64 * 1024 * 1024;
+    static constexpr qint64 kMaxCoordinates = 5'000'000;
+
+    /// `sourceName` is used in messages and, for files without "spheres", as the layer's name.
+    static Result read(const QByteArray &data, const QString &sourceName);
+    static Result readFile(const QString &path);
+
+    /// Reads the layer ":/layers/<id>.geojson" compiled into the program.
+    static Result readBuiltIn(const QString &id);
+    /// The built-in layers in drawing order, bottom to top: {"sco", "contested", "pipelines"}.
+    static QStringList builtInIds();
+};
+
+} // namespace spheres

@@ -1,0 +1,32 @@
+#include "layer.h"
+
+namespace spheres {
+
+std::optional<QString> Feature::statusIn(int year) const
+{
+    if (periods.isEmpty())
+        return QString();
+    for (const Period &p : periods)
+        if (p.contains(year))
+            return p.status;
+    return std::nullopt;
+}
+
+const Feature *Layer::feature(const QString &id) const
+{
+    for (const Feature &f : features)
+        if (f.id == id)
+            return &f;
+    return nullptr;
+}
+
+QList<const Feature *> Layer::membersIn(int year, const QString &status) const
+{
+    QList<const Feature *> out;
+    for (const Feature &f : features)
+        if (f.statusIn(year) == status)
+            out.push_back(&f);
+    return out;
+}
+
+} // namespace spheres

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "geometry.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace spheres {
+
+/// Where a fact comes from.
+struct Source
+{
+    QString title;
+    QString publisher;
+    QString url;
+    QString date; ///< as the source gives it: "2025", "2009-05-07"
+};
+
+/// A span of years in which a feature has one status. `until` is exclusive: a period
+/// {2014, 2019, "under construction"} covers 2014 to 2018.
+struct Period
+{
+    int since = 0;
+    std::optional<int> until; ///< exclusive; open-ended when empty
+    QString status;
+
+    bool contains(int year) const { return year >= since && (!until || year < *until); }
+};
+
+/// One thing a layer draws or colours: a pipeline, a member state, a disputed area.
+struct Feature
+{
+    QString id;          ///< the GeoJSON feature id, or "feature-N" (1-based) when the file has none
+    QString name;        ///< properties.name, or the id when there is none
+    QString description;
+    QString note;
+    QList<Period> periods; ///< ordered, non-overlapping; empty: the feature exists in every year
+    QList<Source> sources;
+    QVariantMap properties; ///< all other properties, typed as JSON gives them (null is a null QVariant)
+    MultiPolygon area;      ///< lon/lat, cut at ±180, orientation corrected
+    MultiLineString lines;  ///< lon/lat, split where a line crosses ±180
+    QString iso3;           ///< membership layers: the region the feature colours
+    QStringList claimants, administeredBy; ///< zones: region codes
+
+    /// The status in `year`; nullopt when the feature does not exist that year. A feature
+    /// without periods exists always, with an empty status.
+    std::optional<QString> statusIn(int year) const;
+    bool existsIn(int year) const { return statusIn(year).has_value(); }
+};
+
+enum class LayerKind {
+    Lines,      ///< lines coloured by a property (pipelines)
+    Membership, ///< regions coloured by their status (a choropleth, no geometry of its own)
+    Zones,      ///< areas and claim lines (contested territories)
+    Generic,    ///< a user's GeoJSON file without our "spheres" member
+};
+
+struct LegendEntry
+{
+    QString key;   ///< a status or property value ("member", "gas")
+    QString label; ///< display text
+};
+
+/// A thematic layer read from GeoJSON: its description and its features. A plain value type.
+class Layer
+{
+public:
+    QString id;
+    QString title;
+    QString description;
+    LayerKind kind = LayerKind::Generic;
+    QDate asOf; ///< when the data was last checked; invalid when unknown
+    QList<LegendEntry> legend;
+    QList<Feature> features;
+
+    /// The feature with `id`, or nullptr. The pointer is valid while the layer is unchanged.
+    const Feature *feature(const QString &id) const;
+    /// Features whose status in `year` is `status`, in file order.
+    QList<const Feature *> membersIn(int year, const QString &status) const;
+};
+
+} // namespace spheres

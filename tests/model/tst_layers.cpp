@@ -1,0 +1,626 @@
+#include "atlas.h"
+#include "geojsonreader.h"
+
+#include <boost/geometry.hpp>
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace spheres;
+
+Q_DECLARE_METATYPE(spheres::LayerKind)
+
+namespace {
+
+const Layer &builtIn(const QString &id)
+{
+    static QHash<QString, Layer> layers;
+    if (!layers.contains(id))
+        layers.insert(id, GeoJsonReader::readBuiltIn(id).layer);
+    return layers[id];
+}
+
+const Atlas &coarseAtlas()
+{
+    static const Atlas atlas = Atlas::loadBuiltIn(Atlas::Detail::Coarse).atlas;
+    return atlas;
+}
+
+const Atlas &fineAtlas()
+{
+    static const Atlas atlas = Atlas::loadBuiltIn(Atlas::Detail::Fine).atlas;
+    return atlas;
+}
+
+QString describe(const Point &p) { return QStringLiteral("(%1, %2)").arg(p.x()).arg(p.y()); }
+
+} // namespace
+
+class TestLayers : public QObject
+{
+    Q_OBJECT
+private slots:
+    void shippedLayerLoads_data();
+    void shippedLayerLoads();
+    void builtInIdsAreDrawingOrder();
+    void unknownBuiltInIsNamed();
+
+    void scoCodesExistInBaseMap();
+    void scoMemberCounts_data();
+    void scoMemberCounts();
+    void scoStatusOverTime_data();
+    void scoStatusOverTime();
+
+    void pipelineEndsLieInTheirCountries_data();
+    void pipelineEndsLieInTheirCountries();
+    void pipelineStatusOverTime_data();
+    void pipelineStatusOverTime();
+
+    void contestedZonesHaveClaimants_data();
+    void contestedZonesHaveClaimants();
+    void contestedRequiredZonesExist_data();
+    void contestedRequiredZonesExist();
+
+    void malformedInputIsRejected_data();
+    void malformedInputIsRejected();
+    void oversizedInputIsRefused();
+    void tooManyCoordinatesAreRefused();
+    void missingFileIsNamed();
+    void userFileLoadsAsGeneric();
+    void singleFeatureLoads();
+    void lineAcrossAntimeridianIsSplit();
+    void polygonAcrossAntimeridianIsCut();
+    void pointsAreLeftOutWithAWarning();
+    void zeroAreaPolygonIsLeftOut();
+    void duplicateIdsAreMadeUnique();
+    void periodsDecideStatus();
+};
+
+// --- Shipped layers -------------------------------------------------------------------------
+
+void TestLayers::shippedLayerLoads_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<LayerKind>("kind");
+    QTest::newRow("sco") << "sco" << LayerKind::Membership;
+    QTest::newRow("contested") << "contested" << LayerKind::Zones;
+    QTest::newRow("pipelines") << "pipelines" << LayerKind::Lines;
+}
+
+void TestLayers::shippedLayerLoads()
+{
+    QFETCH(QString, id);
+    QFETCH(LayerKind, kind);
+    const GeoJsonReader::Result r = GeoJsonReader::readBuiltIn(id);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(u'\n')));
+    const Layer &layer = r.layer;
+    QCOMPARE(layer.id, id);
+    QCOMPARE(layer.kind, kind);
+    QVERIFY(!layer.title.isEmpty());
+    QVERIFY(!layer.description.isEmpty());
+    QVERIFY(layer.asOf.isValid());
+    QVERIFY(!layer.legend.isEmpty());
+    QVERIFY(!layer.features.isEmpty());
+    QSet<QString> ids;
+    for (const Feature &f : layer.features) {
+        const char *name = qPrintable(f.id);
+        QVERIFY2(!ids.contains(f.id), name);
+        ids.insert(f.id);
+        QVERIFY2(!f.name.isEmpty() && f.name != f.id, name);
+        QVERIFY2(!f.description.isEmpty(), name);
+        // Every fact we ship says where it comes from.
+        QVERIFY2(!f.sources.isEmpty(), name);
+        for (const Source &s : f.sources) {
+            QVERIFY2(!s.title.isEmpty(), name);
+            QVERIFY2(s.url.startsWith(u"https://") || s.url.startsWith(u"http://"), qPrintable(f.id + QStringLiteral(": ") + s.url));
+        }
+        // A valid time span, in order; the status is one the legend explains.
+        QVERIFY2(!f.periods.isEmpty(), name);
+        for (qsizetype i = 0; i < f.periods.size(); ++i) {
+            const Period &p = f.periods[i];
+            QVERIFY2(p.since >= 1800 && p.since <= 2100, name);
+            QVERIFY2(!p.until || *p.until > p.since, name);
+            QVERIFY2(!p.status.isEmpty(), name);
+            if (i > 0) {
+                QVERIFY2(f.periods[i - 1].until, name);
+                QVERIFY2(*f.periods[i - 1].until <= p.since, name);
+            }
+        }
+        switch (kind) {
+        case LayerKind::Membership:
+            QVERIFY2(f.iso3.size() == 3, name);
+            QVERIFY2(f.area.empty() && f.lines.empty(), name);
+            break;
+        case LayerKind::Lines:
+            QVERIFY2(!f.lines.empty(), name);
+            break;
+        case LayerKind::Zones:
+            QVERIFY2(!f.area.empty() || !f.lines.empty(), name);
+            break;
+        case LayerKind::Generic:
+            break;
+        }
+    }
+}
+
+void TestLayers::builtInIdsAreDrawingOrder()
+{
+    QCOMPARE(GeoJsonReader::builtInIds(),
+             (QStringList{QStringLiteral("sco"), QStringLiteral("contested"), QStringLiteral("pipelines")}));
+}
+
+void TestLayers::unknownBuiltInIsNamed()
+{
+    const GeoJsonReader::Result r = GeoJsonReader::readBuiltIn(QStringLiteral("nato"));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error.contains(u"\"nato\""), qPrintable(r.error));
+}
+
+// --- SCO --------------------------------------------------------------------------------------
+
+void TestLayers::scoCodesExistInBaseMap()
+{
+    const Layer &sco = builtIn(QStringLiteral("sco"));
+    QVERIFY(!sco.features.isEmpty());
+    for (const Feature &f : sco.features)
+        QVERIFY2(coarseAtlas().region(f.iso3), qPrintable(f.id + QStringLiteral(": ") + f.iso3));
+}
+
+void TestLayers::scoMemberCounts_data()
+{
+    QTest::addColumn<int>("year");
+    QTest::addColumn<int>("members");
+    QTest::newRow("2000, before the SCO") << 2000 << 0;
+    QTest::newRow("2001, founded") << 2001 << 6;
+    QTest::newRow("2016") << 2016 << 6;
+    QTest::newRow("2017, India and Pakistan") << 2017 << 8;
+    QTest::newRow("2022") << 2022 << 8;
+    QTest::newRow("2023, Iran") << 2023 << 9;
+    QTest::newRow("2024, Belarus") << 2024 << 10;
+}
+
+void TestLayers::scoMemberCounts()
+{
+    QFETCH(int, year);
+    QFETCH(int, members);
+    const QList<const Feature *> found = builtIn(QStringLiteral("sco")).membersIn(year, QStringLiteral("member"));
+    QStringList codes;
+    for (const Feature *f : found)
+        codes << f->iso3;
+    QVERIFY2(found.size() == members, qPrintable(QStringLiteral("%1: %2").arg(year).arg(codes.join(u' '))));
+}
+
+void TestLayers::scoStatusOverTime_data()
+{
+    QTest::addColumn<QString>("iso3");
+    QTest::addColumn<int>("year");
+    QTest::addColumn<QString>("status"); // empty: not in the SCO that year
+    QTest::newRow("Iran 2020 observer") << "IRN" << 2020 << "observer";
+    QTest::newRow("Iran 2024 member") << "IRN" << 2024 << "member";
+    QTest::newRow("India 2016 observer") << "IND" << 2016 << "observer";
+    QTest::newRow("India 2017 member") << "IND" << 2017 << "member";
+    QTest::newRow("India 2004 absent") << "IND" << 2004 << "";
+    QTest::newRow("China 2001 member") << "CHN" << 2001 << "member";
+}
+
+void TestLayers::scoStatusOverTime()
+{
+    QFETCH(QString, iso3);
+    QFETCH(int, year);
+    QFETCH(QString, status);
+    const Layer &sco = builtIn(QStringLiteral("sco"));
+    const Feature *feature = nullptr;
+    for (const Feature &f : sco.features)
+        if (f.iso3 == iso3)
+            feature = &f;
+    QVERIFY(feature);
+    QCOMPARE(sco.feature(feature->id), feature);
+    const auto actual = feature->statusIn(year);
+    QCOMPARE(actual.value_or(QString()), status);
+    QCOMPARE(feature->existsIn(year), !status.isEmpty());
+    const QList<const Feature *> members = sco.membersIn(year, QStringLiteral("member"));
+    QCOMPARE(members.contains(feature), status == u"member");
+}
+
+// --- Pipelines --------------------------------------------------------------------------------
+
+void TestLayers::pipelineEndsLieInTheirCountries_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const Feature &f : builtIn(QStringLiteral("pipelines")).features)
+        QTest::newRow(qPrintable(f.id)) << f.id; // commissioned or not
+}
+
+void TestLayers::pipelineEndsLieInTheirCountries()
+{
+    QFETCH(QString, id);
+    const Feature *f = builtIn(QStringLiteral("pipelines")).feature(id);
+    QVERIFY(f);
+    QVERIFY(!f->lines.empty() && !f->lines.front().empty() && !f->lines.back().empty());
+    const QString from = f->properties.value(QStringLiteral("from")).toString();
+    const QString to = f->properties.value(QStringLiteral("to")).toString();
+    const Region *start = fineAtlas().region(from);
+    const Region *end = fineAtlas().region(to);
+    QVERIFY2(start, qPrintable(QStringLiteral("from: ") + from));
+    QVERIFY2(end, qPrintable(QStringLiteral("to: ") + to));
+    const Point first = f->lines.front().front();
+    const Point last = f->lines.back().back();
+    QVERIFY2(bg::within(first, start->shape), qPrintable(QStringLiteral("%1: first point %2 is not in %3").arg(id, describe(first), from)));
+    QVERIFY2(bg::within(last, end->shape), qPrintable(QStringLiteral("%1: last point %2 is not in %3").arg(id, describe(last), to)));
+    for (const QVariant &code : f->properties.value(QStringLiteral("countries")).toList())
+        QVERIFY2(fineAtlas().region(code.toString()), qPrintable(id + QStringLiteral(": ") + code.toString()));
+}
+
+void TestLayers::pipelineStatusOverTime_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<int>("year");
+    QTest::addColumn<QString>("status"); // empty: does not exist that year
+    QTest::newRow("Power of Siberia 2019") << "power-of-siberia" << 2019 << "operating";
+    QTest::newRow("Power of Siberia 2013") << "power-of-siberia" << 2013 << "";
+    QTest::newRow("Power of Siberia 2 2025") << "power-of-siberia-2" << 2025 << "planned";
+    // Line D broke ground in Tajikistan in 2014 but has stalled since: shown as under construction.
+    QTest::newRow("CAGP Line D 2025") << "cagp-d" << 2025 << "under construction";
+}
+
+void TestLayers::pipelineStatusOverTime()
+{
+    QFETCH(QString, id);
+    QFETCH(int, year);
+    QFETCH(QString, status);
+    const Feature *f = builtIn(QStringLiteral("pipelines")).feature(id);
+    QVERIFY2(f, qPrintable(id));
+    QCOMPARE(f->existsIn(year), !status.isEmpty());
+    QCOMPARE(f->statusIn(year).value_or(QString()), status);
+}
+
+// --- Contested zones --------------------------------------------------------------------------
+
+void TestLayers::contestedZonesHaveClaimants_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const Feature &f : builtIn(QStringLiteral("contested")).features)
+        QTest::newRow(qPrintable(f.id)) << f.id;
+}
+
+void TestLayers::contestedZonesHaveClaimants()
+{
+    QFETCH(QString, id);
+    const Feature *f = builtIn(QStringLiteral("contested")).feature(id);
+    QVERIFY(f);
+    QVERIFY2(f->claimants.size() >= 2, qPrintable(f->claimants.join(u' ')));
+    for (const QString &code : f->claimants)
+        QVERIFY2(coarseAtlas().region(code), qPrintable(QStringLiteral("claimant ") + code));
+    for (const QString &code : f->administeredBy)
+        QVERIFY2(coarseAtlas().region(code), qPrintable(QStringLiteral("administered by ") + code));
+}
+
+void TestLayers::contestedRequiredZonesExist_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const char *id : {"nine-dash-line", "spratly-islands", "paracel-islands", "scarborough-shoal", "senkaku-diaoyu",
+                           "kuril-islands", "aksai-chin", "arunachal-pradesh", "kashmir", "taiwan"})
+        QTest::newRow(id) << QString::fromLatin1(id);
+}
+
+void TestLayers::contestedRequiredZonesExist()
+{
+    QFETCH(QString, id);
+    QVERIFY(builtIn(QStringLiteral("contested")).feature(id));
+}
+
+// --- Malformed and user input -----------------------------------------------------------------
+
+namespace {
+
+/// A FeatureCollection with one feature whose geometry and properties are given as JSON text.
+QByteArray collection(const char *geometry, const char *properties = "{}")
+{
+    return QByteArray(R"({"type":"FeatureCollection","features":[)"
+                      R"({"type":"Feature","id":"ok","geometry":null,"properties":{}},)"
+                      R"({"type":"Feature","id":"bad","geometry":)")
+        + geometry + R"(,"properties":)" + properties + "}]}";
+}
+
+QByteArray withPeriods(const char *periods)
+{
+    return collection("null", (QByteArray(R"({"periods":)") + periods + "}").constData());
+}
+
+} // namespace
+
+void TestLayers::malformedInputIsRejected_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("expected"); // the place and what is wrong
+
+    QTest::newRow("empty") << QByteArray() << "not valid JSON at byte 0";
+    QTest::newRow("not JSON") << QByteArray(R"({"type":"FeatureCollection","features":[{)") << "not valid JSON at byte 41";
+    QTest::newRow("top level is an array") << QByteArray("[1, 2]") << "not a GeoJSON FeatureCollection or Feature";
+    QTest::newRow("a TopoJSON file") << QByteArray(R"({"type":"Topology","objects":{}})")
+                                     << "not a GeoJSON FeatureCollection or Feature (\"type\" is \"Topology\")";
+    QTest::newRow("no type") << QByteArray(R"({"features":[]})") << "(it has no \"type\")";
+    QTest::newRow("features not an array") << QByteArray(R"({"type":"FeatureCollection","features":{}})")
+                                           << "\"features\" must be an array";
+    QTest::newRow("member is not a Feature")
+        << QByteArray(R"({"type":"FeatureCollection","features":[{"type":"Point","coordinates":[0,0]}]})")
+        << "features[0] (feature-1) is not a Feature";
+    QTest::newRow("id is an object") << QByteArray(R"({"type":"FeatureCollection","features":[{"type":"Feature","id":{},"geometry":null}]})")
+                                     << "features[0]: \"id\" must be a string or a number";
+    QTest::newRow("no geometry member")
+        << QByteArray(R"({"type":"FeatureCollection","features":[{"type":"Feature","id":"g","properties":{}}]})")
+        << "features[0] (g) has no \"geometry\"";
+
+    // Coordinates
+    QTest::newRow("coordinate is a string") << collection(R"({"type":"LineString","coordinates":[[0,0],["1",2]]})")
+                                            << "features[1] (bad): geometry.coordinates[1][0] is not a number";
+    QTest::newRow("longitude out of range") << collection(R"({"type":"LineString","coordinates":[[0,0],[200,10]]})")
+                                            << "features[1] (bad): geometry.coordinates[1]: longitude 200 is outside [-180, 180]";
+    QTest::newRow("latitude out of range") << collection(R"({"type":"Polygon","coordinates":[[[0,0],[1,0],[1,91],[0,0]]]})")
+                                           << "features[1] (bad): geometry.coordinates[0][2]: latitude 91 is outside [-90, 90]";
+    QTest::newRow("position without latitude") << collection(R"({"type":"LineString","coordinates":[[0,0],[1]]})")
+                                               << "geometry.coordinates[1] needs a longitude and a latitude";
+    QTest::newRow("line of one position") << collection(R"({"type":"LineString","coordinates":[[0,0]]})")
+                                          << "geometry.coordinates has 1 positions; a LineString needs at least 2";
+    QTest::newRow("ring not closed") << collection(R"({"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1]]]})")
+                                     << "geometry.coordinates[0]: the ring is not closed";
+    QTest::newRow("unknown geometry type") << collection(R"({"type":"Circle","coordinates":[0,0],"radius":5})")
+                                           << "features[1] (bad): geometry: unknown geometry type \"Circle\"";
+    QTest::newRow("geometry without type") << collection(R"({"coordinates":[0,0]})") << "features[1] (bad): geometry has no \"type\"";
+    QTest::newRow("coordinates missing") << collection(R"({"type":"LineString"})") << "geometry.coordinates must be an array";
+    QTest::newRow("line nested too deeply") << collection(R"({"type":"LineString","coordinates":[[[0,0],[1,1]]]})")
+                                            << "features[1] (bad): geometry.coordinates[0]: coordinates are nested deeper than a LineString allows";
+    QTest::newRow("polygon nested too deeply")
+        << collection(R"({"type":"Polygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]})")
+        << "geometry.coordinates[0][0]: coordinates are nested deeper than a Polygon allows";
+    QTest::newRow("point nested too deeply") << collection(R"({"type":"Point","coordinates":[[0,0]]})")
+                                             << "geometry.coordinates: coordinates are nested deeper than a Point allows";
+    QTest::newRow("multipolygon not nested enough")
+        << collection(R"({"type":"MultiPolygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]})")
+        << "geometry.coordinates[0][0][0] is not a position";
+    QTest::newRow("inside a GeometryCollection")
+        << collection(R"({"type":"GeometryCollection","geometries":[{"type":"LineString","coordinates":[[0,0],[1,1]]},{"type":"LineString","coordinates":[[0,0],[0,-95]]}]})")
+        << "features[1] (bad): geometry.geometries[1].coordinates[1]: latitude -95 is outside";
+
+    // Periods
+    QTest::newRow("until equals since") << withPeriods(R"([{"since":2010,"until":2010,"status":"x"}])")
+                                        << "features[1] (bad): periods[0]: \"until\" (2010, exclusive) must be after \"since\" (2010)";
+    QTest::newRow("until before since") << withPeriods(R"([{"since":2010,"until":2005,"status":"x"}])")
+                                        << "periods[0]: \"until\" (2005, exclusive) must be after \"since\" (2010)";
+    QTest::newRow("overlapping periods")
+        << withPeriods(R"([{"since":2000,"until":2010,"status":"a"},{"since":2005,"status":"b"}])")
+        << "features[1] (bad): periods[1] (since 2005) overlaps periods[0] (until 2010)";
+    QTest::newRow("open period followed by another")
+        << withPeriods(R"([{"since":2000,"status":"a"},{"since":2005,"status":"b"}])") << "periods[1] (since 2005) overlaps periods[0] (until open-ended)";
+    QTest::newRow("periods out of order")
+        << withPeriods(R"([{"since":2010,"until":2012,"status":"a"},{"since":2000,"until":2005,"status":"b"}])")
+        << "periods[1] (since 2000) comes before periods[0] (since 2010)";
+    QTest::newRow("since is a string") << withPeriods(R"([{"since":"2010","status":"a"}])")
+                                       << "periods[0]: \"since\" must be a whole year from 1800 to 2100";
+    QTest::newRow("since is a fraction") << withPeriods(R"([{"since":2010.5,"status":"a"}])") << "periods[0]: \"since\" must be a whole year";
+    QTest::newRow("since too early") << withPeriods(R"([{"since":1700,"status":"a"}])") << "periods[0]: \"since\" must be a whole year";
+    QTest::newRow("until too late") << withPeriods(R"([{"since":2000,"until":3000,"status":"a"}])") << "periods[0]: \"until\" must be a whole year";
+    QTest::newRow("no status") << withPeriods(R"([{"since":2000}])") << "periods[0]: \"status\" must be a non-empty string";
+    QTest::newRow("period not an object") << withPeriods("[2000]") << "periods[0] must be an object";
+    QTest::newRow("periods empty") << withPeriods("[]") << "\"periods\" must be a non-empty array";
+
+    // Other properties
+    QTest::newRow("name is a number") << collection("null", R"({"name":5})") << "features[1] (bad): \"name\" must be a string";
+    QTest::newRow("sources not an array") << collection("null", R"({"sources":"UN"})") << "features[1] (bad): \"sources\" must be an array";
+    QTest::newRow("source url is a number") << collection("null", R"({"sources":[{"title":"t","url":5}]})")
+                                            << "features[1] (bad): sources[0]: \"url\" must be a string";
+    QTest::newRow("claimants not codes") << collection("null", R"({"claimants":["CHN",7]})")
+                                         << "features[1] (bad): \"claimants\" must be an array of region codes";
+    QTest::newRow("properties an array") << collection("null", "[]") << "features[1] (bad): \"properties\" must be an object or null";
+
+    // Our "spheres" member
+    QTest::newRow("unknown kind")
+        << QByteArray(R"({"type":"FeatureCollection","spheres":{"id":"x","title":"X","kind":"dots"},"features":[]})")
+        << "\"spheres\".kind must be \"lines\", \"membership\", \"zones\" or \"generic\" (it is \"dots\")";
+    QTest::newRow("no title")
+        << QByteArray(R"({"type":"FeatureCollection","spheres":{"id":"x","kind":"lines"},"features":[]})")
+        << "\"spheres\" needs a non-empty \"id\" and \"title\"";
+    QTest::newRow("bad asOf")
+        << QByteArray(R"({"type":"FeatureCollection","spheres":{"id":"x","title":"X","kind":"lines","asOf":"last year"},"features":[]})")
+        << "\"spheres\".asOf must be a date";
+    QTest::newRow("membership without iso3")
+        << QByteArray(R"({"type":"FeatureCollection","spheres":{"id":"x","title":"X","kind":"membership"},)"
+                      R"("features":[{"type":"Feature","id":"m","geometry":null,"properties":{"periods":[{"since":2001,"status":"member"}]}}]})")
+        << "features[0] (m): a membership feature needs \"iso3\"";
+}
+
+void TestLayers::malformedInputIsRejected()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, expected);
+    const GeoJsonReader::Result r = GeoJsonReader::read(data, QStringLiteral("broken.geojson"));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error.startsWith(u"broken.geojson: "), qPrintable(r.error));
+    QVERIFY2(r.error.contains(expected), qPrintable(r.error));
+    QVERIFY(r.layer.features.isEmpty());
+}
+
+void TestLayers::oversizedInputIsRefused()
+{
+    QByteArray big(GeoJsonReader::kMaxFileBytes + 1, ' ');
+    const GeoJsonReader::Result r = GeoJsonReader::read(big, QStringLiteral("huge.geojson"));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error.startsWith(u"huge.geojson: ") && r.error.contains(u"larger than 64 MiB"), qPrintable(r.error));
+}
+
+void TestLayers::tooManyCoordinatesAreRefused()
+{
+    // One line of 5 000 001 positions (about 30 MB of JSON).
+    const qint64 n = GeoJsonReader::kMaxCoordinates + 1;
+    QByteArray data;
+    data.reserve(n * 6 + 200);
+    data += R"({"type":"Feature","id":"long","geometry":{"type":"LineString","coordinates":[)";
+    for (qint64 i = 0; i < n; ++i)
+        data += i == 0 ? "[0,0]" : ",[0,0]";
+    data += "]},\"properties\":{}}";
+    const GeoJsonReader::Result r = GeoJsonReader::read(data, QStringLiteral("long.geojson"));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error.startsWith(QStringLiteral("long.geojson: features[0] (long): ")), qPrintable(r.error));
+    QVERIFY2(r.error.contains(QStringLiteral("more than 5000000 coordinates")), qPrintable(r.error));
+}
+
+void TestLayers::missingFileIsNamed()
+{
+    const GeoJsonReader::Result r = GeoJsonReader::readFile(QStringLiteral("/nonexistent/mine.geojson"));
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error.startsWith(u"/nonexistent/mine.geojson: "), qPrintable(r.error));
+}
+
+void TestLayers::userFileLoadsAsGeneric()
+{
+    // What a user exports from QGIS: no "spheres", no ids, properties of their own.
+    const QByteArray data = R"({"type":"FeatureCollection","features":[
+        {"type":"Feature","geometry":{"type":"LineString","coordinates":[[10,50],[11,51],[12,51.5]]},
+         "properties":{"name":"A road","highway":"primary","lanes":2,"lit":true,"ref":null}},
+        {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[1,0],[0,0]]]},"properties":null},
+        {"type":"Feature","id":7,"geometry":null,"properties":{"name":"Nowhere"}}]})";
+    const GeoJsonReader::Result r = GeoJsonReader::read(data, QStringLiteral("/home/user/my roads.geojson"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(u'\n')));
+    const Layer &layer = r.layer;
+    QCOMPARE(layer.kind, LayerKind::Generic);
+    QCOMPARE(layer.id, QStringLiteral("my roads"));
+    QCOMPARE(layer.title, QStringLiteral("my roads"));
+    QVERIFY(!layer.asOf.isValid());
+    QCOMPARE(layer.features.size(), 3);
+    const Feature &road = layer.features[0];
+    QCOMPARE(road.id, QStringLiteral("feature-1"));
+    QCOMPARE(road.name, QStringLiteral("A road"));
+    QCOMPARE(road.lines.size(), size_t(1));
+    QCOMPARE(road.lines[0].size(), size_t(3));
+    QVERIFY(road.area.empty());
+    QCOMPARE(road.properties.value(QStringLiteral("highway")).toString(), QStringLiteral("primary"));
+    QCOMPARE(road.properties.value(QStringLiteral("lanes")).toInt(), 2);
+    QCOMPARE(road.properties.value(QStringLiteral("lit")).toBool(), true);
+    QVERIFY(road.properties.contains(QStringLiteral("ref")));
+    QVERIFY(!road.properties.contains(QStringLiteral("name")));
+    QVERIFY(road.sources.isEmpty());
+    QVERIFY(road.periods.isEmpty());
+    QVERIFY(road.existsIn(1800) && road.existsIn(2100));
+    QCOMPARE(road.statusIn(2020), std::optional<QString>(QString()));
+    const Feature &square = layer.features[1];
+    QCOMPARE(square.id, QStringLiteral("feature-2"));
+    QCOMPARE(square.name, QStringLiteral("feature-2"));
+    QCOMPARE(bg::area(square.area), 1.0); // counter-clockwise in the file, corrected
+    QCOMPARE(layer.features[2].id, QStringLiteral("7"));
+    QCOMPARE(layer.feature(QStringLiteral("feature-2")), &layer.features[1]);
+    QCOMPARE(layer.feature(QStringLiteral("feature-9")), nullptr);
+}
+
+void TestLayers::singleFeatureLoads()
+{
+    const QByteArray data = R"({"type":"Feature","id":"solo","geometry":{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2],[3,3]]]},"properties":{"name":"Solo"}})";
+    const GeoJsonReader::Result r = GeoJsonReader::read(data, QStringLiteral("solo.geojson"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.layer.kind, LayerKind::Generic);
+    QCOMPARE(r.layer.features.size(), 1);
+    QCOMPARE(r.layer.features[0].id, QStringLiteral("solo"));
+    QCOMPARE(r.layer.features[0].lines.size(), size_t(2));
+}
+
+void TestLayers::lineAcrossAntimeridianIsSplit()
+{
+    // Eastward from Chukotka to Alaska: the longitude jumps from +179 to -179.
+    const QByteArray data = R"({"type":"FeatureCollection","features":[{"type":"Feature","id":"cable",
+        "geometry":{"type":"LineString","coordinates":[[170,60],[179,61],[-179,63],[-170,64]]},"properties":{}}]})";
+    const GeoJsonReader::Result r = GeoJsonReader::read(data, QStringLiteral("cable.geojson"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const MultiLineString &lines = r.layer.features[0].lines;
+    QCOMPARE(lines.size(), size_t(2));
+    // Both halves reach the edge of the map, where the line crosses it (halfway: 62°N).
+    QCOMPARE(lines[0].front().x(), 170.0);
+    QCOMPARE(lines[0].back().x(), 180.0);
+    QCOMPARE(lines[0].back().y(), 62.0);
+    QCOMPARE(lines[1].front().x(), -180.0);
+    QCOMPARE(lines[1].front().y(), 62.0);
+    QCOMPARE(lines[1].back().x(), -170.0);
+    for (const LineString &part : lines)
+        for (size_t i = 1; i < part.size(); ++i)
+            QVERIFY(std::abs(part[i].x() - part[i - 1].x()) <= 180.0);
+}
+
+void TestLayers::polygonAcrossAntimeridianIsCut()
+{
+    const QByteArray data = R"({"type":"FeatureCollection","features":[{"type":"Feature","id":"fiji",
+        "geometry":{"type":"Polygon","coordinates":[[[170,-20],[-170,-20],[-170,-10],[170,-10],[170,-20]]]},"properties":{}}]})";
+    const GeoJsonReader::Result r = GeoJsonReader::read(data, QStringLiteral("fiji.geojson"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(u'\n')));
+    const MultiPolygon &area = r.layer.features[0].area;
+    QCOMPARE(area.size(), size_t(2));
+    QCOMPARE(bg::area(area), 200.0);
+}
+
+void TestLayers::pointsAreLeftOutWithAWarning()
+{
+    const QByteArray data = R"({"type":"FeatureCollection","features":[{"type":"Feature","id":"capital",
+        "geometry":{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[116.4,39.9]},
+        {"type":"LineString","coordinates":[[116,39],[117,40]]}]},"properties":{}}]})";
+    const GeoJsonReader::Result r = GeoJsonReader::read(data, QStringLiteral("points.geojson"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.warnings.size(), 1);
+    QVERIFY2(r.warnings[0].startsWith(u"points.geojson: features[0] (capital): "), qPrintable(r.warnings[0]));
+    QCOMPARE(r.layer.features.size(), 1);
+    QCOMPARE(r.layer.features[0].lines.size(), size_t(1));
+}
+
+void TestLayers::zeroAreaPolygonIsLeftOut()
+{
+    // A ring that goes out and back along one line: no area, nothing to draw.
+    const QByteArray data = R"({"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"flat","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[2,2],[1,1],[0,0]]]},"properties":{}},
+        {"type":"Feature","id":"bowtie","geometry":{"type":"Polygon","coordinates":[[[0,0],[2,2],[2,0],[0,2],[0,0]]]},"properties":{}},
+        {"type":"Feature","id":"fine","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]},"properties":{}}]})";
+    const GeoJsonReader::Result r = GeoJsonReader::read(data, QStringLiteral("shapes.geojson"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QStringList ids;
+    for (const Feature &f : r.layer.features)
+        ids << f.id;
+    QVERIFY2(!ids.contains(QStringLiteral("flat")), qPrintable(ids.join(u' ')));
+    QVERIFY(ids.contains(QStringLiteral("fine")));
+    bool named = false;
+    for (const QString &w : r.warnings)
+        named |= w.startsWith(u"shapes.geojson: features[0] (flat): ");
+    QVERIFY2(named, qPrintable(r.warnings.join(u'\n')));
+    // The self-intersecting bow tie is either repaired or kept with a warning, never silently.
+    if (ids.contains(QStringLiteral("bowtie"))) {
+        bool warned = false;
+        for (const QString &w : r.warnings)
+            warned |= w.contains(u"(bowtie)");
+        QVERIFY2(warned, qPrintable(r.warnings.join(u'\n')));
+    }
+}
+
+void TestLayers::duplicateIdsAreMadeUnique()
+{
+    const QByteArray data = R"({"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"a","geometry":null,"properties":{}},
+        {"type":"Feature","id":"a","geometry":null,"properties":{}}]})";
+    const GeoJsonReader::Result r = GeoJsonReader::read(data, QStringLiteral("dup.geojson"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.layer.features[1].id, QStringLiteral("a-2"));
+    QCOMPARE(r.warnings.size(), 1);
+    QVERIFY2(r.warnings[0].startsWith(u"dup.geojson: features[1] (a): "), qPrintable(r.warnings[0]));
+}
+
+void TestLayers::periodsDecideStatus()
+{
+    Feature f;
+    f.periods = {{2000, 2005, QStringLiteral("planned")}, {2008, std::nullopt, QStringLiteral("operating")}};
+    QVERIFY(!f.existsIn(1999));
+    QCOMPARE(f.statusIn(2000), std::optional<QString>(QStringLiteral("planned")));
+    QCOMPARE(f.statusIn(2004), std::optional<QString>(QStringLiteral("planned")));
+    QVERIFY(!f.existsIn(2005)); // until is exclusive; a gap until 2008
+    QCOMPARE(f.statusIn(2008), std::optional<QString>(QStringLiteral("operating")));
+    QCOMPARE(f.statusIn(2100), std::optional<QString>(QStringLiteral("operating")));
+    QVERIFY(f.periods[0].contains(2004) && !f.periods[0].contains(2005));
+}
+
+QTEST_GUILESS_MAIN(TestLayers)
+#include "tst_layers.moc"

@@ -1,0 +1,45 @@
+#include "framecache.h"
+
+#include "maprenderer.h"
+#include "scene.h"
+
+#include <QPainter>
+
+#include <cmath>
+
+namespace spheres {
+
+bool FrameCache::canReuse(const Scene &scene, const ViewState &view, QPointF &offset) const
+{
+    if (m_image.isNull() || m_scene != &scene || view.metresPerPixel != m_view.metresPerPixel ||
+        view.selectedRegion != m_view.selectedRegion || view.projectionId != m_view.projectionId ||
+        view.size + QSize(2 * kMarginPixels, 2 * kMarginPixels) != m_view.size)
+        return false;
+    const auto now = scene.projection().forward(view.centre);
+    const auto then = scene.projection().forward(m_view.centre);
+    if (!now || !then)
+        return false;
+    offset = QPointF((then->x() - now->x()) / view.metresPerPixel, (now->y() - then->y()) / view.metresPerPixel);
+    return std::abs(offset.x()) <= kMarginPixels && std::abs(offset.y()) <= kMarginPixels;
+}
+
+void FrameCache::paintPanned(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view)
+{
+    QPointF offset;
+    if (!canReuse(scene, view, offset)) {
+        m_view = view;
+        m_view.hoveredRegion.clear(); // no hover while dragging
+        m_view.size = view.size + QSize(2 * kMarginPixels, 2 * kMarginPixels);
+        const qreal dpr = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
+        m_image = QImage(m_view.size * dpr, QImage::Format_ARGB32_Premultiplied);
+        m_image.setDevicePixelRatio(dpr);
+        QPainter p(&m_image);
+        renderer.render(p, scene, m_view);
+        m_scene = &scene;
+        offset = QPointF();
+    }
+    painter.fillRect(QRectF(QPointF(0, 0), QSizeF(view.size)), renderer.style().space);
+    painter.drawImage(offset - QPointF(kMarginPixels, kMarginPixels), m_image);
+}
+
+} // namespace spheres
