@@ -57,6 +57,7 @@ void MapCanvas::setProjection(const QString &projectionId)
     const QString selected = m_view.selectedRegion;
     m_view = framedView(preset->projection, preset->homeExtent, size());
     m_view.selectedRegion = selected;
+    m_keepHomeFrame = true;
     loadFineDetailIfNeeded();
     update();
     emit viewChanged();
@@ -83,6 +84,7 @@ void MapCanvas::zoomBy(double factor, QPointF aboutPixel)
     const QPointF centreXY(anchor.x() - offset.x() * mpp, anchor.y() + offset.y() * mpp);
     if (const auto centre = m_scene->projection().inverse(centreXY)) {
         m_view.centre = *centre;
+        m_keepHomeFrame = false;
         setMetresPerPixel(mpp);
     }
 }
@@ -94,6 +96,7 @@ void MapCanvas::zoomToFit()
     const ProjectionPreset *preset = ProjectionCatalog::find(m_scene->projection().id());
     const ViewState framed = framedView(preset->projection, preset->homeExtent, size());
     m_view.centre = framed.centre;
+    m_keepHomeFrame = true;
     setMetresPerPixel(framed.metresPerPixel);
 }
 
@@ -106,6 +109,7 @@ void MapCanvas::panBy(QPointF pixels)
                         centreXY.y() + pixels.y() * m_view.metresPerPixel);
     if (const auto centre = m_scene->projection().inverse(moved)) {
         m_view.centre = *centre;
+        m_keepHomeFrame = false;
         update();
         emit viewChanged();
     }
@@ -183,10 +187,9 @@ void MapCanvas::drawHoverTag(QPainter &painter) const
 
 void MapCanvas::resizeEvent(QResizeEvent *event)
 {
-    const bool first = m_view.size.isEmpty() || m_view.size == QSize(1920, 1080);
     QWidget::resizeEvent(event);
     m_view.size = size();
-    if (first)
+    if (m_keepHomeFrame)
         zoomToFit();
 }
 

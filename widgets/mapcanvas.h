@@ -76,6 +76,7 @@ private:
     QPoint m_pressPos;
     QPoint m_lastDragPos;
     bool m_dragging = false;
+    bool m_keepHomeFrame = true; ///< until the user pans or zooms, resizing keeps the home frame
     QPoint m_hoverPos;
 };
 
