@@ -2,6 +2,7 @@
 
 #include "atlas.h"
 #include "exporter.h"
+#include "geojsonreader.h"
 #include "maprenderer.h"
 #include "projectioncatalog.h"
 #include "scene.h"
@@ -130,6 +131,10 @@ int runExportCommand(const QStringList &arguments)
     if (!view.selectedRegion.isEmpty() && !coarse.atlas.region(view.selectedRegion))
         return fail(tr("--select \"%1\" is not a region code").arg(view.selectedRegion));
     Scene scene(std::make_shared<Atlas>(std::move(coarse.atlas)), preset->projection);
+    QStringList layerErrors;
+    scene.setLayers(GeoJsonReader::readAllBuiltIn(layerErrors));
+    if (!layerErrors.isEmpty())
+        return fail(layerErrors.join(u'\n'));
     if (view.metresPerPixel < Scene::kFineDetailBelow) {
         Atlas::Result fine = Atlas::loadBuiltIn(Atlas::Detail::Fine);
         if (!fine.ok())

@@ -651,4 +651,17 @@ QStringList GeoJsonReader::builtInIds()
     return {QStringLiteral("sco"), QStringLiteral("contested"), QStringLiteral("pipelines")};
 }
 
+QList<std::shared_ptr<const Layer>> GeoJsonReader::readAllBuiltIn(QStringList &errors)
+{
+    QList<std::shared_ptr<const Layer>> layers;
+    for (const QString &id : builtInIds()) {
+        Result result = readBuiltIn(id);
+        if (result.ok())
+            layers << std::make_shared<const Layer>(std::move(result.layer));
+        else
+            errors << result.error;
+    }
+    return layers;
+}
+
 } // namespace spheres

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace spheres {
 
 /// Reads a thematic layer from GeoJSON (RFC 7946): a FeatureCollection or a single Feature with
@@ -36,6 +38,9 @@ public:
     static Result readBuiltIn(const QString &id);
     /// The built-in layers in drawing order, bottom to top: {"sco", "contested", "pipelines"}.
     static QStringList builtInIds();
+    /// Every built-in layer, bottom to top; layers that fail to load are left out and their
+    /// errors appended to `errors`.
+    static QList<std::shared_ptr<const Layer>> readAllBuiltIn(QStringList &errors);
 };
 
 } // namespace spheres

@@ -4,6 +4,7 @@
 #include <QRectF>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 
 namespace spheres {
 
@@ -20,6 +21,8 @@ struct ViewState
     double styleScale = 1.0;      ///< multiplies line widths and text (2 for a 4K export of a 1080p view)
     QString selectedRegion;       ///< region code, or empty
     QString hoveredRegion;
+    int year = 2026;              ///< layers are drawn as of this year
+    QStringList hiddenLayers;     ///< ids of layers switched off
 
     bool operator==(const ViewState &) const = default;
 };

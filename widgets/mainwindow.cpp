@@ -3,6 +3,7 @@
 #include "atlas.h"
 #include "contextpanel.h"
 #include "exporter.h"
+#include "geojsonreader.h"
 #include "mapcanvas.h"
 #include "projectioncatalog.h"
 
@@ -78,6 +79,10 @@ bool MainWindow::loadBaseMap()
     m_atlas = std::make_shared<const Atlas>(std::move(result.atlas));
     m_context->setAtlas(m_atlas);
     m_canvas->setBaseMap(m_atlas, ProjectionCatalog::defaultPreset().projection.id());
+    QStringList errors;
+    m_canvas->setLayers(GeoJsonReader::readAllBuiltIn(errors));
+    if (!errors.isEmpty())
+        QMessageBox::warning(this, tr("Spheres"), tr("Some layers could not be loaded:\n%1").arg(errors.join(u'\n')));
     return true;
 }
 

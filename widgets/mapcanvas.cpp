@@ -54,11 +54,27 @@ void MapCanvas::setProjection(const QString &projectionId)
         return;
     m_fineLoader.waitForFinished();
     m_scene = std::make_unique<Scene>(m_atlas, preset->projection);
+    m_scene->setLayers(m_layers);
     const QString selected = m_view.selectedRegion;
     m_view = framedView(preset->projection, preset->homeExtent, size());
     m_view.selectedRegion = selected;
     m_keepHomeFrame = true;
     loadFineDetailIfNeeded();
+    update();
+    emit viewChanged();
+}
+
+void MapCanvas::setLayers(QList<std::shared_ptr<const Layer>> layers)
+{
+    m_layers = std::move(layers);
+    if (m_scene)
+        m_scene->setLayers(m_layers);
+    update();
+}
+
+void MapCanvas::setYear(int year)
+{
+    m_view.year = year;
     update();
     emit viewChanged();
 }

@@ -27,6 +27,9 @@ public:
     /// Shows `atlas` (the coarse base map) in the projection `projectionId`, framed on its home extent.
     void setBaseMap(std::shared_ptr<const Atlas> atlas, const QString &projectionId);
     void setProjection(const QString &projectionId);
+    /// Thematic layers drawn over the base map, bottom to top.
+    void setLayers(QList<std::shared_ptr<const Layer>> layers);
+    void setYear(int year);
 
     const ViewState &view() const { return m_view; }
     const Scene *scene() const { return m_scene.get(); }
@@ -68,6 +71,7 @@ private:
 
     std::shared_ptr<const Atlas> m_atlas;
     std::shared_ptr<const Atlas> m_fineAtlas;
+    QList<std::shared_ptr<const Layer>> m_layers;
     std::unique_ptr<Scene> m_scene;
     MapRenderer m_renderer;
     FrameCache m_dragFrames;

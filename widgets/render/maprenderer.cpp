@@ -1,6 +1,7 @@
 #include "maprenderer.h"
 
 #include "labelplacer.h"
+#include "layerpainter.h"
 #include "scene.h"
 
 #include <QCoreApplication>
@@ -83,8 +84,10 @@ void MapRenderer::render(QPainter &painter, const Scene &scene, const ViewState 
     const QTransform t = scene.worldToScreen(view);
     drawBackground(painter, scene, view, t);
     drawLand(painter, scene, view, t);
+    LayerPainter::paint(painter, scene, view, t);
     drawSelection(painter, scene, view, t);
     drawLabels(painter, scene, view, t);
+    drawLegend(painter, scene, view);
     drawCredits(painter, view);
     painter.restore();
 }
@@ -137,6 +140,48 @@ void MapRenderer::drawLabels(QPainter &painter, const Scene &scene, const ViewSt
     // Anchors come from the coarse level so labels do not jump when the detail changes.
     for (const PlacedLabel &label : LabelPlacer::place(scene.coarse(), t, view, m_style))
         drawHaloText(painter, label.baseline, label.text, label.font, m_style.label, 3.0 * view.styleScale);
+}
+
+void MapRenderer::drawLegend(QPainter &painter, const Scene &scene, const ViewState &view) const
+{
+    const QList<LayerPainter::Swatch> entries = LayerPainter::legend(scene, view);
+    if (entries.isEmpty())
+        return;
+    const double k = view.styleScale;
+    QFont font(m_style.fontFamily);
+    font.setPixelSize(std::max(1, int(std::lround(11 * k))));
+    QFont titleFont = font;
+    titleFont.setWeight(QFont::DemiBold);
+    const QFontMetricsF metrics(font);
+    const double row = metrics.height() + 5 * k, swatchW = 28 * k, pad = 10 * k;
+    double textW = QFontMetricsF(titleFont).horizontalAdvance(QCoreApplication::translate("MapRenderer", "Legend — %1").arg(view.year));
+    for (const auto &e : entries)
+        textW = std::max(textW, swatchW + 8 * k + metrics.horizontalAdvance(e.label));
+    const QRectF box(pad, view.size.height() - pad - (entries.size() + 1) * row - 2 * pad, textW + 2 * pad,
+                     (entries.size() + 1) * row + 2 * pad);
+    painter.setPen(QPen(QColor(0, 0, 0, 50), 1));
+    painter.setBrush(QColor(255, 255, 255, 225));
+    painter.drawRoundedRect(box, 4 * k, 4 * k);
+    painter.setPen(m_style.label);
+    painter.setFont(titleFont);
+    double y = box.top() + pad;
+    painter.drawText(QRectF(box.left() + pad, y, textW, row), Qt::AlignVCenter | Qt::AlignLeft,
+                     QCoreApplication::translate("MapRenderer", "Legend — %1").arg(view.year));
+    painter.setFont(font);
+    for (const auto &e : entries) {
+        y += row;
+        const QRectF swatch(box.left() + pad, y + row * 0.2, swatchW, row * 0.6);
+        if (e.line.style() != Qt::NoPen) {
+            painter.setPen(e.line);
+            painter.drawLine(QPointF(swatch.left(), swatch.center().y()), QPointF(swatch.right(), swatch.center().y()));
+        } else {
+            painter.fillRect(swatch, e.fill);
+            if (e.hatched)
+                painter.fillRect(swatch, QBrush(QColor(0xa0, 0x3c, 0x78), Qt::BDiagPattern));
+        }
+        painter.setPen(m_style.label);
+        painter.drawText(QRectF(swatch.right() + 8 * k, y, textW, row), Qt::AlignVCenter | Qt::AlignLeft, e.label);
+    }
 }
 
 void MapRenderer::drawCredits(QPainter &painter, const ViewState &view) const

@@ -29,6 +29,7 @@ private:
     void drawSelection(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
     void drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
     void drawCredits(QPainter &painter, const ViewState &view) const;
+    void drawLegend(QPainter &painter, const Scene &scene, const ViewState &view) const;
     void drawHaloText(QPainter &painter, QPointF baseline, const QString &text, const QFont &font, const QColor &colour,
                       double haloWidth) const;
 

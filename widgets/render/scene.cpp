@@ -141,6 +141,13 @@ Scene::Scene(std::shared_ptr<const Atlas> coarse, const Projection &projection)
 {
 }
 
+void Scene::setLayers(const QList<std::shared_ptr<const Layer>> &layers)
+{
+    m_layers.clear();
+    for (const auto &layer : layers)
+        m_layers.push_back(ProjectedLayer(layer, projection()));
+}
+
 const SceneLevel &Scene::levelFor(double metresPerPixel) const
 {
     return (m_fine && metresPerPixel < kFineDetailBelow) ? *m_fine : *m_coarse;

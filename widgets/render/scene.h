@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas.h"
+#include "layerpainter.h"
 #include "projectedatlas.h"
 #include "viewstate.h"
 
@@ -58,6 +59,9 @@ public:
     const SceneLevel &levelFor(double metresPerPixel) const;
 
     const QList<QPainterPath> &graticule() const { return m_graticule; }
+    /// Thematic layers, bottom to top, projected for this scene's projection.
+    void setLayers(const QList<std::shared_ptr<const Layer>> &layers);
+    const QList<ProjectedLayer> &layers() const { return m_layers; }
     const QPainterPath &globe() const { return m_globe; }
 
     /// Projected metres → logical pixels for `view`.
@@ -72,6 +76,7 @@ public:
 private:
     std::shared_ptr<const SceneLevel> m_coarse, m_fine;
     QList<QPainterPath> m_graticule;
+    QList<ProjectedLayer> m_layers;
     QPainterPath m_globe;
 };
 

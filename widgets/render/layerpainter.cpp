@@ -1,0 +1,187 @@
+#include "layerpainter.h"
+
+#include "projectedatlas.h"
+#include "scene.h"
+#include "viewstate.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+
+namespace spheres {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("LayerPainter", text); }
+
+QPainterPath pathOfLines(const MultiLineString &lines)
+{
+    QPainterPath path;
+    for (const LineString &line : lines) {
+        if (line.empty())
+            continue;
+        path.moveTo(line.front().x(), line.front().y());
+        for (size_t i = 1; i < line.size(); ++i)
+            path.lineTo(line[i].x(), line[i].y());
+    }
+    return path;
+}
+
+QPainterPath pathOfAreas(const MultiPolygon &shape)
+{
+    QPainterPath path;
+    for (const Polygon &p : shape) {
+        auto add = [&path](const Ring &ring) {
+            QPolygonF polygon;
+            for (const Point &pt : ring)
+                polygon << QPointF(pt.x(), pt.y());
+            path.addPolygon(polygon);
+            path.closeSubpath();
+        };
+        add(p.outer());
+        for (const Ring &hole : p.inners())
+            add(hole);
+    }
+    return path;
+}
+
+/// Lines densified to 0.5° so that long legs follow the projection's curves.
+MultiLineString projectedLines(const Projection &projection, const MultiLineString &lonLat)
+{
+    MultiLineString out;
+    for (const LineString &line : lonLat) {
+        LineString dense;
+        for (size_t i = 0; i < line.size(); ++i) {
+            if (i > 0) {
+                const Point &a = line[i - 1], &b = line[i];
+                const int steps = int(std::max(std::abs(b.x() - a.x()), std::abs(b.y() - a.y())) / 0.5);
+                for (int k = 1; k < steps; ++k)
+                    dense.emplace_back(a.x() + (b.x() - a.x()) * k / steps, a.y() + (b.y() - a.y()) * k / steps);
+            }
+            dense.push_back(line[i]);
+        }
+        for (const LineString &part : projectLine(projection, dense))
+            out.push_back(part);
+    }
+    return out;
+}
+
+bool isVisible(const ViewState &view, const Layer &layer) { return !view.hiddenLayers.contains(layer.id); }
+
+const QColor kZone(0xcc, 0x79, 0xa7);      // Okabe–Ito reddish purple
+const QColor kClaimLine(0xa0, 0x3c, 0x78);
+
+} // namespace
+
+ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection &projection) : layer(std::move(l))
+{
+    for (const Feature &f : layer->features) {
+        areas << pathOfAreas(projectShape(projection, f.area));
+        lines << pathOfLines(projectedLines(projection, f.lines));
+    }
+}
+
+QColor LayerPainter::membershipColour(const QString &status)
+{
+    if (status == u"member")
+        return QColor(0x00, 0x9e, 0x73, 0x73);  // bluish green
+    if (status == u"observer")
+        return QColor(0x56, 0xb4, 0xe9, 0x80);  // sky blue
+    return QColor(0xf0, 0xe4, 0x42, 0x99);      // yellow: dialogue partner, partner
+}
+
+QPen LayerPainter::pipelinePen(const QString &commodity, const QString &status, double scale)
+{
+    const bool gas = commodity == u"gas";
+    QPen pen(gas ? QColor(0xd5, 0x5e, 0x00) : QColor(0x1a, 0x1a, 0x1a), (gas ? 2.6 : 2.2) * scale);
+    pen.setCapStyle(Qt::FlatCap);
+    pen.setJoinStyle(Qt::RoundJoin);
+    pen.setCosmetic(true);
+    if (status == u"under construction")
+        pen.setStyle(Qt::DashLine);
+    else if (status == u"planned")
+        pen.setStyle(Qt::DotLine);
+    else if (status == u"suspended")
+        pen.setStyle(Qt::DashDotLine);
+    return pen;
+}
+
+void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t)
+{
+    const SceneLevel &level = scene.levelFor(view.metresPerPixel);
+    for (const ProjectedLayer &pl : scene.layers()) {
+        const Layer &layer = *pl.layer;
+        if (!isVisible(view, layer))
+            continue;
+        for (int i = 0; i < layer.features.size(); ++i) {
+            const Feature &f = layer.features[i];
+            const auto status = f.statusIn(view.year);
+            if (!status)
+                continue;
+            if (layer.kind == LayerKind::Membership) {
+                const int region = level.atlas().indexOf(f.iso3);
+                if (region >= 0)
+                    painter.fillPath(level.screenPath(region, t), membershipColour(*status));
+                continue;
+            }
+            if (!pl.areas[i].isEmpty()) {
+                const QPainterPath area = t.map(pl.areas[i]);
+                painter.fillPath(area, QColor(kZone.red(), kZone.green(), kZone.blue(), 0x40));
+                painter.fillPath(area, QBrush(kClaimLine, Qt::BDiagPattern));
+                QPen outline(kClaimLine, 1.4 * view.styleScale, Qt::DashLine);
+                outline.setCosmetic(true);
+                painter.strokePath(area, outline);
+            }
+            if (!pl.lines[i].isEmpty()) {
+                const QPainterPath line = t.map(pl.lines[i]);
+                QPen pen = layer.kind == LayerKind::Lines
+                               ? pipelinePen(f.properties.value(QStringLiteral("commodity")).toString(), *status, view.styleScale)
+                               : QPen(kClaimLine, 2.0 * view.styleScale, Qt::DashLine);
+                QPen halo(QColor(255, 255, 255, 200), pen.widthF() + 2.5 * view.styleScale);
+                halo.setCosmetic(true);
+                halo.setCapStyle(Qt::RoundCap);
+                pen.setCosmetic(true);
+                painter.strokePath(line, halo);
+                painter.strokePath(line, pen);
+            }
+        }
+    }
+}
+
+QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewState &view)
+{
+    QList<Swatch> out;
+    for (const ProjectedLayer &pl : scene.layers()) {
+        const Layer &layer = *pl.layer;
+        if (!isVisible(view, layer))
+            continue;
+        QStringList seen; // "commodity|status" or status, in the order they first occur
+        for (const Feature &f : layer.features) {
+            const auto status = f.statusIn(view.year);
+            if (!status)
+                continue;
+            const QString key = layer.kind == LayerKind::Lines
+                                    ? f.properties.value(QStringLiteral("commodity")).toString() + u'|' + *status
+                                    : *status;
+            if (!seen.contains(key))
+                seen << key;
+        }
+        std::sort(seen.begin(), seen.end());
+        for (const QString &key : seen) {
+            if (layer.kind == LayerKind::Membership) {
+                out.push_back({tr("SCO %1").arg(key), membershipColour(key), QPen(Qt::NoPen), false});
+            } else if (layer.kind == LayerKind::Lines) {
+                const QStringList parts = key.split(u'|');
+                const QString commodity = parts.value(0) == u"gas" ? tr("Gas pipeline") : tr("Oil pipeline");
+                out.push_back({QStringLiteral("%1, %2").arg(commodity, parts.value(1)), QColor(),
+                               pipelinePen(parts.value(0), parts.value(1), 1.0), false});
+            } else if (layer.kind == LayerKind::Zones) {
+                out.push_back({tr("Contested zone / claim line"), QColor(kZone.red(), kZone.green(), kZone.blue(), 0x40),
+                               QPen(Qt::NoPen), true});
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace spheres

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "layer.h"
+
+#include <QColor>
+#include <QList>
+#include <QPainterPath>
+#include <QPen>
+
+#include <memory>
+
+class QPainter;
+
+namespace spheres {
+
+class Projection;
+class Scene;
+struct ViewState;
+
+/// A thematic layer projected once for a projection: one path per feature, in metres.
+struct ProjectedLayer
+{
+    std::shared_ptr<const Layer> layer;
+    QList<QPainterPath> areas; ///< per feature (zones)
+    QList<QPainterPath> lines; ///< per feature (pipelines, claim lines)
+
+    ProjectedLayer(std::shared_ptr<const Layer> layer, const Projection &projection);
+};
+
+/// How each layer looks, chosen for colour-blind readers and greyscale print: colours from the
+/// Okabe–Ito set, and status told by line style (operating solid, under construction dashed,
+/// planned dotted, suspended dash-dot), never by colour alone.
+class LayerPainter
+{
+public:
+    struct Swatch
+    {
+        QString label;
+        QColor fill;      ///< for areas
+        QPen line;        ///< for lines; NoPen for areas
+        bool hatched = false;
+    };
+
+    static QColor membershipColour(const QString &status);
+    static QPen pipelinePen(const QString &commodity, const QString &status, double scale);
+
+    /// Draws the visible layers of `view` in order: membership fills, zones, lines.
+    static void paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &toScreen);
+    /// Legend entries of what is visible in `view` (only statuses that occur in its year).
+    static QList<Swatch> legend(const Scene &scene, const ViewState &view);
+};
+
+} // namespace spheres
