@@ -1,5 +1,7 @@
 #include "atlas.h"
 #include "exporter.h"
+#include "geojsonreader.h"
+#include "layerpainter.h"
 #include "maprenderer.h"
 #include "projectioncatalog.h"
 #include "scene.h"
@@ -30,6 +32,9 @@ private slots:
     void pngHasSizeAndMap();
     void selectionIsPainted();
     void noAntimeridianBands();
+    void layersFollowTheYear_data();
+    void layersFollowTheYear();
+    void legendListsOnlyVisibleEntries();
     void absurdSizeIsRefused_data();
     void absurdSizeIsRefused();
     void unwritablePathIsNamed();
@@ -107,6 +112,60 @@ void TestExporter::noAntimeridianBands()
     // And Russia is one shape across 180°: a click on either side of it finds Russia.
     QCOMPARE(scene.regionAt(view, *scene.pixelOf(view, {178.0, 66.0})), QStringLiteral("RUS"));
     QCOMPARE(scene.regionAt(view, *scene.pixelOf(view, {-176.0, 66.5})), QStringLiteral("RUS"));
+}
+
+void TestExporter::layersFollowTheYear_data()
+{
+    QTest::addColumn<int>("year");
+    QTest::addColumn<QPointF>("place");
+    QTest::addColumn<bool>("tinted");
+    QTest::newRow("Kazakhstan 1995") << 1995 << QPointF(71.43, 51.13) << false;
+    QTest::newRow("Kazakhstan 2001") << 2001 << QPointF(71.43, 51.13) << true;
+    QTest::newRow("Iran 2020 (observer)") << 2020 << QPointF(53.0, 33.0) << true;
+    QTest::newRow("Belarus 2005") << 2005 << QPointF(25.6, 52.6) << false;
+    QTest::newRow("Belarus 2024") << 2024 << QPointF(25.6, 52.6) << true;
+}
+
+void TestExporter::layersFollowTheYear()
+{
+    QFETCH(int, year);
+    QFETCH(QPointF, place);
+    QFETCH(bool, tinted);
+    QStringList errors;
+    m_scene->setLayers(GeoJsonReader::readAllBuiltIn(errors));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    const ProjectionPreset &preset = ProjectionCatalog::defaultPreset();
+    ViewState view = framedView(preset.projection, preset.homeExtent, QSize(1280, 720));
+    view.year = year;
+    const QImage image = Exporter::renderImage(MapRenderer(), *m_scene, view);
+    const bool plainLand = near(image.pixelColor(m_scene->pixelOf(view, place)->toPoint()), MapStyle::standard().land);
+    QCOMPARE(!plainLand, tinted);
+    view.hiddenLayers << QStringLiteral("sco");
+    const QImage hidden = Exporter::renderImage(MapRenderer(), *m_scene, view);
+    QVERIFY(near(hidden.pixelColor(m_scene->pixelOf(view, place)->toPoint()), MapStyle::standard().land));
+    m_scene->setLayers({});
+}
+
+void TestExporter::legendListsOnlyVisibleEntries()
+{
+    QStringList errors;
+    m_scene->setLayers(GeoJsonReader::readAllBuiltIn(errors));
+    ViewState view;
+    view.year = 2010;
+    QStringList labels;
+    for (const auto &swatch : LayerPainter::legend(*m_scene, view))
+        labels << swatch.label;
+    QVERIFY(labels.contains(QStringLiteral("SCO member")));
+    QVERIFY(labels.contains(QStringLiteral("SCO observer")));
+    QVERIFY(!labels.contains(QStringLiteral("SCO partner"))); // the category exists from 2025
+    view.hiddenLayers = QStringList{QStringLiteral("sco"), QStringLiteral("contested")};
+    labels.clear();
+    for (const auto &swatch : LayerPainter::legend(*m_scene, view))
+        labels << swatch.label;
+    QVERIFY(!labels.isEmpty());
+    for (const QString &label : labels)
+        QVERIFY2(label.contains(QStringLiteral("pipeline")), qPrintable(label));
+    m_scene->setLayers({});
 }
 
 void TestExporter::absurdSizeIsRefused_data()
