@@ -19,6 +19,8 @@ struct Source
     QString publisher;
     QString url;
     QString date; ///< as the source gives it: "2025", "2009-05-07"
+
+    bool operator==(const Source &) const = default;
 };
 
 /// A span of years in which a feature has one status. `until` is exclusive: a period

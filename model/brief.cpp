@@ -1,0 +1,43 @@
+#include "brief.h"
+
+namespace spheres {
+
+QString stanceKey(Stance stance)
+{
+    switch (stance) {
+    case Stance::Cooperation: return QStringLiteral("cooperation");
+    case Stance::Rivalry: return QStringLiteral("rivalry");
+    case Stance::Context: return QStringLiteral("context");
+    }
+    return {};
+}
+
+std::optional<Stance> stanceFromKey(const QString &key)
+{
+    for (Stance s : {Stance::Cooperation, Stance::Rivalry, Stance::Context})
+        if (stanceKey(s) == key)
+            return s;
+    return std::nullopt;
+}
+
+const Claim *Brief::claim(const QString &id) const
+{
+    for (const Claim &c : claims)
+        if (c.id == id)
+            return &c;
+    return nullptr;
+}
+
+QList<const Claim *> Brief::claimsAbout(const QString &regionCode, const QStringList &groupsOfRegion) const
+{
+    QList<const Claim *> out;
+    for (const Claim &c : claims) {
+        const bool viaGroup = std::any_of(groupsOfRegion.begin(), groupsOfRegion.end(),
+                                          [&c](const QString &g) { return c.groups.contains(g); });
+        if (c.regions.contains(regionCode) || viaGroup)
+            out << &c;
+    }
+    return out;
+}
+
+} // namespace spheres

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "claim.h"
+#include "viewstate.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace spheres {
+
+/// How a layer is shown in a brief.
+struct LayerSetting
+{
+    QString id;
+    bool visible = true;
+    double opacity = 1.0;
+
+    bool operator==(const LayerSetting &) const = default;
+};
+
+/// A saved view of the storyboard: a ViewState with a name and a caption.
+struct SavedView
+{
+    QString name;
+    QString caption;
+    ViewState state;          ///< projection, centre, scale, year, hidden layers, selection
+    QString focusedClaim;     ///< claim id, or empty
+
+    bool operator==(const SavedView &) const = default;
+};
+
+/// The document a user opens, edits and saves: the narrative, its claims, the layer settings
+/// and the storyboard. Stored as JSON (see BriefReader / BriefWriter).
+struct Brief
+{
+    static constexpr int kSchemaVersion = 1;
+
+    QString title;
+    QString author;
+    QDate date;
+    QString narrativeSource;  ///< where the narrative came from (file name or note)
+    QStringList paragraphs;   ///< the narrative, one entry per paragraph
+    QList<Claim> claims;
+    QList<LayerSetting> layers;
+    QList<SavedView> views;
+
+    const Claim *claim(const QString &id) const;
+    /// Claims that concern a region: linked directly or through one of `groupsOfRegion`.
+    QList<const Claim *> claimsAbout(const QString &regionCode, const QStringList &groupsOfRegion) const;
+
+    bool operator==(const Brief &) const = default;
+};
+
+} // namespace spheres
