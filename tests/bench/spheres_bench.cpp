@@ -2,6 +2,7 @@
 #include "atlas.h"
 #include "exporter.h"
 #include "framecache.h"
+#include "geojsonreader.h"
 #include "maprenderer.h"
 #include "projectioncatalog.h"
 #include "scene.h"
@@ -69,6 +70,8 @@ int main(int argc, char **argv)
     auto fine = std::make_shared<Atlas>(Atlas::loadBuiltIn(Atlas::Detail::Fine).atlas);
     Scene scene(coarse, preset.projection);
     scene.setFine(std::make_shared<SceneLevel>(fine, preset.projection));
+    QStringList layerErrors;
+    scene.setLayers(GeoJsonReader::readAllBuiltIn(layerErrors)); // all three layers on, as shipped
     const MapRenderer renderer;
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     auto frame = [&](const ViewState &view) {
@@ -79,12 +82,12 @@ int main(int argc, char **argv)
     QTextStream(stdout) << "Spheres benchmark: medians of " << runs << " runs, 1920x1080\n";
     ViewState eurasia = framedView(preset.projection, preset.homeExtent, image.size());
     eurasia.selectedRegion = QStringLiteral("KAZ");
-    report(QStringLiteral("full frame, Eurasia, 1:50m"), medianMs(runs, [&] { frame(eurasia); }), QStringLiteral("≤ 12 ms"));
+    report(QStringLiteral("full frame, Eurasia, 1:50m, all layers"), medianMs(runs, [&] { frame(eurasia); }), QStringLiteral("≤ 12 ms"));
 
     ViewState scs = eurasia;
     scs.centre = QPointF(114.0, 12.0);
     scs.metresPerPixel = 1200;
-    report(QStringLiteral("full frame, South China Sea, 1:10m"), medianMs(runs, [&] { frame(scs); }), QStringLiteral("≤ 12 ms"));
+    report(QStringLiteral("full frame, South China Sea, 1:10m, all layers"), medianMs(runs, [&] { frame(scs); }), QStringLiteral("≤ 12 ms"));
 
     ViewState panned = eurasia;
     int step = 0;

@@ -107,7 +107,6 @@ QPen LayerPainter::pipelinePen(const QString &commodity, const QString &status, 
 
 void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t)
 {
-    const SceneLevel &level = scene.levelFor(view.metresPerPixel);
     for (const ProjectedLayer &pl : scene.layers()) {
         const Layer &layer = *pl.layer;
         if (!isVisible(view, layer))
@@ -117,17 +116,13 @@ void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState 
             const auto status = f.statusIn(view.year);
             if (!status)
                 continue;
-            if (layer.kind == LayerKind::Membership) {
-                const int region = level.atlas().indexOf(f.iso3);
-                if (region >= 0)
-                    painter.fillPath(level.screenPath(region, t), membershipColour(*status));
+            if (layer.kind == LayerKind::Membership)
                 continue;
-            }
             if (!pl.areas[i].isEmpty()) {
                 const QPainterPath area = t.map(pl.areas[i]);
                 painter.fillPath(area, QColor(kZone.red(), kZone.green(), kZone.blue(), 0x40));
                 painter.fillPath(area, QBrush(kClaimLine, Qt::BDiagPattern));
-                QPen outline(kClaimLine, 1.4 * view.styleScale, Qt::DashLine);
+                QPen outline(kClaimLine, 1.0 * view.styleScale, Qt::DashLine); // ≤ 1 px: Qt's fast cosmetic stroker
                 outline.setCosmetic(true);
                 painter.strokePath(area, outline);
             }
@@ -145,6 +140,28 @@ void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState 
             }
         }
     }
+}
+
+QHash<QString, QColor> LayerPainter::regionFills(const Scene &scene, const ViewState &view, const QColor &land)
+{
+    QHash<QString, QColor> fills;
+    for (const ProjectedLayer &pl : scene.layers()) {
+        const Layer &layer = *pl.layer;
+        if (layer.kind != LayerKind::Membership || !isVisible(view, layer))
+            continue;
+        for (const Feature &f : layer.features) {
+            const auto status = f.statusIn(view.year);
+            if (!status)
+                continue;
+            const QColor over = membershipColour(*status);
+            const QColor under = fills.value(f.iso3, land);
+            const double a = over.alphaF();
+            fills.insert(f.iso3, QColor::fromRgbF(under.redF() * (1 - a) + over.redF() * a,
+                                                  under.greenF() * (1 - a) + over.greenF() * a,
+                                                  under.blueF() * (1 - a) + over.blueF() * a));
+        }
+    }
+    return fills;
 }
 
 QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewState &view)

@@ -3,6 +3,7 @@
 #include "layer.h"
 
 #include <QColor>
+#include <QHash>
 #include <QList>
 #include <QPainterPath>
 #include <QPen>
@@ -44,7 +45,10 @@ public:
     static QColor membershipColour(const QString &status);
     static QPen pipelinePen(const QString &commodity, const QString &status, double scale);
 
-    /// Draws the visible layers of `view` in order: membership fills, zones, lines.
+    /// Fill colours of regions coloured by visible membership layers in the view's year,
+    /// blended over `land` so that they can replace the land fill.
+    static QHash<QString, QColor> regionFills(const Scene &scene, const ViewState &view, const QColor &land);
+    /// Draws the visible zones and lines of `view` (membership layers colour the land instead).
     static void paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &toScreen);
     /// Legend entries of what is visible in `view` (only statuses that occur in its year).
     static QList<Swatch> legend(const Scene &scene, const ViewState &view);

@@ -83,9 +83,10 @@ void MapRenderer::render(QPainter &painter, const Scene &scene, const ViewState 
     painter.setClipRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
     const QTransform t = scene.worldToScreen(view);
     drawBackground(painter, scene, view, t);
-    drawLand(painter, scene, view, t);
+    const QList<QPainterPath> paths = regionPaths(scene, view, t);
+    drawLand(painter, scene, view, paths);
     LayerPainter::paint(painter, scene, view, t);
-    drawSelection(painter, scene, view, t);
+    drawSelection(painter, scene, view, paths);
     drawLabels(painter, scene, view, t);
     drawLegend(painter, scene, view);
     drawCredits(painter, view);
@@ -106,33 +107,56 @@ void MapRenderer::drawBackground(QPainter &painter, const Scene &scene, const Vi
             painter.drawPath(t.map(line));
 }
 
-void MapRenderer::drawLand(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const
+QList<QPainterPath> MapRenderer::regionPaths(const Scene &scene, const ViewState &view, const QTransform &t)
 {
     const SceneLevel &level = scene.levelFor(view.metresPerPixel);
     const QRectF visible = t.inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
-    const QList<Region> &regions = level.atlas().regions();
-    // One call per region: Qt's rasterizer is much slower on one huge path than on many small ones.
-    painter.setPen(pen(m_style.border, m_style.borderWidth * view.styleScale));
+    QList<QPainterPath> paths(level.bounds().size());
+    for (int i = 0; i < paths.size(); ++i)
+        if (level.bounds()[i].intersects(visible))
+            paths[i] = level.screenPath(i, t);
+    return paths;
+}
+
+void MapRenderer::drawLand(QPainter &painter, const Scene &scene, const ViewState &view,
+                           const QList<QPainterPath> &paths) const
+{
+    const QList<Region> &regions = scene.levelFor(view.metresPerPixel).atlas().regions();
+    // Membership layers colour the land itself (opaque, pre-blended): no second fill pass.
+    const QHash<QString, QColor> fills = LayerPainter::regionFills(scene, view, m_style.land);
+    // Fills without antialiasing: every outline is then stroked with it, which hides the
+    // fills' stair-steps and costs far less than antialiased fills.
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setPen(Qt::NoPen);
     for (int i = 0; i < regions.size(); ++i) {
-        if (!level.bounds()[i].intersects(visible))
+        if (paths[i].isEmpty())
             continue;
-        painter.setBrush(regions[i].code == view.hoveredRegion ? m_style.landHover : m_style.land);
-        painter.drawPath(level.screenPath(i, t));
+        QColor fill = fills.value(regions[i].code, m_style.land);
+        if (regions[i].code == view.hoveredRegion)
+            fill = fill.darker(106);
+        painter.setBrush(fill);
+        painter.drawPath(paths[i]);
     }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(pen(m_style.border, m_style.borderWidth * view.styleScale));
+    for (const QPainterPath &path : paths)
+        if (!path.isEmpty())
+            painter.drawPath(path);
 }
 
 void MapRenderer::drawSelection(QPainter &painter, const Scene &scene, const ViewState &view,
-                                const QTransform &t) const
+                                const QList<QPainterPath> &paths) const
 {
     if (view.selectedRegion.isEmpty())
         return;
-    const SceneLevel &level = scene.levelFor(view.metresPerPixel);
-    const int i = level.atlas().indexOf(view.selectedRegion);
-    if (i < 0)
+    const int i = scene.levelFor(view.metresPerPixel).atlas().indexOf(view.selectedRegion);
+    if (i < 0 || paths[i].isEmpty())
         return;
-    painter.setPen(pen(m_style.selectionOutline, m_style.selectionWidth * view.styleScale));
-    painter.setBrush(m_style.selectionFill);
-    painter.drawPath(level.screenPath(i, t));
+    painter.setRenderHint(QPainter::Antialiasing, false); // the outline below covers the edge
+    painter.fillPath(paths[i], m_style.selectionFill);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.strokePath(paths[i], pen(m_style.selectionOutline, m_style.selectionWidth * view.styleScale));
 }
 
 void MapRenderer::drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const

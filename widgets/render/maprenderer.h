@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QImage>
+#include <QPainterPath>
 #include <QPointF>
 
 class QPainter;
@@ -25,8 +26,11 @@ public:
 
 private:
     void drawBackground(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
-    void drawLand(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
-    void drawSelection(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
+    /// Each visible region's outline in pixels for this frame, computed once for every pass.
+    static QList<QPainterPath> regionPaths(const Scene &scene, const ViewState &view, const QTransform &t);
+    void drawLand(QPainter &painter, const Scene &scene, const ViewState &view, const QList<QPainterPath> &paths) const;
+    void drawSelection(QPainter &painter, const Scene &scene, const ViewState &view,
+                       const QList<QPainterPath> &paths) const;
     void drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
     void drawCredits(QPainter &painter, const ViewState &view) const;
     void drawLegend(QPainter &painter, const Scene &scene, const ViewState &view) const;
