@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QPointF>
 #include <QRectF>
 #include <QSize>
@@ -21,8 +22,11 @@ struct ViewState
     double styleScale = 1.0;      ///< multiplies line widths and text (2 for a 4K export of a 1080p view)
     QString selectedRegion;       ///< region code, or empty
     QString hoveredRegion;
+    QString selectedFeature;      ///< "layer/feature", or empty
+    QString hoveredFeature;
     int year = 2026;              ///< layers are drawn as of this year
     QStringList hiddenLayers;     ///< ids of layers switched off
+    QHash<QString, double> layerOpacity; ///< by layer id; 1 when absent
 
     bool operator==(const ViewState &) const = default;
 };

@@ -2,10 +2,12 @@
 
 #include "atlas.h"
 #include "geoarea.h"
+#include "regionfacts.h"
 
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace spheres {
@@ -41,39 +43,144 @@ ContextPanel::ContextPanel(QWidget *parent) : QWidget(parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
     setAccessibleName(tr("Context"));
-    showRegion(QString());
+    showNothing();
 }
 
 void ContextPanel::setAtlas(std::shared_ptr<const Atlas> atlas)
 {
     m_atlas = std::move(atlas);
-    showRegion(m_code);
+    refresh();
+}
+
+void ContextPanel::setLayers(QList<std::shared_ptr<const Layer>> layers)
+{
+    m_layers = std::move(layers);
+    refresh();
+}
+
+void ContextPanel::setYear(int year)
+{
+    m_year = year;
+    refresh();
+}
+
+void ContextPanel::refresh()
+{
+    if (!m_feature.isEmpty())
+        showFeature(m_feature);
+    else
+        showRegion(m_code);
+}
+
+QString ContextPanel::text() const
+{
+    QTextDocument doc;
+    doc.setHtml(m_body->text());
+    return m_title->text() + u'\n' + m_subtitle->text() + u'\n' + doc.toPlainText();
+}
+
+void ContextPanel::showNothing()
+{
+    m_title->setText(tr("Nothing selected"));
+    m_subtitle->setText(QString());
+    m_body->setText(tr("<p>Click a country, a pipeline or a contested zone on the map to read about it.</p>"
+                       "<p>Drag to pan, use the wheel or <b>+</b>/<b>−</b> to zoom, <b>0</b> to fit, "
+                       "<b>Esc</b> to clear the selection.</p>"));
+    setAccessibleDescription(tr("Nothing selected"));
 }
 
 void ContextPanel::showRegion(const QString &code)
 {
     m_code = code;
+    if (!code.isEmpty())
+        m_feature.clear();
     const Region *region = m_atlas ? m_atlas->region(code) : nullptr;
     if (!region) {
-        m_title->setText(tr("Nothing selected"));
-        m_subtitle->setText(QString());
-        m_body->setText(tr("<p>Click a country on the map to read about it.</p>"
-                           "<p>Drag to pan, use the wheel or <b>+</b>/<b>−</b> to zoom, <b>0</b> to fit, "
-                           "<b>Esc</b> to clear the selection.</p>"));
-        setAccessibleDescription(tr("No region selected"));
+        if (m_feature.isEmpty())
+            showNothing();
         return;
     }
     m_title->setText(region->name);
     m_subtitle->setText(region->isoCode ? tr("%1 · ISO 3166-1 alpha-3").arg(region->code)
                                         : tr("%1 · Natural Earth code (no ISO code)").arg(region->code));
-    m_body->setText(describe(code));
+    m_body->setText(describeRegion(code));
     setAccessibleDescription(tr("Selected: %1 (%2)").arg(region->name, region->code));
 }
 
-QString ContextPanel::describe(const QString &code) const
+void ContextPanel::showFeature(const QString &ref)
+{
+    m_feature = ref;
+    if (!ref.isEmpty())
+        m_code.clear();
+    const FeatureRef found = RegionFacts::find(m_layers, ref);
+    if (!found.feature) {
+        if (m_code.isEmpty())
+            showNothing();
+        return;
+    }
+    m_title->setText(found.feature->name);
+    m_subtitle->setText(found.layer->title);
+    m_body->setText(describeFeature(*found.layer, *found.feature));
+    setAccessibleDescription(tr("Selected: %1 (%2)").arg(found.feature->name, found.layer->title));
+}
+
+namespace {
+
+QString section(const QString &label, const QString &html)
+{
+    return html.isEmpty() ? QString() : QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>%2").arg(label.toHtmlEscaped(), html);
+}
+
+QString periodsText(const Feature &f)
+{
+    QStringList parts;
+    for (const Period &p : f.periods)
+        parts << (p.until ? QStringLiteral("%1–%2: %3").arg(p.since).arg(*p.until - 1).arg(p.status)
+                          : QStringLiteral("since %1: %2").arg(p.since).arg(p.status));
+    return parts.join(QStringLiteral("; "));
+}
+
+QString sourcesHtml(const QList<Source> &sources)
+{
+    QString html;
+    for (const Source &s : sources)
+        html += QStringLiteral("<li><a href='%1'>%2</a> — %3, %4</li>")
+                    .arg(s.url.toHtmlEscaped(), s.title.toHtmlEscaped(), s.publisher.toHtmlEscaped(), s.date.toHtmlEscaped());
+    return html.isEmpty() ? QString() : QStringLiteral("<ul style='margin-left:-20px'>%1</ul>").arg(html);
+}
+
+} // namespace
+
+QString ContextPanel::layerFacts(const Region &region) const
+{
+    QString html;
+    for (const FeatureRef &ref : RegionFacts::concerning(m_layers, region)) {
+        const Feature &f = *ref.feature;
+        const auto status = f.statusIn(m_year);
+        QString line;
+        if (ref.layer->kind == LayerKind::Membership) {
+            if (!status && f.periods.isEmpty())
+                continue;
+            line = status ? tr("<b>%1</b>: %2 in %3").arg(ref.layer->title.toHtmlEscaped(), status->toHtmlEscaped()).arg(m_year)
+                          : tr("<b>%1</b>: not associated in %2").arg(ref.layer->title.toHtmlEscaped()).arg(m_year);
+            line += QStringLiteral("<br><small>%1</small>").arg(periodsText(f).toHtmlEscaped());
+        } else if (ref.layer->kind == LayerKind::Zones) {
+            const QString role = f.administeredBy.contains(region.code)
+                                     ? (f.claimants.contains(region.code) ? tr("administers and claims") : tr("administers"))
+                                     : tr("claims");
+            line = tr("<b>%1</b> — %2").arg(f.name.toHtmlEscaped(), role);
+        } else {
+            line = tr("<b>%1</b> — %2").arg(f.name.toHtmlEscaped(), status ? status->toHtmlEscaped() : tr("not yet, in %1").arg(m_year));
+        }
+        html += QStringLiteral("<p style='margin:2px 0'>%1</p>").arg(line);
+    }
+    return html;
+}
+
+QString ContextPanel::describeRegion(const QString &code) const
 {
     const Region &region = *m_atlas->region(code);
-    QString html;
+    QString html = section(tr("On the map in %1").arg(m_year), layerFacts(region));
     auto row = [&html](const QString &label, const QString &value) {
         if (!value.isEmpty())
             html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
@@ -88,6 +195,52 @@ QString ContextPanel::describe(const QString &code) const
     row(tr("Also called"), region.aliases.join(QStringLiteral(", ")));
     row(tr("Demonyms"), region.demonyms.join(QStringLiteral(", ")));
     html += tr("<p style='color:gray'>Boundaries: Natural Earth admin-0 (de facto), via world-atlas 2.0.2.</p>");
+    return html;
+}
+
+QString ContextPanel::describeFeature(const Layer &layer, const Feature &f) const
+{
+    QString html;
+    const auto status = f.statusIn(m_year);
+    html += QStringLiteral("<p><b>%1</b></p>")
+                .arg(status ? tr("In %1: %2").arg(m_year).arg(*status).toHtmlEscaped() : tr("Not on the map in %1").arg(m_year));
+    if (!f.description.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(f.description.toHtmlEscaped());
+    QString facts;
+    auto fact = [&facts](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            facts += QStringLiteral("<tr><td style='padding-right:8px'><b>%1</b></td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    const QVariantMap &p = f.properties;
+    auto names = [this](const QStringList &codes) {
+        QStringList out;
+        for (const QString &c : codes)
+            out << (m_atlas && m_atlas->region(c) ? m_atlas->region(c)->name : c);
+        return out.join(QStringLiteral(", "));
+    };
+    if (layer.kind == LayerKind::Lines) {
+        fact(tr("Commodity"), p.value(QStringLiteral("commodity")).toString());
+        const QVariantMap capacity = p.value(QStringLiteral("capacity")).toMap();
+        if (!capacity.isEmpty())
+            fact(tr("Capacity"), QStringLiteral("%1 %2").arg(QLocale().toString(capacity.value(QStringLiteral("value")).toDouble()),
+                                                             capacity.value(QStringLiteral("unit")).toString()));
+        if (p.contains(QStringLiteral("lengthKm")))
+            fact(tr("Length"), tr("%1 km").arg(QLocale().toString(p.value(QStringLiteral("lengthKm")).toDouble(), 'f', 0)));
+        const QVariant commissioned = p.value(QStringLiteral("commissioned"));
+        fact(tr("Commissioned"), commissioned.isNull() ? tr("not yet") : commissioned.toString());
+        fact(tr("From → to"), names({p.value(QStringLiteral("from")).toString()}) + QStringLiteral(" → ") +
+                                   names({p.value(QStringLiteral("to")).toString()}));
+        fact(tr("Crosses"), names(p.value(QStringLiteral("countries")).toStringList()));
+        fact(tr("Operator"), p.value(QStringLiteral("operator")).toString());
+    }
+    fact(tr("Claimants"), names(f.claimants));
+    fact(tr("Administered by"), names(f.administeredBy));
+    fact(tr("History"), periodsText(f));
+    if (!facts.isEmpty())
+        html += QStringLiteral("<table>%1</table>").arg(facts);
+    if (!f.note.isEmpty())
+        html += section(tr("Note"), QStringLiteral("<p>%1</p>").arg(f.note.toHtmlEscaped()));
+    html += section(tr("Sources"), sourcesHtml(f.sources));
     return html;
 }
 

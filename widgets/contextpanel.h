@@ -1,5 +1,7 @@
 #pragma once
 
+#include "layer.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -9,6 +11,7 @@ class QLabel;
 namespace spheres {
 
 class Atlas;
+struct Region;
 
 /// The side panel that tells about the selection: the region's name, code, groups and area.
 /// Later it lists the layers' facts and the narrative's claims about it.
@@ -19,16 +22,29 @@ public:
     explicit ContextPanel(QWidget *parent = nullptr);
 
     void setAtlas(std::shared_ptr<const Atlas> atlas);
+    void setLayers(QList<std::shared_ptr<const Layer>> layers);
     QString shownRegion() const { return m_code; }
+    QString shownFeature() const { return m_feature; }
+    /// The panel's text as plain text (what a screen reader reads; used by tests).
+    QString text() const;
 
 public slots:
     void showRegion(const QString &code);
+    void showFeature(const QString &ref);
+    void setYear(int year);
 
 private:
-    QString describe(const QString &code) const;
+    void refresh();
+    void showNothing();
+    QString describeRegion(const QString &code) const;
+    QString describeFeature(const Layer &layer, const Feature &feature) const;
+    QString layerFacts(const Region &region) const;
 
     std::shared_ptr<const Atlas> m_atlas;
+    QList<std::shared_ptr<const Layer>> m_layers;
+    int m_year = 2026;
     QString m_code;
+    QString m_feature;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
     QLabel *m_body = nullptr;

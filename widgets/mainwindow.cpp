@@ -2,6 +2,8 @@
 
 #include "atlas.h"
 #include "contextpanel.h"
+#include "layerspanel.h"
+#include "timeslider.h"
 #include "exporter.h"
 #include "geojsonreader.h"
 #include "mapcanvas.h"
@@ -15,6 +17,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace spheres {
 
@@ -51,6 +54,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     contextDock->setMinimumWidth(280);
     addDockWidget(Qt::RightDockWidgetArea, contextDock);
 
+    m_layersPanel = new LayersPanel;
+    auto *layersDock = new QDockWidget(tr("Layers"));
+    layersDock->setObjectName(QStringLiteral("layersDock"));
+    layersDock->setWidget(m_layersPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, layersDock);
+
+    m_timeSlider = new TimeSlider;
+    QToolBar *timeline = addToolBar(tr("Timeline"));
+    timeline->setObjectName(QStringLiteral("timelineToolBar"));
+    timeline->addWidget(m_timeSlider);
+
     m_cursorLabel = new QLabel;
     m_scaleLabel = new QLabel;
     m_projectionLabel = new QLabel;
@@ -59,6 +73,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         statusBar()->addPermanentWidget(label);
 
     connect(m_canvas, &MapCanvas::selectionChanged, m_context, &ContextPanel::showRegion);
+    connect(m_canvas, &MapCanvas::featureSelectionChanged, m_context, &ContextPanel::showFeature);
+    connect(m_timeSlider, &TimeSlider::yearChanged, m_canvas, &MapCanvas::setYear);
+    connect(m_timeSlider, &TimeSlider::yearChanged, m_context, &ContextPanel::setYear);
+    connect(m_layersPanel, &LayersPanel::visibilityChanged, m_canvas, &MapCanvas::setLayerVisible);
+    connect(m_layersPanel, &LayersPanel::opacityChanged, m_canvas, &MapCanvas::setLayerOpacity);
+    connect(m_layersPanel, &LayersPanel::orderChanged, m_canvas, &MapCanvas::setLayerOrder);
+    connect(m_layersPanel, &LayersPanel::addLayerRequested, this, &MainWindow::chooseLayerFile);
     connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::updateStatus);
     connect(m_canvas, &MapCanvas::cursorMoved, this, [this](std::optional<QPointF> lonLat) {
         m_cursorLabel->setText(lonLat ? formatLonLat(*lonLat) : QString());
@@ -81,6 +102,8 @@ bool MainWindow::loadBaseMap()
     m_canvas->setBaseMap(m_atlas, ProjectionCatalog::defaultPreset().projection.id());
     QStringList errors;
     m_canvas->setLayers(GeoJsonReader::readAllBuiltIn(errors));
+    m_canvas->setYear(m_timeSlider->year());
+    layersChanged();
     if (!errors.isEmpty())
         QMessageBox::warning(this, tr("Spheres"), tr("Some layers could not be loaded:\n%1").arg(errors.join(u'\n')));
     return true;
@@ -89,6 +112,7 @@ bool MainWindow::loadBaseMap()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Add layer…"), QKeySequence(tr("Ctrl+L")), this, &MainWindow::chooseLayerFile);
     QAction *exportAction = file->addAction(tr("&Export PNG…"), this, &MainWindow::exportPng);
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     file->addSeparator();
@@ -99,7 +123,7 @@ void MainWindow::createMenus()
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, m_canvas, &MapCanvas::zoomIn);
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_canvas, &MapCanvas::zoomOut);
     view->addAction(tr("Zoom to &fit"), QKeySequence(tr("Ctrl+0")), m_canvas, &MapCanvas::zoomToFit);
-    view->addAction(tr("&Clear selection"), m_canvas, [this] { m_canvas->selectRegion(QString()); });
+    view->addAction(tr("&Clear selection"), m_canvas, &MapCanvas::clearSelection);
     QMenu *projections = view->addMenu(tr("&Projection"));
     m_projectionGroup = new QActionGroup(this);
     for (const ProjectionPreset &preset : ProjectionCatalog::presets()) {
@@ -120,6 +144,40 @@ void MainWindow::createMenus()
                               "via the world-atlas 2.0.2 package (ISC).</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::layersChanged()
+{
+    m_layersPanel->setLayers(m_canvas->layers(), m_canvas->view().hiddenLayers);
+    m_context->setLayers(m_canvas->layers());
+}
+
+QString MainWindow::addLayerFile(const QString &path)
+{
+    GeoJsonReader::Result result = GeoJsonReader::readFile(path);
+    if (!result.ok())
+        return result.error;
+    auto layers = m_canvas->layers();
+    for (const auto &layer : layers)
+        if (layer->id == result.layer.id)
+            return tr("%1: a layer named \"%2\" is already open").arg(path, result.layer.id);
+    layers << std::make_shared<const Layer>(std::move(result.layer));
+    m_canvas->setLayers(layers);
+    layersChanged();
+    if (!result.warnings.isEmpty())
+        statusBar()->showMessage(tr("Layer added with %n warning(s): %1", nullptr, int(result.warnings.size()))
+                                     .arg(result.warnings.first()), 10000);
+    return {};
+}
+
+void MainWindow::chooseLayerFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Add layer"), QString(),
+                                                      tr("GeoJSON (*.geojson *.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = addLayerFile(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(error));
 }
 
 void MainWindow::updateStatus()

@@ -11,7 +11,9 @@ namespace spheres {
 
 class Atlas;
 class ContextPanel;
+class LayersPanel;
 class MapCanvas;
+class TimeSlider;
 
 /// Assembles the canvas, the docks, the menus and the status bar; behaviour lives in them.
 class MainWindow : public QMainWindow
@@ -25,14 +27,22 @@ public:
     bool loadBaseMap();
     MapCanvas *canvas() const { return m_canvas; }
     ContextPanel *contextPanel() const { return m_context; }
+    LayersPanel *layersPanel() const { return m_layersPanel; }
+    TimeSlider *timeSlider() const { return m_timeSlider; }
+    /// Adds a GeoJSON file as a layer; returns an error message (naming the file), or empty.
+    QString addLayerFile(const QString &path);
 
 private:
     void createMenus();
     void updateStatus();
     void exportPng();
+    void chooseLayerFile();
+    void layersChanged();
 
     MapCanvas *m_canvas = nullptr;
     ContextPanel *m_context = nullptr;
+    LayersPanel *m_layersPanel = nullptr;
+    TimeSlider *m_timeSlider = nullptr;
     QLabel *m_cursorLabel = nullptr;
     QLabel *m_scaleLabel = nullptr;
     QLabel *m_projectionLabel = nullptr;

@@ -81,11 +81,59 @@ void MapCanvas::setYear(int year)
 
 void MapCanvas::selectRegion(const QString &code)
 {
+    if (!code.isEmpty())
+        selectFeature(QString());
     if (code == m_view.selectedRegion)
         return;
     m_view.selectedRegion = code;
     update();
     emit selectionChanged(code);
+}
+
+void MapCanvas::selectFeature(const QString &ref)
+{
+    if (!ref.isEmpty())
+        selectRegion(QString());
+    if (ref == m_view.selectedFeature)
+        return;
+    m_view.selectedFeature = ref;
+    update();
+    emit featureSelectionChanged(ref);
+}
+
+void MapCanvas::clearSelection()
+{
+    selectRegion(QString());
+    selectFeature(QString());
+}
+
+void MapCanvas::setLayerVisible(const QString &id, bool visible)
+{
+    m_view.hiddenLayers.removeAll(id);
+    if (!visible)
+        m_view.hiddenLayers << id;
+    update();
+    emit viewChanged();
+}
+
+void MapCanvas::setLayerOpacity(const QString &id, double opacity)
+{
+    m_view.layerOpacity.insert(id, opacity);
+    update();
+    emit viewChanged();
+}
+
+void MapCanvas::setLayerOrder(const QStringList &idsBottomToTop)
+{
+    QList<std::shared_ptr<const Layer>> ordered;
+    for (const QString &id : idsBottomToTop)
+        for (const auto &layer : m_layers)
+            if (layer->id == id)
+                ordered << layer;
+    for (const auto &layer : m_layers)
+        if (!ordered.contains(layer))
+            ordered << layer;
+    setLayers(ordered);
 }
 
 void MapCanvas::zoomBy(double factor, QPointF aboutPixel)
@@ -177,12 +225,15 @@ void MapCanvas::paintEvent(QPaintEvent *)
 /// The hovered region's name beside the cursor (screen only: not part of exports).
 void MapCanvas::drawHoverTag(QPainter &painter) const
 {
-    if (m_view.hoveredRegion.isEmpty() || m_dragging || !m_atlas)
+    if (m_dragging || !m_atlas || !m_scene)
         return;
-    const Region *region = m_atlas->region(m_view.hoveredRegion);
-    if (!region)
+    QString text;
+    if (const auto [layer, index] = m_scene->findFeature(m_view.hoveredFeature); layer)
+        text = layer->layer->features[index].name;
+    else if (const Region *region = m_atlas->region(m_view.hoveredRegion))
+        text = region->name;
+    if (text.isEmpty())
         return;
-    const QString text = region->name;
     QFont font = painter.font();
     font.setPointSizeF(font.pointSizeF() * 1.05);
     painter.setFont(font);
@@ -234,9 +285,10 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
         }
         return;
     }
-    setHovered(m_scene ? m_scene->regionAt(m_view, pos) : QString());
-    if (!m_view.hoveredRegion.isEmpty())
-        update();
+    const QString feature = m_scene ? m_scene->featureAt(m_view, pos) : QString();
+    setHovered(feature.isEmpty() && m_scene ? m_scene->regionAt(m_view, pos) : QString(), feature);
+    if (!m_view.hoveredRegion.isEmpty() || !m_view.hoveredFeature.isEmpty())
+        update(); // the hover tag follows the cursor
 }
 
 void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
@@ -249,7 +301,11 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
         update(); // full render, with hover and exact labels
         return;
     }
-    if (m_scene)
+    if (!m_scene)
+        return;
+    if (const QString feature = m_scene->featureAt(m_view, event->position()); !feature.isEmpty())
+        selectFeature(feature);
+    else
         selectRegion(m_scene->regionAt(m_view, event->position()));
 }
 
@@ -273,7 +329,7 @@ void MapCanvas::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Right: panBy({-step, 0}); break;
     case Qt::Key_Up: panBy({0, step}); break;
     case Qt::Key_Down: panBy({0, -step}); break;
-    case Qt::Key_Escape: selectRegion(QString()); break;
+    case Qt::Key_Escape: clearSelection(); break;
     default: QWidget::keyPressEvent(event); return;
     }
     event->accept();
@@ -281,17 +337,18 @@ void MapCanvas::keyPressEvent(QKeyEvent *event)
 
 void MapCanvas::leaveEvent(QEvent *event)
 {
-    setHovered(QString());
+    setHovered(QString(), QString());
     QWidget::leaveEvent(event);
 }
 
-void MapCanvas::setHovered(const QString &code)
+void MapCanvas::setHovered(const QString &code, const QString &featureRef)
 {
-    if (code == m_view.hoveredRegion)
+    if (code == m_view.hoveredRegion && featureRef == m_view.hoveredFeature)
         return;
     m_view.hoveredRegion = code;
+    m_view.hoveredFeature = featureRef;
     update();
-    emit hoverChanged(code);
+    emit hoverChanged(featureRef.isEmpty() ? code : featureRef);
 }
 
 } // namespace spheres

@@ -30,6 +30,12 @@ public:
     /// Thematic layers drawn over the base map, bottom to top.
     void setLayers(QList<std::shared_ptr<const Layer>> layers);
     void setYear(int year);
+    void setLayerVisible(const QString &id, bool visible);
+    void setLayerOpacity(const QString &id, double opacity);
+    /// Reorders the layers to `idsBottomToTop` (ids not listed keep their place at the top).
+    void setLayerOrder(const QStringList &idsBottomToTop);
+    const QList<std::shared_ptr<const Layer>> &layers() const { return m_layers; }
+    QString selectedFeature() const { return m_view.selectedFeature; }
 
     const ViewState &view() const { return m_view; }
     const Scene *scene() const { return m_scene.get(); }
@@ -40,6 +46,9 @@ public:
 
 public slots:
     void selectRegion(const QString &code);
+    /// Selects a layer feature ("layer/feature"); selecting one clears the other kind.
+    void selectFeature(const QString &ref);
+    void clearSelection();
     void zoomBy(double factor, QPointF aboutPixel);
     void zoomIn() { zoomBy(1.5, rect().center()); }
     void zoomOut() { zoomBy(1 / 1.5, rect().center()); }
@@ -48,6 +57,7 @@ public slots:
 
 signals:
     void selectionChanged(const QString &code);
+    void featureSelectionChanged(const QString &ref);
     void hoverChanged(const QString &code);
     void cursorMoved(std::optional<QPointF> lonLat);
     void viewChanged();
@@ -64,7 +74,7 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
-    void setHovered(const QString &code);
+    void setHovered(const QString &code, const QString &featureRef);
     void setMetresPerPixel(double mpp);
     void loadFineDetailIfNeeded();
     void drawHoverTag(QPainter &painter) const;

@@ -1,9 +1,11 @@
 #include "contextpanel.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
+#include "timeslider.h"
 
 #include <QApplication>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace spheres;
@@ -32,6 +34,11 @@ private slots:
     void wheelZoomsAboutCursor();
     void zoomingInLoadsFineDetail();
     void projectionChangeKeepsSelection();
+    void clickOnPipelineShowsItsFacts();
+    void regionPanelListsLayerFacts();
+    void timelineRedrawsAsOfYear();
+    void hiddenLayerIsNotClickable();
+    void addLayerFile();
 
 private:
     MapCanvas *canvas() const { return m_window->canvas(); }
@@ -58,7 +65,7 @@ void TestMapCanvas::clickSelectsRegion_data()
     QTest::newRow("Moscow") << QPointF(37.62, 55.75) << "RUS" << "Russia";
     QTest::newRow("Beijing") << QPointF(116.40, 39.90) << "CHN" << "China";
     QTest::newRow("Astana") << QPointF(71.43, 51.13) << "KAZ" << "Kazakhstan";
-    QTest::newRow("Ulaanbaatar") << QPointF(106.9, 47.9) << "MNG" << "Mongolia";
+    QTest::newRow("Gobi") << QPointF(103.0, 45.5) << "MNG" << "Mongolia";
     QTest::newRow("Sea of Japan") << QPointF(134.0, 40.0) << "" << "";
 }
 
@@ -133,6 +140,91 @@ void TestMapCanvas::projectionChangeKeepsSelection()
     QCOMPARE(canvas()->selectedRegion(), QStringLiteral("KAZ"));
     QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({116.40, 39.90}).toPoint());
     QCOMPARE(canvas()->selectedRegion(), QStringLiteral("CHN"));
+}
+
+void TestMapCanvas::clickOnPipelineShowsItsFacts()
+{
+    const auto &layers = canvas()->layers();
+    const auto pipelines = std::find_if(layers.begin(), layers.end(), [](const auto &l) { return l->id == QStringLiteral("pipelines"); });
+    QVERIFY(pipelines != layers.end());
+    const Feature *pos = (*pipelines)->feature(QStringLiteral("power-of-siberia"));
+    QVERIFY(pos && !pos->lines.empty());
+    const LineString &line = pos->lines.front();
+    const Point mid = line[line.size() / 3];
+    QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({mid.x(), mid.y()}).toPoint());
+    QCOMPARE(canvas()->selectedFeature(), QStringLiteral("pipelines/power-of-siberia"));
+    QVERIFY(canvas()->selectedRegion().isEmpty());
+    QCOMPARE(m_window->contextPanel()->shownFeature(), QStringLiteral("pipelines/power-of-siberia"));
+    const QString text = m_window->contextPanel()->text();
+    QVERIFY2(text.contains(QStringLiteral("Power of Siberia")) && text.contains(QStringLiteral("bcm/y")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Sources")), qPrintable(text));
+}
+
+void TestMapCanvas::regionPanelListsLayerFacts()
+{
+    canvas()->selectRegion(QStringLiteral("KAZ"));
+    const QString text = m_window->contextPanel()->text();
+    QVERIFY2(text.contains(QStringLiteral("member in 2026")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Kazakhstan–China oil pipeline")) || text.contains(QStringLiteral("Kazakhstan-China")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Line C")) || text.contains(QStringLiteral("line C")), qPrintable(text));
+    canvas()->selectRegion(QStringLiteral("JPN"));
+    QVERIFY2(m_window->contextPanel()->text().contains(QStringLiteral("claims")), qPrintable(m_window->contextPanel()->text()));
+}
+
+void TestMapCanvas::timelineRedrawsAsOfYear()
+{
+    canvas()->selectRegion(QStringLiteral("IRN"));
+    m_window->timeSlider()->setYear(2020);
+    QCOMPARE(canvas()->view().year, 2020);
+    QVERIFY(m_window->contextPanel()->text().contains(QStringLiteral("observer in 2020")));
+    m_window->timeSlider()->setYear(2024);
+    QVERIFY(m_window->contextPanel()->text().contains(QStringLiteral("member in 2024")));
+    // Power of Siberia is not clickable before it exists.
+    m_window->timeSlider()->setYear(2005);
+    const Feature *pos = canvas()->layers().last()->feature(QStringLiteral("power-of-siberia"));
+    QVERIFY(pos);
+    const Point mid = pos->lines.front()[pos->lines.front().size() / 3];
+    QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({mid.x(), mid.y()}).toPoint());
+    QVERIFY(canvas()->selectedFeature().isEmpty());
+    // Play steps forward by itself.
+    m_window->timeSlider()->setPlaying(true);
+    QTRY_VERIFY_WITH_TIMEOUT(canvas()->view().year >= 2007, 5000);
+    m_window->timeSlider()->setPlaying(false);
+}
+
+void TestMapCanvas::hiddenLayerIsNotClickable()
+{
+    canvas()->setLayerVisible(QStringLiteral("pipelines"), false);
+    const Feature *pos = canvas()->layers().last()->feature(QStringLiteral("power-of-siberia"));
+    const Point mid = pos->lines.front()[pos->lines.front().size() / 3];
+    QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({mid.x(), mid.y()}).toPoint());
+    QVERIFY(canvas()->selectedFeature().isEmpty());
+    QCOMPARE(canvas()->selectedRegion(), QStringLiteral("RUS"));
+}
+
+void TestMapCanvas::addLayerFile()
+{
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("broken.geojson"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"type\": \"FeatureCollection\", \"features\": [");
+    f.close();
+    const int before = int(canvas()->layers().size());
+    const QString error = m_window->addLayerFile(bad);
+    QVERIFY2(error.contains(bad), qPrintable(error));
+    QCOMPARE(int(canvas()->layers().size()), before);
+    const QString good = dir.filePath(QStringLiteral("ports.geojson"));
+    QFile g(good);
+    QVERIFY(g.open(QIODevice::WriteOnly));
+    g.write(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Route"},
+             "geometry":{"type":"LineString","coordinates":[[60,50],[80,45],[100,40]]}}]})");
+    g.close();
+    QVERIFY2(m_window->addLayerFile(good).isEmpty(), qPrintable(m_window->addLayerFile(good)));
+    QCOMPARE(int(canvas()->layers().size()), before + 1);
+    QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({80.0, 45.0}).toPoint());
+    QCOMPARE(canvas()->selectedFeature(), QStringLiteral("ports/feature-1"));
 }
 
 QTEST_MAIN(TestMapCanvas)

@@ -75,8 +75,10 @@ const QColor kClaimLine(0xa0, 0x3c, 0x78);
 ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection &projection) : layer(std::move(l))
 {
     for (const Feature &f : layer->features) {
-        areas << pathOfAreas(projectShape(projection, f.area));
-        lines << pathOfLines(projectedLines(projection, f.lines));
+        areaShapes << projectShape(projection, f.area);
+        lineShapes << projectedLines(projection, f.lines);
+        areas << pathOfAreas(areaShapes.back());
+        lines << pathOfLines(lineShapes.back());
     }
 }
 
@@ -105,12 +107,31 @@ QPen LayerPainter::pipelinePen(const QString &commodity, const QString &status, 
     return pen;
 }
 
+/// A user's layer without our description: neutral teal areas, dark slate lines.
+void LayerPainter::paintGeneric(QPainter &painter, const ProjectedLayer &pl, int i, const QTransform &t, double scale)
+{
+    if (!pl.areas[i].isEmpty()) {
+        const QPainterPath area = t.map(pl.areas[i]);
+        painter.fillPath(area, QColor(0x00, 0x9e, 0x73, 0x50));
+        QPen outline(QColor(0x00, 0x6e, 0x50), 1.0 * scale);
+        outline.setCosmetic(true);
+        painter.strokePath(area, outline);
+    }
+    if (!pl.lines[i].isEmpty()) {
+        QPen line(QColor(0x33, 0x41, 0x55), 2.0 * scale);
+        line.setCosmetic(true);
+        painter.strokePath(t.map(pl.lines[i]), line);
+    }
+}
+
 void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t)
 {
+    const QColor highlight(0xe6, 0x9f, 0x00);
     for (const ProjectedLayer &pl : scene.layers()) {
         const Layer &layer = *pl.layer;
         if (!isVisible(view, layer))
             continue;
+        painter.setOpacity(view.layerOpacity.value(layer.id, 1.0));
         for (int i = 0; i < layer.features.size(); ++i) {
             const Feature &f = layer.features[i];
             const auto status = f.statusIn(view.year);
@@ -118,6 +139,24 @@ void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState 
                 continue;
             if (layer.kind == LayerKind::Membership)
                 continue;
+            const QString ref = layer.id + u'/' + f.id;
+            const bool selected = ref == view.selectedFeature, hovered = ref == view.hoveredFeature;
+            if (selected || hovered) {
+                QPen casing(selected ? highlight : highlight.lighter(130), (selected ? 9.0 : 7.0) * view.styleScale);
+                casing.setCosmetic(true);
+                casing.setCapStyle(Qt::RoundCap);
+                casing.setJoinStyle(Qt::RoundJoin);
+                if (!pl.lines[i].isEmpty())
+                    painter.strokePath(t.map(pl.lines[i]), casing);
+                if (!pl.areas[i].isEmpty()) {
+                    casing.setWidthF(4.0 * view.styleScale);
+                    painter.strokePath(t.map(pl.areas[i]), casing);
+                }
+            }
+            if (layer.kind == LayerKind::Generic) {
+                paintGeneric(painter, pl, i, t, view.styleScale);
+                continue;
+            }
             if (!pl.areas[i].isEmpty()) {
                 const QPainterPath area = t.map(pl.areas[i]);
                 painter.fillPath(area, QColor(kZone.red(), kZone.green(), kZone.blue(), 0x40));
@@ -140,6 +179,52 @@ void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState 
             }
         }
     }
+    painter.setOpacity(1.0);
+}
+
+QList<LayerPainter::Swatch> LayerPainter::swatchesFor(const Layer &layer)
+{
+    QList<Swatch> out;
+    switch (layer.kind) {
+    case LayerKind::Membership:
+        for (const LegendEntry &e : layer.legend)
+            out.push_back({e.label, membershipColour(e.key), QPen(Qt::NoPen), false});
+        break;
+    case LayerKind::Lines:
+        for (const LegendEntry &e : layer.legend)
+            out.push_back({e.label, QColor(), pipelinePen(e.key, QStringLiteral("operating"), 1.0), false});
+        for (const char *status : {"operating", "under construction", "planned", "suspended"}) {
+            QPen pen = pipelinePen(QStringLiteral("gas"), QString::fromLatin1(status), 1.0);
+            pen.setColor(QColor(0x6b, 0x6b, 0x6b));
+            out.push_back({QString::fromLatin1(status), QColor(), pen, false});
+        }
+        break;
+    case LayerKind::Zones:
+        for (const LegendEntry &e : layer.legend)
+            out.push_back({e.label, QColor(kZone.red(), kZone.green(), kZone.blue(), 0x40), QPen(Qt::NoPen), true});
+        break;
+    case LayerKind::Generic:
+        out.push_back({layer.title, QColor(0x00, 0x9e, 0x73, 0x50), QPen(Qt::NoPen), false});
+        break;
+    }
+    return out;
+}
+
+void LayerPainter::paintSwatch(QPainter &painter, const QRectF &box, const Swatch &swatch)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    if (swatch.line.style() != Qt::NoPen) {
+        painter.setPen(swatch.line);
+        painter.drawLine(QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y()));
+    } else {
+        painter.fillRect(box, swatch.fill);
+        if (swatch.hatched)
+            painter.fillRect(box, QBrush(kClaimLine, Qt::BDiagPattern));
+        painter.setPen(QPen(QColor(0, 0, 0, 60), 0));
+        painter.drawRect(box);
+    }
+    painter.restore();
 }
 
 QHash<QString, QColor> LayerPainter::regionFills(const Scene &scene, const ViewState &view, const QColor &land)
@@ -155,7 +240,7 @@ QHash<QString, QColor> LayerPainter::regionFills(const Scene &scene, const ViewS
                 continue;
             const QColor over = membershipColour(*status);
             const QColor under = fills.value(f.iso3, land);
-            const double a = over.alphaF();
+            const double a = over.alphaF() * view.layerOpacity.value(layer.id, 1.0);
             fills.insert(f.iso3, QColor::fromRgbF(under.redF() * (1 - a) + over.redF() * a,
                                                   under.greenF() * (1 - a) + over.greenF() * a,
                                                   under.blueF() * (1 - a) + over.blueF() * a));
@@ -191,6 +276,9 @@ QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewS
                 const QString commodity = parts.value(0) == u"gas" ? tr("Gas pipeline") : tr("Oil pipeline");
                 out.push_back({QStringLiteral("%1, %2").arg(commodity, parts.value(1)), QColor(),
                                pipelinePen(parts.value(0), parts.value(1), 1.0), false});
+            } else if (layer.kind == LayerKind::Generic) {
+                out.push_back({layer.title, QColor(0x00, 0x9e, 0x73, 0x50), QPen(Qt::NoPen), false});
+                break;
             } else if (layer.kind == LayerKind::Zones) {
                 out.push_back({tr("Contested zone / claim line"), QColor(kZone.red(), kZone.green(), kZone.blue(), 0x40),
                                QPen(Qt::NoPen), true});

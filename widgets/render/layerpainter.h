@@ -24,6 +24,8 @@ struct ProjectedLayer
     std::shared_ptr<const Layer> layer;
     QList<QPainterPath> areas; ///< per feature (zones)
     QList<QPainterPath> lines; ///< per feature (pipelines, claim lines)
+    QList<MultiPolygon> areaShapes;     ///< the same in projected metres, for hit tests
+    QList<MultiLineString> lineShapes;
 
     ProjectedLayer(std::shared_ptr<const Layer> layer, const Projection &projection);
 };
@@ -50,6 +52,11 @@ public:
     static QHash<QString, QColor> regionFills(const Scene &scene, const ViewState &view, const QColor &land);
     /// Draws the visible zones and lines of `view` (membership layers colour the land instead).
     static void paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &toScreen);
+    static void paintGeneric(QPainter &painter, const ProjectedLayer &layer, int feature, const QTransform &t, double scale);
+    /// All legend entries of a layer, whatever the year (for the layers panel).
+    static QList<Swatch> swatchesFor(const Layer &layer);
+    /// Paints a legend swatch (fill, hatching or a line sample) into `box`.
+    static void paintSwatch(QPainter &painter, const QRectF &box, const Swatch &swatch);
     /// Legend entries of what is visible in `view` (only statuses that occur in its year).
     static QList<Swatch> legend(const Scene &scene, const ViewState &view);
 };

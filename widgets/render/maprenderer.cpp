@@ -195,14 +195,9 @@ void MapRenderer::drawLegend(QPainter &painter, const Scene &scene, const ViewSt
     for (const auto &e : entries) {
         y += row;
         const QRectF swatch(box.left() + pad, y + row * 0.2, swatchW, row * 0.6);
-        if (e.line.style() != Qt::NoPen) {
-            painter.setPen(e.line);
-            painter.drawLine(QPointF(swatch.left(), swatch.center().y()), QPointF(swatch.right(), swatch.center().y()));
-        } else {
-            painter.fillRect(swatch, e.fill);
-            if (e.hatched)
-                painter.fillRect(swatch, QBrush(QColor(0xa0, 0x3c, 0x78), Qt::BDiagPattern));
-        }
+        LayerPainter::Swatch scaled = e;
+        scaled.line.setWidthF(e.line.widthF() * k);
+        LayerPainter::paintSwatch(painter, swatch, scaled);
         painter.setPen(m_style.label);
         painter.drawText(QRectF(swatch.right() + 8 * k, y, textW, row), Qt::AlignVCenter | Qt::AlignLeft, e.label);
     }

@@ -2,6 +2,10 @@
 
 #include <QPolygonF>
 
+#include <boost/geometry/algorithms/distance.hpp>
+#include <boost/geometry/strategies/strategies.hpp>
+#include <boost/geometry/algorithms/within.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -162,6 +166,45 @@ QTransform Scene::worldToScreen(const ViewState &view) const
     t.scale(k, -k);
     t.translate(-centre.x(), -centre.y());
     return t;
+}
+
+QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance) const
+{
+    const QPointF xy = worldToScreen(view).inverted().map(pixel);
+    const Point p(xy.x(), xy.y());
+    const double reach = tolerance * view.metresPerPixel;
+    for (auto it = m_layers.crbegin(); it != m_layers.crend(); ++it) {
+        const Layer &layer = *it->layer;
+        if (view.hiddenLayers.contains(layer.id) || layer.kind == LayerKind::Membership)
+            continue;
+        for (int i = 0; i < layer.features.size(); ++i) {
+            if (!layer.features[i].existsIn(view.year))
+                continue;
+            const MultiLineString &lines = it->lineShapes[i];
+            const MultiPolygon &area = it->areaShapes[i];
+            const bool hit = (!lines.empty() && bg::distance(p, lines) <= reach) ||
+                             (!area.empty() && (bg::within(p, area) || bg::distance(p, area) <= reach / 2));
+            if (hit)
+                return layer.id + u'/' + layer.features[i].id;
+        }
+    }
+    return {};
+}
+
+std::pair<const ProjectedLayer *, int> Scene::findFeature(const QString &ref) const
+{
+    const qsizetype slash = ref.indexOf(u'/');
+    if (slash < 0)
+        return {nullptr, -1};
+    const QStringView layerId = QStringView(ref).left(slash), featureId = QStringView(ref).mid(slash + 1);
+    for (const ProjectedLayer &pl : m_layers) {
+        if (pl.layer->id != layerId)
+            continue;
+        for (int i = 0; i < pl.layer->features.size(); ++i)
+            if (pl.layer->features[i].id == featureId)
+                return {&pl, i};
+    }
+    return {nullptr, -1};
 }
 
 QString Scene::regionAt(const ViewState &view, QPointF pixel) const

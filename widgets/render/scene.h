@@ -66,6 +66,11 @@ public:
 
     /// Projected metres → logical pixels for `view`.
     QTransform worldToScreen(const ViewState &view) const;
+    /// The visible layer feature ("layer/feature") under a pixel of `view`, or empty: a line
+    /// within `tolerance` pixels, or an area containing the pixel; top layers first.
+    QString featureAt(const ViewState &view, QPointF pixel, double tolerance = 6.0) const;
+    /// The feature's layer and index, or {nullptr, -1}.
+    std::pair<const ProjectedLayer *, int> findFeature(const QString &ref) const;
     /// Region code under a pixel of `view`, or empty.
     QString regionAt(const ViewState &view, QPointF pixel) const;
     /// lon/lat under a pixel, if the projection can tell.

@@ -1,0 +1,839 @@
+#include "briefio.h"
+
+#include "projectioncatalog.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSaveFile>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <limits>
+#include <vector>
+
+namespace spheres {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("BriefReader", text); }
+QString trWriter(const char *text) { return QCoreApplication::translate("BriefWriter", text); }
+
+QString num(qint64 n) { return QString::number(n); }
+
+constexpr int kMinYear = 1800;
+constexpr int kMaxYear = 2100;
+const QString kBuiltInName = QStringLiteral("china-russia.spheres.json");
+
+QString joined(const QString &place, const QString &what) { return place.isEmpty() ? what : place + QStringLiteral(": ") + what; }
+
+/// The number of sentences in a paragraph: text ends a sentence at ".", "!" or "?" (and any closing
+/// quotes or brackets) followed by white space. Abbreviations would count as extra sentences, which
+/// only makes the range check more lenient; it never refuses a claim that points at real text.
+int sentenceCount(const QString &paragraph)
+{
+    const QString text = paragraph.trimmed();
+    if (text.isEmpty())
+        return 0;
+    static const QString closers = QStringLiteral("\"')]\u2019\u201D");
+    int count = 1;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c != u'.' && c != u'!' && c != u'?')
+            continue;
+        qsizetype j = i + 1;
+        while (j < text.size() && closers.contains(text.at(j)))
+            ++j;
+        if (j < text.size() && text.at(j).isSpace()) {
+            ++count;
+            i = j;
+        }
+    }
+    return count;
+}
+
+/// Finds the first string (value or member name) longer than the limit; on failure `path` holds
+/// where it is ("claims[3].text"). Done once over the whole document, before anything is read, so
+/// that no reader below has to think about it.
+bool hasOverlongString(const QJsonValue &value, QString &path)
+{
+    if (value.isString())
+        return value.toString().size() > BriefReader::kMaxStringLength;
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (hasOverlongString(array.at(i), path)) {
+                path.prepend(QStringLiteral("[%1]").arg(i));
+                return true;
+            }
+        }
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.key().size() > BriefReader::kMaxStringLength) {
+                path = tr(" (a member name)"); // a place of its own, after the object's
+                return true;
+            }
+            if (hasOverlongString(it.value(), path)) {
+                path.prepend(u'.' + it.key());
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/// Reads one document. Messages are "place: what"; read() puts the file name in front.
+class Reader
+{
+public:
+    QString error;
+    QStringList warnings;
+
+    bool readBrief(const QJsonObject &top, Brief &brief);
+
+private:
+    bool fail(const QString &place, const QString &what)
+    {
+        error = joined(place, what);
+        return false;
+    }
+    void ignoreUnknown(const QJsonObject &o, std::initializer_list<QStringView> known, const QString &place);
+
+    bool optionalString(const QJsonObject &o, QStringView key, QString &out, const QString &place);
+    bool requiredString(const QJsonObject &o, QStringView key, QString &out, const QString &place);
+    bool stringList(const QJsonObject &o, QStringView key, QStringList &out, const QString &place);
+    bool wholeNumber(const QJsonObject &o, QStringView key, int &out, int minimum, int maximum, const QString &place);
+    bool fraction(const QJsonObject &o, QStringView key, double &out, const QString &place);
+
+    bool readNarrative(const QJsonValue &value, Brief &brief);
+    bool readSources(const QJsonValue &value, QList<Source> &out, const QString &place);
+    bool readClaim(const QJsonValue &value, qsizetype index, const Brief &brief, Claim &claim);
+    bool readLayer(const QJsonValue &value, qsizetype index, LayerSetting &layer);
+    bool readView(const QJsonValue &value, qsizetype index, SavedView &view);
+};
+
+void Reader::ignoreUnknown(const QJsonObject &o, std::initializer_list<QStringView> known, const QString &place)
+{
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (std::find(known.begin(), known.end(), QStringView(it.key())) == known.end())
+            warnings << joined(place, tr("unknown member \"%1\" is ignored").arg(it.key()));
+    }
+}
+
+bool Reader::optionalString(const QJsonObject &o, QStringView key, QString &out, const QString &place)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull())
+        return true;
+    if (!v.isString())
+        return fail(place, tr("\"%1\" must be a string").arg(key.toString()));
+    out = v.toString();
+    return true;
+}
+
+bool Reader::requiredString(const QJsonObject &o, QStringView key, QString &out, const QString &place)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull())
+        return fail(place, tr("\"%1\" is missing").arg(key.toString()));
+    if (!v.isString() || v.toString().trimmed().isEmpty())
+        return fail(place, tr("\"%1\" must be a non-empty string").arg(key.toString()));
+    out = v.toString();
+    return true;
+}
+
+bool Reader::stringList(const QJsonObject &o, QStringView key, QStringList &out, const QString &place)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull())
+        return true;
+    if (!v.isArray())
+        return fail(place, tr("\"%1\" must be an array of strings").arg(key.toString()));
+    const QJsonArray array = v.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isString() || array.at(i).toString().trimmed().isEmpty())
+            return fail(place, tr("\"%1\"[%2] must be a non-empty string").arg(key.toString(), num(i)));
+        out << array.at(i).toString();
+    }
+    return true;
+}
+
+bool Reader::wholeNumber(const QJsonObject &o, QStringView key, int &out, int minimum, int maximum,
+                         const QString &place)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull())
+        return fail(place, tr("\"%1\" is missing").arg(key.toString()));
+    const double d = v.toDouble(-1.0);
+    if (!v.isDouble() || d != std::floor(d) || d < minimum || d > maximum) {
+        const QString range = maximum == std::numeric_limits<int>::max()
+                                  ? tr("a whole number from %1").arg(num(minimum))
+                                  : tr("a whole number from %1 to %2").arg(num(minimum), num(maximum));
+        const QString actual = v.isDouble() ? QString::number(d) : tr("not a number");
+        return fail(place, tr("\"%1\" must be %2 (it is %3)").arg(key.toString(), range, actual));
+    }
+    out = int(d);
+    return true;
+}
+
+bool Reader::fraction(const QJsonObject &o, QStringView key, double &out, const QString &place)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull())
+        return true; // the default stands
+    const double d = v.toDouble();
+    if (!v.isDouble() || !(d >= 0.0 && d <= 1.0)) {
+        const QString actual = v.isDouble() ? QString::number(d) : tr("not a number");
+        return fail(place, tr("\"%1\" must be a number from 0 to 1 (it is %2)").arg(key.toString(), actual));
+    }
+    out = d;
+    return true;
+}
+
+bool Reader::readNarrative(const QJsonValue &value, Brief &brief)
+{
+    const QString place = QStringLiteral("narrative");
+    if (value.isUndefined() || value.isNull())
+        return true;
+    if (!value.isObject())
+        return fail(place, tr("must be an object {\"source\", \"paragraphs\"}"));
+    const QJsonObject o = value.toObject();
+    ignoreUnknown(o, {u"source", u"paragraphs"}, place);
+    if (!optionalString(o, u"source", brief.narrativeSource, place))
+        return false;
+    const QJsonValue paragraphs = o.value(u"paragraphs");
+    if (paragraphs.isUndefined() || paragraphs.isNull())
+        return true;
+    if (!paragraphs.isArray())
+        return fail(place, tr("\"paragraphs\" must be an array of strings"));
+    const QJsonArray array = paragraphs.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isString())
+            return fail(place, tr("\"paragraphs\"[%1] must be a string").arg(i));
+        brief.paragraphs << array.at(i).toString();
+    }
+    return true;
+}
+
+bool Reader::readSources(const QJsonValue &value, QList<Source> &out, const QString &place)
+{
+    if (value.isUndefined() || value.isNull())
+        return true;
+    if (!value.isArray())
+        return fail(place, tr("\"noteSources\" must be an array of {\"title\", \"publisher\", \"url\", \"date\"}"));
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString where = QStringLiteral("%1: noteSources[%2]").arg(place, num(i));
+        if (!array.at(i).isObject())
+            return fail(where, tr("must be an object {\"title\", \"publisher\", \"url\", \"date\"}"));
+        const QJsonObject o = array.at(i).toObject();
+        ignoreUnknown(o, {u"title", u"publisher", u"url", u"date"}, where);
+        Source s;
+        if (!requiredString(o, u"title", s.title, where) || !optionalString(o, u"publisher", s.publisher, where)
+            || !optionalString(o, u"url", s.url, where))
+            return false;
+        const QJsonValue date = o.value(u"date");
+        if (date.isDouble() && date.toDouble() == std::floor(date.toDouble()))
+            s.date = QString::number(date.toInteger()); // "date": 2025
+        else if (!optionalString(o, u"date", s.date, where))
+            return false;
+        out << s;
+    }
+    return true;
+}
+
+bool Reader::readClaim(const QJsonValue &value, qsizetype index, const Brief &brief, Claim &claim)
+{
+    QString place = QStringLiteral("claims[%1]").arg(index);
+    if (!value.isObject())
+        return fail(place, tr("must be an object {\"id\", \"paragraph\", \"sentence\", \"text\", \"stance\", …}"));
+    const QJsonObject o = value.toObject();
+    if (!requiredString(o, u"id", claim.id, place))
+        return false;
+    place = QStringLiteral("claims[%1] (%2)").arg(num(index), claim.id);
+    ignoreUnknown(o,
+                  {u"id", u"paragraph", u"sentence", u"text", u"stance", u"regions", u"groups", u"features", u"topics",
+                   u"note", u"noteSources", u"confidence", u"cues"},
+                  place);
+
+    if (!wholeNumber(o, u"paragraph", claim.paragraph, 0, std::numeric_limits<int>::max(), place)
+        || !wholeNumber(o, u"sentence", claim.sentence, 0, std::numeric_limits<int>::max(), place))
+        return false;
+    if (brief.paragraphs.isEmpty())
+        return fail(place, tr("\"paragraph\" is %1, but the narrative has no paragraphs").arg(num(claim.paragraph)));
+    if (claim.paragraph >= brief.paragraphs.size()) {
+        return fail(place, tr("\"paragraph\" is %1, but the last paragraph of the narrative is %2")
+                               .arg(num(claim.paragraph), num(brief.paragraphs.size() - 1)));
+    }
+    const QString &paragraph = brief.paragraphs.at(claim.paragraph);
+    const int sentences = sentenceCount(paragraph);
+    if (sentences == 0)
+        return fail(place, tr("\"paragraph\" is %1, but that paragraph is empty").arg(num(claim.paragraph)));
+    if (claim.sentence >= sentences) {
+        return fail(place, tr("\"sentence\" is %1, but the last sentence of paragraph %2 is %3")
+                               .arg(num(claim.sentence), num(claim.paragraph), num(sentences - 1)));
+    }
+    if (!requiredString(o, u"text", claim.text, place))
+        return false;
+    // The narrative may have been edited after the claims were made: worth saying, not refusing.
+    if (!paragraph.contains(claim.text))
+        warnings << joined(place, tr("the text is not in paragraph %1 of the narrative").arg(claim.paragraph));
+
+    const QJsonValue stance = o.value(u"stance");
+    const std::optional<Stance> parsed = stanceFromKey(stance.toString());
+    if (!stance.isString() || !parsed) {
+        const QString actual = stance.isUndefined() ? tr("missing")
+                               : stance.isString()  ? tr("it is \"%1\"").arg(stance.toString())
+                                                    : tr("it is not a string");
+        return fail(place, tr("\"stance\" must be one of cooperation, rivalry, context (%1)").arg(actual));
+    }
+    claim.stance = *parsed;
+
+    return stringList(o, u"regions", claim.regions, place) && stringList(o, u"groups", claim.groups, place)
+           && stringList(o, u"features", claim.features, place) && stringList(o, u"topics", claim.topics, place)
+           && optionalString(o, u"note", claim.note, place)
+           && readSources(o.value(u"noteSources"), claim.noteSources, place)
+           && fraction(o, u"confidence", claim.confidence, place) && stringList(o, u"cues", claim.cues, place);
+}
+
+bool Reader::readLayer(const QJsonValue &value, qsizetype index, LayerSetting &layer)
+{
+    QString place = QStringLiteral("layers[%1]").arg(index);
+    if (!value.isObject())
+        return fail(place, tr("must be an object {\"id\", \"visible\", \"opacity\"}"));
+    const QJsonObject o = value.toObject();
+    if (!requiredString(o, u"id", layer.id, place))
+        return false;
+    place = QStringLiteral("layers[%1] (%2)").arg(num(index), layer.id);
+    ignoreUnknown(o, {u"id", u"visible", u"opacity"}, place);
+    const QJsonValue visible = o.value(u"visible");
+    if (!visible.isUndefined() && !visible.isNull()) {
+        if (!visible.isBool())
+            return fail(place, tr("\"visible\" must be true or false"));
+        layer.visible = visible.toBool();
+    }
+    return fraction(o, u"opacity", layer.opacity, place);
+}
+
+bool Reader::readView(const QJsonValue &value, qsizetype index, SavedView &view)
+{
+    QString place = QStringLiteral("views[%1]").arg(index);
+    if (!value.isObject())
+        return fail(place, tr("must be an object {\"name\", \"caption\", \"projection\", \"centre\", …}"));
+    const QJsonObject o = value.toObject();
+    if (!requiredString(o, u"name", view.name, place))
+        return false;
+    place = QStringLiteral("views[%1] (%2)").arg(num(index), view.name);
+    ignoreUnknown(o,
+                  {u"name", u"caption", u"projection", u"centre", u"metresPerPixel", u"year", u"hiddenLayers",
+                   u"selectedRegion", u"focusedClaim"},
+                  place);
+    ViewState &state = view.state;
+    if (!optionalString(o, u"caption", view.caption, place) || !requiredString(o, u"projection", state.projectionId, place))
+        return false;
+    // Unlike regions, the projections are part of the program: a view in an unknown one cannot be drawn.
+    if (!ProjectionCatalog::find(state.projectionId)) {
+        return fail(place, tr("\"projection\" must be one of %1 (it is \"%2\")")
+                               .arg(ProjectionCatalog::ids().join(QStringLiteral(", ")), state.projectionId));
+    }
+
+    const QJsonValue centre = o.value(u"centre");
+    const QJsonArray lonLat = centre.toArray();
+    if (!centre.isArray() || lonLat.size() != 2 || !lonLat.at(0).isDouble() || !lonLat.at(1).isDouble())
+        return fail(place, tr("\"centre\" must be [longitude, latitude]"));
+    const double lon = lonLat.at(0).toDouble(), lat = lonLat.at(1).toDouble();
+    if (!(lon >= -180.0 && lon <= 180.0))
+        return fail(place, tr("\"centre\": longitude %1 is outside [-180, 180]").arg(QString::number(lon)));
+    if (!(lat >= -90.0 && lat <= 90.0))
+        return fail(place, tr("\"centre\": latitude %1 is outside [-90, 90]").arg(QString::number(lat)));
+    state.centre = QPointF(lon, lat);
+
+    const QJsonValue scale = o.value(u"metresPerPixel");
+    if (!scale.isDouble() || !(scale.toDouble() > 0.0) || !std::isfinite(scale.toDouble())) {
+        const QString actual = scale.isDouble() ? QString::number(scale.toDouble()) : tr("not a number");
+        return fail(place, tr("\"metresPerPixel\" must be a number greater than 0 (it is %1)").arg(actual));
+    }
+    state.metresPerPixel = scale.toDouble();
+
+    return wholeNumber(o, u"year", state.year, kMinYear, kMaxYear, place)
+           && stringList(o, u"hiddenLayers", state.hiddenLayers, place)
+           && optionalString(o, u"selectedRegion", state.selectedRegion, place)
+           && optionalString(o, u"focusedClaim", view.focusedClaim, place);
+}
+
+bool Reader::readBrief(const QJsonObject &top, Brief &brief)
+{
+    // The version first: a newer file may look different in every other respect.
+    const QJsonValue version = top.value(u"schemaVersion");
+    if (version.isUndefined() || version.isNull()) {
+        return fail({}, tr("\"schemaVersion\" is missing; this is not a Spheres brief (this version reads schema %1)")
+                            .arg(Brief::kSchemaVersion));
+    }
+    const double v = version.toDouble(-1.0);
+    if (!version.isDouble() || v != std::floor(v) || v < 1) {
+        const QString actual = version.isDouble() ? QString::number(v) : tr("not a number");
+        return fail({}, tr("\"schemaVersion\" must be a whole number from 1 (it is %1)").arg(actual));
+    }
+    if (v > Brief::kSchemaVersion) {
+        return fail({}, tr("written by a newer Spheres (schema %1); this version reads schema %2")
+                            .arg(QString::number(v), num(Brief::kSchemaVersion)));
+    }
+
+    ignoreUnknown(top,
+                  {u"schemaVersion", u"title", u"author", u"date", u"narrative", u"claims", u"layers", u"views"}, {});
+    if (!optionalString(top, u"title", brief.title, {}) || !optionalString(top, u"author", brief.author, {}))
+        return false;
+    QString date;
+    if (!optionalString(top, u"date", date, {}))
+        return false;
+    if (!date.isEmpty()) {
+        brief.date = QDate::fromString(date, Qt::ISODate);
+        if (!brief.date.isValid() || date.size() != 10)
+            return fail({}, tr("\"date\" must be a date \"YYYY-MM-DD\" (it is \"%1\")").arg(date));
+    }
+    if (!readNarrative(top.value(u"narrative"), brief))
+        return false;
+
+    const auto array = [&](QStringView key, QJsonArray &out) {
+        const QJsonValue value = top.value(key);
+        if (value.isUndefined() || value.isNull())
+            return true;
+        if (!value.isArray())
+            return fail({}, tr("\"%1\" must be an array").arg(key.toString()));
+        out = value.toArray();
+        return true;
+    };
+    QJsonArray claims, layers, views;
+    if (!array(u"claims", claims) || !array(u"layers", layers) || !array(u"views", views))
+        return false;
+    if (claims.size() > BriefReader::kMaxClaims) {
+        return fail({}, tr("the brief has %1 claims; Spheres reads at most %2")
+                            .arg(num(claims.size()), num(BriefReader::kMaxClaims)));
+    }
+
+    QHash<QString, qsizetype> claimIndex;
+    for (qsizetype i = 0; i < claims.size(); ++i) {
+        Claim claim;
+        if (!readClaim(claims.at(i), i, brief, claim))
+            return false;
+        if (claimIndex.contains(claim.id)) {
+            return fail(QStringLiteral("claims[%1] (%2)").arg(num(i), claim.id),
+                        tr("the id is used before, by claims[%1]").arg(claimIndex.value(claim.id)));
+        }
+        claimIndex.insert(claim.id, i);
+        brief.claims << claim;
+    }
+
+    QHash<QString, qsizetype> layerIndex;
+    for (qsizetype i = 0; i < layers.size(); ++i) {
+        LayerSetting layer;
+        if (!readLayer(layers.at(i), i, layer))
+            return false;
+        if (layerIndex.contains(layer.id)) {
+            return fail(QStringLiteral("layers[%1] (%2)").arg(num(i), layer.id),
+                        tr("the layer is listed before, at layers[%1]").arg(layerIndex.value(layer.id)));
+        }
+        layerIndex.insert(layer.id, i);
+        brief.layers << layer;
+    }
+
+    for (qsizetype i = 0; i < views.size(); ++i) {
+        SavedView view;
+        if (!readView(views.at(i), i, view))
+            return false;
+        if (!view.focusedClaim.isEmpty() && !claimIndex.contains(view.focusedClaim)) {
+            warnings << tr("views[%1] (%2): \"focusedClaim\" \"%3\" is not a claim of this brief")
+                            .arg(num(i), view.name, view.focusedClaim);
+        }
+        brief.views << view;
+    }
+    return true;
+}
+
+// --- Writing -------------------------------------------------------------------------------------
+
+/// A JSON value whose object members keep the order they were added in (QJsonObject sorts them).
+struct Node
+{
+    enum class Kind { Scalar, Array, Object };
+    Kind kind = Kind::Scalar;
+    QByteArray scalar;          ///< encoded JSON text
+    std::vector<QString> keys;  ///< Object: member names, parallel to `children`
+    std::vector<Node> children; ///< Array items or Object values
+
+    static Node string(const QString &s);
+    static Node number(double d);
+    static Node boolean(bool b) { return raw(b ? "true" : "false"); }
+    static Node raw(const QByteArray &text)
+    {
+        Node n;
+        n.scalar = text;
+        return n;
+    }
+    static Node array() { return container(Kind::Array); }
+    static Node object() { return container(Kind::Object); }
+    static Node strings(const QStringList &list)
+    {
+        Node n = array();
+        for (const QString &s : list)
+            n.children.push_back(string(s));
+        return n;
+    }
+    static Node container(Kind kind)
+    {
+        Node n;
+        n.kind = kind;
+        return n;
+    }
+
+    Node &add(const QString &key, Node value)
+    {
+        keys.push_back(key);
+        children.push_back(std::move(value));
+        return *this;
+    }
+    Node &append(Node value)
+    {
+        children.push_back(std::move(value));
+        return *this;
+    }
+};
+
+Node Node::string(const QString &s)
+{
+    QByteArray out;
+    const QByteArray utf8 = s.toUtf8();
+    out.reserve(utf8.size() + 2);
+    out += '"';
+    for (const char c : utf8) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (uchar(c) < 0x20)
+                out += "\\u00" + QByteArray::number(uchar(c), 16).rightJustified(2, '0');
+            else
+                out += c; // UTF-8 bytes of non-ASCII characters are all >= 0x80
+        }
+    }
+    out += '"';
+    return raw(out);
+}
+
+Node Node::number(double d)
+{
+    if (!std::isfinite(d))
+        return raw("null"); // JSON has no NaN or infinity; the reader then refuses the member
+    // The shortest text that reads back as the same double: 5200, 0.35, 1e-05.
+    return raw(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+}
+
+constexpr int kLineWidth = 100;
+constexpr size_t kMaxInlineMembers = 3;
+
+/// `[1, 2]` or `{"id": "sco", "visible": true}` when every child is a scalar or an empty
+/// container; empty otherwise.
+QByteArray inlineForm(const Node &node)
+{
+    QByteArray out = node.kind == Node::Kind::Array ? "[" : "{";
+    for (size_t i = 0; i < node.children.size(); ++i) {
+        const Node &child = node.children[i];
+        if (child.kind != Node::Kind::Scalar && !child.children.empty())
+            return {};
+        if (i > 0)
+            out += ", ";
+        if (node.kind == Node::Kind::Object)
+            out += Node::string(node.keys[i]).scalar + ": ";
+        out += child.kind == Node::Kind::Scalar ? child.scalar : (child.kind == Node::Kind::Array ? "[]" : "{}");
+    }
+    out += node.kind == Node::Kind::Array ? "]" : "}";
+    return out;
+}
+
+/// Short lists and small objects stay on one line; everything else gets one line per item, so
+/// that an edit shows in a diff as the lines it changed.
+void writeNode(const Node &node, int indent, int column, QByteArray &out)
+{
+    if (node.kind == Node::Kind::Scalar) {
+        out += node.scalar;
+        return;
+    }
+    const bool isArray = node.kind == Node::Kind::Array;
+    if (node.children.empty()) {
+        out += isArray ? "[]" : "{}";
+        return;
+    }
+    if (isArray || (indent > 0 && node.children.size() <= kMaxInlineMembers)) {
+        const QByteArray line = inlineForm(node);
+        if (!line.isEmpty() && column + line.size() <= kLineWidth) {
+            out += line;
+            return;
+        }
+    }
+    out += isArray ? "[\n" : "{\n";
+    const QByteArray pad(indent + 2, ' ');
+    for (size_t i = 0; i < node.children.size(); ++i) {
+        out += pad;
+        int childColumn = indent + 2;
+        if (!isArray) {
+            const QByteArray key = Node::string(node.keys[i]).scalar + ": ";
+            out += key;
+            childColumn += int(key.size());
+        }
+        writeNode(node.children[i], indent + 2, childColumn, out);
+        out += i + 1 < node.children.size() ? ",\n" : "\n";
+    }
+    out += QByteArray(indent, ' ');
+    out += isArray ? "]" : "}";
+}
+
+Node claimNode(const Claim &c)
+{
+    Node n = Node::object();
+    n.add(QStringLiteral("id"), Node::string(c.id))
+        .add(QStringLiteral("paragraph"), Node::number(c.paragraph))
+        .add(QStringLiteral("sentence"), Node::number(c.sentence))
+        .add(QStringLiteral("text"), Node::string(c.text))
+        .add(QStringLiteral("stance"), Node::string(stanceKey(c.stance)));
+    const auto list = [&n](const QString &key, const QStringList &values) {
+        if (!values.isEmpty())
+            n.add(key, Node::strings(values));
+    };
+    list(QStringLiteral("regions"), c.regions);
+    list(QStringLiteral("groups"), c.groups);
+    list(QStringLiteral("features"), c.features);
+    list(QStringLiteral("topics"), c.topics);
+    if (!c.note.isEmpty())
+        n.add(QStringLiteral("note"), Node::string(c.note));
+    if (!c.noteSources.isEmpty()) {
+        Node sources = Node::array();
+        for (const Source &s : c.noteSources) {
+            Node source = Node::object();
+            source.add(QStringLiteral("title"), Node::string(s.title));
+            if (!s.publisher.isEmpty())
+                source.add(QStringLiteral("publisher"), Node::string(s.publisher));
+            if (!s.url.isEmpty())
+                source.add(QStringLiteral("url"), Node::string(s.url));
+            if (!s.date.isEmpty())
+                source.add(QStringLiteral("date"), Node::string(s.date));
+            sources.append(std::move(source));
+        }
+        n.add(QStringLiteral("noteSources"), std::move(sources));
+    }
+    n.add(QStringLiteral("confidence"), Node::number(c.confidence));
+    list(QStringLiteral("cues"), c.cues);
+    return n;
+}
+
+Node viewNode(const SavedView &v)
+{
+    // size, styleScale and hoveredRegion belong to the window or the export, not to the brief.
+    const ViewState &s = v.state;
+    Node n = Node::object();
+    n.add(QStringLiteral("name"), Node::string(v.name));
+    if (!v.caption.isEmpty())
+        n.add(QStringLiteral("caption"), Node::string(v.caption));
+    n.add(QStringLiteral("projection"), Node::string(s.projectionId))
+        .add(QStringLiteral("centre"), Node::array().append(Node::number(s.centre.x())).append(Node::number(s.centre.y())))
+        .add(QStringLiteral("metresPerPixel"), Node::number(s.metresPerPixel))
+        .add(QStringLiteral("year"), Node::number(s.year));
+    if (!s.hiddenLayers.isEmpty())
+        n.add(QStringLiteral("hiddenLayers"), Node::strings(s.hiddenLayers));
+    if (!s.selectedRegion.isEmpty())
+        n.add(QStringLiteral("selectedRegion"), Node::string(s.selectedRegion));
+    if (!v.focusedClaim.isEmpty())
+        n.add(QStringLiteral("focusedClaim"), Node::string(v.focusedClaim));
+    return n;
+}
+
+} // namespace
+
+BriefReader::Result BriefReader::read(const QByteArray &json, const QString &sourceName)
+{
+    Result result;
+    const auto fail = [&](const QString &what) {
+        result.error = QStringLiteral("%1: %2").arg(sourceName, what);
+        result.warnings.clear();
+        return result;
+    };
+    if (json.size() > kMaxFileBytes)
+        return fail(tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return fail(tr("not valid JSON at byte %1: %2").arg(num(parseError.offset), parseError.errorString()));
+    if (!doc.isObject())
+        return fail(tr("not a Spheres brief (the top level is not an object)"));
+    const QJsonObject top = doc.object();
+    QString path;
+    if (hasOverlongString(top, path)) {
+        if (path.startsWith(u'.'))
+            path.remove(0, 1);
+        path = path.trimmed();
+        return fail(tr("%1: a string is longer than %2 characters").arg(path, num(kMaxStringLength)));
+    }
+
+    Reader reader;
+    if (!reader.readBrief(top, result.brief)) {
+        result.brief = Brief();
+        return fail(reader.error);
+    }
+    for (const QString &warning : std::as_const(reader.warnings))
+        result.warnings << QStringLiteral("%1: %2").arg(sourceName, warning);
+    return result;
+}
+
+BriefReader::Result BriefReader::readFile(const QString &path)
+{
+    Result result;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return result;
+    }
+    if (file.size() > kMaxFileBytes) {
+        result.error = QStringLiteral("%1: %2").arg(path, tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
+        return result;
+    }
+    // One byte more than allowed, so that read() still refuses a file whose size was not known.
+    return read(file.read(kMaxFileBytes + 1), path);
+}
+
+BriefReader::Result BriefReader::readBuiltIn()
+{
+    QFile file(QStringLiteral(":/briefs/") + kBuiltInName);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Result result;
+        result.error = QStringLiteral("%1: %2").arg(kBuiltInName, file.errorString());
+        return result;
+    }
+    return read(file.readAll(), kBuiltInName);
+}
+
+QStringList BriefReader::unknownReferences(const Brief &brief, const Atlas &atlas,
+                                           const QList<std::shared_ptr<const Layer>> &layers)
+{
+    const auto findLayer = [&layers](const QString &id) -> const Layer * {
+        for (const auto &layer : layers)
+            if (layer && layer->id == id)
+                return layer.get();
+        return nullptr;
+    };
+    QStringList out;
+    for (qsizetype i = 0; i < brief.claims.size(); ++i) {
+        const Claim &c = brief.claims.at(i);
+        const QString place = QStringLiteral("claims[%1] (%2)").arg(num(i), c.id);
+        for (const QString &code : c.regions)
+            if (!atlas.region(code))
+                out << tr("%1: unknown region \"%2\"").arg(place, code);
+        for (const QString &group : c.groups)
+            if (!atlas.group(group))
+                out << tr("%1: unknown region group \"%2\"").arg(place, group);
+        for (const QString &ref : c.features) {
+            const qsizetype slash = ref.indexOf(u'/');
+            const QString layerId = slash < 0 ? ref : ref.left(slash);
+            const Layer *layer = findLayer(layerId);
+            if (!layer)
+                out << tr("%1: unknown layer \"%2\"").arg(place, layerId);
+            else if (slash >= 0 && !layer->feature(ref.mid(slash + 1)))
+                out << tr("%1: unknown feature \"%2\"").arg(place, ref);
+        }
+    }
+    for (qsizetype i = 0; i < brief.layers.size(); ++i) {
+        const LayerSetting &l = brief.layers.at(i);
+        if (!findLayer(l.id))
+            out << tr("layers[%1]: unknown layer \"%2\"").arg(num(i), l.id);
+    }
+    for (qsizetype i = 0; i < brief.views.size(); ++i) {
+        const SavedView &v = brief.views.at(i);
+        const QString place = QStringLiteral("views[%1] (%2)").arg(num(i), v.name);
+        if (!v.state.selectedRegion.isEmpty() && !atlas.region(v.state.selectedRegion))
+            out << tr("%1: unknown region \"%2\"").arg(place, v.state.selectedRegion);
+        for (const QString &id : v.state.hiddenLayers)
+            if (!findLayer(id))
+                out << tr("%1: unknown layer \"%2\"").arg(place, id);
+    }
+    return out;
+}
+
+QByteArray BriefWriter::toJson(const Brief &brief)
+{
+    Node top = Node::object();
+    top.add(QStringLiteral("schemaVersion"), Node::number(Brief::kSchemaVersion));
+    if (!brief.title.isEmpty())
+        top.add(QStringLiteral("title"), Node::string(brief.title));
+    if (!brief.author.isEmpty())
+        top.add(QStringLiteral("author"), Node::string(brief.author));
+    if (brief.date.isValid())
+        top.add(QStringLiteral("date"), Node::string(brief.date.toString(Qt::ISODate)));
+    if (!brief.narrativeSource.isEmpty() || !brief.paragraphs.isEmpty()) {
+        Node narrative = Node::object();
+        if (!brief.narrativeSource.isEmpty())
+            narrative.add(QStringLiteral("source"), Node::string(brief.narrativeSource));
+        if (!brief.paragraphs.isEmpty())
+            narrative.add(QStringLiteral("paragraphs"), Node::strings(brief.paragraphs));
+        top.add(QStringLiteral("narrative"), std::move(narrative));
+    }
+    if (!brief.claims.isEmpty()) {
+        Node claims = Node::array();
+        for (const Claim &c : brief.claims)
+            claims.append(claimNode(c));
+        top.add(QStringLiteral("claims"), std::move(claims));
+    }
+    if (!brief.layers.isEmpty()) {
+        Node layers = Node::array();
+        for (const LayerSetting &l : brief.layers) {
+            layers.append(Node::object()
+                              .add(QStringLiteral("id"), Node::string(l.id))
+                              .add(QStringLiteral("visible"), Node::boolean(l.visible))
+                              .add(QStringLiteral("opacity"), Node::number(l.opacity)));
+        }
+        top.add(QStringLiteral("layers"), std::move(layers));
+    }
+    if (!brief.views.isEmpty()) {
+        Node views = Node::array();
+        for (const SavedView &v : brief.views)
+            views.append(viewNode(v));
+        top.add(QStringLiteral("views"), std::move(views));
+    }
+    QByteArray out;
+    writeNode(top, 0, 0, out);
+    out += '\n';
+    return out;
+}
+
+QString BriefWriter::save(const Brief &brief, const QString &path)
+{
+    const QByteArray json = toJson(brief);
+    // Refuse to write what could not be opened again: the user would lose the brief.
+    const BriefReader::Result check = BriefReader::read(json, path);
+    if (!check.ok()) {
+        const QString reason = check.error.mid(path.size() + 2);
+        return QStringLiteral("%1: %2").arg(path, trWriter("not saved, because it would not read back: %1").arg(reason));
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: %2").arg(path, file.errorString());
+    if (file.write(json) != json.size()) {
+        const QString error = file.errorString();
+        file.cancelWriting();
+        return QStringLiteral("%1: %2").arg(path, error);
+    }
+    if (!file.commit())
+        return QStringLiteral("%1: %2").arg(path, file.errorString());
+    return {};
+}
+
+} // namespace spheres

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "atlas.h"
+#include "brief.h"
+#include "layer.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace spheres {
+
+/// Reads a brief from its JSON file (".spheres.json"):
+///
+///     {"schemaVersion": 1, "title", "author", "date": "YYYY-MM-DD",
+///      "narrative": {"source", "paragraphs": [...]},
+///      "claims": [{"id", "paragraph", "sentence", "text", "stance", "regions", "groups", "features",
+///                  "topics", "note", "noteSources": [{"title", "publisher", "url", "date"}],
+///                  "confidence", "cues"}],
+///      "layers": [{"id", "visible", "opacity"}],
+///      "views": [{"name", "caption", "projection", "centre": [lon, lat], "metresPerPixel", "year",
+///                 "hiddenLayers", "selectedRegion", "focusedClaim"}]}
+///
+/// Optional members may be missing. Everything present is validated strictly; an error names the
+/// file and the place ("brief.json: claims[3] (c4): …") and no brief is returned. Region codes,
+/// group ids and feature ids are not checked here (the reader knows no atlas): see
+/// unknownReferences().
+class BriefReader
+{
+public:
+    struct Result
+    {
+        Brief brief;
+        QString error;        ///< "<file>: <place>: …"; empty on success
+        QStringList warnings; ///< members that were ignored, claims whose text is not in their paragraph, …
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    static constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
+    static constexpr qsizetype kMaxClaims = 10'000;
+    static constexpr qsizetype kMaxStringLength = 100'000;
+
+    /// `sourceName` is used in messages only.
+    static Result read(const QByteArray &json, const QString &sourceName);
+    static Result readFile(const QString &path);
+    /// The sample brief compiled into the program, ":/briefs/china-russia.spheres.json".
+    static Result readBuiltIn();
+
+    /// Links of `brief` that name no region or group of `atlas` and no layer or feature of `layers`:
+    /// "claims[2] (c3): unknown region \"XYZ\"". Feature links are "layerId/featureId" or a bare
+    /// layer id. Empty when every reference resolves.
+    static QStringList unknownReferences(const Brief &brief, const Atlas &atlas,
+                                         const QList<std::shared_ptr<const Layer>> &layers);
+};
+
+/// Writes a brief as JSON that BriefReader reads back equal: indented, members in a fixed order,
+/// empty optional members left out, so that two versions of a brief diff line by line.
+class BriefWriter
+{
+public:
+    static QByteArray toJson(const Brief &brief);
+    /// Writes atomically (QSaveFile): either the whole new file is there or the old one is untouched.
+    /// Returns an error message naming `path`, empty on success. A brief that would not read back
+    /// (say an opacity of 2) is not written.
+    static QString save(const Brief &brief, const QString &path);
+};
+
+} // namespace spheres

@@ -1,0 +1,376 @@
+#include "gazetteer.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace spheres {
+
+namespace {
+
+using Kind = LinkTarget::Kind;
+
+// Curated forms, added to what the atlas and the layers' names give. `ids` are separated by
+// spaces; feature ids ("layer/feature" or a whole layer) that the given layers lack are skipped.
+struct CuratedForm
+{
+    QStringView form;
+    Kind kind;
+    QStringView ids;
+};
+
+const CuratedForm kCurated[] = {
+    // Groups: the usual short name of the Arctic Council states.
+    {u"the Arctic", Kind::Group, u"arctic"},
+    // The Shanghai Cooperation Organisation is the "sco" layer as a whole.
+    {u"Shanghai Cooperation Organization", Kind::Feature, u"sco"},
+    {u"Shanghai Cooperation Organisation", Kind::Feature, u"sco"},
+    {u"SCO", Kind::Feature, u"sco"},
+    // Pipelines: spellings the display names do not give.
+    {u"Power of Siberia 1", Kind::Feature, u"pipelines/power-of-siberia"},
+    {u"Power of Siberia-1", Kind::Feature, u"pipelines/power-of-siberia"},
+    {u"Power of Siberia-2", Kind::Feature, u"pipelines/power-of-siberia-2"},
+    {u"ESPO pipeline", Kind::Feature, u"pipelines/espo"},
+    {u"Eastern Siberia-Pacific Ocean pipeline", Kind::Feature, u"pipelines/espo"},
+    {u"Central Asia-China pipeline", Kind::Feature,
+     u"pipelines/cagp-a pipelines/cagp-b pipelines/cagp-c pipelines/cagp-d"},
+    // Contested zones: the sea as a whole, short and plural forms. The zones are linked next to
+    // the small territories the atlas has as regions (Spratly Islands, Scarborough Shoal).
+    {u"South China Sea", Kind::Feature,
+     u"contested/nine-dash-line contested/spratly-islands contested/paracel-islands contested/scarborough-shoal"},
+    {u"Spratly Islands", Kind::Feature, u"contested/spratly-islands"},
+    {u"Spratlys", Kind::Feature, u"contested/spratly-islands"},
+    {u"the Spratlys", Kind::Feature, u"contested/spratly-islands"},
+    {u"Spratly", Kind::Feature, u"contested/spratly-islands"},
+    {u"Paracels", Kind::Feature, u"contested/paracel-islands"},
+    {u"the Paracels", Kind::Feature, u"contested/paracel-islands"},
+    {u"Paracel", Kind::Feature, u"contested/paracel-islands"},
+    {u"Scarborough Shoal", Kind::Feature, u"contested/scarborough-shoal"},
+    {u"Senkaku", Kind::Feature, u"contested/senkaku-diaoyu"},
+    {u"Senkakus", Kind::Feature, u"contested/senkaku-diaoyu"},
+    {u"Diaoyu", Kind::Feature, u"contested/senkaku-diaoyu"},
+    {u"Kuril", Kind::Feature, u"contested/kuril-islands"},
+    {u"Kurils", Kind::Feature, u"contested/kuril-islands"},
+    {u"Kuril Islands", Kind::Feature, u"contested/kuril-islands"},
+    {u"Kurile Islands", Kind::Feature, u"contested/kuril-islands"},
+    {u"Kuriles", Kind::Feature, u"contested/kuril-islands"},
+    {u"Jammu and Kashmir", Kind::Feature, u"contested/kashmir"},
+    {u"Arunachal", Kind::Feature, u"contested/arunachal-pradesh"},
+    {u"Taiwan Strait", Kind::Feature, u"contested/taiwan"},
+    {u"Dokdo", Kind::Feature, u"contested/dokdo-takeshima"},
+    {u"Takeshima", Kind::Feature, u"contested/dokdo-takeshima"},
+    // Topics: named things that are not on the map.
+    {u"Belt and Road Initiative", Kind::Topic, u"belt-and-road"},
+    {u"Belt and Road", Kind::Topic, u"belt-and-road"},
+    {u"BRI", Kind::Topic, u"belt-and-road"},
+    {u"One Belt, One Road", Kind::Topic, u"belt-and-road"},
+    {u"One Belt One Road", Kind::Topic, u"belt-and-road"},
+    {u"OBOR", Kind::Topic, u"belt-and-road"},
+};
+
+// Names that contain a region's form but are not about that region; they link nothing.
+const QStringView kNotPlaces[] = {
+    u"Indian Ocean",                                          // not India
+    u"American Indian", u"Native American", u"Native Americans",
+    u"Latin America", u"Latin American", u"Latin Americans", // not the United States
+    u"South America", u"South American", u"South Americans",
+    u"Central America", u"Central American", u"Central Americans",
+    u"North America", u"North American", u"North Americans",
+    u"the Americas",
+    u"West Indies", u"West Indian",                           // not India
+    u"East China Sea",                                        // not China (the Senkakus are named apart)
+    u"New Guinea",                                            // the island, not Guinea
+    u"British Columbia",                                      // not the United Kingdom
+    u"New Jersey", u"New Mexico",                             // US states
+};
+
+// Words that make a name take "the": "the United States", "the Russian Federation".
+const QStringList kTheWords = {u"United"_s, u"Republic"_s, u"Kingdom"_s, u"Federation"_s, u"Union"_s,
+                               u"Emirates"_s, u"States"_s, u"Islands"_s, u"Territories"_s, u"Territory"_s};
+
+// Straight apostrophes, ASCII hyphens and spaces; one code unit for one, so offsets hold.
+QString normalise(QString s)
+{
+    for (QChar &c : s) {
+        switch (c.unicode()) {
+        case 0x2019: case 0x2018: case 0x02BC: case 0x2032: c = u'\''; break;
+        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: c = u'-'; break;
+        case 0x00A0: case 0x202F: c = u' '; break;
+        default: break;
+        }
+    }
+    return s;
+}
+
+bool isWordChar(QChar c) { return c.isLetterOrNumber(); }
+
+bool startsWithThe(const QString &f) { return f.startsWith(u"the "_s) || f.startsWith(u"The "_s); }
+
+// "US", "U.S.", "PRC", "BGR-TBA": two capitals or more and no small letter.
+bool isAcronym(QStringView word)
+{
+    int upper = 0;
+    for (QChar c : word) {
+        if (c.isLower())
+            return false;
+        upper += c.isUpper();
+    }
+    return upper >= 2;
+}
+
+// Phrases of two or more words without an acronym are safe to match in any case.
+bool matchesAnyCase(const QString &form)
+{
+    const QString rest = startsWithThe(form) ? form.mid(4) : form;
+    const QStringList words = rest.split(u' ', Qt::SkipEmptyParts);
+    return words.size() >= 2 && std::none_of(words.begin(), words.end(), [](const QString &w) { return isAcronym(w); });
+}
+
+bool takesThe(const QString &form)
+{
+    if (startsWithThe(form))
+        return false;
+    if (isAcronym(form))
+        return true;
+    const QStringList words = form.split(u' ');
+    return words.size() >= 2 && std::any_of(words.begin(), words.end(), [](const QString &w) { return kTheWords.contains(w); });
+}
+
+// "Kazakh" -> "Kazakhs"; not "Chinese", "British", "French", "Swiss".
+QString pluralDemonym(const QString &d)
+{
+    for (QStringView end : {u"s", u"sh", u"ch", u"ese", u"x", u"z"})
+        if (d.endsWith(end))
+            return {};
+    return d + u's';
+}
+
+// The names a feature goes by, from its display name: "Power of Siberia 2 / Soyuz Vostok
+// (planned)" -> "Power of Siberia 2", "Soyuz Vostok"; "Central Asia–China gas pipeline, Line A"
+// -> that and "Central Asia-China gas pipeline". Lower-case notes in brackets are not names.
+QStringList featureNames(const QString &displayName)
+{
+    const QString name = normalise(displayName).simplified();
+    const qsizetype open = name.indexOf(u" ("_s);
+    const QString main = open < 0 ? name : name.left(open);
+    QString inBrackets;
+    if (open >= 0) {
+        const qsizetype close = name.indexOf(u')', open);
+        inBrackets = name.mid(open + 2, close < 0 ? -1 : close - open - 2);
+    }
+    QStringList out;
+    for (const QString &part : main.split(u" / "_s)) {
+        out << part.trimmed();
+        if (part.contains(u", "_s))
+            out << part.section(u", "_s, 0, 0).trimmed();
+    }
+    for (const QString &part : inBrackets.split(u" / "_s, Qt::SkipEmptyParts))
+        if (const QString p = part.trimmed(); !p.isEmpty() && p.front().isUpper())
+            out << p;
+    out.removeIf([](const QString &s) { return s.size() < 3; });
+    out.removeDuplicates();
+    return out;
+}
+
+bool featureExists(const QList<std::shared_ptr<const Layer>> &layers, const QString &id)
+{
+    const QString layerId = id.section(u'/', 0, 0);
+    const QString featureId = id.section(u'/', 1);
+    for (const auto &layer : layers)
+        if (layer && layer->id == layerId)
+            return featureId.isEmpty() || layer->feature(featureId);
+    return false;
+}
+
+} // namespace
+
+Gazetteer::Gazetteer(const Atlas &atlas, const QList<std::shared_ptr<const Layer>> &layers)
+{
+    auto addWithThe = [this](const QString &form, const LinkTarget &t, Origin origin) {
+        add(form, t, origin);
+        if (takesThe(form))
+            add(u"the "_s + form, t, origin);
+    };
+    for (const Region &r : atlas.regions()) {
+        const LinkTarget t{Kind::Region, r.code};
+        addWithThe(r.name, t, Origin::Name);
+        for (const QString &a : r.aliases)
+            addWithThe(a, t, Origin::Alias);
+        for (const QString &d : r.demonyms) {
+            add(d, t, Origin::Alias);
+            if (const QString plural = pluralDemonym(d); !plural.isEmpty())
+                add(plural, t, Origin::Alias);
+        }
+    }
+    for (const RegionGroup &g : atlas.groups()) {
+        const LinkTarget t{Kind::Group, g.id};
+        m_groupMembers.insert(g.id, g.members);
+        for (const QString &form : QStringList{g.name} + g.aliases) {
+            add(form, t, form == g.name ? Origin::Name : Origin::Alias);
+            if (!startsWithThe(form))
+                add(u"the "_s + form, t, Origin::Alias);
+        }
+    }
+    for (const auto &layer : layers) {
+        if (!layer || (layer->kind != LayerKind::Lines && layer->kind != LayerKind::Zones))
+            continue;
+        const bool lines = layer->kind == LayerKind::Lines;
+        for (const Feature &f : layer->features) {
+            const LinkTarget t{Kind::Feature, layer->id + u'/' + f.id};
+            for (const QString &form : featureNames(f.name)) {
+                // A zone named like one of its claimants ("Taiwan") leaves the name to the state.
+                const QList<LinkTarget> existing = lookup(form);
+                const bool claimantsName = std::any_of(existing.begin(), existing.end(), [&f](const LinkTarget &e) {
+                    return e.kind == Kind::Region && f.claimants.contains(e.id);
+                });
+                if (!claimantsName)
+                    add(form, t, Origin::Derived, lines);
+            }
+        }
+    }
+    for (const CuratedForm &c : kCurated) {
+        for (QStringView id : c.ids.split(u' ', Qt::SkipEmptyParts)) {
+            if (c.kind == Kind::Feature && !featureExists(layers, id.toString()))
+                continue;
+            if (c.kind == Kind::Group && !m_groupMembers.contains(id.toString()))
+                continue;
+            add(c.form.toString(), {c.kind, id.toString()}, Origin::Curated);
+        }
+    }
+    for (QStringView b : kNotPlaces)
+        addBlocker(b.toString());
+    index();
+}
+
+void Gazetteer::add(const QString &rawForm, const LinkTarget &target, Origin origin, bool transparent)
+{
+    const QString form = normalise(rawForm).simplified();
+    if (form.size() < 2)
+        return;
+    const auto it = m_byForm.constFind(form);
+    if (it == m_byForm.constEnd()) {
+        m_byForm.insert(form, int(m_entries.size()));
+        m_entries.push_back({form, {target}, origin, matchesAnyCase(form), startsWithThe(form), transparent});
+        return;
+    }
+    Entry &e = m_entries[*it];
+    if (e.targets.contains(target))
+        return;
+    // Two regions with one form: a region's own name beats another's alias; otherwise the first stays.
+    const auto otherRegion = std::find_if(e.targets.begin(), e.targets.end(), [&target](const LinkTarget &t) {
+        return t.kind == Kind::Region && target.kind == Kind::Region && t.id != target.id;
+    });
+    if (otherRegion != e.targets.end()) {
+        if (origin > e.origin && origin >= Origin::Alias) {
+            *otherRegion = target;
+            e.origin = origin;
+        }
+        return;
+    }
+    e.targets << target;
+    e.transparent = e.transparent && transparent;
+}
+
+void Gazetteer::addBlocker(const QString &rawForm)
+{
+    const QString form = normalise(rawForm).simplified();
+    if (m_byForm.contains(form))
+        return; // a real name wins
+    m_byForm.insert(form, int(m_entries.size()));
+    m_entries.push_back({form, {}, Origin::Blocker, matchesAnyCase(form), startsWithThe(form), false});
+}
+
+void Gazetteer::index()
+{
+    m_byFirst.clear();
+    for (int i = 0; i < m_entries.size(); ++i)
+        m_byFirst[m_entries[i].form.front().toCaseFolded()] << i;
+    for (QList<int> &list : m_byFirst)
+        std::stable_sort(list.begin(), list.end(),
+                         [this](int a, int b) { return m_entries[a].form.size() > m_entries[b].form.size(); });
+}
+
+bool Gazetteer::matchesAt(const QString &text, qsizetype pos, const Entry &entry) const
+{
+    const qsizetype len = entry.form.size();
+    if (pos + len > text.size())
+        return false;
+    for (qsizetype k = 0; k < len; ++k) {
+        const QChar a = text.at(pos + k), b = entry.form.at(k);
+        if (a == b)
+            continue;
+        if ((entry.caseInsensitive || (k == 0 && entry.leadingThe)) && a.toCaseFolded() == b.toCaseFolded())
+            continue;
+        return false;
+    }
+    return pos + len == text.size() || !isWordChar(text.at(pos + len));
+}
+
+QList<Mention> Gazetteer::find(const QString &original) const
+{
+    const QString text = normalise(original);
+    const qsizetype n = text.size();
+    auto isPlaceEntry = [](const Entry &e) {
+        return std::all_of(e.targets.begin(), e.targets.end(),
+                           [](const LinkTarget &t) { return t.kind == Kind::Region || t.kind == Kind::Group; });
+    };
+    QList<Mention> out;
+    qsizetype opaqueUntil = 0, featureUntil = 0;
+    for (qsizetype pos = 0; pos < n; ++pos) {
+        if (pos < opaqueUntil || !isWordChar(text.at(pos)) || (pos > 0 && isWordChar(text.at(pos - 1))))
+            continue;
+        const auto candidates = m_byFirst.constFind(text.at(pos).toCaseFolded());
+        if (candidates == m_byFirst.constEnd())
+            continue;
+        // Inside a pipeline's name only regions and groups are looked for.
+        bool placesOnly = pos < featureUntil;
+        for (int pass = 0; pass < 2; ++pass) {
+            const Entry *found = nullptr;
+            for (int i : *candidates) {
+                const Entry &e = m_entries[i];
+                if ((!placesOnly || isPlaceEntry(e)) && matchesAt(text, pos, e)) {
+                    found = &e;
+                    break;
+                }
+            }
+            if (!found)
+                break;
+            qsizetype end = pos + found->form.size();
+            // Possessives belong to the mention: "China's", "Russia’s", "the Philippines'".
+            if (text.mid(end, 2) == u"'s"_s && (end + 2 == n || !isWordChar(text.at(end + 2))))
+                end += 2;
+            else if (found->form.endsWith(u's') && end < n && text.at(end) == u'\''
+                     && (end + 1 == n || !isWordChar(text.at(end + 1))))
+                end += 1;
+            for (const LinkTarget &t : found->targets)
+                out.push_back({t, original.mid(pos, end - pos), int(pos), int(end - pos)});
+            if (found->transparent && !placesOnly) {
+                featureUntil = std::max(featureUntil, end);
+                placesOnly = true;
+                continue; // and look for a region at the same place
+            }
+            opaqueUntil = end;
+            break;
+        }
+    }
+    return out;
+}
+
+QList<LinkTarget> Gazetteer::lookup(const QString &form) const
+{
+    const auto it = m_byForm.constFind(normalise(form).simplified());
+    return it == m_byForm.constEnd() ? QList<LinkTarget>{} : m_entries[*it].targets;
+}
+
+QStringList Gazetteer::surfaceForms(const LinkTarget &target) const
+{
+    QStringList out;
+    for (const Entry &e : m_entries)
+        if (e.targets.contains(target))
+            out << e.form;
+    return out;
+}
+
+} // namespace spheres

@@ -1,0 +1,358 @@
+#include "linker.h"
+
+#include "sentencesplitter.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace spheres {
+
+namespace {
+
+struct CueRow
+{
+    QStringView phrase;
+    Stance stance;
+    double weight;
+};
+
+// The cue lexicon. Phrases are matched in lower case (capitalised only at the start of the
+// sentence, so the month "May" is no hedge) on word boundaries, longest first, outside the
+// names the gazetteer found ("Shanghai Cooperation Organization" is no cooperation cue).
+// Weights: a rivalry or cooperation cue counts 1; commentary counts 2, since a sentence that
+// reports what analysts think or what follows from something is context even when it names
+// a partnership; a hedge or time frame counts 0.5, enough to make an otherwise bare sentence
+// context and to lower the confidence of a stance, never enough to overturn a plain one.
+const CueRow kCues[] = {
+    // Rivalry: conflict, competition and distrust between the actors named.
+    {u"conflict", Stance::Rivalry, 1}, {u"conflicts", Stance::Rivalry, 1},
+    {u"competition", Stance::Rivalry, 1}, {u"compete", Stance::Rivalry, 1}, {u"competes", Stance::Rivalry, 1},
+    {u"competing", Stance::Rivalry, 1}, {u"competitor", Stance::Rivalry, 1}, {u"competitors", Stance::Rivalry, 1},
+    {u"rival", Stance::Rivalry, 1}, {u"rivals", Stance::Rivalry, 1}, {u"rivalry", Stance::Rivalry, 1},
+    {u"rivalries", Stance::Rivalry, 1},
+    {u"tension", Stance::Rivalry, 1}, {u"tensions", Stance::Rivalry, 1},
+    {u"dispute", Stance::Rivalry, 1}, {u"disputes", Stance::Rivalry, 1}, {u"disputed", Stance::Rivalry, 1},
+    {u"concern", Stance::Rivalry, 1}, {u"concerns", Stance::Rivalry, 1},
+    {u"fear", Stance::Rivalry, 1}, {u"fears", Stance::Rivalry, 1}, {u"feared", Stance::Rivalry, 1},
+    {u"threat", Stance::Rivalry, 1}, {u"threats", Stance::Rivalry, 1}, {u"threaten", Stance::Rivalry, 1},
+    {u"threatens", Stance::Rivalry, 1}, {u"threatened", Stance::Rivalry, 1},
+    {u"undermine", Stance::Rivalry, 1}, {u"undermines", Stance::Rivalry, 1}, {u"undermined", Stance::Rivalry, 1},
+    {u"undermining", Stance::Rivalry, 1},
+    {u"assertiveness", Stance::Rivalry, 1}, {u"assertive", Stance::Rivalry, 1},
+    {u"expansionism", Stance::Rivalry, 1}, {u"expansionist", Stance::Rivalry, 1},
+    {u"challenge", Stance::Rivalry, 1}, {u"challenges", Stance::Rivalry, 1}, {u"challenged", Stance::Rivalry, 1},
+    {u"oppose", Stance::Rivalry, 1}, {u"opposes", Stance::Rivalry, 1}, {u"opposed", Stance::Rivalry, 1},
+    {u"opposing", Stance::Rivalry, 1}, {u"opposition", Stance::Rivalry, 1},
+    {u"dissatisfaction", Stance::Rivalry, 1}, {u"dissatisfied", Stance::Rivalry, 1},
+    {u"at odds", Stance::Rivalry, 1}, {u"friction", Stance::Rivalry, 1}, {u"frictions", Stance::Rivalry, 1},
+    {u"clash", Stance::Rivalry, 1}, {u"clashes", Stance::Rivalry, 1}, {u"clashed", Stance::Rivalry, 1},
+    {u"hostility", Stance::Rivalry, 1}, {u"hostile", Stance::Rivalry, 1},
+    {u"distrust", Stance::Rivalry, 1}, {u"mistrust", Stance::Rivalry, 1}, {u"suspicion", Stance::Rivalry, 1},
+    {u"confrontation", Stance::Rivalry, 1}, {u"standoff", Stance::Rivalry, 1}, {u"sanctions", Stance::Rivalry, 1},
+    {u"trade war", Stance::Rivalry, 1}, {u"arms race", Stance::Rivalry, 1},
+    {u"counterbalance", Stance::Rivalry, 1},
+
+    // Cooperation: working together, agreements, alignment and trade.
+    {u"cooperation", Stance::Cooperation, 1}, {u"co-operation", Stance::Cooperation, 1},
+    {u"cooperate", Stance::Cooperation, 1}, {u"cooperates", Stance::Cooperation, 1},
+    {u"cooperated", Stance::Cooperation, 1}, {u"cooperating", Stance::Cooperation, 1},
+    {u"collaborate", Stance::Cooperation, 1}, {u"collaboration", Stance::Cooperation, 1},
+    {u"work together", Stance::Cooperation, 1}, {u"working together", Stance::Cooperation, 1},
+    {u"worked together", Stance::Cooperation, 1}, {u"works together", Stance::Cooperation, 1},
+    {u"alliance", Stance::Cooperation, 1}, {u"alliances", Stance::Cooperation, 1},
+    {u"allied", Stance::Cooperation, 1}, {u"allies", Stance::Cooperation, 1}, {u"ally", Stance::Cooperation, 1},
+    {u"partnership", Stance::Cooperation, 1}, {u"partnerships", Stance::Cooperation, 1},
+    {u"partner", Stance::Cooperation, 1}, {u"partners", Stance::Cooperation, 1},
+    {u"closer", Stance::Cooperation, 1}, {u"closeness", Stance::Cooperation, 1},
+    {u"joint", Stance::Cooperation, 1}, {u"jointly", Stance::Cooperation, 1},
+    {u"agreement", Stance::Cooperation, 1}, {u"agreements", Stance::Cooperation, 1},
+    {u"signed", Stance::Cooperation, 1},
+    {u"shared interests", Stance::Cooperation, 1}, {u"shared interest", Stance::Cooperation, 1},
+    {u"common interest", Stance::Cooperation, 1}, {u"common interests", Stance::Cooperation, 1},
+    {u"trade", Stance::Cooperation, 1}, {u"trading", Stance::Cooperation, 1},
+    {u"strong", Stance::Cooperation, 1}, {u"stronger", Stance::Cooperation, 1},
+    {u"strengthen", Stance::Cooperation, 1}, {u"strengthened", Stance::Cooperation, 1},
+    {u"strengthening", Stance::Cooperation, 1},
+    {u"support", Stance::Cooperation, 1}, {u"supports", Stance::Cooperation, 1},
+    {u"supported", Stance::Cooperation, 1},
+    {u"friendship", Stance::Cooperation, 1}, {u"solidarity", Stance::Cooperation, 1},
+    {u"alignment", Stance::Cooperation, 1}, {u"aligned", Stance::Cooperation, 1},
+    {u"rapprochement", Stance::Cooperation, 1},
+
+    // Context, commentary: what observers think and what follows from the facts.
+    {u"implications", Stance::Context, 2}, {u"implication", Stance::Context, 2},
+    {u"analysts", Stance::Context, 2}, {u"analyst", Stance::Context, 2}, {u"some analysts", Stance::Context, 2},
+    {u"experts", Stance::Context, 2}, {u"observers", Stance::Context, 2}, {u"commentators", Stance::Context, 2},
+    {u"scholars", Stance::Context, 2},
+    {u"others have suggested", Stance::Context, 2}, {u"others suggest", Stance::Context, 2},
+    {u"some argue", Stance::Context, 2}, {u"others argue", Stance::Context, 2},
+    {u"it is argued", Stance::Context, 2}, {u"it has been argued", Stance::Context, 2},
+
+    // Context, hedges and time frames.
+    {u"could", Stance::Context, 0.5}, {u"may", Stance::Context, 0.5}, {u"might", Stance::Context, 0.5},
+    {u"likely", Stance::Context, 0.5}, {u"unlikely", Stance::Context, 0.5},
+    {u"potential", Stance::Context, 0.5}, {u"potentially", Stance::Context, 0.5},
+    {u"possibly", Stance::Context, 0.5}, {u"perhaps", Stance::Context, 0.5},
+    {u"unclear", Stance::Context, 0.5}, {u"uncertain", Stance::Context, 0.5},
+    {u"in recent years", Stance::Context, 0.5}, {u"in the coming years", Stance::Context, 0.5},
+};
+
+// Concessive clauses ("Despite their shared interests, …") grant what the sentence then
+// sets aside: cues from the marker to the next comma are not counted.
+const QStringView kConcessive[] = {u"despite", u"in spite of", u"although", u"even though", u"though",
+                                   u"notwithstanding"};
+
+// Phrases that make the subject a pair even when the sentence does not name both.
+const QStringView kPairPhrases[] = {u"both countries", u"the two countries", u"both nations", u"the two nations",
+                                    u"both sides", u"the two sides", u"both powers", u"the two powers",
+                                    u"both governments", u"the two governments"};
+
+// Words after a cue that make the next name a place rather than the cue's object.
+const QStringView kLocatives[] = {u"in", u"over", u"across", u"within", u"inside", u"at", u"on", u"near",
+                                  u"around", u"throughout", u"between", u"among", u"into"};
+
+constexpr double kNoCueConfidence = 0.4;
+constexpr double kMixedConfidence = 0.35;
+
+bool isWordChar(QChar c) { return c.isLetterOrNumber(); }
+
+// Lower-case `phrase` at `pos` on word boundaries; capitalised also at the sentence's start.
+bool phraseAt(const QString &text, qsizetype pos, QStringView phrase, qsizetype sentenceStart)
+{
+    if (pos + phrase.size() > text.size() || (pos > 0 && isWordChar(text.at(pos - 1))))
+        return false;
+    if (text.at(pos) != phrase.front() && !(pos == sentenceStart && text.at(pos) == phrase.front().toUpper()))
+        return false;
+    if (QStringView(text).mid(pos + 1, phrase.size() - 1) != phrase.mid(1))
+        return false;
+    const qsizetype end = pos + phrase.size();
+    return end == text.size() || !isWordChar(text.at(end));
+}
+
+qsizetype findPhrase(const QString &text, QStringView phrase, qsizetype sentenceStart, qsizetype from = 0)
+{
+    for (qsizetype pos = from; pos < text.size(); ++pos)
+        if (phraseAt(text, pos, phrase, sentenceStart))
+            return pos;
+    return -1;
+}
+
+void appendUnique(QStringList &list, const QString &value)
+{
+    if (!list.contains(value))
+        list << value;
+}
+
+struct CueHit
+{
+    const StanceCue *cue;
+    qsizetype offset;
+    qsizetype end;
+    Stance stance;        // the cue's stance, or Cooperation for rivalry aimed at a third party
+    bool counted = true;  // false inside a concessive clause
+    bool thirdParty = false;
+};
+
+struct StanceResult
+{
+    Stance stance = Stance::Context;
+    double confidence = kNoCueConfidence;
+    QStringList cues;
+};
+
+StanceResult decideStance(const QString &sentence, const QList<Mention> &mentions)
+{
+    // Names are masked so that their words are no cues; apostrophes and dashes made plain.
+    QString text = sentence;
+    for (QChar &c : text) {
+        if (c == u'\u2019')
+            c = u'\'';
+        else if (c == u'\u2010' || c == u'\u2011' || c == u'\u2013' || c == u'\u2014')
+            c = u'-';
+    }
+    for (const Mention &m : mentions)
+        for (qsizetype i = m.offset; i < m.offset + m.length && i < text.size(); ++i)
+            text[i] = u'#';
+    qsizetype sentenceStart = 0;
+    while (sentenceStart < text.size() && !text.at(sentenceStart).isLetter())
+        ++sentenceStart;
+
+    QList<CueHit> hits;
+    const QList<StanceCue> &lexicon = Linker::cues();
+    for (qsizetype pos = 0; pos < text.size(); ++pos) {
+        for (const StanceCue &cue : lexicon) {
+            if (phraseAt(text, pos, cue.phrase, sentenceStart)) {
+                hits.push_back({&cue, pos, pos + cue.phrase.size(), cue.stance});
+                pos += cue.phrase.size() - 1;
+                break;
+            }
+        }
+    }
+
+    for (QStringView marker : kConcessive) {
+        for (qsizetype at = findPhrase(text, marker, sentenceStart); at >= 0;
+             at = findPhrase(text, marker, sentenceStart, at + 1)) {
+            const qsizetype comma = text.indexOf(u',', at);
+            if (comma < 0)
+                continue; // no clause to set aside
+            for (CueHit &h : hits)
+                if (h.offset >= at && h.end <= comma)
+                    h.counted = false;
+        }
+    }
+
+    // Rivalry aimed at a third party: when the subject is a pair (two regions named before the
+    // first rivalry cue, or "both countries") and a rivalry cue's object, a few words on and not
+    // a place ("in Central Asia"), is another region or group, the pair stands together against
+    // it: "their shared opposition to the United States", "challenge American dominance". Such a
+    // cue counts for cooperation between the pair.
+    const auto firstRivalry = std::find_if(hits.begin(), hits.end(),
+                                           [](const CueHit &h) { return h.counted && h.stance == Stance::Rivalry; });
+    if (firstRivalry != hits.end()) {
+        QStringList pair;
+        for (const Mention &m : mentions)
+            if (m.target.kind == LinkTarget::Kind::Region && m.offset < firstRivalry->offset)
+                appendUnique(pair, m.target.id);
+        bool isPair = pair.size() >= 2;
+        for (QStringView phrase : kPairPhrases) {
+            const qsizetype at = findPhrase(text.toLower(), phrase, -1);
+            isPair = isPair || (at >= 0 && at < firstRivalry->offset);
+        }
+        for (CueHit &h : hits) {
+            if (!isPair || !h.counted || h.stance != Stance::Rivalry)
+                continue;
+            const auto object = std::find_if(mentions.begin(), mentions.end(), [&h](const Mention &m) {
+                return m.offset >= h.end
+                    && (m.target.kind == LinkTarget::Kind::Region || m.target.kind == LinkTarget::Kind::Group);
+            });
+            if (object == mentions.end() || pair.contains(object->target.id))
+                continue;
+            const QStringList gap = text.mid(h.end, object->offset - h.end).split(u' ', Qt::SkipEmptyParts);
+            const bool locative = std::any_of(gap.begin(), gap.end(), [](const QString &w) {
+                return std::find(std::begin(kLocatives), std::end(kLocatives), w.toLower()) != std::end(kLocatives);
+            });
+            if (gap.size() <= 3 && !locative) {
+                h.stance = Stance::Cooperation;
+                h.thirdParty = true;
+            }
+        }
+    }
+
+    double score[3] = {0, 0, 0}; // by Stance
+    for (const CueHit &h : hits)
+        if (h.counted)
+            score[int(h.stance)] += h.cue->weight;
+    const double coop = score[int(Stance::Cooperation)], rivalry = score[int(Stance::Rivalry)],
+                 context = score[int(Stance::Context)];
+    const double relational = std::max(coop, rivalry);
+
+    StanceResult r;
+    auto record = [&](auto accept) {
+        for (const CueHit &h : hits)
+            if (h.counted && accept(h))
+                appendUnique(r.cues, h.thirdParty ? h.cue->phrase + u" (third party)"_s : h.cue->phrase);
+    };
+    if (coop == 0 && rivalry == 0 && context == 0)
+        return r; // no cue: context, kNoCueConfidence
+    // Confidence: 0.5 + 0.15 per unit of weight the winner leads the runner-up by.
+    auto confidence = [](double lead) { return std::clamp(std::round(50 + 15 * lead) / 100, 0.3, 0.95); };
+    if (context > relational) {
+        r.stance = Stance::Context;
+        r.confidence = confidence(context - relational);
+        record([](const CueHit &h) { return h.stance == Stance::Context; });
+    } else if (coop == rivalry) {
+        // As much cooperation as rivalry: a mixed sentence, shown as context.
+        r.stance = Stance::Context;
+        r.confidence = kMixedConfidence;
+        record([](const CueHit &h) { return h.stance != Stance::Context; });
+    } else {
+        // A plain stance beats hedges of equal weight; they only lower its confidence.
+        r.stance = coop > rivalry ? Stance::Cooperation : Stance::Rivalry;
+        const double runnerUp = coop > rivalry ? std::max(rivalry, context) : std::max(coop, context);
+        r.confidence = confidence(relational - runnerUp);
+        record([&r](const CueHit &h) { return h.stance == r.stance; });
+    }
+    return r;
+}
+
+} // namespace
+
+Linker::Linker(const Gazetteer &gazetteer)
+    : m_gazetteer(gazetteer)
+{
+}
+
+const QList<StanceCue> &Linker::cues()
+{
+    static const QList<StanceCue> list = [] {
+        QList<StanceCue> out;
+        for (const CueRow &row : kCues)
+            out.push_back({row.phrase.toString(), row.stance, row.weight});
+        // Longest first, so "some analysts" is one cue and "trade war" is no trade.
+        std::stable_sort(out.begin(), out.end(),
+                         [](const StanceCue &a, const StanceCue &b) { return a.phrase.size() > b.phrase.size(); });
+        return out;
+    }();
+    return list;
+}
+
+LinkedSentence Linker::linkSentence(const QString &sentence, int paragraph, int sentenceIndex) const
+{
+    LinkedSentence out;
+    Claim &c = out.claim;
+    c.paragraph = paragraph;
+    c.sentence = sentenceIndex;
+    c.text = sentence;
+    out.mentions = m_gazetteer.find(sentence);
+    for (const Mention &m : out.mentions) {
+        switch (m.target.kind) {
+        case LinkTarget::Kind::Region:
+            appendUnique(c.regions, m.target.id);
+            break;
+        case LinkTarget::Kind::Group:
+            appendUnique(c.groups, m.target.id);
+            for (const QString &member : m_gazetteer.groupMembers(m.target.id))
+                appendUnique(c.regions, member);
+            break;
+        case LinkTarget::Kind::Feature:
+            appendUnique(c.features, m.target.id);
+            break;
+        case LinkTarget::Kind::Topic:
+            appendUnique(c.topics, m.target.id);
+            break;
+        }
+    }
+    const StanceResult stance = decideStance(sentence, out.mentions);
+    c.stance = stance.stance;
+    c.confidence = stance.confidence;
+    c.cues = stance.cues;
+    return out;
+}
+
+QList<LinkedSentence> Linker::linkSentences(const QString &text) const
+{
+    QList<LinkedSentence> out;
+    const QStringList paragraphs = SentenceSplitter::paragraphs(text);
+    for (int p = 0; p < paragraphs.size(); ++p) {
+        const QStringList sentences = SentenceSplitter::sentences(paragraphs.at(p));
+        for (int s = 0; s < sentences.size(); ++s) {
+            out.push_back(linkSentence(sentences.at(s), p, s));
+            out.back().claim.id = u"c"_s + QString::number(out.size());
+        }
+    }
+    return out;
+}
+
+Brief Linker::link(const QString &text, const QString &sourceName) const
+{
+    Brief brief;
+    brief.narrativeSource = sourceName;
+    brief.paragraphs = SentenceSplitter::paragraphs(text);
+    for (const LinkedSentence &s : linkSentences(text))
+        brief.claims << s.claim;
+    return brief;
+}
+
+} // namespace spheres

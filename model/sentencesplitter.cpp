@@ -1,0 +1,242 @@
+#include "sentencesplitter.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace spheres {
+
+namespace {
+
+bool isTerminal(QChar c) { return c == u'.' || c == u'!' || c == u'?' || c == u'\u2026'; }
+
+// Closing quotes and brackets that belong to the sentence they follow.
+bool isCloser(QChar c)
+{
+    return c == u'"' || c == u'\'' || c == u'\u201D' || c == u'\u2019' || c == u'\u00BB' || c == u')' || c == u']';
+}
+
+bool isOpener(QChar c)
+{
+    return c == u'"' || c == u'\'' || c == u'\u201C' || c == u'\u2018' || c == u'\u00AB' || c == u'(' || c == u'[';
+}
+
+// Words that take a period without ending a sentence, whatever follows.
+const QSet<QString> &abbreviations()
+{
+    static const QSet<QString> set = {
+        u"Mr"_s, u"Mrs"_s, u"Ms"_s, u"Dr"_s, u"St"_s, u"Prof"_s, u"Gen"_s, u"Col"_s, u"Lt"_s,
+        u"Capt"_s, u"Sgt"_s, u"Sen"_s, u"Rep"_s, u"Gov"_s, u"Pres"_s, u"Jr"_s, u"Sr"_s, u"Mt"_s,
+        u"vs"_s, u"cf"_s, u"al"_s, u"approx"_s,
+        // Months; "May" is a word of its own.
+        u"Jan"_s, u"Feb"_s, u"Mar"_s, u"Apr"_s, u"Jun"_s, u"Jul"_s, u"Aug"_s, u"Sep"_s, u"Sept"_s,
+        u"Oct"_s, u"Nov"_s, u"Dec"_s,
+    };
+    return set;
+}
+
+// Abbreviations that only count as such before a number ("No. 5", "p. 12"); "No." may end a sentence.
+const QSet<QString> &numberAbbreviations()
+{
+    static const QSet<QString> set = {u"No"_s, u"Nos"_s, u"no"_s, u"Art"_s, u"Fig"_s, u"Vol"_s, u"p"_s, u"pp"_s};
+    return set;
+}
+
+bool isAbbreviation(const QString &word, QChar next)
+{
+    if (abbreviations().contains(word))
+        return true;
+    if (next.isDigit() && numberAbbreviations().contains(word))
+        return true;
+    // Dotted acronyms: U.S, e.g, i.e, P.R.C (the final period is the one being looked at).
+    static const QRegularExpression dotted(u"^(?:[A-Za-z]\\.)+[A-Za-z]$"_s);
+    if (dotted.match(word).hasMatch())
+        return true;
+    // An initial: "J. K. Rowling". (A sentence ending in a one-letter word, "Line A.", is rarer.)
+    return word.size() == 1 && word.at(0).isUpper();
+}
+
+// The word just before position `dot`, without opening quotes or brackets.
+QString wordBefore(const QString &p, qsizetype dot)
+{
+    qsizetype b = dot;
+    while (b > 0 && !p.at(b - 1).isSpace())
+        --b;
+    QString word = p.mid(b, dot - b);
+    while (!word.isEmpty() && (isOpener(word.front()) || word.front() == u'*' || word.front() == u'_'))
+        word.remove(0, 1);
+    return word;
+}
+
+// Removes a footnote number glued to the final punctuation: "influence.2" -> "influence.".
+QString stripFootnote(QString s)
+{
+    static const QRegularExpression footnote(u"(?<![0-9])([.!?\u2026][\"'\u201D\u2019\u00BB)\\]]*)[0-9]{1,3}$"_s);
+    s.replace(footnote, u"\\1"_s);
+    return s;
+}
+
+QString stripInlineMarkdown(QString s)
+{
+    static const QList<QPair<QRegularExpression, QString>> rules = {
+        {QRegularExpression(u"\\[\\^[^\\]]*\\]"_s), QString()},                   // footnote references
+        {QRegularExpression(u"!?\\[([^\\]]*)\\]\\([^)]*\\)"_s), u"\\1"_s},        // links and images
+        {QRegularExpression(u"`([^`]*)`"_s), u"\\1"_s},                           // inline code
+        {QRegularExpression(u"\\*\\*(.+?)\\*\\*"_s), u"\\1"_s},                   // **bold**
+        {QRegularExpression(u"(?<!\\w)__(.+?)__(?!\\w)"_s), u"\\1"_s},            // __bold__
+        {QRegularExpression(u"(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])"_s), u"\\1"_s}, // *em*
+        {QRegularExpression(u"(?<!\\w)_(?!\\s)(.+?)(?<!\\s)_(?!\\w)"_s), u"\\1"_s}, // _em_, not snake_case
+    };
+    for (const auto &[re, replacement] : rules)
+        s.replace(re, replacement);
+    return s.simplified();
+}
+
+// Strips the block markers at the start of a line; `isBlock` tells whether there were any.
+QString stripBlockMarkers(QString line, bool &isBlock)
+{
+    static const QRegularExpression heading(u"^#{1,6}(?:\\s+|$)"_s);
+    static const QRegularExpression closingHashes(u"\\s+#+\\s*$"_s);
+    static const QRegularExpression quote(u"^>\\s?"_s);
+    static const QRegularExpression bullet(u"^[-*+]\\s+"_s);
+    static const QRegularExpression numbered(u"^[0-9]{1,3}[.)]\\s+"_s);
+    isBlock = false;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const QRegularExpression *re : {&heading, &quote, &bullet, &numbered}) {
+            const QRegularExpressionMatch m = re->match(line);
+            if (m.hasMatch()) {
+                if (re == &heading)
+                    line.remove(closingHashes);
+                line = line.mid(m.capturedLength()).trimmed();
+                isBlock = changed = true;
+            }
+        }
+    }
+    return line;
+}
+
+} // namespace
+
+QStringList SentenceSplitter::paragraphs(const QString &text)
+{
+    static const QRegularExpression rule(u"^([-*_=])(?:\\s*\\1){2,}\\s*$"_s);
+    static const QRegularExpression fence(u"^(```|~~~)"_s);
+    QString normalised = text;
+    normalised.replace(u"\r\n"_s, u"\n"_s).replace(u'\r', u'\n');
+    const QStringList lines = normalised.split(u'\n');
+    // Blank lines between text: the author separates paragraphs with them and may hard-wrap.
+    bool blankSeparated = false;
+    {
+        bool seenText = false, seenBlankAfterText = false;
+        for (const QString &line : lines) {
+            if (line.trimmed().isEmpty()) {
+                seenBlankAfterText = seenText;
+            } else {
+                if (seenBlankAfterText)
+                    blankSeparated = true;
+                seenText = true;
+            }
+        }
+    }
+
+    QStringList out;
+    QString current;
+    bool currentIsBlock = false;
+    auto flush = [&] {
+        if (!current.isEmpty())
+            out << current;
+        current.clear();
+        currentIsBlock = false;
+    };
+    for (const QString &raw : lines) {
+        const QString line = raw.trimmed();
+        if (line.isEmpty() || rule.match(line).hasMatch() || fence.match(line).hasMatch()) {
+            flush();
+            continue;
+        }
+        bool isBlock = false;
+        const QString content = stripInlineMarkdown(stripBlockMarkers(line, isBlock));
+        if (content.isEmpty())
+            continue;
+        if (!blankSeparated || isBlock || currentIsBlock || current.isEmpty()) {
+            flush();
+            current = content;
+            currentIsBlock = isBlock;
+        } else {
+            current += u' ' + content;
+        }
+    }
+    flush();
+    return out;
+}
+
+QStringList SentenceSplitter::sentences(const QString &paragraph)
+{
+    const QString p = paragraph.simplified();
+    const qsizetype n = p.size();
+    QStringList out;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        if (!isTerminal(p.at(i)))
+            continue;
+        qsizetype runEnd = i;
+        int dots = 0;
+        bool hasEllipsisChar = false, hasMark = false;
+        while (runEnd < n && isTerminal(p.at(runEnd))) {
+            dots += p.at(runEnd) == u'.';
+            hasEllipsisChar |= p.at(runEnd) == u'\u2026';
+            hasMark |= p.at(runEnd) == u'!' || p.at(runEnd) == u'?';
+            ++runEnd;
+        }
+        qsizetype closeEnd = runEnd;
+        while (closeEnd < n && isCloser(p.at(closeEnd)))
+            ++closeEnd;
+        // A footnote number right after the punctuation of a word (not a decimal: "3.5").
+        qsizetype end = closeEnd;
+        if (i > 0 && !p.at(i - 1).isDigit()) {
+            qsizetype k = closeEnd;
+            while (k < n && k - closeEnd < 3 && p.at(k).isDigit())
+                ++k;
+            if (k > closeEnd && (k == n || p.at(k).isSpace()))
+                end = k;
+        }
+        i = runEnd - 1;
+        if (end >= n)
+            break; // the paragraph's end closes the last sentence anyway
+        if (!p.at(end).isSpace())
+            continue; // "3.5", "U.S.-led", "e.g.,"
+        qsizetype m = end;
+        while (m < n && (p.at(m).isSpace() || isOpener(p.at(m))))
+            ++m;
+        if (m >= n || p.at(m).isLower())
+            continue; // "etc. and", "“Why?” he asked"
+        const bool ellipsis = !hasMark && (hasEllipsisChar || dots >= 2);
+        if (ellipsis)
+            continue;
+        if (!hasMark && dots == 1 && runEnd == i + 1 && isAbbreviation(wordBefore(p, i), p.at(m)))
+            continue;
+        out << p.mid(start, closeEnd - start).trimmed();
+        start = end;
+        i = end - 1;
+    }
+    const QString rest = stripFootnote(p.mid(start).trimmed());
+    if (!rest.isEmpty())
+        out << rest;
+    return out;
+}
+
+QList<SentenceSpan> SentenceSplitter::split(const QString &text)
+{
+    QList<SentenceSpan> out;
+    const QStringList paras = paragraphs(text);
+    for (int pi = 0; pi < paras.size(); ++pi) {
+        const QStringList s = sentences(paras.at(pi));
+        for (int si = 0; si < s.size(); ++si)
+            out.push_back({pi, si, s.at(si)});
+    }
+    return out;
+}
+
+} // namespace spheres

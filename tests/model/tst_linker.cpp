@@ -1,0 +1,522 @@
+#include "atlas.h"
+#include "gazetteer.h"
+#include "geojsonreader.h"
+#include "linker.h"
+#include "sentencesplitter.h"
+
+#include <QTest>
+
+using namespace spheres;
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(spheres::Stance)
+
+namespace {
+
+// The shipped sample narrative (china-russia.txt), embedded so the test needs nothing outside the repository.
+const QString kNarrative = QString::fromUtf8(R"txt(In recent years, the relationship between China and Russia has grown stronger than ever, with both countries showing a willingness to work together on a wide range of economic and geopolitical issues. This newfound closeness has raised concerns in some quarters about the impact that it may have on global stability.
+One of the main drivers of the China-Russia alliance is their shared opposition to the United States. Both countries have expressed dissatisfaction with the US-led world order and have sought to challenge American dominance on the global stage. This has led to a number of joint military and economic ventures, including the creation of the Shanghai Cooperation Organization and the joint development of infrastructure projects such as the Belt and Road Initiative.
+Another factor that has brought China and Russia closer together is their common interest in energy resources. Both countries are major exporters of oil and gas, and they have signed a number of agreements aimed at boosting energy cooperation. This has included the construction of pipelines and other infrastructure projects that enable them to trade energy more efficiently.
+Despite their shared interests, however, there are also potential areas of conflict between China and Russia. One of the most significant is the issue of territorial disputes, particularly in the Asia-Pacific region. China’s assertiveness in the South China Sea and its claims to islands that are also claimed by other countries have raised concerns in Russia, which fears that Chinese expansionism could threaten its own territorial integrity.
+Another potential area of conflict is the question of regional influence. Both China and Russia are seeking to expand their spheres of influence in their respective regions, and this could lead to competition between the two countries. For example, China’s increasing economic presence in Central Asia could potentially undermine Russia’s traditional influence in the region.
+Despite these potential areas of conflict, however, the China-Russia alliance is likely to remain strong in the coming years. Both countries have a vested interest in working together, and they are likely to continue to do so as long as their shared interests outweigh their differences.
+The growing closeness between China and Russia has important implications for the rest of the world. Some analysts have argued that the alliance could pose a challenge to the existing global order, particularly if it leads to greater cooperation between the two countries on military issues. Others have suggested that the China-Russia alliance could help to counterbalance US power, creating a more multipolar world in which multiple powers compete for influence.)txt");
+
+const Gazetteer &gazetteer()
+{
+    static const Gazetteer g = [] {
+        QStringList errors;
+        const auto layers = GeoJsonReader::readAllBuiltIn(errors);
+        return Gazetteer(Atlas::loadBuiltIn(Atlas::Detail::Coarse).atlas, layers);
+    }();
+    return g;
+}
+
+const Linker &linker()
+{
+    static const Linker l(gazetteer());
+    return l;
+}
+
+const QList<LinkedSentence> &narrative()
+{
+    static const QList<LinkedSentence> sentences = linker().linkSentences(kNarrative);
+    return sentences;
+}
+
+// The narrative's claim whose text contains `part`.
+const Claim *claimWith(const QString &part)
+{
+    for (const LinkedSentence &s : narrative())
+        if (s.claim.text.contains(part))
+            return &s.claim;
+    return nullptr;
+}
+
+QString plain(QString s)
+{
+    s.replace(u'\u2019', u'\'').replace(u'\u2013', u'-');
+    return s;
+}
+
+bool containsAll(const QStringList &list, const QStringList &wanted)
+{
+    return std::all_of(wanted.begin(), wanted.end(), [&list](const QString &w) { return list.contains(w); });
+}
+
+QString describe(const Claim &c)
+{
+    return QStringLiteral("%1 [%2 %3] regions=%4 groups=%5 features=%6 topics=%7 cues=%8: %9")
+        .arg(c.id, stanceKey(c.stance))
+        .arg(c.confidence)
+        .arg(c.regions.join(u','), c.groups.join(u','), c.features.join(u','), c.topics.join(u','), c.cues.join(u','), c.text);
+}
+
+const QStringList kSouthChinaSea = {u"contested/nine-dash-line"_s, u"contested/spratly-islands"_s,
+                                    u"contested/paracel-islands"_s, u"contested/scarborough-shoal"_s};
+
+} // namespace
+
+class TestLinker : public QObject
+{
+    Q_OBJECT
+private slots:
+    void sentences_data();
+    void sentences();
+    void paragraphs_data();
+    void paragraphs();
+    void splitNumbersParagraphsAndSentences();
+
+    void mentions_data();
+    void mentions();
+    void mentionKeepsTextAndOffset_data();
+    void mentionKeepsTextAndOffset();
+
+    void stance_data();
+    void stance();
+
+    void narrativeStructure();
+    void markdownNarrative();
+    void narrativeLinks_data();
+    void narrativeLinks();
+    void narrativeFindsTheMajorPowers();
+    void narrativeLinksOnlyWhatASentenceNames();
+    void narrativeStances_data();
+    void narrativeStances();
+    void confidenceIsAProbability();
+    void cueLexiconIsWellFormed();
+};
+
+// --- Splitting ------------------------------------------------------------------------------
+
+void TestLinker::sentences_data()
+{
+    QTest::addColumn<QString>("paragraph");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("U.S.") << u"The U.S. Navy sailed. It left."_s << QStringList{u"The U.S. Navy sailed."_s, u"It left."_s};
+    QTest::newRow("U.K. and U.N.") << u"The U.K. and the U.N. agreed. Talks ended."_s
+                                  << QStringList{u"The U.K. and the U.N. agreed."_s, u"Talks ended."_s};
+    QTest::newRow("e.g.") << u"Some states, e.g. Kazakhstan, agreed. Others did not."_s
+                          << QStringList{u"Some states, e.g. Kazakhstan, agreed."_s, u"Others did not."_s};
+    QTest::newRow("i.e.") << u"The core, i.e. Russia, held. Then it broke."_s
+                          << QStringList{u"The core, i.e. Russia, held."_s, u"Then it broke."_s};
+    QTest::newRow("etc. before lower case") << u"Oil, gas, etc. are traded. Prices rose."_s
+                                            << QStringList{u"Oil, gas, etc. are traded."_s, u"Prices rose."_s};
+    QTest::newRow("etc. at the end") << u"They trade oil, gas, etc. Prices rose."_s
+                                     << QStringList{u"They trade oil, gas, etc."_s, u"Prices rose."_s};
+    QTest::newRow("titles") << u"Mr. Xi met Dr. Putin in St. Petersburg. They talked."_s
+                            << QStringList{u"Mr. Xi met Dr. Putin in St. Petersburg."_s, u"They talked."_s};
+    QTest::newRow("No. before a number") << u"Resolution No. 5 passed. It was close."_s
+                                         << QStringList{u"Resolution No. 5 passed."_s, u"It was close."_s};
+    QTest::newRow("vs.") << u"It was Russia vs. China. Nobody won."_s
+                         << QStringList{u"It was Russia vs. China."_s, u"Nobody won."_s};
+    QTest::newRow("months") << u"Signed on Jan. 5 and ratified in Dec. 2020 by both. Then trade grew."_s
+                            << QStringList{u"Signed on Jan. 5 and ratified in Dec. 2020 by both."_s, u"Then trade grew."_s};
+    QTest::newRow("initials") << u"J. K. Rowling wrote it. She was paid."_s
+                              << QStringList{u"J. K. Rowling wrote it."_s, u"She was paid."_s};
+    QTest::newRow("decimals") << u"Trade grew 3.5 percent. It reached 1.2 trillion."_s
+                              << QStringList{u"Trade grew 3.5 percent."_s, u"It reached 1.2 trillion."_s};
+    QTest::newRow("ellipsis") << u"They waited... Then nothing happened. It ended."_s
+                              << QStringList{u"They waited... Then nothing happened."_s, u"It ended."_s};
+    QTest::newRow("ellipsis character") << u"They waited\u2026 and then left. Fine."_s
+                                        << QStringList{u"They waited\u2026 and then left."_s, u"Fine."_s};
+    QTest::newRow("question and exclamation") << u"Will they cooperate? Nobody knows! Time will tell."_s
+                                              << QStringList{u"Will they cooperate?"_s, u"Nobody knows!"_s, u"Time will tell."_s};
+    QTest::newRow("straight quotes") << u"He said, \"We agree.\" Then he left."_s
+                                     << QStringList{u"He said, \"We agree.\""_s, u"Then he left."_s};
+    QTest::newRow("curly quotes") << u"She asked, \u201CIs it over?\u201D He said no."_s
+                                  << QStringList{u"She asked, \u201CIs it over?\u201D"_s, u"He said no."_s};
+    QTest::newRow("quoted question, lower case after") << u"\u201CWhy?\u201D he asked. Nobody answered."_s
+                                                       << QStringList{u"\u201CWhy?\u201D he asked."_s, u"Nobody answered."_s};
+    QTest::newRow("bracket after the stop") << u"Trade rose (by a lot.) Prices fell."_s
+                                            << QStringList{u"Trade rose (by a lot.)"_s, u"Prices fell."_s};
+    QTest::newRow("next sentence opens with a quote") << u"It ended. \u201CNever again,\u201D they said."_s
+                                                      << QStringList{u"It ended."_s, u"\u201CNever again,\u201D they said."_s};
+    QTest::newRow("footnote at the end") << u"Russia lost influence.2"_s << QStringList{u"Russia lost influence."_s};
+    QTest::newRow("footnote inside") << u"Russia lost influence.12 China gained it."_s
+                                     << QStringList{u"Russia lost influence."_s, u"China gained it."_s};
+    QTest::newRow("year at the end stays") << u"It was signed in 2001."_s << QStringList{u"It was signed in 2001."_s};
+    QTest::newRow("no final stop") << u"A heading without a stop"_s << QStringList{u"A heading without a stop"_s};
+    QTest::newRow("empty") << QString() << QStringList();
+}
+
+void TestLinker::sentences()
+{
+    QFETCH(QString, paragraph);
+    QFETCH(QStringList, expected);
+    QCOMPARE(SentenceSplitter::sentences(paragraph), expected);
+}
+
+void TestLinker::paragraphs_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("single newlines") << u"First paragraph.\nSecond paragraph."_s
+                                     << QStringList{u"First paragraph."_s, u"Second paragraph."_s};
+    QTest::newRow("blank lines, hard-wrapped") << u"First line\ncontinues here.\n\nSecond paragraph."_s
+                                               << QStringList{u"First line continues here."_s, u"Second paragraph."_s};
+    QTest::newRow("CRLF") << u"One.\r\nTwo."_s << QStringList{u"One."_s, u"Two."_s};
+    QTest::newRow("empty lines dropped") << u"\n\n  \nText.\n\n\n"_s << QStringList{u"Text."_s};
+    QTest::newRow("markdown blocks")
+        << u"# Title\n\nIntro text.\n\n- item one\n- item two\n* star item\n+ plus item\n1. numbered\n2) other\n> quoted text"_s
+        << QStringList{u"Title"_s, u"Intro text."_s, u"item one"_s, u"item two"_s, u"star item"_s, u"plus item"_s,
+                       u"numbered"_s, u"other"_s, u"quoted text"_s};
+    QTest::newRow("heading with closing hashes") << u"## Heading ##\nText."_s << QStringList{u"Heading"_s, u"Text."_s};
+    QTest::newRow("emphasis") << u"**China** and *Russia* are __close__ and _allied_."_s
+                              << QStringList{u"China and Russia are close and allied."_s};
+    QTest::newRow("snake_case and a lone star kept") << u"a snake_case_word and 2 * 3 stay"_s
+                                                     << QStringList{u"a snake_case_word and 2 * 3 stay"_s};
+    QTest::newRow("links and code") << u"See [the report](https://example.org) and `code` now."_s
+                                    << QStringList{u"See the report and code now."_s};
+    QTest::newRow("rules and fences dropped") << u"Text.\n\n---\n\n```\nMore.\n```"_s << QStringList{u"Text."_s, u"More."_s};
+    QTest::newRow("nested quote list") << u"> - quoted item"_s << QStringList{u"quoted item"_s};
+}
+
+void TestLinker::paragraphs()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(SentenceSplitter::paragraphs(text), expected);
+}
+
+void TestLinker::splitNumbersParagraphsAndSentences()
+{
+    const QList<SentenceSpan> spans = SentenceSplitter::split(u"# Head\n\nOne. Two.\n\nThree."_s);
+    const QList<SentenceSpan> expected = {{0, 0, u"Head"_s}, {1, 0, u"One."_s}, {1, 1, u"Two."_s}, {2, 0, u"Three."_s}};
+    QCOMPARE(spans, expected);
+}
+
+// --- Gazetteer ------------------------------------------------------------------------------
+
+void TestLinker::mentions_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("regions");
+    QTest::addColumn<QStringList>("groups");
+    QTest::addColumn<QStringList>("features");
+    QTest::addColumn<QStringList>("topics");
+    const QStringList none;
+    // False hits.
+    QTest::newRow("Indian Ocean is not India") << u"Ships crossed the Indian Ocean."_s << none << none << none << none;
+    QTest::newRow("Indian is India") << u"An Indian delegation arrived."_s << QStringList{u"IND"_s} << none << none << none;
+    QTest::newRow("let us go") << u"Let us go and see. Tell us."_s << none << none << none << none;
+    QTest::newRow("Latin America is not the US") << u"Latin America trades with China."_s << QStringList{u"CHN"_s} << none << none << none;
+    QTest::newRow("South America is not the US") << u"Trade with South America and south american states grew."_s << none << none << none << none;
+    QTest::newRow("American is the US") << u"American officials objected."_s << QStringList{u"USA"_s} << none << none << none;
+    QTest::newRow("a georgia peach") << u"a georgia peach"_s << none << none << none << none;
+    QTest::newRow("Georgia") << u"Georgia and Armenia"_s << QStringList{u"GEO"_s, u"ARM"_s} << none << none << none;
+    QTest::newRow("turkey, the bird") << u"a turkey dinner and a hanging chad in jordan"_s << none << none << none << none;
+    QTest::newRow("not inside words") << u"Indianapolis, Chinatown, Nigeria."_s << QStringList{u"NGA"_s} << none << none << none;
+    // Possessives, plurals, acronyms, hyphens.
+    QTest::newRow("Turkey's") << u"Turkey's position shifted."_s << QStringList{u"TUR"_s} << none << none << none;
+    QTest::newRow("possessive, straight") << u"China's navy"_s << QStringList{u"CHN"_s} << none << none << none;
+    QTest::newRow("possessive, curly") << u"Russia\u2019s navy"_s << QStringList{u"RUS"_s} << none << none << none;
+    QTest::newRow("plural demonyms") << u"Russians and Kazakhs met Chinese officials."_s
+                                     << QStringList{u"RUS"_s, u"KAZ"_s, u"CHN"_s} << none << none << none;
+    QTest::newRow("U.S.") << u"The U.S. Navy sailed."_s << QStringList{u"USA"_s} << none << none << none;
+    QTest::newRow("the US, the United States") << u"The US and the United States."_s << QStringList{u"USA"_s} << none << none << none;
+    QTest::newRow("hyphens are boundaries") << u"the US-led order and China-Russia ties"_s
+                                            << QStringList{u"USA"_s, u"CHN"_s, u"RUS"_s} << none << none << none;
+    QTest::newRow("Taiwan is the state") << u"Taiwan held elections."_s << QStringList{u"TWN"_s} << none << none << none;
+    // Groups.
+    QTest::newRow("Central Asia") << u"Influence in Central Asia."_s << none << QStringList{u"central-asia"_s} << none << none;
+    QTest::newRow("the Asia-Pacific") << u"Across the Asia-Pacific, Asia Pacific and the Asia-Pacific region."_s
+                                      << none << QStringList{u"asia-pacific"_s} << none << none;
+    QTest::newRow("the Arctic") << u"Shipping in the Arctic grows. The Arctic states agree."_s
+                                << none << QStringList{u"arctic"_s} << none << none;
+    QTest::newRow("EAEU") << u"The Eurasian Economic Union (EAEU) met."_s << none << QStringList{u"eaeu"_s} << none << none;
+    // Features and topics.
+    QTest::newRow("SCO") << u"The SCO and the Shanghai Cooperation Organisation."_s << none << none << QStringList{u"sco"_s} << none;
+    QTest::newRow("Shanghai Cooperation Organization") << u"the Shanghai Cooperation Organization"_s << none << none << QStringList{u"sco"_s} << none;
+    QTest::newRow("Power of Siberia") << u"Power of Siberia delivers gas."_s << none << none
+                                      << QStringList{u"pipelines/power-of-siberia"_s} << none;
+    QTest::newRow("Power of Siberia 2") << u"Power of Siberia 2 is planned."_s << none << none
+                                        << QStringList{u"pipelines/power-of-siberia-2"_s} << none;
+    QTest::newRow("ESPO") << u"Oil flows through ESPO."_s << none << none << QStringList{u"pipelines/espo"_s} << none;
+    QTest::newRow("a pipeline's name links its countries") << u"The Kazakhstan\u2013China oil pipeline runs east."_s
+                                                           << QStringList{u"KAZ"_s, u"CHN"_s} << none
+                                                           << QStringList{u"pipelines/kazakhstan-china-oil"_s} << none;
+    QTest::newRow("pipelines, lower case") << u"New pipelines were built."_s << none << none << none << none;
+    QTest::newRow("South China Sea is not China") << u"Patrols in the South China Sea."_s << none << none << kSouthChinaSea << none;
+    QTest::newRow("south china sea, lower case") << u"patrols in the south china sea"_s << none << none << kSouthChinaSea << none;
+    QTest::newRow("East China Sea is not China") << u"The East China Sea is calm."_s << none << none << none << none;
+    QTest::newRow("Senkaku, Diaoyu") << u"The Senkaku or Diaoyu islands."_s << none << none
+                                     << QStringList{u"contested/senkaku-diaoyu"_s} << none;
+    QTest::newRow("Kurils") << u"The Kuril chain, the Northern Territories."_s << none << none
+                            << QStringList{u"contested/kuril-islands"_s} << none;
+    QTest::newRow("Himalayan zones") << u"Kashmir, Aksai Chin and Arunachal."_s << none << none
+                                     << QStringList{u"contested/kashmir"_s, u"contested/aksai-chin"_s, u"contested/arunachal-pradesh"_s} << none;
+    QTest::newRow("Taiwan Strait") << u"Ships in the Taiwan Strait."_s << none << none << QStringList{u"contested/taiwan"_s} << none;
+    QTest::newRow("Belt and Road") << u"The Belt and Road Initiative, the Belt and Road, BRI and One Belt, One Road."_s
+                                   << none << none << none << QStringList{u"belt-and-road"_s};
+}
+
+void TestLinker::mentions()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, regions);
+    QFETCH(QStringList, groups);
+    QFETCH(QStringList, features);
+    QFETCH(QStringList, topics);
+    QStringList r, g, f, t;
+    for (const Mention &m : gazetteer().find(text)) {
+        QStringList &list = m.target.kind == LinkTarget::Kind::Region  ? r
+                            : m.target.kind == LinkTarget::Kind::Group ? g
+                            : m.target.kind == LinkTarget::Kind::Feature ? f
+                                                                         : t;
+        if (!list.contains(m.target.id))
+            list << m.target.id;
+        QCOMPARE(text.mid(m.offset, m.length), m.text);
+    }
+    QCOMPARE(r, regions);
+    QCOMPARE(g, groups);
+    QCOMPARE(f, features);
+    QCOMPARE(t, topics);
+}
+
+void TestLinker::mentionKeepsTextAndOffset_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("mentionText");
+    QTest::addColumn<int>("offset");
+    QTest::newRow("curly possessive") << u"Then Russia\u2019s turn."_s << u"Russia\u2019s"_s << 5;
+    QTest::newRow("straight possessive") << u"Then China's turn."_s << u"China's"_s << 5;
+    QTest::newRow("the US") << u"Ask the US now."_s << u"the US"_s << 4;
+    QTest::newRow("The United States") << u"The United States agreed."_s << u"The United States"_s << 0;
+    QTest::newRow("U.S.") << u"A U.S. ship."_s << u"U.S."_s << 2;
+}
+
+void TestLinker::mentionKeepsTextAndOffset()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, mentionText);
+    QFETCH(int, offset);
+    const QList<Mention> mentions = gazetteer().find(text);
+    QCOMPARE(mentions.size(), 1);
+    QCOMPARE(mentions.front().text, mentionText);
+    QCOMPARE(mentions.front().offset, offset);
+    QCOMPARE(mentions.front().length, mentionText.size());
+}
+
+// --- Stance ---------------------------------------------------------------------------------
+
+void TestLinker::stance_data()
+{
+    QTest::addColumn<QString>("sentence");
+    QTest::addColumn<Stance>("stance");
+    QTest::addColumn<QStringList>("cues");
+    QTest::addColumn<double>("confidence");
+    QTest::newRow("signed an agreement") << u"China and Russia signed a gas agreement."_s << Stance::Cooperation
+                                         << QStringList{u"signed"_s, u"agreement"_s} << 0.8;
+    QTest::newRow("border tensions") << u"Border tensions between India and China flared."_s << Stance::Rivalry
+                                     << QStringList{u"tensions"_s} << 0.65;
+    QTest::newRow("analysts, implications") << u"Analysts say the implications are unclear."_s << Stance::Context
+                                            << QStringList{u"analysts"_s, u"implications"_s, u"unclear"_s} << 0.95;
+    QTest::newRow("no cue") << u"Kazakhstan borders China."_s << Stance::Context << QStringList() << 0.4;
+    QTest::newRow("names are no cues") << u"Kazakhstan joined the Shanghai Cooperation Organisation."_s << Stance::Context
+                                       << QStringList() << 0.4;
+    QTest::newRow("the month May is no hedge") << u"The summit took place in May."_s << Stance::Context << QStringList() << 0.4;
+    QTest::newRow("rivalry aimed at a third party") << u"China and Russia share their opposition to the United States."_s
+                                                    << Stance::Cooperation << QStringList{u"opposition (third party)"_s} << 0.65;
+    QTest::newRow("competing over a place") << u"China and Russia compete in Kazakhstan."_s << Stance::Rivalry
+                                            << QStringList{u"compete"_s} << 0.65;
+    QTest::newRow("concessive clause set aside") << u"Despite their rivalry, China and Russia signed a treaty."_s
+                                                 << Stance::Cooperation << QStringList{u"signed"_s} << 0.65;
+    QTest::newRow("trade war") << u"The trade war between the US and China escalated."_s << Stance::Rivalry
+                               << QStringList{u"trade war"_s} << 0.65;
+    QTest::newRow("hedges lower confidence") << u"Russia could undermine China."_s << Stance::Rivalry
+                                             << QStringList{u"undermine"_s} << 0.58;
+    QTest::newRow("mixed") << u"Russia and China cooperate on energy but compete for markets."_s << Stance::Context
+                           << QStringList{u"cooperate"_s, u"compete"_s} << 0.35;
+}
+
+void TestLinker::stance()
+{
+    QFETCH(QString, sentence);
+    QFETCH(Stance, stance);
+    QFETCH(QStringList, cues);
+    QFETCH(double, confidence);
+    const Claim c = linker().linkSentence(sentence).claim;
+    QCOMPARE(stanceKey(c.stance), stanceKey(stance));
+    QCOMPARE(c.cues, cues);
+    QCOMPARE(c.confidence, confidence);
+}
+
+// --- The shipped narrative ------------------------------------------------------------------
+
+void TestLinker::narrativeStructure()
+{
+    const Brief brief = linker().link(kNarrative, u"china-russia.txt"_s);
+    QCOMPARE(brief.narrativeSource, u"china-russia.txt"_s);
+    QCOMPARE(brief.paragraphs.size(), 7);
+    const QList<int> sentencesPerParagraph = {2, 3, 3, 3, 3, 2, 3};
+    QCOMPARE(brief.claims.size(), 19);
+    int i = 0;
+    for (int p = 0; p < sentencesPerParagraph.size(); ++p) {
+        for (int s = 0; s < sentencesPerParagraph[p]; ++s, ++i) {
+            const Claim &c = brief.claims[i];
+            QCOMPARE(c.id, u"c%1"_s.arg(i + 1));
+            QCOMPARE(c.paragraph, p);
+            QCOMPARE(c.sentence, s);
+            QVERIFY2(brief.paragraphs[p].contains(c.text), qPrintable(c.text));
+        }
+    }
+    QCOMPARE(brief.claims.front().text.left(16), u"In recent years,"_s);
+    QVERIFY(brief.claims.back().text.endsWith(u"compete for influence."_s));
+}
+
+void TestLinker::markdownNarrative()
+{
+    const QString markdown = u"# China and Russia\n\n"
+                             "- **China\u2019s** ties with *Russia* grew stronger.2\n"
+                             "- The U.S. objected. Turkey's view differs.\n"_s;
+    const Brief brief = linker().link(markdown, u"notes.md"_s);
+    QCOMPARE(brief.paragraphs, (QStringList{u"China and Russia"_s, u"China\u2019s ties with Russia grew stronger.2"_s,
+                                            u"The U.S. objected. Turkey's view differs."_s}));
+    QCOMPARE(brief.claims.size(), 4);
+    QCOMPARE(brief.claims[1].text, u"China\u2019s ties with Russia grew stronger."_s);
+    QCOMPARE(brief.claims[1].regions, (QStringList{u"CHN"_s, u"RUS"_s}));
+    QCOMPARE(brief.claims[1].stance, Stance::Cooperation);
+    QCOMPARE(brief.claims[2].regions, QStringList{u"USA"_s});
+    QCOMPARE(brief.claims[3].regions, QStringList{u"TUR"_s});
+    QCOMPARE(brief.claims[3].id, u"c4"_s);
+    QCOMPARE(brief.claims[3].paragraph, 2);
+    QCOMPARE(brief.claims[3].sentence, 1);
+}
+
+void TestLinker::narrativeLinks_data()
+{
+    QTest::addColumn<QString>("part");
+    QTest::addColumn<QStringList>("regions");
+    QTest::addColumn<QStringList>("groups");
+    QTest::addColumn<QStringList>("features");
+    QTest::addColumn<QStringList>("topics");
+    const QStringList none;
+    QTest::newRow("Central Asia") << u"presence in Central Asia"_s
+                                  << QStringList{u"CHN"_s, u"KAZ"_s, u"KGZ"_s, u"TJK"_s, u"TKM"_s, u"UZB"_s, u"RUS"_s}
+                                  << QStringList{u"central-asia"_s} << none << none;
+    QTest::newRow("South China Sea") << u"South China Sea"_s << QStringList{u"CHN"_s, u"RUS"_s} << none << kSouthChinaSea << none;
+    QTest::newRow("SCO and BRI") << u"Shanghai Cooperation Organization"_s << none << none << QStringList{u"sco"_s}
+                                 << QStringList{u"belt-and-road"_s};
+    QTest::newRow("opposition to the US") << u"shared opposition"_s << QStringList{u"CHN"_s, u"RUS"_s, u"USA"_s}
+                                          << none << none << none;
+    QTest::newRow("US-led, American") << u"US-led world order"_s << QStringList{u"USA"_s} << none << none << none;
+    QTest::newRow("Asia-Pacific") << u"Asia-Pacific region"_s << QStringList{u"CHN"_s, u"JPN"_s}
+                                  << QStringList{u"asia-pacific"_s} << none << none;
+}
+
+void TestLinker::narrativeLinks()
+{
+    QFETCH(QString, part);
+    QFETCH(QStringList, regions);
+    QFETCH(QStringList, groups);
+    QFETCH(QStringList, features);
+    QFETCH(QStringList, topics);
+    const Claim *c = claimWith(part);
+    QVERIFY(c);
+    QVERIFY2(containsAll(c->regions, regions), qPrintable(describe(*c)));
+    QCOMPARE(c->groups, groups);
+    QCOMPARE(c->features, features);
+    QCOMPARE(c->topics, topics);
+}
+
+void TestLinker::narrativeFindsTheMajorPowers()
+{
+    QStringList all;
+    for (const LinkedSentence &s : narrative())
+        all += s.claim.regions;
+    QVERIFY(containsAll(all, {u"CHN"_s, u"RUS"_s, u"USA"_s}));
+}
+
+void TestLinker::narrativeLinksOnlyWhatASentenceNames()
+{
+    for (const LinkedSentence &s : narrative()) {
+        const Claim &c = s.claim;
+        const QString text = plain(c.text);
+        for (const QString &code : c.regions) {
+            const QStringList forms = gazetteer().surfaceForms({LinkTarget::Kind::Region, code});
+            const bool named = std::any_of(forms.begin(), forms.end(), [&text](const QString &f) { return text.contains(f); });
+            const bool viaGroup = std::any_of(c.groups.begin(), c.groups.end(), [&code](const QString &g) {
+                return gazetteer().groupMembers(g).contains(code);
+            });
+            QVERIFY2(named || viaGroup, qPrintable(code + u": "_s + describe(c)));
+        }
+        for (const Mention &m : s.mentions)
+            QCOMPARE(c.text.mid(m.offset, m.length), m.text);
+    }
+}
+
+void TestLinker::narrativeStances_data()
+{
+    QTest::addColumn<int>("paragraph");
+    QTest::addColumn<Stance>("stance");
+    QTest::newRow("2: opposition to the US, joint ventures") << 1 << Stance::Cooperation;
+    QTest::newRow("3: energy") << 2 << Stance::Cooperation;
+    QTest::newRow("4: territorial disputes") << 3 << Stance::Rivalry;
+    QTest::newRow("5: regional influence") << 4 << Stance::Rivalry;
+    QTest::newRow("6: likely to remain strong") << 5 << Stance::Cooperation;
+    QTest::newRow("7: implications") << 6 << Stance::Context;
+}
+
+void TestLinker::narrativeStances()
+{
+    QFETCH(int, paragraph);
+    QFETCH(Stance, stance);
+    int seen = 0;
+    for (const LinkedSentence &s : narrative()) {
+        if (s.claim.paragraph != paragraph)
+            continue;
+        ++seen;
+        QVERIFY2(s.claim.stance == stance, qPrintable(describe(s.claim)));
+        QVERIFY2(!s.claim.cues.isEmpty(), qPrintable(describe(s.claim)));
+    }
+    QVERIFY(seen >= 2);
+}
+
+void TestLinker::confidenceIsAProbability()
+{
+    for (const LinkedSentence &s : narrative()) {
+        QVERIFY2(s.claim.confidence >= 0.0 && s.claim.confidence <= 1.0, qPrintable(describe(s.claim)));
+        // Only a claim without cues gets the no-cue confidence.
+        QVERIFY2(s.claim.cues.isEmpty() == (s.claim.confidence == 0.4), qPrintable(describe(s.claim)));
+    }
+}
+
+void TestLinker::cueLexiconIsWellFormed()
+{
+    const QList<StanceCue> &cues = Linker::cues();
+    QVERIFY(cues.size() > 50);
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < cues.size(); ++i) {
+        const StanceCue &c = cues[i];
+        QVERIFY2(!seen.contains(c.phrase), qPrintable(c.phrase));
+        seen.insert(c.phrase);
+        QCOMPARE(c.phrase, c.phrase.toLower());
+        QVERIFY(c.weight > 0);
+        if (i > 0)
+            QVERIFY(cues[i - 1].phrase.size() >= c.phrase.size());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestLinker)
+#include "tst_linker.moc"

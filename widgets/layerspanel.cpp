@@ -1,0 +1,164 @@
+#include "layerspanel.h"
+
+#include "layerpainter.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QSlider>
+#include <QStyle>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace spheres {
+
+namespace {
+
+constexpr int kIdRole = Qt::UserRole + 1;
+
+QIcon swatchIcon(const LayerPainter::Swatch &swatch, qreal dpr)
+{
+    QPixmap pixmap(QSize(28, 14) * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    LayerPainter::paintSwatch(painter, QRectF(1, 2, 26, 10), swatch);
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+LayersPanel::LayersPanel(QWidget *parent) : QWidget(parent)
+{
+    m_tree = new QTreeWidget;
+    m_tree->setHeaderHidden(true);
+    m_tree->setIconSize(QSize(28, 14));
+    m_tree->setRootIsDecorated(true);
+    m_tree->setAccessibleName(tr("Layers"));
+    m_opacity = new QSlider(Qt::Horizontal);
+    m_opacity->setRange(10, 100);
+    m_opacity->setAccessibleName(tr("Layer opacity"));
+    m_up = new QToolButton;
+    m_up->setArrowType(Qt::UpArrow);
+    m_up->setToolTip(tr("Draw the layer higher"));
+    m_down = new QToolButton;
+    m_down->setArrowType(Qt::DownArrow);
+    m_down->setToolTip(tr("Draw the layer lower"));
+    auto *add = new QPushButton(tr("Add layer…"));
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Opacity")));
+    row->addWidget(m_opacity, 1);
+    row->addWidget(m_up);
+    row->addWidget(m_down);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_tree, 1);
+    layout->addLayout(row);
+    layout->addWidget(add);
+
+    connect(add, &QPushButton::clicked, this, &LayersPanel::addLayerRequested);
+    connect(m_up, &QToolButton::clicked, this, [this] { move(-1); });
+    connect(m_down, &QToolButton::clicked, this, [this] { move(+1); });
+    connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *item) {
+        if (!item->parent())
+            emit visibilityChanged(item->data(0, kIdRole).toString(), item->checkState(0) == Qt::Checked);
+    });
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] {
+        const QString id = currentLayer();
+        const QSignalBlocker block(m_opacity);
+        m_opacity->setValue(m_opacityPercent.value(id, 100));
+        m_opacity->setEnabled(!id.isEmpty());
+    });
+    connect(m_opacity, &QSlider::valueChanged, this, [this](int percent) {
+        const QString id = currentLayer();
+        if (id.isEmpty())
+            return;
+        m_opacityPercent.insert(id, percent);
+        emit opacityChanged(id, percent / 100.0);
+    });
+}
+
+QTreeWidgetItem *LayersPanel::itemFor(const Layer &layer, bool visible) const
+{
+    auto *item = new QTreeWidgetItem(QStringList{layer.title});
+    item->setData(0, kIdRole, layer.id);
+    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+    item->setCheckState(0, visible ? Qt::Checked : Qt::Unchecked);
+    item->setToolTip(0, layer.description);
+    const qreal dpr = devicePixelRatioF();
+    for (const LayerPainter::Swatch &swatch : LayerPainter::swatchesFor(layer)) {
+        auto *entry = new QTreeWidgetItem(item, QStringList{swatch.label});
+        entry->setIcon(0, swatchIcon(swatch, dpr));
+        entry->setFlags(Qt::ItemIsEnabled);
+    }
+    return item;
+}
+
+void LayersPanel::setLayers(const QList<std::shared_ptr<const Layer>> &layers, const QStringList &hidden)
+{
+    const QString current = currentLayer();
+    const QSignalBlocker block(m_tree);
+    m_tree->clear();
+    for (auto it = layers.crbegin(); it != layers.crend(); ++it) {
+        QTreeWidgetItem *item = itemFor(**it, !hidden.contains((*it)->id));
+        m_tree->addTopLevelItem(item);
+        item->setExpanded(true);
+        if ((*it)->id == current)
+            m_tree->setCurrentItem(item);
+    }
+    if (!m_tree->currentItem() && m_tree->topLevelItemCount() > 0)
+        m_tree->setCurrentItem(m_tree->topLevelItem(0));
+}
+
+QString LayersPanel::currentLayer() const
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    while (item && item->parent())
+        item = item->parent();
+    return item ? item->data(0, kIdRole).toString() : QString();
+}
+
+QStringList LayersPanel::orderBottomToTop() const
+{
+    QStringList ids;
+    for (int i = m_tree->topLevelItemCount() - 1; i >= 0; --i)
+        ids << m_tree->topLevelItem(i)->data(0, kIdRole).toString();
+    return ids;
+}
+
+QStringList LayersPanel::hiddenLayers() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        if (m_tree->topLevelItem(i)->checkState(0) != Qt::Checked)
+            ids << m_tree->topLevelItem(i)->data(0, kIdRole).toString();
+    return ids;
+}
+
+void LayersPanel::move(int delta)
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    while (item && item->parent())
+        item = item->parent();
+    if (!item)
+        return;
+    const int from = m_tree->indexOfTopLevelItem(item);
+    const int to = from + delta;
+    if (to < 0 || to >= m_tree->topLevelItemCount())
+        return;
+    {
+        const QSignalBlocker block(m_tree);
+        const bool expanded = item->isExpanded();
+        m_tree->takeTopLevelItem(from);
+        m_tree->insertTopLevelItem(to, item);
+        item->setExpanded(expanded);
+        m_tree->setCurrentItem(item);
+    }
+    emit orderChanged(orderBottomToTop());
+}
+
+} // namespace spheres

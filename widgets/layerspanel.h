@@ -1,0 +1,48 @@
+#pragma once
+
+#include "layer.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QListWidget;
+class QSlider;
+class QTreeWidget;
+class QTreeWidgetItem;
+class QToolButton;
+
+namespace spheres {
+
+/// The layers dock: show or hide each layer, set its opacity, change the drawing order, see
+/// each entry's legend swatch, and add a GeoJSON file as a layer.
+class LayersPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LayersPanel(QWidget *parent = nullptr);
+
+    /// Layers bottom to top (the panel lists them top first, as they stack on the map).
+    void setLayers(const QList<std::shared_ptr<const Layer>> &layers, const QStringList &hidden);
+    QStringList orderBottomToTop() const;
+    QStringList hiddenLayers() const;
+    QString currentLayer() const;
+
+signals:
+    void visibilityChanged(const QString &id, bool visible);
+    void opacityChanged(const QString &id, double opacity);
+    void orderChanged(const QStringList &idsBottomToTop);
+    void addLayerRequested();
+
+private:
+    void move(int delta);
+    QTreeWidgetItem *itemFor(const Layer &layer, bool visible) const;
+
+    QTreeWidget *m_tree = nullptr;
+    QSlider *m_opacity = nullptr;
+    QToolButton *m_up = nullptr;
+    QToolButton *m_down = nullptr;
+    QHash<QString, int> m_opacityPercent;
+};
+
+} // namespace spheres
