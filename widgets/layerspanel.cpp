@@ -112,6 +112,8 @@ void LayersPanel::setLayers(const QList<std::shared_ptr<const Layer>> &layers, c
     }
     if (!m_tree->currentItem() && m_tree->topLevelItemCount() > 0)
         m_tree->setCurrentItem(m_tree->topLevelItem(0));
+    const QSignalBlocker blockSlider(m_opacity);
+    m_opacity->setValue(m_opacityPercent.value(currentLayer(), 100));
 }
 
 QString LayersPanel::currentLayer() const

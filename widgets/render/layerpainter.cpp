@@ -1,5 +1,6 @@
 #include "layerpainter.h"
 
+#include "mapstyle.h"
 #include "projectedatlas.h"
 #include "scene.h"
 #include "viewstate.h"
@@ -218,6 +219,7 @@ void LayerPainter::paintSwatch(QPainter &painter, const QRectF &box, const Swatc
         painter.setPen(swatch.line);
         painter.drawLine(QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y()));
     } else {
+        painter.fillRect(box, MapStyle::standard().land); // translucent fills look as they do over land
         painter.fillRect(box, swatch.fill);
         if (swatch.hatched)
             painter.fillRect(box, QBrush(kClaimLine, Qt::BDiagPattern));

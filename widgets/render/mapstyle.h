@@ -16,13 +16,13 @@ struct MapStyle
     QColor landHover{0xe8, 0xe2, 0xd3};
     QColor border{0x9e, 0x98, 0x8e};
     QColor coast{0x86, 0x93, 0x9e};
-    QColor selectionFill{0xe6, 0x9f, 0x00, 0x8c}; ///< Okabe–Ito orange, translucent
+    QColor selectionFill{0xe6, 0x9f, 0x00, 0x59}; ///< Okabe–Ito orange, translucent
     QColor selectionOutline{0xb3, 0x5c, 0x00};
     QColor label{0x3d, 0x3d, 0x3d};
     QColor labelHalo{0xff, 0xff, 0xff, 0xd8};
     QColor credit{0x55, 0x5f, 0x68};
     double borderWidth = 0.6;
-    double selectionWidth = 2.0;
+    double selectionWidth = 2.5;
     double graticuleWidth = 0.5;
     double labelPointSize = 8.5; ///< in pixels at styleScale 1
     QString fontFamily = QStringLiteral("DejaVu Sans");
