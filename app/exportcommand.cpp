@@ -2,6 +2,7 @@
 
 #include "atlas.h"
 #include "exporter.h"
+#include "exportoptions.h"
 #include "geojsonreader.h"
 #include "maprenderer.h"
 #include "projectioncatalog.h"
@@ -22,7 +23,6 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("ExportCommand", text); }
 
 constexpr double kMetresPerInch = 0.0254;
-constexpr double kScreenDpi = 96.0;
 
 int fail(const QString &message)
 {
@@ -69,24 +69,47 @@ std::optional<double> parseScale(QString text)
     return value;
 }
 
+std::optional<int> parseInt(const QString &text, int min, int max)
+{
+    bool ok = false;
+    const int value = text.trimmed().toInt(&ok);
+    if (!ok || value < min || value > max)
+        return std::nullopt;
+    return value;
+}
+
 } // namespace
 
 int runExportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Export the map as a PNG image without opening a window."));
+    parser.setApplicationDescription(tr("Export the map as a PNG, SVG or PDF file without opening a window."));
     parser.addHelpOption();
-    const QCommandLineOption out(QStringLiteral("out"), tr("Output file (.png)."), tr("file"));
+    const QCommandLineOption out(QStringLiteral("out"), tr("Output file (.png, .svg or .pdf)."), tr("file"));
+    const QCommandLineOption format(QStringLiteral("format"), tr("png, svg or pdf; by default from the file name."),
+                                    tr("format"));
     const QCommandLineOption size(QStringLiteral("size"), tr("Picture size in pixels."), tr("WxH"),
                                   QStringLiteral("1920x1080"));
+    const QCommandLineOption preset(QStringLiteral("preset"),
+                                    tr("Picture size: 1080p, 4k, or a4 or letter landscape at 300 DPI."), tr("name"));
+    const QCommandLineOption dpi(QStringLiteral("dpi"), tr("Resolution, 72 to 1200 (default 96, 300 for paper)."),
+                                 tr("N"));
     const QCommandLineOption projection(QStringLiteral("projection"),
                                         tr("Projection: %1.").arg(ProjectionCatalog::ids().join(QStringLiteral(", "))),
                                         tr("id"), ProjectionCatalog::defaultPreset().projection.id());
     const QCommandLineOption center(QStringLiteral("center"), tr("Centre of the picture."), tr("lon,lat"));
-    const QCommandLineOption scale(QStringLiteral("scale"), tr("Map scale denominator at 96 DPI, e.g. 25M."),
+    const QCommandLineOption scale(QStringLiteral("scale"), tr("Map scale denominator at the output's DPI, e.g. 25M."),
                                    tr("N"));
     const QCommandLineOption select(QStringLiteral("select"), tr("Region to highlight (ISO3 code)."), tr("code"));
-    parser.addOptions({out, size, projection, center, scale, select});
+    const QCommandLineOption year(QStringLiteral("year"), tr("Year the layers are drawn as of."), tr("YYYY"));
+    const QCommandLineOption title(QStringLiteral("title"), tr("Title drawn at the top left."), tr("text"));
+    const QCommandLineOption subtitle(QStringLiteral("subtitle"), tr("Subtitle under the title."), tr("text"));
+    const QCommandLineOption noLegend(QStringLiteral("no-legend"), tr("Leave out the legend."));
+    const QCommandLineOption noCredits(QStringLiteral("no-credits"),
+                                       tr("Leave out the sources (the one-line base map credit stays)."));
+    const QCommandLineOption noScaleBar(QStringLiteral("no-scale-bar"), tr("Leave out the scale bar."));
+    parser.addOptions({out, format, size, preset, dpi, projection, center, scale, select, year, title, subtitle,
+                       noLegend, noCredits, noScaleBar});
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -98,17 +121,53 @@ int runExportCommand(const QStringList &arguments)
     if (!parser.isSet(out))
         return fail(tr("--out is required"));
     const QString outPath = parser.value(out);
-    if (!outPath.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
-        return fail(tr("--out \"%1\": only .png is supported").arg(outPath));
-    const auto pictureSize = parseSize(parser.value(size));
-    if (!pictureSize || pictureSize->isEmpty())
-        return fail(tr("--size \"%1\" is not a size like 1920x1080").arg(parser.value(size)));
-    const ProjectionPreset *preset = ProjectionCatalog::find(parser.value(projection));
-    if (!preset)
+    const auto pathFormat = ExportOptions::formatOf(outPath);
+    if (!pathFormat)
+        return fail(tr("--out \"%1\": only .png, .svg and .pdf are supported").arg(outPath));
+    if (parser.isSet(format)) {
+        const auto asked = ExportOptions::formatNamed(parser.value(format));
+        if (!asked)
+            return fail(tr("--format \"%1\" is unknown; choose png, svg or pdf").arg(parser.value(format)));
+        if (*asked != *pathFormat)
+            return fail(tr("--format %1 does not match --out \"%2\"").arg(parser.value(format).toLower(), outPath));
+    }
+
+    ExportOptions options;
+    options.format = *pathFormat;
+    if (parser.isSet(preset)) {
+        if (parser.isSet(size))
+            return fail(tr("--preset and --size cannot be used together"));
+        const auto named = ExportOptions::presetNamed(parser.value(preset));
+        if (!named)
+            return fail(tr("--preset \"%1\" is unknown; choose 1080p, 4k, a4 or letter").arg(parser.value(preset)));
+        options = ExportOptions::forPreset(*named, *pathFormat);
+    } else {
+        const auto pictureSize = parseSize(parser.value(size));
+        if (!pictureSize || pictureSize->isEmpty())
+            return fail(tr("--size \"%1\" is not a size like 1920x1080").arg(parser.value(size)));
+        options.pixelSize = *pictureSize;
+    }
+    if (parser.isSet(dpi)) {
+        const auto value = parseInt(parser.value(dpi), int(ExportOptions::kMinDpi), int(ExportOptions::kMaxDpi));
+        if (!value)
+            return fail(tr("--dpi \"%1\" is not a number from %2 to %3")
+                            .arg(parser.value(dpi)).arg(ExportOptions::kMinDpi).arg(ExportOptions::kMaxDpi));
+        options.dpi = *value;
+    }
+    options.title = parser.value(title);
+    options.subtitle = parser.value(subtitle);
+    options.showLegend = !parser.isSet(noLegend);
+    options.showCredits = !parser.isSet(noCredits);
+    options.showScaleBar = !parser.isSet(noScaleBar);
+    if (const QString problem = Exporter::checkOptions(options); !problem.isEmpty())
+        return fail(tr("%1: %2").arg(parser.isSet(preset) ? QStringLiteral("--preset") : QStringLiteral("--size"), problem));
+
+    const ProjectionPreset *projectionPreset = ProjectionCatalog::find(parser.value(projection));
+    if (!projectionPreset)
         return fail(tr("--projection \"%1\" is unknown; choose one of: %2")
                         .arg(parser.value(projection), ProjectionCatalog::ids().join(QStringLiteral(", "))));
 
-    ViewState view = framedView(preset->projection, preset->homeExtent, *pictureSize);
+    ViewState view = framedView(projectionPreset->projection, projectionPreset->homeExtent, options.outputSize());
     if (parser.isSet(center)) {
         const auto c = parseLonLat(parser.value(center));
         if (!c)
@@ -119,18 +178,23 @@ int runExportCommand(const QStringList &arguments)
         const auto denominator = parseScale(parser.value(scale));
         if (!denominator)
             return fail(tr("--scale \"%1\" is not a scale denominator between 1000 and 1e10").arg(parser.value(scale)));
-        view.metresPerPixel = *denominator * kMetresPerInch / kScreenDpi;
+        view.metresPerPixel = *denominator * kMetresPerInch / options.dpi;
+    }
+    if (parser.isSet(year)) {
+        const auto y = parseInt(parser.value(year), 1800, 2200);
+        if (!y)
+            return fail(tr("--year \"%1\" is not a year from 1800 to 2200").arg(parser.value(year)));
+        view.year = *y;
     }
     view.selectedRegion = parser.value(select).toUpper();
-    if (const QString problem = Exporter::checkSize(view); !problem.isEmpty())
-        return fail(tr("--size: %1").arg(problem));
+    view = options.fitted(view);
 
     Atlas::Result coarse = Atlas::loadBuiltIn(Atlas::Detail::Coarse);
     if (!coarse.ok())
         return fail(coarse.error);
     if (!view.selectedRegion.isEmpty() && !coarse.atlas.region(view.selectedRegion))
         return fail(tr("--select \"%1\" is not a region code").arg(view.selectedRegion));
-    Scene scene(std::make_shared<Atlas>(std::move(coarse.atlas)), preset->projection);
+    Scene scene(std::make_shared<Atlas>(std::move(coarse.atlas)), projectionPreset->projection);
     QStringList layerErrors;
     scene.setLayers(GeoJsonReader::readAllBuiltIn(layerErrors));
     if (!layerErrors.isEmpty())
@@ -139,9 +203,10 @@ int runExportCommand(const QStringList &arguments)
         Atlas::Result fine = Atlas::loadBuiltIn(Atlas::Detail::Fine);
         if (!fine.ok())
             return fail(fine.error);
-        scene.setFine(std::make_shared<SceneLevel>(std::make_shared<Atlas>(std::move(fine.atlas)), preset->projection));
+        scene.setFine(std::make_shared<SceneLevel>(std::make_shared<Atlas>(std::move(fine.atlas)),
+                                                   projectionPreset->projection));
     }
-    const Exporter::Result result = Exporter::exportPng(MapRenderer(), scene, view, outPath);
+    const Exporter::Result result = Exporter::exportTo(MapRenderer(), scene, view, options, outPath);
     if (!result.ok())
         return fail(result.error);
     return 0;

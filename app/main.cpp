@@ -1,6 +1,9 @@
 #include "exportcommand.h"
+#include "linkcommand.h"
+#include "documentactions.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
+#include "validatecommand.h"
 
 #include <QApplication>
 #include <QGuiApplication>
@@ -29,6 +32,16 @@ int main(int argc, char **argv)
         arguments.removeAt(1); // "export"
         return spheres::runExportCommand(arguments);
     }
+    // Text and JSON only: no GUI application, so these run without any platform plugin.
+    for (const auto &[name, run] : {std::pair{"link", &spheres::runLinkCommand},
+                                    std::pair{"validate", &spheres::runValidateCommand}}) {
+        if (isCommand(argc, argv, name)) {
+            QCoreApplication app(argc, argv);
+            QStringList arguments = QCoreApplication::arguments();
+            arguments.removeAt(1); // the command's name
+            return run(arguments);
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Spheres"));
     QApplication::setOrganizationName(QStringLiteral("Spheres"));
@@ -36,6 +49,11 @@ int main(int argc, char **argv)
     spheres::MainWindow window;
     if (!window.loadBaseMap())
         return 1;
+    // `spheres brief.json` (a double-click) opens that brief; otherwise the sample brief.
+    const QStringList arguments = QApplication::arguments();
+    const QString briefPath = arguments.size() > 1 && !arguments.at(1).startsWith(u'-') ? arguments.at(1) : QString();
+    if (briefPath.isEmpty() || !window.documentActions()->openFile(briefPath))
+        window.openDefaultBrief();
     if (qEnvironmentVariableIsSet("SPHERES_QUIT_AFTER_FIRST_FRAME")) // for the benchmark
         QObject::connect(window.canvas(), &spheres::MapCanvas::framePainted, &app, &QCoreApplication::quit,
                          Qt::QueuedConnection);

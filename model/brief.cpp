@@ -20,6 +20,19 @@ std::optional<Stance> stanceFromKey(const QString &key)
     return std::nullopt;
 }
 
+QStringList &Claim::links(LinkKind kind)
+{
+    switch (kind) {
+    case LinkKind::Region: return regions;
+    case LinkKind::Group: return groups;
+    case LinkKind::Feature: return features;
+    case LinkKind::Topic: break;
+    }
+    return topics;
+}
+
+const QStringList &Claim::links(LinkKind kind) const { return const_cast<Claim *>(this)->links(kind); }
+
 const Claim *Brief::claim(const QString &id) const
 {
     for (const Claim &c : claims)

@@ -333,7 +333,7 @@ bool Reader::readView(const QJsonValue &value, qsizetype index, SavedView &view)
     place = QStringLiteral("views[%1] (%2)").arg(num(index), view.name);
     ignoreUnknown(o,
                   {u"name", u"caption", u"projection", u"centre", u"metresPerPixel", u"year", u"hiddenLayers",
-                   u"selectedRegion", u"focusedClaim"},
+                   u"layerOpacity", u"selectedRegion", u"selectedFeature", u"focusedClaim"},
                   place);
     ViewState &state = view.state;
     if (!optionalString(o, u"caption", view.caption, place) || !requiredString(o, u"projection", state.projectionId, place))
@@ -362,9 +362,22 @@ bool Reader::readView(const QJsonValue &value, qsizetype index, SavedView &view)
     }
     state.metresPerPixel = scale.toDouble();
 
+    const QJsonValue opacity = o.value(u"layerOpacity");
+    if (!opacity.isUndefined()) {
+        if (!opacity.isObject())
+            return fail(place, tr("\"layerOpacity\" must be an object of layer id → opacity"));
+        const QJsonObject byLayer = opacity.toObject();
+        for (auto it = byLayer.begin(); it != byLayer.end(); ++it) {
+            const double value = it.value().toDouble(-1.0);
+            if (!it.value().isDouble() || value < 0.0 || value > 1.0)
+                return fail(place, tr("\"layerOpacity\": \"%1\" must be a number from 0 to 1").arg(it.key()));
+            state.layerOpacity.insert(it.key(), value);
+        }
+    }
     return wholeNumber(o, u"year", state.year, kMinYear, kMaxYear, place)
            && stringList(o, u"hiddenLayers", state.hiddenLayers, place)
            && optionalString(o, u"selectedRegion", state.selectedRegion, place)
+           && optionalString(o, u"selectedFeature", state.selectedFeature, place)
            && optionalString(o, u"focusedClaim", view.focusedClaim, place);
 }
 
@@ -651,8 +664,18 @@ Node viewNode(const SavedView &v)
         .add(QStringLiteral("year"), Node::number(s.year));
     if (!s.hiddenLayers.isEmpty())
         n.add(QStringLiteral("hiddenLayers"), Node::strings(s.hiddenLayers));
+    if (!s.layerOpacity.isEmpty()) {
+        Node opacity = Node::object();
+        QStringList ids = s.layerOpacity.keys();
+        ids.sort(); // stable output: files diff cleanly
+        for (const QString &id : ids)
+            opacity.add(id, Node::number(s.layerOpacity.value(id)));
+        n.add(QStringLiteral("layerOpacity"), std::move(opacity));
+    }
     if (!s.selectedRegion.isEmpty())
         n.add(QStringLiteral("selectedRegion"), Node::string(s.selectedRegion));
+    if (!s.selectedFeature.isEmpty())
+        n.add(QStringLiteral("selectedFeature"), Node::string(s.selectedFeature));
     if (!v.focusedClaim.isEmpty())
         n.add(QStringLiteral("focusedClaim"), Node::string(v.focusedClaim));
     return n;

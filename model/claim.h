@@ -32,6 +32,11 @@ struct Claim
     QStringList cues;        ///< the cue words or phrases that decided the stance (linker output)
 
     bool operator==(const Claim &) const = default;
+
+    enum class LinkKind { Region, Group, Feature, Topic };
+    QStringList &links(LinkKind kind);
+    const QStringList &links(LinkKind kind) const;
+    bool hasLinks() const { return !regions.isEmpty() || !groups.isEmpty() || !features.isEmpty() || !topics.isEmpty(); }
 };
 
 } // namespace spheres

@@ -1,16 +1,47 @@
 #include "contextpanel.h"
 
 #include "atlas.h"
+#include "brief.h"
 #include "geoarea.h"
+#include "stancestyle.h"
 #include "regionfacts.h"
 
+#include <QDesktopServices>
 #include <QLabel>
+#include <QUrl>
 #include <QLocale>
 #include <QScrollArea>
 #include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace spheres {
+
+namespace {
+
+QString section(const QString &label, const QString &html)
+{
+    return html.isEmpty() ? QString() : QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>%2").arg(label.toHtmlEscaped(), html);
+}
+
+QString periodsText(const Feature &f)
+{
+    QStringList parts;
+    for (const Period &p : f.periods)
+        parts << (p.until ? QStringLiteral("%1–%2: %3").arg(p.since).arg(*p.until - 1).arg(p.status)
+                          : QStringLiteral("since %1: %2").arg(p.since).arg(p.status));
+    return parts.join(QStringLiteral("; "));
+}
+
+QString sourcesHtml(const QList<Source> &sources)
+{
+    QString html;
+    for (const Source &s : sources)
+        html += QStringLiteral("<li><a href='%1'>%2</a> — %3, %4</li>")
+                    .arg(s.url.toHtmlEscaped(), s.title.toHtmlEscaped(), s.publisher.toHtmlEscaped(), s.date.toHtmlEscaped());
+    return html.isEmpty() ? QString() : QStringLiteral("<ul style='margin-left:-20px'>%1</ul>").arg(html);
+}
+
+} // namespace
 
 ContextPanel::ContextPanel(QWidget *parent) : QWidget(parent)
 {
@@ -30,7 +61,8 @@ ContextPanel::ContextPanel(QWidget *parent) : QWidget(parent)
     m_body->setWordWrap(true);
     m_body->setTextFormat(Qt::RichText);
     m_body->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_body->setOpenExternalLinks(true);
+    m_body->setOpenExternalLinks(false);
+    connect(m_body, &QLabel::linkActivated, this, &ContextPanel::onLink);
     for (QLabel *label : {m_title, m_subtitle, m_body})
         layout->addWidget(label);
     layout->addStretch(1);
@@ -64,12 +96,115 @@ void ContextPanel::setYear(int year)
     refresh();
 }
 
+void ContextPanel::setBrief(const Brief *brief)
+{
+    m_brief = brief;
+    refresh();
+}
+
 void ContextPanel::refresh()
 {
-    if (!m_feature.isEmpty())
+    if (!m_claim.isEmpty())
+        showClaim(m_claim);
+    else if (!m_feature.isEmpty())
         showFeature(m_feature);
     else
         showRegion(m_code);
+}
+
+void ContextPanel::onLink(const QString &link)
+{
+    const qsizetype colon = link.indexOf(u':');
+    const QString scheme = link.left(colon), value = link.mid(colon + 1);
+    if (scheme == u"claim")
+        emit claimActivated(value);
+    else if (scheme == u"region")
+        emit regionActivated(value);
+    else if (scheme == u"feature")
+        emit featureActivated(value);
+    else if (scheme == u"edit")
+        emit editClaimRequested(value);
+    else
+        QDesktopServices::openUrl(QUrl(link));
+}
+
+QString ContextPanel::regionName(const QString &code) const
+{
+    if (m_atlas)
+        if (const Region *r = m_atlas->region(code))
+            return r->name;
+    return code;
+}
+
+QString ContextPanel::featureName(const QString &ref) const
+{
+    if (const FeatureRef f = RegionFacts::find(m_layers, ref); f.feature)
+        return f.feature->name;
+    for (const auto &layer : m_layers)
+        if (layer->id == ref)
+            return layer->title;
+    return ref;
+}
+
+QString ContextPanel::claimsSection(const QList<const Claim *> &claims) const
+{
+    if (claims.isEmpty())
+        return {};
+    QString html = QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>").arg(tr("Claims in the narrative (%1)").arg(claims.size()));
+    for (Stance stance : {Stance::Rivalry, Stance::Cooperation, Stance::Context}) {
+        QString rows;
+        int count = 0;
+        for (const Claim *c : claims) {
+            if (c->stance != stance)
+                continue;
+            ++count;
+            rows += QStringLiteral("<p style='margin:3px 0 6px 8px'><a href='claim:%1' style='color:#1a1a1a; text-decoration:none'>“%2”</a>"
+                                   " <span style='color:gray'>¶%3</span></p>")
+                        .arg(c->id, c->text.toHtmlEscaped())
+                        .arg(c->paragraph + 1);
+        }
+        if (count == 0)
+            continue;
+        html += QStringLiteral("<p style='margin:8px 0 2px 0; color:%1; font-weight:600'>%2 %3 (%4)</p>")
+                    .arg(StanceStyle::colour(stance).name(), StanceStyle::symbol(stance).toHtmlEscaped(), StanceStyle::label(stance))
+                    .arg(count);
+        html += rows;
+    }
+    return html;
+}
+
+void ContextPanel::showClaim(const QString &id)
+{
+    m_claim = id;
+    const Claim *c = m_brief ? m_brief->claim(id) : nullptr;
+    if (!c) {
+        m_claim.clear();
+        refresh();
+        return;
+    }
+    m_title->setText(tr("%1 %2").arg(StanceStyle::symbol(c->stance), StanceStyle::label(c->stance)));
+    m_subtitle->setText(tr("Claim %1 · paragraph %2, sentence %3").arg(c->id).arg(c->paragraph + 1).arg(c->sentence + 1));
+    QString html = QStringLiteral("<p style='font-size:large; border-left:4px solid %1; padding-left:8px'>“%2”</p>")
+                       .arg(StanceStyle::colour(c->stance).name(), c->text.toHtmlEscaped());
+    QStringList links;
+    for (const QString &r : c->regions)
+        links << QStringLiteral("<a href='region:%1'>%2</a>").arg(r, regionName(r).toHtmlEscaped());
+    for (const QString &g : c->groups)
+        links << (m_atlas && m_atlas->group(g) ? m_atlas->group(g)->name : g).toHtmlEscaped();
+    for (const QString &f : c->features)
+        links << QStringLiteral("<a href='feature:%1'>%2</a>").arg(f, featureName(f).toHtmlEscaped());
+    for (const QString &t : c->topics)
+        links << QStringLiteral("<i>%1</i>").arg(t.toHtmlEscaped());
+    html += section(tr("About"), QStringLiteral("<p>%1</p>").arg(links.join(QStringLiteral(", "))));
+    if (!c->note.isEmpty())
+        html += section(tr("Analyst note"), QStringLiteral("<p>%1</p>").arg(c->note.toHtmlEscaped()) + sourcesHtml(c->noteSources));
+    QString basis = tr("Confidence %1%").arg(qRound(c->confidence * 100));
+    if (!c->cues.isEmpty())
+        basis += tr(" · cues: %1").arg(c->cues.join(QStringLiteral(", ")).toHtmlEscaped());
+    html += QStringLiteral("<p style='color:gray'>%1</p>").arg(basis);
+    html += QStringLiteral("<p><a href='edit:%1'>%2</a></p>").arg(c->id, tr("Edit this claim…"));
+    m_body->setText(html);
+    setAccessibleDescription(tr("Claim %1, %2: %3").arg(c->id, StanceStyle::label(c->stance), c->text));
 }
 
 QString ContextPanel::text() const
@@ -92,8 +227,10 @@ void ContextPanel::showNothing()
 void ContextPanel::showRegion(const QString &code)
 {
     m_code = code;
-    if (!code.isEmpty())
+    if (!code.isEmpty()) {
         m_feature.clear();
+        m_claim.clear();
+    }
     const Region *region = m_atlas ? m_atlas->region(code) : nullptr;
     if (!region) {
         if (m_feature.isEmpty())
@@ -110,8 +247,10 @@ void ContextPanel::showRegion(const QString &code)
 void ContextPanel::showFeature(const QString &ref)
 {
     m_feature = ref;
-    if (!ref.isEmpty())
+    if (!ref.isEmpty()) {
         m_code.clear();
+        m_claim.clear();
+    }
     const FeatureRef found = RegionFacts::find(m_layers, ref);
     if (!found.feature) {
         if (m_code.isEmpty())
@@ -124,32 +263,6 @@ void ContextPanel::showFeature(const QString &ref)
     setAccessibleDescription(tr("Selected: %1 (%2)").arg(found.feature->name, found.layer->title));
 }
 
-namespace {
-
-QString section(const QString &label, const QString &html)
-{
-    return html.isEmpty() ? QString() : QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>%2").arg(label.toHtmlEscaped(), html);
-}
-
-QString periodsText(const Feature &f)
-{
-    QStringList parts;
-    for (const Period &p : f.periods)
-        parts << (p.until ? QStringLiteral("%1–%2: %3").arg(p.since).arg(*p.until - 1).arg(p.status)
-                          : QStringLiteral("since %1: %2").arg(p.since).arg(p.status));
-    return parts.join(QStringLiteral("; "));
-}
-
-QString sourcesHtml(const QList<Source> &sources)
-{
-    QString html;
-    for (const Source &s : sources)
-        html += QStringLiteral("<li><a href='%1'>%2</a> — %3, %4</li>")
-                    .arg(s.url.toHtmlEscaped(), s.title.toHtmlEscaped(), s.publisher.toHtmlEscaped(), s.date.toHtmlEscaped());
-    return html.isEmpty() ? QString() : QStringLiteral("<ul style='margin-left:-20px'>%1</ul>").arg(html);
-}
-
-} // namespace
 
 QString ContextPanel::layerFacts(const Region &region) const
 {
@@ -180,7 +293,13 @@ QString ContextPanel::layerFacts(const Region &region) const
 QString ContextPanel::describeRegion(const QString &code) const
 {
     const Region &region = *m_atlas->region(code);
+    QStringList groupIds;
+    for (const RegionGroup &g : m_atlas->groups())
+        if (g.members.contains(code))
+            groupIds << g.id;
     QString html = section(tr("On the map in %1").arg(m_year), layerFacts(region));
+    if (m_brief)
+        html += claimsSection(m_brief->claimsAbout(code, groupIds));
     auto row = [&html](const QString &label, const QString &value) {
         if (!value.isEmpty())
             html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
@@ -241,6 +360,14 @@ QString ContextPanel::describeFeature(const Layer &layer, const Feature &f) cons
     if (!f.note.isEmpty())
         html += section(tr("Note"), QStringLiteral("<p>%1</p>").arg(f.note.toHtmlEscaped()));
     html += section(tr("Sources"), sourcesHtml(f.sources));
+    if (m_brief) {
+        QList<const Claim *> claims;
+        const QString ref = layer.id + u'/' + f.id;
+        for (const Claim &c : m_brief->claims)
+            if (c.features.contains(ref) || c.features.contains(layer.id))
+                claims << &c;
+        html = claimsSection(claims) + html;
+    }
     return html;
 }
 

@@ -1,7 +1,16 @@
 #include "mainwindow.h"
 
 #include "atlas.h"
+#include "briefcontroller.h"
+#include "briefdocument.h"
+#include "briefio.h"
+#include "charts/chartspanel.h"
 #include "contextpanel.h"
+#include "documentactions.h"
+#include "narrativepanel.h"
+#include "presentationmode.h"
+#include "viewspanel.h"
+#include "searchbox.h"
 #include "layerspanel.h"
 #include "timeslider.h"
 #include "exporter.h"
@@ -10,6 +19,7 @@
 #include "projectioncatalog.h"
 
 #include <QActionGroup>
+#include <QCloseEvent>
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -17,6 +27,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 
 namespace spheres {
@@ -60,10 +71,52 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     layersDock->setWidget(m_layersPanel);
     addDockWidget(Qt::LeftDockWidgetArea, layersDock);
 
+    m_narrative = new NarrativePanel;
+    auto *narrativeDock = new QDockWidget(tr("Narrative"));
+    narrativeDock->setObjectName(QStringLiteral("narrativeDock"));
+    narrativeDock->setWidget(m_narrative);
+    addDockWidget(Qt::RightDockWidgetArea, narrativeDock);
+
+    m_charts = new ChartsPanel;
+    auto *chartsDock = new QDockWidget(tr("Charts"));
+    chartsDock->setObjectName(QStringLiteral("chartsDock"));
+    chartsDock->setWidget(m_charts);
+    addDockWidget(Qt::RightDockWidgetArea, chartsDock);
+    tabifyDockWidget(narrativeDock, chartsDock);
+    narrativeDock->raise();
+
     m_timeSlider = new TimeSlider;
+    m_search = new SearchBox;
     QToolBar *timeline = addToolBar(tr("Timeline"));
     timeline->setObjectName(QStringLiteral("timelineToolBar"));
     timeline->addWidget(m_timeSlider);
+    timeline->addSeparator();
+    timeline->addWidget(m_search);
+
+    m_document = new BriefDocument(this);
+    m_briefController = new BriefController(m_document, m_canvas, m_context, m_narrative, m_search, this);
+    m_documentActions = new DocumentActions(m_document, this, this);
+    connect(m_canvas, &MapCanvas::selectionChanged, m_charts, &ChartsPanel::showRegion);
+    connect(m_canvas, &MapCanvas::featureSelectionChanged, m_charts, &ChartsPanel::showFeature);
+    connect(m_timeSlider, &TimeSlider::yearChanged, m_charts, &ChartsPanel::setYear);
+    connect(m_charts, &ChartsPanel::featureClicked, m_canvas, &MapCanvas::selectFeature);
+    connect(m_charts, &ChartsPanel::yearClicked, m_timeSlider, &TimeSlider::setYear);
+    connect(m_document, &BriefDocument::briefReset, this, [this] { m_charts->setBrief(&m_document->brief()); });
+    connect(m_document, &BriefDocument::claimChanged, m_charts, &ChartsPanel::refresh);
+    connect(m_document, &BriefDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &BriefDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &BriefDocument::briefReset, this, &MainWindow::updateTitle);
+    m_viewsPanel = new ViewsPanel(m_document);
+    auto *viewsDock = new QDockWidget(tr("Views"));
+    viewsDock->setObjectName(QStringLiteral("viewsDock"));
+    viewsDock->setWidget(m_viewsPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, viewsDock);
+    connect(m_viewsPanel, &ViewsPanel::applyRequested, this, &MainWindow::applyView);
+    connect(m_viewsPanel, &ViewsPanel::captureRequested, this, &MainWindow::captureView);
+    m_presentation = new PresentationMode(this, m_canvas, m_document, m_briefController,
+                                          [this](int index) { applyView(index); }, this);
+    connect(m_context, &ContextPanel::editClaimRequested, this,
+            [this](const QString &id) { m_briefController->editClaim(id, this); });
 
     m_cursorLabel = new QLabel;
     m_scaleLabel = new QLabel;
@@ -104,6 +157,10 @@ bool MainWindow::loadBaseMap()
     m_canvas->setLayers(GeoJsonReader::readAllBuiltIn(errors));
     m_canvas->setYear(m_timeSlider->year());
     layersChanged();
+    m_briefController->setAtlas(m_atlas);
+    m_charts->setAtlas(m_atlas);
+    m_charts->setYear(m_timeSlider->year());
+    m_documentActions->setLinkingData(m_atlas, [this] { return m_canvas->layers(); });
     if (!errors.isEmpty())
         QMessageBox::warning(this, tr("Spheres"), tr("Some layers could not be loaded:\n%1").arg(errors.join(u'\n')));
     return true;
@@ -112,12 +169,44 @@ bool MainWindow::loadBaseMap()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_documentActions->openAction());
+    file->addMenu(m_documentActions->recentMenu());
+    file->addAction(m_documentActions->importAction());
+    file->addAction(tr("Open the &sample brief"), this, [this] {
+        if (m_documentActions->maybeSave())
+            openDefaultBrief();
+    });
+    file->addSeparator();
+    file->addAction(m_documentActions->saveAction());
+    file->addAction(m_documentActions->saveAsAction());
+    file->addSeparator();
     file->addAction(tr("&Add layer…"), QKeySequence(tr("Ctrl+L")), this, &MainWindow::chooseLayerFile);
     QAction *exportAction = file->addAction(tr("&Export PNG…"), this, &MainWindow::exportPng);
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("Edit the focused &claim…"), QKeySequence(tr("Ctrl+Shift+E")), this, [this] {
+        m_briefController->editClaim(m_briefController->focusedClaim(), this);
+    });
+    QAction *linkMode = edit->addAction(tr("&Link by clicking on the map"));
+    linkMode->setCheckable(true);
+    linkMode->setToolTip(tr("While on, clicking a region or feature adds it to, or removes it from, the focused claim"));
+    connect(linkMode, &QAction::toggled, this, [this](bool on) { m_briefController->setLinkMode(on); });
+    edit->addSeparator();
+    edit->addAction(tr("&Find…"), QKeySequence::Find, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, m_canvas, &MapCanvas::zoomIn);
@@ -136,6 +225,23 @@ void MainWindow::createMenus()
     connect(m_projectionGroup, &QActionGroup::triggered, this,
             [this](QAction *action) { m_canvas->setProjection(action->data().toString()); });
 
+    QMenu *present = menuBar()->addMenu(tr("&Present"));
+    QAction *start = present->addAction(tr("&Present from the first view"), QKeySequence(Qt::Key_F5), this,
+                                        [this] { m_presentation->enter(0); });
+    present->addAction(tr("Present from the &selected view"), QKeySequence(tr("Shift+F5")), this,
+                       [this] { m_presentation->enter(std::max(0, m_viewsPanel->currentIndex())); });
+    present->addSeparator();
+    present->addAction(tr("&Add the current map as a view"), QKeySequence(tr("Ctrl+Shift+V")), this, [this] { captureView(-1); });
+    present->addAction(tr("&Next view"), QKeySequence(tr("Ctrl+]")), this, [this] {
+        const int next = std::min(m_viewsPanel->currentIndex() + 1, int(m_document->brief().views.size()) - 1);
+        m_viewsPanel->setCurrentIndex(next);
+        applyView(next);
+    });
+    QToolBar *timeline = findChild<QToolBar *>(QStringLiteral("timelineToolBar"));
+    timeline->insertAction(timeline->actions().value(0), start);
+    start->setIcon(style()->standardIcon(QStyle::SP_ComputerIcon));
+    start->setToolTip(tr("Present (F5)"));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Spheres"), this, [this] {
         QMessageBox::about(this, tr("About Spheres"),
@@ -146,10 +252,82 @@ void MainWindow::createMenus()
     });
 }
 
+void MainWindow::applyView(int index)
+{
+    const QList<SavedView> &views = m_document->brief().views;
+    if (index < 0 || index >= views.size())
+        return;
+    const SavedView &v = views[index];
+    if (m_canvas->scene() && m_canvas->scene()->projection().id() != v.state.projectionId)
+        m_canvas->setProjection(v.state.projectionId);
+    m_timeSlider->setYear(v.state.year);
+    for (const auto &layer : m_canvas->layers()) {
+        m_canvas->setLayerVisible(layer->id, !v.state.hiddenLayers.contains(layer->id));
+        m_canvas->setLayerOpacity(layer->id, v.state.layerOpacity.value(layer->id, 1.0));
+    }
+    layersChanged();
+    m_canvas->clearSelection();
+    if (!v.state.selectedRegion.isEmpty())
+        m_canvas->selectRegion(v.state.selectedRegion);
+    if (!v.state.selectedFeature.isEmpty())
+        m_canvas->selectFeature(v.state.selectedFeature);
+    m_briefController->focusClaim(v.focusedClaim, false);
+    m_canvas->easeTo(v.state.centre, v.state.metresPerPixel, 900);
+}
+
+void MainWindow::captureView(int index)
+{
+    QList<SavedView> views = m_document->brief().views;
+    SavedView view;
+    if (index >= 0 && index < views.size())
+        view = views[index];
+    else
+        view.name = tr("View %1").arg(views.size() + 1);
+    view.state = m_canvas->view();
+    view.state.hoveredRegion.clear();
+    view.state.hoveredFeature.clear();
+    view.state.highlightRegions.clear();
+    view.state.highlightFeatures.clear();
+    view.state.size = ViewState().size; // the window's size is not part of a view
+    view.state.styleScale = 1.0;
+    view.focusedClaim = m_briefController->focusedClaim();
+    if (index >= 0 && index < views.size())
+        views[index] = view;
+    else
+        views << view;
+    m_document->editViews(views, index >= 0 ? tr("Update view") : tr("Add view"));
+}
+
+bool MainWindow::openDefaultBrief()
+{
+    BriefReader::Result result = BriefReader::readBuiltIn();
+    if (!result.ok()) {
+        QMessageBox::warning(this, tr("Spheres"), tr("The sample brief could not be loaded:\n%1").arg(result.error));
+        return false;
+    }
+    m_document->reset(std::move(result.brief), QString());
+    return true;
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] — Spheres").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_documentActions->maybeSave())
+        event->accept();
+    else
+        event->ignore();
+}
+
 void MainWindow::layersChanged()
 {
     m_layersPanel->setLayers(m_canvas->layers(), m_canvas->view().hiddenLayers);
     m_context->setLayers(m_canvas->layers());
+    m_charts->setLayers(m_canvas->layers());
 }
 
 QString MainWindow::addLayerFile(const QString &path)

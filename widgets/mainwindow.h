@@ -10,7 +10,15 @@ class QActionGroup;
 namespace spheres {
 
 class Atlas;
+class BriefController;
+class ChartsPanel;
+class BriefDocument;
 class ContextPanel;
+class DocumentActions;
+class NarrativePanel;
+class PresentationMode;
+class ViewsPanel;
+class SearchBox;
 class LayersPanel;
 class MapCanvas;
 class TimeSlider;
@@ -28,6 +36,20 @@ public:
     MapCanvas *canvas() const { return m_canvas; }
     ContextPanel *contextPanel() const { return m_context; }
     LayersPanel *layersPanel() const { return m_layersPanel; }
+    NarrativePanel *narrativePanel() const { return m_narrative; }
+    BriefDocument *document() const { return m_document; }
+    BriefController *briefController() const { return m_briefController; }
+    DocumentActions *documentActions() const { return m_documentActions; }
+    SearchBox *searchBox() const { return m_search; }
+    ViewsPanel *viewsPanel() const { return m_viewsPanel; }
+    ChartsPanel *chartsPanel() const { return m_charts; }
+    PresentationMode *presentation() const { return m_presentation; }
+    /// Restores every part of the map state a saved view holds, easing the camera there.
+    void applyView(int index);
+    /// Saves the current map state as a view: appended when `index` is -1, else replacing it.
+    void captureView(int index);
+    /// Opens the brief shipped with Spheres (China–Russia), as an unsaved brief.
+    bool openDefaultBrief();
     TimeSlider *timeSlider() const { return m_timeSlider; }
     /// Adds a GeoJSON file as a layer; returns an error message (naming the file), or empty.
     QString addLayerFile(const QString &path);
@@ -38,11 +60,21 @@ private:
     void exportPng();
     void chooseLayerFile();
     void layersChanged();
+    void updateTitle();
+    void closeEvent(QCloseEvent *event) override;
 
     MapCanvas *m_canvas = nullptr;
     ContextPanel *m_context = nullptr;
     LayersPanel *m_layersPanel = nullptr;
     TimeSlider *m_timeSlider = nullptr;
+    NarrativePanel *m_narrative = nullptr;
+    SearchBox *m_search = nullptr;
+    BriefDocument *m_document = nullptr;
+    BriefController *m_briefController = nullptr;
+    DocumentActions *m_documentActions = nullptr;
+    ViewsPanel *m_viewsPanel = nullptr;
+    ChartsPanel *m_charts = nullptr;
+    PresentationMode *m_presentation = nullptr;
     QLabel *m_cursorLabel = nullptr;
     QLabel *m_scaleLabel = nullptr;
     QLabel *m_projectionLabel = nullptr;

@@ -105,6 +105,71 @@ void MapCanvas::clearSelection()
 {
     selectRegion(QString());
     selectFeature(QString());
+    setHighlight({}, {});
+}
+
+void MapCanvas::setHighlight(const QStringList &regions, const QStringList &features)
+{
+    if (regions == m_view.highlightRegions && features == m_view.highlightFeatures)
+        return;
+    m_view.highlightRegions = regions;
+    m_view.highlightFeatures = features;
+    update();
+    emit viewChanged();
+}
+
+void MapCanvas::frameHighlight()
+{
+    if (!m_scene || !m_view.isHighlighting())
+        return;
+    QRectF bounds;
+    const SceneLevel &level = m_scene->coarse();
+    for (const QString &code : m_view.highlightRegions)
+        if (const int i = level.atlas().indexOf(code); i >= 0)
+            bounds = bounds.united(level.bounds()[i]);
+    for (const ProjectedLayer &pl : m_scene->layers()) {
+        for (int i = 0; i < pl.layer->features.size(); ++i) {
+            const QString ref = pl.layer->id + u'/' + pl.layer->features[i].id;
+            if (m_view.highlightFeatures.contains(ref) ||
+                (m_view.highlightFeatures.contains(pl.layer->id) && pl.layer->kind != LayerKind::Membership))
+                bounds = bounds.united(pl.lines[i].boundingRect().united(pl.areas[i].boundingRect()));
+        }
+    }
+    if (bounds.isEmpty() && bounds.width() + bounds.height() <= 0)
+        return;
+    const double mpp = std::clamp(std::max(bounds.width() / (width() * 0.8), bounds.height() / (height() * 0.8)),
+                                  400.0, kMaxMetresPerPixel);
+    if (const auto centre = m_scene->projection().inverse(bounds.center()))
+        easeTo(*centre, mpp);
+}
+
+void MapCanvas::easeTo(QPointF centre, double metresPerPixel, int milliseconds)
+{
+    if (!m_scene)
+        return;
+    const auto from = m_scene->projection().forward(m_view.centre);
+    const auto to = m_scene->projection().forward(centre);
+    if (!from || !to)
+        return;
+    if (!m_camera) {
+        m_camera = new QVariantAnimation(this);
+        m_camera->setEasingCurve(QEasingCurve::InOutCubic);
+    }
+    m_camera->stop();
+    m_camera->disconnect(this);
+    const double logFrom = std::log(m_view.metresPerPixel), logTo = std::log(metresPerPixel);
+    const QPointF a = *from, b = *to;
+    m_camera->setStartValue(0.0);
+    m_camera->setEndValue(1.0);
+    m_camera->setDuration(milliseconds);
+    connect(m_camera, &QVariantAnimation::valueChanged, this, [this, a, b, logFrom, logTo](const QVariant &v) {
+        const double t = v.toDouble();
+        if (const auto c = m_scene->projection().inverse(a + (b - a) * t))
+            m_view.centre = *c;
+        m_keepHomeFrame = false;
+        setMetresPerPixel(std::exp(logFrom + (logTo - logFrom) * t));
+    });
+    m_camera->start();
 }
 
 void MapCanvas::setLayerVisible(const QString &id, bool visible)
@@ -217,8 +282,10 @@ void MapCanvas::paintEvent(QPaintEvent *)
     } else {
         m_dragFrames.clear();
         m_renderer.render(painter, *m_scene, m_view);
-        drawHoverTag(painter);
+        if (!m_overlay.active)
+            drawHoverTag(painter);
     }
+    drawOverlay(painter);
     emit framePainted();
 }
 
@@ -250,6 +317,93 @@ void MapCanvas::drawHoverTag(QPainter &painter) const
     painter.drawRoundedRect(box, 4, 4);
     painter.setPen(QColor(0x22, 0x22, 0x22));
     painter.drawText(box, Qt::AlignCenter, text);
+}
+
+void MapCanvas::setStyleScale(double scale)
+{
+    m_view.styleScale = scale;
+    update();
+}
+
+void MapCanvas::setOverlay(const PresentationOverlay &overlay)
+{
+    m_overlay = overlay;
+    update();
+}
+
+/// Title, caption and claims in type sized to the screen's height, so they read from the
+/// back of a room at 1080p and at 4K alike.
+void MapCanvas::drawOverlay(QPainter &painter) const
+{
+    if (!m_overlay.active)
+        return;
+    if (m_overlay.blank.isValid()) {
+        painter.fillRect(rect(), m_overlay.blank);
+        return;
+    }
+    const double k = height() / 1080.0;
+    painter.setRenderHint(QPainter::Antialiasing);
+    const double margin = 36 * k, panelWidth = std::min(width() * 0.46, 900 * k);
+    QFont titleFont(QStringLiteral("DejaVu Sans"));
+    titleFont.setPixelSize(int(46 * k));
+    titleFont.setWeight(QFont::DemiBold);
+    QFont captionFont(QStringLiteral("DejaVu Sans"));
+    captionFont.setPixelSize(int(26 * k));
+    const QRectF titleBox = QFontMetricsF(titleFont).boundingRect(QRectF(0, 0, panelWidth, 1e6), Qt::TextWordWrap, m_overlay.title);
+    const QRectF captionBox = m_overlay.caption.isEmpty()
+                                  ? QRectF()
+                                  : QFontMetricsF(captionFont).boundingRect(QRectF(0, 0, panelWidth, 1e6), Qt::TextWordWrap, m_overlay.caption);
+    const double pad = 22 * k;
+    const QRectF panel(margin, margin, panelWidth + 2 * pad, titleBox.height() + captionBox.height() + 2 * pad + (captionBox.isEmpty() ? 0 : 12 * k));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(255, 255, 255, 232));
+    painter.drawRoundedRect(panel, 10 * k, 10 * k);
+    painter.setPen(QColor(0x1a, 0x1a, 0x1a));
+    painter.setFont(titleFont);
+    painter.drawText(QRectF(panel.left() + pad, panel.top() + pad, panelWidth, titleBox.height()), Qt::TextWordWrap, m_overlay.title);
+    painter.setFont(captionFont);
+    painter.setPen(QColor(0x33, 0x33, 0x33));
+    painter.drawText(QRectF(panel.left() + pad, panel.top() + pad + titleBox.height() + 12 * k, panelWidth, captionBox.height()),
+                     Qt::TextWordWrap, m_overlay.caption);
+    if (!m_overlay.counter.isEmpty()) {
+        painter.setPen(QColor(0x55, 0x55, 0x55));
+        painter.drawText(QRectF(0, height() - margin - 40 * k, width() - margin, 40 * k), Qt::AlignRight | Qt::AlignVCenter,
+                         m_overlay.counter);
+    }
+    if (m_overlay.claims.isEmpty())
+        return;
+    // The clicked region's claims, on the right.
+    QFont claimFont(QStringLiteral("DejaVu Sans"));
+    claimFont.setPixelSize(int(24 * k));
+    QFont stanceFont = claimFont;
+    stanceFont.setWeight(QFont::DemiBold);
+    const double w = std::min(width() * 0.36, 760 * k);
+    double y = margin + pad;
+    QList<std::pair<QRectF, QRectF>> boxes;
+    for (const auto &[stance, text] : m_overlay.claims) {
+        const QRectF s = QFontMetricsF(stanceFont).boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap, stance);
+        const QRectF t = QFontMetricsF(claimFont).boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap, QStringLiteral("“%1”").arg(text));
+        boxes.push_back({s, t});
+        y += s.height() + t.height() + 18 * k;
+        if (y > height() - 2 * margin)
+            break;
+    }
+    const QRectF claimsPanel(width() - margin - w - 2 * pad, margin, w + 2 * pad, std::min(y - margin + pad, height() - 2 * margin));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(255, 255, 255, 240));
+    painter.drawRoundedRect(claimsPanel, 10 * k, 10 * k);
+    y = margin + pad;
+    for (int i = 0; i < boxes.size(); ++i) {
+        painter.setFont(stanceFont);
+        painter.setPen(QColor(0x33, 0x33, 0x33));
+        painter.drawText(QRectF(claimsPanel.left() + pad, y, w, boxes[i].first.height()), Qt::TextWordWrap, m_overlay.claims[i].first);
+        y += boxes[i].first.height();
+        painter.setFont(claimFont);
+        painter.setPen(QColor(0x1a, 0x1a, 0x1a));
+        painter.drawText(QRectF(claimsPanel.left() + pad, y, w, boxes[i].second.height()), Qt::TextWordWrap,
+                         QStringLiteral("“%1”").arg(m_overlay.claims[i].second));
+        y += boxes[i].second.height() + 18 * k;
+    }
 }
 
 void MapCanvas::resizeEvent(QResizeEvent *event)

@@ -6,6 +6,7 @@
 #include "viewstate.h"
 
 #include <QFutureWatcher>
+#include <QVariantAnimation>
 #include <QWidget>
 
 #include <memory>
@@ -13,6 +14,17 @@
 namespace spheres {
 
 class Atlas;
+
+/// What presentation mode shows over the map, in large type (screen only, never exported).
+struct PresentationOverlay
+{
+    bool active = false;
+    QString title;
+    QString caption;
+    QString counter;                          ///< "3 / 6"
+    QList<std::pair<QString, QString>> claims; ///< (stance label, sentence) of the clicked region
+    QColor blank;                             ///< black or white to blank the screen; invalid: show the map
+};
 
 /// The interactive map: drag to pan, wheel or +/− to zoom about the cursor, 0 to fit, click to
 /// select, Esc to clear, hover to preview. Painting is delegated to MapRenderer, so the canvas
@@ -29,6 +41,10 @@ public:
     void setProjection(const QString &projectionId);
     /// Thematic layers drawn over the base map, bottom to top.
     void setLayers(QList<std::shared_ptr<const Layer>> layers);
+    void setOverlay(const PresentationOverlay &overlay);
+    /// Multiplies the map's line widths and text (presentation uses large type).
+    void setStyleScale(double scale);
+    const PresentationOverlay &overlay() const { return m_overlay; }
     void setYear(int year);
     void setLayerVisible(const QString &id, bool visible);
     void setLayerOpacity(const QString &id, double opacity);
@@ -49,6 +65,12 @@ public slots:
     /// Selects a layer feature ("layer/feature"); selecting one clears the other kind.
     void selectFeature(const QString &ref);
     void clearSelection();
+    /// Lights up these regions and features and dims the rest (empty lists: nothing dimmed).
+    void setHighlight(const QStringList &regions, const QStringList &features);
+    /// Eases the camera to frame the highlighted regions and features.
+    void frameHighlight();
+    /// Moves the camera smoothly to `centre` (lon/lat) at `metresPerPixel`.
+    void easeTo(QPointF centre, double metresPerPixel, int milliseconds = 650);
     void zoomBy(double factor, QPointF aboutPixel);
     void zoomIn() { zoomBy(1.5, rect().center()); }
     void zoomOut() { zoomBy(1 / 1.5, rect().center()); }
@@ -78,6 +100,7 @@ private:
     void setMetresPerPixel(double mpp);
     void loadFineDetailIfNeeded();
     void drawHoverTag(QPainter &painter) const;
+    void drawOverlay(QPainter &painter) const;
 
     std::shared_ptr<const Atlas> m_atlas;
     std::shared_ptr<const Atlas> m_fineAtlas;
@@ -87,6 +110,8 @@ private:
     FrameCache m_dragFrames;
     ViewState m_view;
     QFutureWatcher<std::shared_ptr<const SceneLevel>> m_fineLoader;
+    QVariantAnimation *m_camera = nullptr;
+    PresentationOverlay m_overlay;
     QPoint m_pressPos;
     QPoint m_lastDragPos;
     bool m_dragging = false;

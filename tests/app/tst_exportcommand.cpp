@@ -1,3 +1,4 @@
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -10,6 +11,8 @@ class TestExportCommand : public QObject
     Q_OBJECT
 private slots:
     void exportsPng();
+    void exportsEachFormat_data();
+    void exportsEachFormat();
     void badOptionsAreRefused_data();
     void badOptionsAreRefused();
 
@@ -43,6 +46,56 @@ void TestExportCommand::exportsPng()
     QVERIFY(image.pixelColor(640, 360) != QColor(0xf4, 0xf1, 0xea));
 }
 
+void TestExportCommand::exportsEachFormat_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QSize>("pngSize"); // PNG only
+    QTest::addColumn<QStringList>("contains");
+    QTest::addColumn<QStringList>("lacks");
+    QTest::newRow("svg with title, 2010, no legend")
+        << u"map.svg"_s
+        << QStringList{u"--size"_s, u"1280x720"_s, u"--title"_s, u"Spheres & pipes"_s, u"--subtitle"_s,
+                       u"As of 2010"_s, u"--year"_s, u"2010"_s, u"--no-legend"_s}
+        << QSize() << QStringList{u"<g id=\"layer-pipelines\""_s, u"Spheres &amp; pipes"_s, u"As of 2010"_s, u"km<"_s}
+        << QStringList{u"<g id=\"legend\""_s};
+    QTest::newRow("svg with an explicit format, no credits, no scale bar")
+        << u"plain.svg"_s
+        << QStringList{u"--format"_s, u"SVG"_s, u"--size"_s, u"800x600"_s, u"--no-credits"_s, u"--no-scale-bar"_s}
+        << QSize() << QStringList{u"Base map: Natural Earth"_s, u"<g id=\"legend\""_s}
+        << QStringList{u"Sources:"_s, u"km<"_s};
+    QTest::newRow("pdf letter at 150 dpi") << u"map.pdf"_s
+                                          << QStringList{u"--preset"_s, u"letter"_s, u"--dpi"_s, u"150"_s}
+                                          << QSize() << QStringList{u"%PDF-"_s} << QStringList{};
+    QTest::newRow("png preset 1080p") << u"map.png"_s << QStringList{u"--preset"_s, u"1080p"_s} << QSize(1920, 1080)
+                                      << QStringList{} << QStringList{};
+    QTest::newRow("png a4 at 72 dpi") << u"a4.png"_s << QStringList{u"--preset"_s, u"A4"_s, u"--dpi"_s, u"72"_s}
+                                      << QSize(842, 595) << QStringList{} << QStringList{};
+}
+
+void TestExportCommand::exportsEachFormat()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, args);
+    QFETCH(QSize, pngSize);
+    QFETCH(QStringList, contains);
+    QFETCH(QStringList, lacks);
+    const QString out = m_dir.filePath(file);
+    const Run r = run(QStringList{u"--out"_s, out} + args);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    if (pngSize.isValid())
+        QCOMPARE(QImage(out).size(), pngSize);
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromLatin1(f.readAll()); // Latin-1: byte for byte, whatever the file
+    for (const QString &needle : contains)
+        QVERIFY2(text.contains(needle), qPrintable(needle));
+    for (const QString &needle : lacks)
+        QVERIFY2(!text.contains(needle), qPrintable(needle));
+    if (file.endsWith(u".pdf"_s))
+        QCOMPARE(text.count(u"/Type /Page"_s) - text.count(u"/Type /Pages"_s), 1);
+}
+
 void TestExportCommand::badOptionsAreRefused_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -56,7 +109,25 @@ void TestExportCommand::badOptionsAreRefused_data()
     QTest::newRow("center") << QStringList{u"--out"_s, out, u"--center"_s, u"200,10"_s} << u"--center"_s;
     QTest::newRow("scale") << QStringList{u"--out"_s, out, u"--scale"_s, u"tiny"_s} << u"--scale"_s;
     QTest::newRow("select") << QStringList{u"--out"_s, out, u"--select"_s, u"XYZ"_s} << u"--select \"XYZ\""_s;
-    QTest::newRow("format") << QStringList{u"--out"_s, u"/tmp/map.bmp"_s} << u"only .png"_s;
+    QTest::newRow("format") << QStringList{u"--out"_s, u"/tmp/map.bmp"_s} << u"only .png, .svg and .pdf"_s;
+    QTest::newRow("no extension") << QStringList{u"--out"_s, u"/tmp/map"_s, u"--format"_s, u"png"_s} << u"--out \"/tmp/map\""_s;
+    QTest::newRow("unknown format") << QStringList{u"--out"_s, out, u"--format"_s, u"bmp"_s} << u"--format \"bmp\" is unknown"_s;
+    QTest::newRow("format mismatch") << QStringList{u"--out"_s, out, u"--format"_s, u"svg"_s}
+                                     << u"--format svg does not match --out"_s;
+    QTest::newRow("dpi too low") << QStringList{u"--out"_s, out, u"--dpi"_s, u"10"_s} << u"--dpi \"10\""_s;
+    QTest::newRow("dpi too high") << QStringList{u"--out"_s, out, u"--dpi"_s, u"2400"_s} << u"72 to 1200"_s;
+    QTest::newRow("dpi not a number") << QStringList{u"--out"_s, out, u"--dpi"_s, u"high"_s} << u"--dpi \"high\""_s;
+    QTest::newRow("unknown preset") << QStringList{u"--out"_s, out, u"--preset"_s, u"8k"_s} << u"--preset \"8k\" is unknown"_s;
+    QTest::newRow("preset and size") << QStringList{u"--out"_s, out, u"--preset"_s, u"4k"_s, u"--size"_s, u"800x600"_s}
+                                     << u"--preset and --size"_s;
+    QTest::newRow("too much memory") << QStringList{u"--out"_s, out, u"--size"_s, u"25000x20000"_s}
+                                     << u"--size: the picture size 25000×20000 needs more than 1.6 GB"_s;
+    QTest::newRow("pdf page too big") << QStringList{u"--out"_s, u"/tmp/spheres-never.pdf"_s, u"--size"_s,
+                                                     u"20000x1000"_s, u"--dpi"_s, u"72"_s}
+                                      << u"--size: the page"_s;
+    QTest::newRow("year") << QStringList{u"--out"_s, out, u"--year"_s, u"MMXX"_s} << u"--year \"MMXX\""_s;
+    QTest::newRow("year out of range") << QStringList{u"--out"_s, out, u"--year"_s, u"1500"_s} << u"--year \"1500\""_s;
+    QTest::newRow("title without value") << QStringList{u"--out"_s, out, u"--title"_s} << u"title"_s;
     QTest::newRow("unknown option") << QStringList{u"--out"_s, out, u"--frobnicate"_s} << u"frobnicate"_s;
 }
 
@@ -68,6 +139,7 @@ void TestExportCommand::badOptionsAreRefused()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(expected), qPrintable(r.err));
     QVERIFY(!QFile::exists(QStringLiteral("/tmp/spheres-never.png")));
+    QVERIFY(!QFile::exists(QStringLiteral("/tmp/spheres-never.pdf")));
 }
 
 QTEST_GUILESS_MAIN(TestExportCommand)

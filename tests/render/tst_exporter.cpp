@@ -1,17 +1,25 @@
 #include "atlas.h"
 #include "exporter.h"
+#include "exportoptions.h"
 #include "geojsonreader.h"
 #include "layerpainter.h"
+#include "mapfurniture.h"
 #include "maprenderer.h"
 #include "projectioncatalog.h"
 #include "scene.h"
 
+#include <QFile>
 #include <QImage>
+#include <QLoggingCategory>
+#include <QPainter>
 #include <QSet>
+#include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace spheres;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -19,6 +27,63 @@ bool near(QColor a, QColor b, int tolerance = 6)
 {
     return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance &&
            std::abs(a.blue() - b.blue()) <= tolerance;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// The ids of an SVG's groups, and the text of its <text> elements by the id of the
+/// outermost named group they are in.
+struct SvgOutline
+{
+    QStringList groups;
+    QHash<QString, QStringList> texts;
+    QString error;
+};
+
+SvgOutline outline(const QByteArray &svg)
+{
+    SvgOutline out;
+    QXmlStreamReader xml(svg);
+    QString group;
+    int depth = 0, groupDepth = -1;
+    while (!xml.atEnd()) {
+        const auto token = xml.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            ++depth;
+            if (xml.name() == u"g" && groupDepth < 0 && xml.attributes().hasAttribute(u"id"_s)) {
+                group = xml.attributes().value(u"id"_s).toString();
+                groupDepth = depth;
+                out.groups << group;
+            } else if (xml.name() == u"text") {
+                out.texts[group] << xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                --depth;
+            }
+        } else if (token == QXmlStreamReader::EndElement) {
+            if (depth == groupDepth) {
+                groupDepth = -1;
+                group.clear();
+            }
+            --depth;
+        }
+    }
+    if (xml.hasError())
+        out.error = xml.errorString();
+    return out;
+}
+
+/// The bounding box of the pixels in which two pictures differ.
+QRect difference(const QImage &a, const QImage &b)
+{
+    QRect box;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x)
+            if (!near(a.pixelColor(x, y), b.pixelColor(x, y), 2))
+                box |= QRect(x, y, 1, 1);
+    return box;
 }
 
 } // namespace
@@ -38,8 +103,26 @@ private slots:
     void absurdSizeIsRefused_data();
     void absurdSizeIsRefused();
     void unwritablePathIsNamed();
+    void styleScaleFollowsTheOutput_data();
+    void styleScaleFollowsTheOutput();
+    void eachFormatOpens_data();
+    void eachFormatOpens();
+    void fourKIsScaledUp();
+    void exportedLegendListsVisibleEntries_data();
+    void exportedLegendListsVisibleEntries();
+    void creditsNameTheVisibleSources();
+    void roundLengths_data();
+    void roundLengths();
+    void scaleBarMeasuresTheGround();
+    void absurdOptionsAreRefused_data();
+    void absurdOptionsAreRefused();
+    void unwritablePathIsNamedInEveryFormat_data();
+    void unwritablePathIsNamedInEveryFormat();
 
 private:
+    void loadLayers();
+    ViewState homeView(QSize size) const;
+
     std::unique_ptr<Scene> m_scene;
     QTemporaryDir m_dir;
 };
@@ -196,6 +279,289 @@ void TestExporter::unwritablePathIsNamed()
                                 QSize(320, 200));
     const QString path = QStringLiteral("/nonexistent-dir/map.png");
     const Exporter::Result result = Exporter::exportPng(MapRenderer(), *m_scene, view, path);
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.contains(path), qPrintable(result.error));
+}
+
+void TestExporter::loadLayers()
+{
+    QStringList errors;
+    m_scene->setLayers(GeoJsonReader::readAllBuiltIn(errors));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+}
+
+ViewState TestExporter::homeView(QSize size) const
+{
+    const ProjectionPreset &preset = ProjectionCatalog::defaultPreset();
+    return framedView(preset.projection, preset.homeExtent, size);
+}
+
+void TestExporter::styleScaleFollowsTheOutput_data()
+{
+    QTest::addColumn<int>("preset");
+    QTest::addColumn<int>("format");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("scale");
+    using P = ExportOptions::Preset;
+    using F = ExportOptions::Format;
+    QTest::newRow("1080p png") << int(P::Hd1080) << int(F::Png) << QSize(1920, 1080) << 1.0;
+    QTest::newRow("4K png") << int(P::Uhd4k) << int(F::Png) << QSize(3840, 2160) << 2.0;
+    QTest::newRow("A4 pdf") << int(P::A4) << int(F::Pdf) << QSize(3508, 2480) << 300 / 96.0;
+    QTest::newRow("Letter png") << int(P::Letter) << int(F::Png) << QSize(3300, 2550) << 300 / 96.0;
+}
+
+void TestExporter::styleScaleFollowsTheOutput()
+{
+    QFETCH(int, preset);
+    QFETCH(int, format);
+    QFETCH(QSize, size);
+    QFETCH(double, scale);
+    const ExportOptions options = ExportOptions::forPreset(ExportOptions::Preset(preset), ExportOptions::Format(format));
+    QCOMPARE(options.outputSize(), size);
+    QCOMPARE(options.styleScale(), scale);
+    // The fitted view shows the same ground as a 1080p view of the same place.
+    const ViewState view = options.fitted(homeView(QSize(1920, 1080)));
+    QCOMPARE(view.size, size);
+    QCOMPARE(view.styleScale, scale);
+    QVERIFY(qFuzzyCompare(view.metresPerPixel * std::min(size.width() / 1920.0, size.height() / 1080.0),
+                          homeView(QSize(1920, 1080)).metresPerPixel));
+    ExportOptions small;
+    small.pixelSize = QSize(640, 480);
+    QCOMPARE(small.styleScale(), 1.0); // small pictures keep legible text
+}
+
+void TestExporter::eachFormatOpens_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("png") << u"map.png"_s << QSize(1600, 900);
+    QTest::newRow("svg") << u"map.svg"_s << QSize(1600, 900);
+    QTest::newRow("pdf") << u"map.pdf"_s << QSize(1600, 900);
+    QTest::newRow("PDF upper case") << u"MAP.PDF"_s << QSize(1200, 800);
+}
+
+void TestExporter::eachFormatOpens()
+{
+    QFETCH(QString, file);
+    QFETCH(QSize, size);
+    loadLayers();
+    ExportOptions options;
+    options.format = *ExportOptions::formatOf(file);
+    options.pixelSize = size;
+    options.title = u"Spheres of influence"_s;
+    options.subtitle = u"Eurasia, 2026"_s;
+    options.caption = u"Membership, contested areas & pipelines as of the view's year."_s;
+    const QString path = m_dir.filePath(file);
+    const Exporter::Result result = Exporter::exportTo(MapRenderer(), *m_scene, homeView(size), options, path);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const QByteArray bytes = readAll(path);
+    switch (options.format) {
+    case ExportOptions::Format::Png: {
+        const QImage image = QImage::fromData(bytes, "png");
+        QCOMPARE(image.size(), size);
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 20, "the picture is blank or nearly so");
+        break;
+    }
+    case ExportOptions::Format::Svg: {
+        // Qt 6.4 draws SVG Tiny, without <pattern>: it warns about the hatching of contested
+        // zones, which other renderers (browsers, Inkscape, rsvg) draw.
+        QLoggingCategory::setFilterRules(u"qt.svg.warning=false"_s);
+        QSvgRenderer svg(bytes);
+        QVERIFY(svg.isValid());
+        QCOMPARE(svg.viewBox(), QRect(QPoint(0, 0), size));
+        const SvgOutline o = outline(bytes);
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        QCOMPARE(o.groups, (QStringList{u"basemap"_s, u"layer-sco"_s, u"layer-contested"_s, u"layer-pipelines"_s,
+                                        u"selection"_s, u"labels"_s, u"legend"_s, u"furniture"_s}));
+        QVERIFY2(o.texts.value(u"labels"_s).contains(u"China"_s), qPrintable(o.texts.value(u"labels"_s).join(u", ")));
+        QVERIFY(o.texts.value(u"furniture"_s).contains(u"Spheres of influence"_s));
+        QVERIFY(bytes.contains("inkscape:label=\"Energy pipelines\""));
+        // Drawn back, the SVG is a map, not a blank page.
+        QImage back(size, QImage::Format_ARGB32_Premultiplied);
+        back.fill(Qt::white);
+        QPainter painter(&back);
+        svg.render(&painter);
+        painter.end();
+        const QPointF beijing = *m_scene->pixelOf(homeView(size), {116.40, 39.90});
+        QVERIFY(!near(back.pixelColor(beijing.toPoint()), Qt::white));
+        QLoggingCategory::setFilterRules(QString());
+        break;
+    }
+    case ExportOptions::Format::Pdf: {
+        QVERIFY(bytes.startsWith("%PDF-"));
+        const qsizetype pages = bytes.count("/Type /Page") - bytes.count("/Type /Pages");
+        QCOMPARE(pages, qsizetype(1));
+        QVERIFY(bytes.contains("/Title")); // in the Info dictionary
+        break;
+    }
+    }
+    m_scene->setLayers({});
+}
+
+void TestExporter::fourKIsScaledUp()
+{
+    loadLayers();
+    const ViewState view = homeView(QSize(1920, 1080));
+    // The legend's box is where a picture with the legend differs from one without.
+    auto legendBox = [&](ExportOptions::Preset preset) {
+        ExportOptions options = ExportOptions::forPreset(preset, ExportOptions::Format::Png);
+        options.showCredits = options.showScaleBar = false;
+        const QString with = m_dir.filePath(u"with.png"_s), without = m_dir.filePath(u"without.png"_s);
+        const bool ok = Exporter::exportTo(MapRenderer(), *m_scene, view, options, with).ok();
+        options.showLegend = false;
+        return ok && Exporter::exportTo(MapRenderer(), *m_scene, view, options, without).ok()
+                   ? difference(QImage(with), QImage(without))
+                   : QRect();
+    };
+    const QRect hd = legendBox(ExportOptions::Preset::Hd1080), uhd = legendBox(ExportOptions::Preset::Uhd4k);
+    QVERIFY2(hd.width() > 100 && hd.height() > 60, qPrintable(u"%1x%2"_s.arg(hd.width()).arg(hd.height())));
+    for (const auto &[large, small] : {std::pair{uhd.width(), hd.width()}, std::pair{uhd.height(), hd.height()},
+                                       std::pair{1080 * 2 - uhd.top(), 1080 - hd.top()}})
+        QVERIFY2(std::abs(large - 2.0 * small) <= 0.06 * 2 * small, qPrintable(u"%1 vs %2"_s.arg(large).arg(small)));
+    m_scene->setLayers({});
+}
+
+void TestExporter::exportedLegendListsVisibleEntries_data()
+{
+    QTest::addColumn<int>("year");
+    QTest::addColumn<QStringList>("hidden");
+    QTest::addColumn<QStringList>("present");
+    QTest::addColumn<QStringList>("absent");
+    QTest::newRow("2010") << 2010 << QStringList{} << QStringList{u"SCO member"_s, u"SCO observer"_s}
+                          << QStringList{u"SCO partner"_s};
+    QTest::newRow("2026") << 2026 << QStringList{} << QStringList{u"SCO member"_s, u"SCO partner"_s}
+                          << QStringList{u"SCO observer"_s};
+    QTest::newRow("pipelines only") << 2026 << QStringList{u"sco"_s, u"contested"_s} << QStringList{}
+                                    << QStringList{u"SCO member"_s, u"Contested zone / claim line"_s};
+}
+
+void TestExporter::exportedLegendListsVisibleEntries()
+{
+    QFETCH(int, year);
+    QFETCH(QStringList, hidden);
+    QFETCH(QStringList, present);
+    QFETCH(QStringList, absent);
+    loadLayers();
+    ViewState view = homeView(QSize(1280, 720));
+    view.year = year;
+    view.hiddenLayers = hidden;
+    ExportOptions options;
+    options.format = ExportOptions::Format::Svg;
+    options.pixelSize = view.size;
+    const SvgOutline o = outline(Exporter::svgDocument(MapRenderer(), *m_scene, options.fitted(view), options));
+    const QStringList legend = o.texts.value(u"legend"_s);
+    QVERIFY(!legend.isEmpty());
+    for (const QString &entry : present)
+        QVERIFY2(legend.contains(entry), qPrintable(entry));
+    for (const QString &entry : absent)
+        QVERIFY2(!legend.contains(entry), qPrintable(entry));
+    for (const QString &layer : hidden)
+        QVERIFY(!o.groups.contains(u"layer-"_s + layer));
+    m_scene->setLayers({});
+}
+
+void TestExporter::creditsNameTheVisibleSources()
+{
+    loadLayers();
+    ViewState view = homeView(QSize(1920, 1080));
+    QStringList credits = MapFurniture::credits(*m_scene, view);
+    QCOMPARE(credits.value(0), u"Natural Earth"_s);
+    QCOMPARE(QSet<QString>(credits.begin(), credits.end()).size(), credits.size()); // deduplicated
+    QVERIFY2(credits.join(u'\n').contains(u"Gazprom (2025)"_s), qPrintable(credits.join(u'\n')));
+    const QList<Source> sources = MapFurniture::visibleSources(*m_scene, view);
+    QVERIFY(std::any_of(sources.begin(), sources.end(), [](const Source &s) {
+        return s.title == u"Power of Siberia" && s.publisher == u"Gazprom" && s.date == u"2025";
+    }));
+    QCOMPARE(QSet<QString>(credits.begin(), credits.end()).size(), credits.size());
+    view.hiddenLayers << u"pipelines"_s;
+    credits = MapFurniture::credits(*m_scene, view);
+    QVERIFY(!credits.join(u'\n').contains(u"Gazprom"_s));
+    view.hiddenLayers << u"sco"_s << u"contested"_s;
+    QCOMPARE(MapFurniture::credits(*m_scene, view), QStringList{u"Natural Earth"_s});
+    m_scene->setLayers({});
+}
+
+void TestExporter::roundLengths_data()
+{
+    QTest::addColumn<double>("max");
+    QTest::addColumn<double>("round");
+    QTest::newRow("1234 m") << 1234.0 << 1000.0;
+    QTest::newRow("2500 m") << 2500.0 << 2000.0;
+    QTest::newRow("999 km") << 999e3 << 500e3;
+    QTest::newRow("1000 km") << 1000e3 << 1000e3;
+    QTest::newRow("73 m") << 73.0 << 50.0;
+}
+
+void TestExporter::roundLengths()
+{
+    QFETCH(double, max);
+    QFETCH(double, round);
+    QCOMPARE(MapFurniture::roundLength(max), round);
+}
+
+void TestExporter::scaleBarMeasuresTheGround()
+{
+    const ViewState view = homeView(QSize(1920, 1080));
+    // LAEA keeps areas, and near its centre lengths too: the ground scale is close to metresPerPixel.
+    const double ground = MapFurniture::groundMetresPerPixel(*m_scene, view);
+    QVERIFY2(std::abs(ground / view.metresPerPixel - 1) < 0.1, qPrintable(QString::number(ground / view.metresPerPixel)));
+    const MapFurniture::ScaleBar bar = MapFurniture::scaleBar(*m_scene, view, 180);
+    QVERIFY(bar.pixels <= 180 && bar.pixels > 180 / 2.5 - 1);
+    QCOMPARE(bar.label, u"%1 km"_s.arg(bar.metres / 1000));
+    QCOMPARE(MapFurniture::roundLength(bar.metres), bar.metres);
+}
+
+void TestExporter::absurdOptionsAreRefused_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("dpi");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("png too wide") << u"x.png"_s << QSize(40000, 100) << 96.0 << u"32767"_s;
+    QTest::newRow("png too much memory") << u"x.png"_s << QSize(30000, 30000) << 96.0 << u"memory"_s;
+    QTest::newRow("png empty") << u"x.png"_s << QSize(0, 100) << 96.0 << u"empty"_s;
+    QTest::newRow("svg empty") << u"x.svg"_s << QSize(100, 0) << 96.0 << u"empty"_s;
+    QTest::newRow("pdf page too big") << u"x.pdf"_s << QSize(30000, 1000) << 72.0 << u"200 inches"_s;
+    QTest::newRow("dpi too low") << u"x.pdf"_s << QSize(1000, 1000) << 10.0 << u"DPI"_s;
+    QTest::newRow("dpi too high") << u"x.png"_s << QSize(1000, 1000) << 5000.0 << u"DPI"_s;
+}
+
+void TestExporter::absurdOptionsAreRefused()
+{
+    QFETCH(QString, file);
+    QFETCH(QSize, size);
+    QFETCH(double, dpi);
+    QFETCH(QString, expected);
+    ExportOptions options;
+    options.format = *ExportOptions::formatOf(file);
+    options.pixelSize = size;
+    options.dpi = dpi;
+    const Exporter::Result result =
+        Exporter::exportTo(MapRenderer(), *m_scene, homeView(QSize(800, 600)), options, m_dir.filePath(file));
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.contains(expected), qPrintable(result.error));
+    QVERIFY(!QFile::exists(m_dir.filePath(file)));
+}
+
+void TestExporter::unwritablePathIsNamedInEveryFormat_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("png") << u"/nonexistent-dir/map.png"_s;
+    QTest::newRow("svg") << u"/nonexistent-dir/map.svg"_s;
+    QTest::newRow("pdf") << u"/nonexistent-dir/map.pdf"_s;
+}
+
+void TestExporter::unwritablePathIsNamedInEveryFormat()
+{
+    QFETCH(QString, path);
+    ExportOptions options;
+    options.format = *ExportOptions::formatOf(path);
+    options.pixelSize = QSize(320, 200);
+    const Exporter::Result result = Exporter::exportTo(MapRenderer(), *m_scene, homeView(QSize(320, 200)), options, path);
     QVERIFY(!result.ok());
     QVERIFY2(result.error.contains(path), qPrintable(result.error));
 }

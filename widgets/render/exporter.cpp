@@ -1,18 +1,100 @@
 #include "exporter.h"
 
+#include "mapfurniture.h"
 #include "maprenderer.h"
 #include "scene.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QImageWriter>
+#include <QPageSize>
 #include <QPainter>
+#include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <functional>
 
 namespace spheres {
 
 namespace {
+
 QString tr(const char *text) { return QCoreApplication::translate("Exporter", text); }
+
+using Pass = MapRenderer::Pass;
+
+QString fileError(const QString &path, const QString &why) { return tr("%1: %2").arg(path, why); }
+
+/// Writes `bytes` to `path` atomically.
+Exporter::Result save(const QString &path, const std::function<bool(QIODevice &, QString &)> &write)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {fileError(path, file.errorString())};
+    QString error;
+    if (!write(file, error)) {
+        file.cancelWriting();
+        return {fileError(path, error.isEmpty() ? file.errorString() : error)};
+    }
+    if (!file.commit())
+        return {fileError(path, file.errorString())};
+    return {};
 }
+
+MapRenderer::Passes mapPasses(const ExportOptions &options)
+{
+    MapRenderer::Passes passes = MapRenderer::kAllPasses;
+    if (!options.showLegend)
+        passes &= ~MapRenderer::Passes(Pass::Legend);
+    if (options.showCredits) // MapFurniture draws fuller credits in its place
+        passes &= ~MapRenderer::Passes(Pass::Credits);
+    return passes;
+}
+
+/// One pass drawn alone into an in-memory SVG, reduced to its content: no XML declaration,
+/// no <svg> element, no title, ids made unique by `prefix`.
+QByteArray svgContent(QSize size, double dpi, const QString &prefix, const std::function<void(QPainter &)> &draw)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setResolution(int(std::lround(dpi)));
+    {
+        QPainter painter(&generator);
+        draw(painter);
+    }
+    QString svg = QString::fromUtf8(buffer.data());
+    const qsizetype open = svg.indexOf(u"<svg");
+    const qsizetype start = open < 0 ? -1 : svg.indexOf(u'>', open);
+    const qsizetype end = svg.lastIndexOf(u"</svg>");
+    if (start < 0 || end < start)
+        return {};
+    svg = svg.mid(start + 1, end - start - 1);
+    static const QRegularExpression meta(QStringLiteral("<title>.*?</title>|<desc>.*?</desc>"),
+                                         QRegularExpression::DotMatchesEverythingOption);
+    svg.remove(meta);
+    svg.replace(QStringLiteral("id=\""), QStringLiteral("id=\"%1-").arg(prefix));
+    svg.replace(QStringLiteral("url(#"), QStringLiteral("url(#%1-").arg(prefix));
+    svg.replace(QStringLiteral("href=\"#"), QStringLiteral("href=\"#%1-").arg(prefix));
+    return svg.trimmed().toUtf8();
+}
+
+QPageSize pageSize(const ExportOptions &options)
+{
+    switch (options.page) {
+    case ExportOptions::Page::A4: return QPageSize(QPageSize::A4);
+    case ExportOptions::Page::Letter: return QPageSize(QPageSize::Letter);
+    case ExportOptions::Page::Pixels: break;
+    }
+    const QSizeF inches = QSizeF(options.pixelSize) / options.dpi;
+    return QPageSize(inches, QPageSize::Inch, QString(), QPageSize::ExactMatch);
+}
+
+} // namespace
 
 QString Exporter::checkSize(const ViewState &view)
 {
@@ -24,6 +106,33 @@ QString Exporter::checkSize(const ViewState &view)
             .arg(w).arg(h).arg(kMaxPixels);
     if (w * h > 400'000'000)
         return tr("the picture size %1×%2 needs more than 1.6 GB of memory").arg(w).arg(h);
+    return {};
+}
+
+QString Exporter::checkOptions(const ExportOptions &options)
+{
+    if (!(options.dpi >= ExportOptions::kMinDpi && options.dpi <= ExportOptions::kMaxDpi))
+        return tr("the resolution %1 DPI is not between %2 and %3")
+            .arg(options.dpi).arg(ExportOptions::kMinDpi).arg(ExportOptions::kMaxDpi);
+    ViewState probe;
+    probe.size = options.outputSize();
+    if (probe.size.isEmpty())
+        return tr("the picture size %1×%2 is empty").arg(probe.size.width()).arg(probe.size.height());
+    switch (options.format) {
+    case Format::Png:
+        return checkSize(probe);
+    case Format::Svg: // drawn as vectors; only the coordinates must stay in Qt's range
+        return probe.size.width() > 10 * kMaxPixels || probe.size.height() > 10 * kMaxPixels
+                   ? tr("the picture size %1×%2 is absurdly large").arg(probe.size.width()).arg(probe.size.height())
+                   : QString();
+    case Format::Pdf: {
+        const QSizeF inches = QSizeF(probe.size) / options.dpi;
+        if (inches.width() > kMaxPageInches || inches.height() > kMaxPageInches)
+            return tr("the page %1×%2 pixels at %3 DPI is larger than %4 inches a side, the most a PDF page can be")
+                .arg(probe.size.width()).arg(probe.size.height()).arg(options.dpi).arg(kMaxPageInches);
+        return {};
+    }
+    }
     return {};
 }
 
@@ -46,15 +155,164 @@ Exporter::Result Exporter::exportPng(const MapRenderer &renderer, const Scene &s
     const QImage image = renderImage(renderer, scene, view);
     if (image.isNull())
         return {tr("not enough memory for a %1×%2 picture").arg(view.size.width()).arg(view.size.height())};
-    QSaveFile file(path); // atomic: a failed export never leaves half a file
-    if (!file.open(QIODevice::WriteOnly))
-        return {tr("%1: %2").arg(path, file.errorString())};
-    QImageWriter writer(&file, "png");
-    writer.setCompression(1); // fast; PNG stays lossless
-    if (!writer.write(image))
-        return {tr("%1: %2").arg(path, writer.errorString())};
-    if (!file.commit())
-        return {tr("%1: %2").arg(path, file.errorString())};
+    return save(path, [&](QIODevice &file, QString &error) {
+        QImageWriter writer(&file, "png");
+        writer.setCompression(1); // fast; PNG stays lossless
+        if (!writer.write(image))
+            error = writer.errorString();
+        return error.isEmpty();
+    });
+}
+
+void Exporter::paint(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view,
+                     const ExportOptions &options)
+{
+    renderer.render(painter, scene, view, mapPasses(options));
+    MapFurniture::paint(painter, scene, view, options, renderer.style());
+}
+
+QByteArray Exporter::svgDocument(const MapRenderer &renderer, const Scene &scene, const ViewState &view,
+                                 const ExportOptions &options)
+{
+    struct Group
+    {
+        QString id, label;
+        std::function<void(QPainter &)> draw;
+    };
+    QList<Group> groups;
+    // Membership layers colour the land itself: the base map is the land without them, and
+    // each one's group repeats the land coloured up to it, so hiding it shows what is below.
+    QStringList membership;
+    for (const ProjectedLayer &pl : scene.layers())
+        if (pl.layer->kind == LayerKind::Membership)
+            membership << pl.layer->id;
+    ViewState plain = view;
+    plain.hiddenLayers += membership;
+    groups.push_back({QStringLiteral("basemap"), tr("Base map"), [&, plain](QPainter &p) {
+                          renderer.render(p, scene, plain, Pass::Background | Pass::Land);
+                      }});
+    for (qsizetype i = 0; i < membership.size(); ++i) {
+        if (view.hiddenLayers.contains(membership[i]))
+            continue;
+        ViewState upToThis = view;
+        upToThis.hiddenLayers += membership.mid(i + 1);
+        const auto &pl = *std::find_if(scene.layers().begin(), scene.layers().end(),
+                                       [&](const ProjectedLayer &l) { return l.layer->id == membership[i]; });
+        groups.push_back({QStringLiteral("layer-") + membership[i], pl.layer->title,
+                          [&, upToThis](QPainter &p) { renderer.render(p, scene, upToThis, Pass::Land); }});
+    }
+    for (const ProjectedLayer &pl : scene.layers()) {
+        if (pl.layer->kind == LayerKind::Membership || view.hiddenLayers.contains(pl.layer->id))
+            continue;
+        ViewState alone = view;
+        for (const ProjectedLayer &other : scene.layers())
+            if (other.layer != pl.layer)
+                alone.hiddenLayers << other.layer->id;
+        groups.push_back({QStringLiteral("layer-") + pl.layer->id, pl.layer->title,
+                          [&, alone](QPainter &p) { renderer.render(p, scene, alone, Pass::Layers); }});
+    }
+    groups.push_back({QStringLiteral("selection"), tr("Selection"),
+                      [&](QPainter &p) { renderer.render(p, scene, view, Pass::Selection); }});
+    groups.push_back({QStringLiteral("labels"), tr("Labels"),
+                      [&](QPainter &p) { renderer.render(p, scene, view, Pass::Labels); }});
+    if (options.showLegend)
+        groups.push_back({QStringLiteral("legend"), tr("Legend"),
+                          [&](QPainter &p) { renderer.render(p, scene, view, Pass::Legend); }});
+    groups.push_back({QStringLiteral("furniture"), tr("Title, scale and credits"), [&](QPainter &p) {
+                          if (!options.showCredits)
+                              renderer.render(p, scene, view, Pass::Credits);
+                          MapFurniture::paint(p, scene, view, options, renderer.style());
+                      }});
+
+    // QSvgGenerator cannot name groups: each pass is drawn into its own document and the
+    // contents are wrapped into one, in drawing order.
+    const QSize size = view.size;
+    const double mm = 25.4 / options.dpi;
+    QByteArray out;
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n";
+    out += QStringLiteral("<svg width=\"%1mm\" height=\"%2mm\" viewBox=\"0 0 %3 %4\" "
+                          "xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                          "xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" "
+                          "version=\"1.2\" baseProfile=\"tiny\">\n")
+               .arg(size.width() * mm, 0, 'f', 2).arg(size.height() * mm, 0, 'f', 2)
+               .arg(size.width()).arg(size.height()).toUtf8();
+    const QString title = options.title.isEmpty() ? tr("Spheres map") : options.title;
+    out += QStringLiteral("<title>%1</title>\n").arg(title.toHtmlEscaped()).toUtf8();
+    // The credits are compact on the map; the file's description lists every source in full.
+    QStringList desc;
+    if (!options.subtitle.isEmpty())
+        desc << options.subtitle;
+    if (options.showCredits) {
+        desc << tr("Base map: Natural Earth. Sources:");
+        for (const Source &s : MapFurniture::visibleSources(scene, view)) {
+            QStringList parts{s.title, s.publisher, s.date, s.url};
+            parts.removeAll(QString());
+            desc << parts.join(QStringLiteral(", "));
+        }
+    }
+    if (!desc.isEmpty())
+        out += QStringLiteral("<desc>%1</desc>\n").arg(desc.join(u'\n').toHtmlEscaped()).toUtf8();
+    for (const Group &g : groups) {
+        out += QStringLiteral("<g id=\"%1\" inkscape:groupmode=\"layer\" inkscape:label=\"%2\">\n")
+                   .arg(g.id, g.label.toHtmlEscaped()).toUtf8();
+        out += svgContent(size, options.dpi, g.id, g.draw);
+        out += "\n</g>\n";
+    }
+    out += "</svg>\n";
+    return out;
+}
+
+Exporter::Result Exporter::exportTo(const MapRenderer &renderer, const Scene &scene, const ViewState &view,
+                                    const ExportOptions &options, const QString &path)
+{
+    if (const QString problem = checkOptions(options); !problem.isEmpty())
+        return {problem};
+    ViewState out = options.fitted(view);
+    switch (options.format) {
+    case Format::Png: {
+        QImage image(out.size, QImage::Format_ARGB32_Premultiplied);
+        if (image.isNull())
+            return {tr("not enough memory for a %1×%2 picture").arg(out.size.width()).arg(out.size.height())};
+        const int dotsPerMetre = int(std::lround(options.dpi / 0.0254));
+        image.setDotsPerMeterX(dotsPerMetre);
+        image.setDotsPerMeterY(dotsPerMetre);
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            paint(painter, renderer, scene, out, options);
+        }
+        return save(path, [&](QIODevice &file, QString &error) {
+            QImageWriter writer(&file, "png");
+            writer.setCompression(1); // fast; PNG stays lossless
+            if (!writer.write(image))
+                error = writer.errorString();
+            return error.isEmpty();
+        });
+    }
+    case Format::Svg: {
+        const QByteArray svg = svgDocument(renderer, scene, out, options);
+        return save(path, [&](QIODevice &file, QString &) { return file.write(svg) == svg.size(); });
+    }
+    case Format::Pdf:
+        return save(path, [&](QIODevice &file, QString &error) {
+            QPdfWriter writer(&file);
+            writer.setResolution(int(std::lround(options.dpi)));
+            writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+            writer.setPageSize(pageSize(options));
+            writer.setPageOrientation(options.page == ExportOptions::Page::Pixels ? QPageLayout::Portrait
+                                                                                  : QPageLayout::Landscape);
+            writer.setTitle(options.title.isEmpty() ? tr("Spheres map") : options.title);
+            writer.setCreator(QStringLiteral("Spheres"));
+            QPainter painter;
+            if (!painter.begin(&writer)) {
+                error = tr("cannot start a PDF");
+                return false;
+            }
+            out.size = QSize(writer.width(), writer.height()); // the page, to the pixel
+            paint(painter, renderer, scene, out, options);
+            return painter.end();
+        });
+    }
     return {};
 }
 

@@ -1,7 +1,12 @@
 #pragma once
 
+#include "exportoptions.h"
+
+#include <QByteArray>
 #include <QImage>
 #include <QString>
+
+class QPainter;
 
 namespace spheres {
 
@@ -9,11 +14,12 @@ class MapRenderer;
 class Scene;
 struct ViewState;
 
-/// Renders a view into a file through the same MapRenderer as the window.
+/// Renders a view into a file through the same MapRenderer as the window: PNG, or SVG and PDF
+/// as vectors with real text. Files are written atomically: a failed export leaves none.
 class Exporter
 {
 public:
-    enum class Format { Png };
+    using Format = ExportOptions::Format;
     struct Result
     {
         QString error; ///< empty on success
@@ -22,11 +28,31 @@ public:
 
     /// Qt's raster engine cannot paint beyond 32767 pixels a side.
     static constexpr int kMaxPixels = 32767;
+    /// PDF pages are at most 14 400 points (200 inches) a side.
+    static constexpr double kMaxPageInches = 200.0;
 
+    /// `view` as the window draws it, without furniture.
     static QImage renderImage(const MapRenderer &renderer, const Scene &scene, const ViewState &view);
+    /// `view` as the window draws it, as a PNG of view.size.
     static Result exportPng(const MapRenderer &renderer, const Scene &scene, const ViewState &view, const QString &path);
-    /// Empty when `view.size` can be rendered; a message otherwise.
+    /// `view` fitted to the output of `options` (see ExportOptions::fitted), with its legend and
+    /// furniture, written to `path` in options.format.
+    static Result exportTo(const MapRenderer &renderer, const Scene &scene, const ViewState &view,
+                           const ExportOptions &options, const QString &path);
+
+    /// Empty when `view.size` can be rendered into an image; a message otherwise.
     static QString checkSize(const ViewState &view);
+    /// Empty when `options` can be exported; a message otherwise.
+    static QString checkOptions(const ExportOptions &options);
+
+    /// Draws the whole export — map, legend, furniture — of a fitted view into `painter`.
+    static void paint(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view,
+                      const ExportOptions &options);
+    /// The SVG document of a fitted view: one group per pass and per shown layer (ids
+    /// "basemap", "layer-<id>", "selection", "labels", "legend", "furniture"), each an
+    /// Inkscape layer.
+    static QByteArray svgDocument(const MapRenderer &renderer, const Scene &scene, const ViewState &view,
+                                  const ExportOptions &options);
 };
 
 } // namespace spheres

@@ -142,6 +142,9 @@ void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState 
                 continue;
             const QString ref = layer.id + u'/' + f.id;
             const bool selected = ref == view.selectedFeature, hovered = ref == view.hoveredFeature;
+            const bool lit = !view.isHighlighting() || view.highlightFeatures.contains(ref) ||
+                             view.highlightFeatures.contains(layer.id);
+            painter.setOpacity(view.layerOpacity.value(layer.id, 1.0) * (lit ? 1.0 : 0.25));
             if (selected || hovered) {
                 QPen casing(selected ? highlight : highlight.lighter(130), (selected ? 9.0 : 7.0) * view.styleScale);
                 casing.setCosmetic(true);
@@ -224,6 +227,7 @@ void LayerPainter::paintSwatch(QPainter &painter, const QRectF &box, const Swatc
         if (swatch.hatched)
             painter.fillRect(box, QBrush(kClaimLine, Qt::BDiagPattern));
         painter.setPen(QPen(QColor(0, 0, 0, 60), 0));
+        painter.setBrush(Qt::NoBrush); // the caller's brush (the legend box) would wash the swatch out
         painter.drawRect(box);
     }
     painter.restore();

@@ -15,6 +15,14 @@ namespace spheres {
 
 namespace {
 
+/// A colour faded towards `towards`: what is not part of the claim in focus recedes.
+QColor dimmed(const QColor &c, const QColor &towards)
+{
+    constexpr double k = 0.6;
+    return QColor::fromRgbF(c.redF() * (1 - k) + towards.redF() * k, c.greenF() * (1 - k) + towards.greenF() * k,
+                            c.blueF() * (1 - k) + towards.blueF() * k);
+}
+
 /// Pens are cosmetic: paths are already in pixels, and the raster engine strokes cosmetic
 /// pens several times faster.
 QPen pen(const QColor &colour, double width)
@@ -41,9 +49,18 @@ void MapRenderer::drawHaloText(QPainter &painter, QPointF baseline, const QStrin
 {
     const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
     if (!raster) {
-        const QPainterPath path = haloPath(baseline, text, font);
-        painter.strokePath(path, pen(m_style.labelHalo, haloWidth));
-        painter.fillPath(path, colour);
+        // Vector devices: the halo is a stroked outline, the text real text, so that it stays
+        // selectable and searchable in an SVG or PDF. SVG text has no letter spacing: drop it
+        // from both, or the halo would run ahead of the letters.
+        QFont textFont = font;
+        if (painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::SVG)
+            textFont.setLetterSpacing(QFont::PercentageSpacing, 100);
+        painter.strokePath(haloPath(baseline, text, textFont), pen(m_style.labelHalo, haloWidth));
+        painter.save();
+        painter.setFont(textFont);
+        painter.setPen(colour);
+        painter.drawText(baseline, text);
+        painter.restore();
         return;
     }
     const qreal dpr = painter.device()->devicePixelRatioF();
@@ -75,21 +92,29 @@ const MapStyle &MapStyle::standard()
     return style;
 }
 
-void MapRenderer::render(QPainter &painter, const Scene &scene, const ViewState &view) const
+void MapRenderer::render(QPainter &painter, const Scene &scene, const ViewState &view, Passes passes) const
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
     painter.setClipRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
     const QTransform t = scene.worldToScreen(view);
-    drawBackground(painter, scene, view, t);
-    const QList<QPainterPath> paths = regionPaths(scene, view, t);
-    drawLand(painter, scene, view, paths);
-    LayerPainter::paint(painter, scene, view, t);
-    drawSelection(painter, scene, view, paths);
-    drawLabels(painter, scene, view, t);
-    drawLegend(painter, scene, view);
-    drawCredits(painter, view);
+    if (passes & Pass::Background)
+        drawBackground(painter, scene, view, t);
+    const QList<QPainterPath> paths =
+        passes & (Pass::Land | Pass::Selection) ? regionPaths(scene, view, t) : QList<QPainterPath>();
+    if (passes & Pass::Land)
+        drawLand(painter, scene, view, paths);
+    if (passes & Pass::Layers)
+        LayerPainter::paint(painter, scene, view, t);
+    if (passes & Pass::Selection)
+        drawSelection(painter, scene, view, paths);
+    if (passes & Pass::Labels)
+        drawLabels(painter, scene, view, t);
+    if (passes & Pass::Legend)
+        drawLegend(painter, scene, view);
+    if (passes & Pass::Credits)
+        drawCredits(painter, view);
     painter.restore();
 }
 
@@ -132,6 +157,8 @@ void MapRenderer::drawLand(QPainter &painter, const Scene &scene, const ViewStat
         if (paths[i].isEmpty())
             continue;
         QColor fill = fills.value(regions[i].code, m_style.land);
+        if (view.isHighlighting() && !view.highlightRegions.contains(regions[i].code))
+            fill = dimmed(fill, m_style.space);
         if (regions[i].code == view.hoveredRegion)
             fill = fill.darker(106);
         painter.setBrush(fill);
@@ -148,6 +175,11 @@ void MapRenderer::drawLand(QPainter &painter, const Scene &scene, const ViewStat
 void MapRenderer::drawSelection(QPainter &painter, const Scene &scene, const ViewState &view,
                                 const QList<QPainterPath> &paths) const
 {
+    const QList<Region> &regions = scene.levelFor(view.metresPerPixel).atlas().regions();
+    const QPen highlightPen = pen(m_style.selectionOutline, m_style.selectionWidth * 0.8 * view.styleScale);
+    for (int i = 0; i < regions.size(); ++i)
+        if (!paths[i].isEmpty() && view.highlightRegions.contains(regions[i].code))
+            painter.strokePath(paths[i], highlightPen);
     if (view.selectedRegion.isEmpty())
         return;
     const int i = scene.levelFor(view.metresPerPixel).atlas().indexOf(view.selectedRegion);

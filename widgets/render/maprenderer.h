@@ -21,7 +21,14 @@ class MapRenderer
 public:
     explicit MapRenderer(MapStyle style = MapStyle::standard()) : m_style(std::move(style)) {}
 
-    void render(QPainter &painter, const Scene &scene, const ViewState &view) const;
+    /// The passes of render(), bottom to top: an export draws some alone (one SVG group each)
+    /// or leaves some out (the legend, the one-line credit when it draws fuller credits).
+    enum class Pass { Background = 0x1, Land = 0x2, Layers = 0x4, Selection = 0x8, Labels = 0x10, Legend = 0x20,
+                      Credits = 0x40 };
+    Q_DECLARE_FLAGS(Passes, Pass)
+    static constexpr Passes kAllPasses = Passes(0x7f);
+
+    void render(QPainter &painter, const Scene &scene, const ViewState &view, Passes passes = kAllPasses) const;
     const MapStyle &style() const { return m_style; }
 
 private:
@@ -42,5 +49,7 @@ private:
     /// each frame costs more than the rest of the map; vector devices get real text paths.
     mutable QHash<QString, QImage> m_labelImages;
 };
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(MapRenderer::Passes)
 
 } // namespace spheres

@@ -1,0 +1,232 @@
+#include "linkcommand.h"
+
+#include "atlas.h"
+#include "brief.h"
+#include "briefio.h"
+#include "gazetteer.h"
+#include "geojsonreader.h"
+#include "linker.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDate>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QStringDecoder>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace spheres {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("LinkCommand", text); }
+
+constexpr qint64 kMaxNarrativeBytes = 8 * 1024 * 1024;
+
+int fail(const QString &message, int exitCode = 2)
+{
+    QTextStream(stderr) << "spheres link: " << message << Qt::endl;
+    return exitCode;
+}
+
+struct Narrative
+{
+    QString text;
+    QString error; ///< names the file; empty on success
+};
+
+/// Reads at most kMaxNarrativeBytes + 1 bytes, so that an over-long pipe is refused without being
+/// read to its end.
+QByteArray readLimited(QFile &file)
+{
+    QByteArray data;
+    while (data.size() <= kMaxNarrativeBytes) {
+        const QByteArray chunk = file.read(kMaxNarrativeBytes + 1 - data.size());
+        if (chunk.isEmpty())
+            break; // end of file or an error; the caller looks at file.error()
+        data += chunk;
+    }
+    return data;
+}
+
+/// The text of the narrative at `path` ("-": standard input); `name` is how messages call it.
+Narrative readNarrative(const QString &path, const QString &name)
+{
+    const auto failed = [&name](const QString &what) { return Narrative{{}, QStringLiteral("%1: %2").arg(name, what)}; };
+    QFile file;
+    if (path == u'-') {
+        if (!file.open(stdin, QIODevice::ReadOnly))
+            return failed(file.errorString());
+    } else {
+        const QFileInfo info(path);
+        if (!info.exists())
+            return failed(tr("no such file"));
+        if (info.isDir())
+            return failed(tr("is a directory, not a narrative file"));
+        // Checked before reading, so that a huge file is not read only to be refused.
+        if (info.size() > kMaxNarrativeBytes)
+            return failed(tr("the file is larger than %1 MiB").arg(kMaxNarrativeBytes / (1024 * 1024)));
+        file.setFileName(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return failed(tr("cannot be read: %1").arg(file.errorString()));
+    }
+    const QByteArray data = readLimited(file);
+    if (file.error() != QFileDevice::NoError)
+        return failed(tr("cannot be read: %1").arg(file.errorString()));
+    if (data.size() > kMaxNarrativeBytes)
+        return failed(tr("the text is larger than %1 MiB").arg(kMaxNarrativeBytes / (1024 * 1024)));
+
+    // Notepad's "Unicode" is UTF-16 with a byte order mark; decode it rather than call it binary.
+    const bool utf16 = data.startsWith("\xFF\xFE") || data.startsWith("\xFE\xFF");
+    if (!utf16 && data.contains('\0'))
+        return failed(tr("is a binary file, not plain text or Markdown"));
+    QStringDecoder decoder(utf16 ? (data.startsWith("\xFF\xFE") ? QStringConverter::Utf16LE : QStringConverter::Utf16BE)
+                                 : QStringConverter::Utf8);
+    QString text = decoder.decode(data);
+    if (decoder.hasError())
+        return failed(utf16 ? tr("is not valid UTF-16 text") : tr("is not UTF-8 text; save it as UTF-8 and try again"));
+    if (text.contains(QChar(u'\0')))
+        return failed(tr("is a binary file, not plain text or Markdown"));
+    return Narrative{std::move(text), {}};
+}
+
+// --- JSON output ------------------------------------------------------------------------------
+// Written by hand rather than with QJsonDocument, which sorts the members: the claims read best
+// with "id" first and "text" before the links.
+
+QByteArray jsonString(const QString &s)
+{
+    QByteArray out = "\"";
+    for (const char c : s.toUtf8()) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (uchar(c) < 0x20)
+                out += "\\u00" + QByteArray::number(uchar(c), 16).rightJustified(2, '0');
+            else
+                out += c; // bytes of non-ASCII characters are >= 0x80: UTF-8 passes through
+        }
+    }
+    return out + '"';
+}
+
+QByteArray jsonStrings(const QStringList &list)
+{
+    QByteArray out = "[";
+    for (qsizetype i = 0; i < list.size(); ++i)
+        out += (i > 0 ? ", " : "") + jsonString(list.at(i));
+    return out + ']';
+}
+
+QByteArray claimsJson(const Brief &brief)
+{
+    QByteArray out = "{\n  \"source\": " + jsonString(brief.narrativeSource) + ",\n  \"claims\": [";
+    for (qsizetype i = 0; i < brief.claims.size(); ++i) {
+        const Claim &c = brief.claims.at(i);
+        const QByteArray pad = "      ";
+        out += i > 0 ? ",\n    {\n" : "\n    {\n";
+        out += pad + "\"id\": " + jsonString(c.id) + ",\n";
+        out += pad + "\"paragraph\": " + QByteArray::number(c.paragraph) + ",\n";
+        out += pad + "\"sentence\": " + QByteArray::number(c.sentence) + ",\n";
+        out += pad + "\"text\": " + jsonString(c.text) + ",\n";
+        out += pad + "\"stance\": " + jsonString(stanceKey(c.stance)) + ",\n";
+        out += pad + "\"confidence\": " + QByteArray::number(c.confidence, 'g', QLocale::FloatingPointShortest) + ",\n";
+        out += pad + "\"cues\": " + jsonStrings(c.cues) + ",\n";
+        out += pad + "\"regions\": " + jsonStrings(c.regions) + ",\n";
+        out += pad + "\"groups\": " + jsonStrings(c.groups) + ",\n";
+        out += pad + "\"features\": " + jsonStrings(c.features) + ",\n";
+        out += pad + "\"topics\": " + jsonStrings(c.topics) + "\n    }";
+    }
+    out += brief.claims.isEmpty() ? "]\n}\n" : "\n  ]\n}\n";
+    return out;
+}
+
+} // namespace
+
+int runLinkCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Link a narrative (plain text or Markdown) to the map: one claim per sentence, with the regions,\n"
+           "groups, features and topics it names and a stance guessed from its wording."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("narrative"), tr("The narrative file, or - for standard input."),
+                                 QStringLiteral("<narrative>"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print the claims as JSON to standard output."));
+    const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("out")},
+                                 tr("Write a new brief with the claims (.spheres.json)."), tr("file"));
+    const QCommandLineOption title(QStringLiteral("title"), tr("Title of the brief (default: the file name)."),
+                                   tr("text"));
+    const QCommandLineOption author(QStringLiteral("author"), tr("Author of the brief (default: none)."), tr("name"));
+    parser.addOptions({json, out, title, author});
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return fail(tr("no narrative file given (use - for standard input)"));
+    if (positional.size() > 1)
+        return fail(tr("unexpected argument \"%1\"").arg(positional.at(1)));
+    if (parser.isSet(json) == parser.isSet(out))
+        return fail(parser.isSet(json) ? tr("--json and --out exclude each other; give one")
+                                       : tr("give --json to print the claims or --out to write a brief"));
+    const QString inPath = positional.front();
+    const bool fromStdin = inPath == u'-';
+    const QString inName = fromStdin ? tr("standard input") : inPath;
+    const QString outPath = parser.value(out);
+    if (parser.isSet(out)) {
+        if (outPath.isEmpty())
+            return fail(tr("--out needs a file name"));
+        // Linking a file onto itself would replace the narrative with its brief.
+        if (!fromStdin && QFileInfo(outPath).absoluteFilePath() == QFileInfo(inPath).absoluteFilePath())
+            return fail(tr("--out \"%1\" is the narrative itself; choose another file").arg(outPath));
+    }
+
+    const Narrative narrative = readNarrative(inPath, inName);
+    if (!narrative.error.isEmpty())
+        return fail(narrative.error);
+
+    const Atlas::Result atlas = Atlas::loadBuiltIn(Atlas::Detail::Fine);
+    if (!atlas.ok())
+        return fail(atlas.error, 1);
+    QStringList layerErrors;
+    const auto layers = GeoJsonReader::readAllBuiltIn(layerErrors);
+    if (!layerErrors.isEmpty())
+        return fail(layerErrors.join(u'\n'), 1);
+    const Linker linker(Gazetteer(atlas.atlas, layers));
+    Brief brief = linker.link(narrative.text, fromStdin ? QStringLiteral("stdin") : QFileInfo(inPath).fileName());
+    if (brief.claims.isEmpty())
+        return fail(tr("%1: no sentences: the text is empty").arg(inName));
+
+    if (parser.isSet(json)) {
+        QFile output;
+        const QByteArray bytes = claimsJson(brief);
+        if (!output.open(stdout, QIODevice::WriteOnly) || output.write(bytes) != bytes.size() || !output.flush())
+            return fail(tr("standard output: %1").arg(output.errorString()), 1);
+        return 0;
+    }
+
+    brief.title = parser.isSet(title) ? parser.value(title) : (fromStdin ? QString() : QFileInfo(inPath).completeBaseName());
+    brief.author = parser.value(author);
+    brief.date = QDate::currentDate();
+    for (const QString &id : GeoJsonReader::builtInIds())
+        brief.layers << LayerSetting{id, true, 1.0};
+    if (const QString error = BriefWriter::save(brief, outPath); !error.isEmpty())
+        return fail(error);
+    const QString wrote = brief.claims.size() == 1 ? tr("Wrote 1 claim to %1").arg(outPath)
+                                                   : tr("Wrote %1 claims to %2").arg(QString::number(brief.claims.size()), outPath);
+    QTextStream(stderr) << wrote << Qt::endl;
+    return 0;
+}
+
+} // namespace spheres

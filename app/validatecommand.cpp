@@ -1,0 +1,91 @@
+#include "validatecommand.h"
+
+#include "atlas.h"
+#include "briefio.h"
+#include "geojsonreader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace spheres {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("ValidateCommand", text); }
+
+int fail(const QString &message, int exitCode)
+{
+    QTextStream(stderr) << "spheres validate: " << message << Qt::endl;
+    return exitCode;
+}
+
+} // namespace
+
+int runValidateCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Check a brief: that it reads, and that its regions, groups, layers and features exist."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("brief"), tr("The brief to check (.spheres.json)."),
+                                 QStringLiteral("<brief>"));
+    // A brief may link features of a layer the user added; without it they would count as unknown.
+    const QCommandLineOption layer(QStringLiteral("layer"), tr("An extra GeoJSON layer the brief refers to (repeatable)."),
+                                   tr("file"));
+    parser.addOption(layer);
+    if (!parser.parse(arguments))
+        return fail(parser.errorText(), 2);
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return fail(tr("no brief given"), 2);
+    if (positional.size() > 1)
+        return fail(tr("unexpected argument \"%1\"").arg(positional.at(1)), 2);
+    const QString path = positional.front();
+
+    const Atlas::Result atlas = Atlas::loadBuiltIn(Atlas::Detail::Fine);
+    if (!atlas.ok())
+        return fail(atlas.error, 1);
+    QStringList layerErrors;
+    QList<std::shared_ptr<const Layer>> layers = GeoJsonReader::readAllBuiltIn(layerErrors);
+    if (!layerErrors.isEmpty())
+        return fail(layerErrors.join(u'\n'), 1);
+    for (const QString &file : parser.values(layer)) {
+        const GeoJsonReader::Result extra = GeoJsonReader::readFile(file);
+        if (!extra.ok())
+            return fail(tr("--layer: %1").arg(extra.error), 2);
+        layers << std::make_shared<const Layer>(extra.layer);
+    }
+
+    const BriefReader::Result result = BriefReader::readFile(path);
+    QTextStream err(stderr);
+    if (!result.ok()) {
+        err << tr("error: %1").arg(result.error) << Qt::endl; // the reader's error names the file
+        return 1;
+    }
+    for (const QString &warning : result.warnings)
+        err << tr("warning: %1").arg(warning) << Qt::endl;
+    // A link that resolves to nothing shows nothing on the map: an error, not a warning.
+    const QStringList unknown = BriefReader::unknownReferences(result.brief, atlas.atlas, layers);
+    for (const QString &problem : unknown)
+        err << tr("error: %1: %2").arg(path, problem) << Qt::endl;
+    if (!unknown.isEmpty()) {
+        err << tr("%1: %2 unresolved link(s)").arg(path, QString::number(unknown.size())) << Qt::endl;
+        return 1;
+    }
+
+    const QString counts = tr("%1 claims, %2 views")
+                               .arg(QString::number(result.brief.claims.size()), QString::number(result.brief.views.size()));
+    QTextStream out(stdout);
+    if (result.warnings.isEmpty())
+        out << tr("%1: OK (%2)").arg(path, counts) << Qt::endl;
+    else
+        out << tr("%1: OK with %2 warning(s) (%3)").arg(path, QString::number(result.warnings.size()), counts) << Qt::endl;
+    return 0;
+}
+
+} // namespace spheres

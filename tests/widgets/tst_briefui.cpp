@@ -1,0 +1,326 @@
+#include "briefcontroller.h"
+#include "briefdocument.h"
+#include "briefio.h"
+#include "contextpanel.h"
+#include "documentactions.h"
+#include "mainwindow.h"
+#include "mapcanvas.h"
+#include "narrativepanel.h"
+#include "presentationmode.h"
+#include "timeslider.h"
+#include "searchbox.h"
+
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+
+using namespace spheres;
+
+class TestBriefUi : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void defaultBriefOpens();
+    void clickingKazakhstanListsTheCentralAsiaClaim();
+    void focusingAClaimLightsItsRegions();
+    void clickingASentenceFocusesItsClaim();
+    void editsUndoAndRedo();
+    void linkByClickingEditsTheFocusedClaim();
+    void saveReloadsEqual();
+    void failedSaveKeepsTheBriefModified();
+    void searchFindsRegionsFeaturesAndClaims_data();
+    void searchFindsRegionsFeaturesAndClaims();
+    void importNarrativeLinksClaims();
+    void viewRestoresEveryPartOfTheState();
+    void viewSurvivesSaveAndLoad();
+    void presentationKeysStepThroughViews();
+    void clickWhilePresentingShowsClaims();
+
+private:
+    QString claimContaining(const QString &words) const
+    {
+        for (const Claim &c : m_window->document()->brief().claims)
+            if (c.text.contains(words))
+                return c.id;
+        return {};
+    }
+    QPointF pixelOf(QPointF lonLat) const
+    {
+        return *m_window->canvas()->scene()->pixelOf(m_window->canvas()->view(), lonLat);
+    }
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestBriefUi::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    QVERIFY(m_window->loadBaseMap());
+    QVERIFY(m_window->openDefaultBrief());
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestBriefUi::cleanup()
+{
+    m_window->document()->undoStack()->setClean(); // no "save changes?" question in tests
+    m_window.reset();
+}
+
+void TestBriefUi::defaultBriefOpens()
+{
+    const Brief &brief = m_window->document()->brief();
+    QCOMPARE(brief.claims.size(), 19);
+    QVERIFY(!m_window->document()->isModified());
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("China and Russia")));
+    QVERIFY(m_window->narrativePanel()->html().contains(QStringLiteral("claim:c1")));
+}
+
+void TestBriefUi::clickingKazakhstanListsTheCentralAsiaClaim()
+{
+    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({76.0, 52.0}).toPoint()); // Pavlodar: no pipeline there
+    QCOMPARE(m_window->canvas()->selectedRegion(), QStringLiteral("KAZ"));
+    const QString text = m_window->contextPanel()->text();
+    QVERIFY2(text.contains(QStringLiteral("economic presence in Central Asia")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Rivalry")), qPrintable(text));
+    // …and the narrative marks the sentence.
+    const QString id = claimContaining(QStringLiteral("Central Asia"));
+    QVERIFY(m_window->narrativePanel()->html().contains(QStringLiteral("claim:%1").arg(id)));
+}
+
+void TestBriefUi::focusingAClaimLightsItsRegions()
+{
+    const QString id = claimContaining(QStringLiteral("Central Asia"));
+    QVERIFY(!id.isEmpty());
+    m_window->briefController()->focusClaim(id);
+    const QStringList lit = m_window->canvas()->view().highlightRegions;
+    for (const char *code : {"KAZ", "KGZ", "TJK", "TKM", "UZB"})
+        QVERIFY2(lit.contains(QString::fromLatin1(code)), code);
+    QVERIFY(!lit.contains(QStringLiteral("IND")));
+    QCOMPARE(m_window->contextPanel()->shownClaim(), id);
+    // The camera eases to frame them: Astana ends up well inside the view.
+    QTRY_VERIFY_WITH_TIMEOUT(QRectF(m_window->canvas()->rect()).adjusted(50, 50, -50, -50).contains(pixelOf({71.4, 51.1})), 3000);
+}
+
+void TestBriefUi::clickingASentenceFocusesItsClaim()
+{
+    const QString id = claimContaining(QStringLiteral("South China Sea"));
+    auto *browser = m_window->narrativePanel()->findChild<QTextBrowser *>();
+    QVERIFY(browser);
+    emit browser->anchorClicked(QUrl(QStringLiteral("claim:%1").arg(id)));
+    QCOMPARE(m_window->briefController()->focusedClaim(), id);
+    QVERIFY(m_window->canvas()->view().highlightFeatures.contains(QStringLiteral("contested/spratly-islands")));
+}
+
+void TestBriefUi::editsUndoAndRedo()
+{
+    BriefDocument *doc = m_window->document();
+    const Claim before = *doc->brief().claim(QStringLiteral("c1"));
+    Claim after = before;
+    after.stance = Stance::Rivalry;
+    after.note = QStringLiteral("Checked.");
+    doc->editClaim(after, QStringLiteral("Edit"));
+    QCOMPARE(*doc->brief().claim(QStringLiteral("c1")), after);
+    QVERIFY(doc->isModified());
+    QVERIFY(m_window->isWindowModified());
+    doc->undoStack()->undo();
+    QCOMPARE(*doc->brief().claim(QStringLiteral("c1")), before);
+    QVERIFY(!doc->isModified());
+    doc->undoStack()->redo();
+    QCOMPARE(*doc->brief().claim(QStringLiteral("c1")), after);
+}
+
+void TestBriefUi::linkByClickingEditsTheFocusedClaim()
+{
+    const QString id = claimContaining(QStringLiteral("South China Sea"));
+    m_window->briefController()->focusClaim(id);
+    QTest::qWait(800); // let the camera settle
+    m_window->briefController()->setLinkMode(true);
+    QVERIFY(!m_window->document()->brief().claim(id)->regions.contains(QStringLiteral("IDN")));
+    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({113.9, -0.5}).toPoint()); // Borneo
+    QVERIFY(m_window->document()->brief().claim(id)->regions.contains(QStringLiteral("IDN")));
+    m_window->document()->undoStack()->undo();
+    QVERIFY(!m_window->document()->brief().claim(id)->regions.contains(QStringLiteral("IDN")));
+}
+
+void TestBriefUi::saveReloadsEqual()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("brief.spheres.json"));
+    Claim edited = *m_window->document()->brief().claim(QStringLiteral("c2"));
+    edited.stance = Stance::Rivalry;
+    m_window->document()->editClaim(edited, QStringLiteral("Edit"));
+    QVERIFY(m_window->document()->saveAs(path).isEmpty());
+    QVERIFY(!m_window->document()->isModified());
+    const BriefReader::Result reread = BriefReader::readFile(path);
+    QVERIFY2(reread.ok(), qPrintable(reread.error));
+    QCOMPARE(reread.brief, m_window->document()->brief());
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("brief.spheres.json")));
+}
+
+void TestBriefUi::failedSaveKeepsTheBriefModified()
+{
+    Claim edited = *m_window->document()->brief().claim(QStringLiteral("c3"));
+    edited.note = QStringLiteral("unsaved work");
+    m_window->document()->editClaim(edited, QStringLiteral("Edit"));
+    const QString error = m_window->document()->saveAs(QStringLiteral("/proc/spheres/brief.json"));
+    QVERIFY(!error.isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("/proc/spheres/brief.json")), qPrintable(error));
+    QVERIFY(m_window->document()->isModified());
+    QCOMPARE(m_window->document()->brief().claim(QStringLiteral("c3"))->note, QStringLiteral("unsaved work"));
+}
+
+void TestBriefUi::searchFindsRegionsFeaturesAndClaims_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("target");
+    QTest::newRow("region") << "Kazakhstan" << int(SearchBox::Kind::Region) << "KAZ";
+    QTest::newRow("alias") << "Russian Federation" << int(SearchBox::Kind::Region) << "RUS";
+    QTest::newRow("group") << "Central Asia — group" << int(SearchBox::Kind::Group) << "central-asia";
+    QTest::newRow("pipeline") << "Power of Siberia (Sila" << int(SearchBox::Kind::Feature) << "pipelines/power-of-siberia";
+    QTest::newRow("claim words") << "assertiveness South China Sea" << int(SearchBox::Kind::Claim) << "";
+}
+
+void TestBriefUi::searchFindsRegionsFeaturesAndClaims()
+{
+    QFETCH(QString, typed);
+    QFETCH(int, kind);
+    QFETCH(QString, target);
+    const auto entry = m_window->searchBox()->match(typed);
+    QVERIFY2(entry, qPrintable(typed));
+    QCOMPARE(int(entry->kind), kind);
+    if (!target.isEmpty())
+        QCOMPARE(entry->target, target);
+    emit m_window->searchBox()->found(entry->kind, entry->target);
+    if (entry->kind == SearchBox::Kind::Region)
+        QCOMPARE(m_window->canvas()->selectedRegion(), entry->target);
+    if (entry->kind == SearchBox::Kind::Claim)
+        QCOMPARE(m_window->briefController()->focusedClaim(), entry->target);
+}
+
+void TestBriefUi::importNarrativeLinksClaims()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("weekly.md"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("# Weekly note\n\nKazakhstan and China signed a new gas agreement. The U.S. watched closely.\n\n"
+               "Tensions over the Kuril Islands persist between Japan and Russia.\n");
+    file.close();
+    QCOMPARE(m_window->documentActions()->importNarrative(path), QString());
+    const Brief &brief = m_window->document()->brief();
+    QVERIFY(brief.claims.size() >= 3);
+    QVERIFY(m_window->document()->isModified());
+    QVERIFY(m_window->document()->filePath().isEmpty());
+    const auto gasDeal = std::find_if(brief.claims.begin(), brief.claims.end(),
+                                      [](const Claim &c) { return c.text.startsWith(QStringLiteral("Kazakhstan and China")); });
+    QVERIFY(gasDeal != brief.claims.end());
+    QVERIFY(gasDeal->regions.contains(QStringLiteral("KAZ")) && gasDeal->regions.contains(QStringLiteral("CHN")));
+    QCOMPARE(gasDeal->stance, Stance::Cooperation);
+    const QString bad = dir.filePath(QStringLiteral("missing.txt"));
+    QVERIFY(m_window->documentActions()->importNarrative(bad).contains(bad));
+}
+
+void TestBriefUi::viewRestoresEveryPartOfTheState()
+{
+    MapCanvas *canvas = m_window->canvas();
+    canvas->setProjection(QStringLiteral("eurasia-conic"));
+    m_window->timeSlider()->setYear(2012);
+    canvas->setLayerVisible(QStringLiteral("contested"), false);
+    canvas->setLayerOpacity(QStringLiteral("sco"), 0.5);
+    canvas->zoomBy(2.0, canvas->rect().center());
+    canvas->selectRegion(QStringLiteral("MNG"));
+    const ViewState saved = canvas->view();
+    m_window->captureView(-1);
+    const int index = int(m_window->document()->brief().views.size()) - 1;
+    QCOMPARE(m_window->document()->brief().views[index].state.year, 2012);
+
+    canvas->setProjection(QStringLiteral("world"));
+    m_window->timeSlider()->setYear(2030);
+    canvas->setLayerVisible(QStringLiteral("contested"), true);
+    canvas->setLayerOpacity(QStringLiteral("sco"), 1.0);
+    canvas->selectRegion(QStringLiteral("FRA"));
+    m_window->applyView(index);
+    QTest::qWait(1100); // the camera eases there
+    const ViewState now = canvas->view();
+    QCOMPARE(now.projectionId, QStringLiteral("eurasia-conic"));
+    QCOMPARE(now.year, 2012);
+    QCOMPARE(now.hiddenLayers, QStringList{QStringLiteral("contested")});
+    QCOMPARE(now.layerOpacity.value(QStringLiteral("sco")), 0.5);
+    QCOMPARE(now.selectedRegion, QStringLiteral("MNG"));
+    QVERIFY(std::abs(now.metresPerPixel - saved.metresPerPixel) / saved.metresPerPixel < 1e-6);
+    QVERIFY(std::abs(now.centre.x() - saved.centre.x()) < 1e-6 && std::abs(now.centre.y() - saved.centre.y()) < 1e-6);
+    m_window->document()->undoStack()->undo(); // the view's addition is undoable
+    QCOMPARE(int(m_window->document()->brief().views.size()), index);
+}
+
+void TestBriefUi::viewSurvivesSaveAndLoad()
+{
+    m_window->canvas()->setLayerOpacity(QStringLiteral("pipelines"), 0.7);
+    m_window->canvas()->selectFeature(QStringLiteral("pipelines/espo"));
+    m_window->captureView(-1);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("views.spheres.json"));
+    QVERIFY(m_window->document()->saveAs(path).isEmpty());
+    const BriefReader::Result reread = BriefReader::readFile(path);
+    QVERIFY2(reread.ok(), qPrintable(reread.error));
+    QCOMPARE(reread.brief.views, m_window->document()->brief().views);
+    QCOMPARE(reread.brief.views.last().state.selectedFeature, QStringLiteral("pipelines/espo"));
+}
+
+void TestBriefUi::presentationKeysStepThroughViews()
+{
+    const QList<SavedView> &views = m_window->document()->brief().views;
+    QVERIFY(views.size() >= 4);
+    PresentationMode *show = m_window->presentation();
+    show->enter(0);
+    QVERIFY(show->isActive());
+    QVERIFY(!m_window->menuBar()->isVisible());
+    QCOMPARE(m_window->canvas()->overlay().title, views[0].name);
+    auto press = [this](Qt::Key key) { QTest::keyClick(m_window->canvas(), key); };
+    press(Qt::Key_Right);
+    QCOMPARE(show->currentView(), 1);
+    QCOMPARE(m_window->canvas()->overlay().title, views[1].name);
+    press(Qt::Key_PageDown);
+    QCOMPARE(show->currentView(), 2);
+    press(Qt::Key_Space);
+    QCOMPARE(show->currentView(), 3);
+    press(Qt::Key_Left);
+    press(Qt::Key_PageUp);
+    QCOMPARE(show->currentView(), 1);
+    press(Qt::Key_End);
+    QCOMPARE(show->currentView(), int(views.size()) - 1);
+    press(Qt::Key_Right); // stays on the last view
+    QCOMPARE(show->currentView(), int(views.size()) - 1);
+    press(Qt::Key_Home);
+    QCOMPARE(show->currentView(), 0);
+    press(Qt::Key_B);
+    QCOMPARE(m_window->canvas()->overlay().blank, QColor(Qt::black));
+    press(Qt::Key_W);
+    QCOMPARE(m_window->canvas()->overlay().blank, QColor(Qt::white));
+    press(Qt::Key_W);
+    QVERIFY(!m_window->canvas()->overlay().blank.isValid());
+    press(Qt::Key_Escape);
+    QVERIFY(!show->isActive());
+    QVERIFY(m_window->menuBar()->isVisible());
+    QVERIFY(!m_window->canvas()->overlay().active);
+}
+
+void TestBriefUi::clickWhilePresentingShowsClaims()
+{
+    m_window->presentation()->enter(0);
+    QTest::qWait(1000);
+    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({76.0, 52.0}).toPoint());
+    QCOMPARE(m_window->canvas()->selectedRegion(), QStringLiteral("KAZ"));
+    QVERIFY(!m_window->canvas()->overlay().claims.isEmpty());
+    QCOMPARE(m_window->canvas()->view().highlightRegions, QStringList{QStringLiteral("KAZ")});
+    m_window->presentation()->leave();
+}
+
+QTEST_MAIN(TestBriefUi)
+#include "tst_briefui.moc"

@@ -1,0 +1,378 @@
+#include "atlas.h"
+#include "briefio.h"
+#include "charts/chartspanel.h"
+#include "charts/claimbalancechart.h"
+#include "charts/energychart.h"
+#include "charts/scochart.h"
+#include "claimbalancemodel.h"
+#include "geojsonreader.h"
+#include "membershiptimelinemodel.h"
+#include "pipelinecapacitymodel.h"
+
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHorizontalStackedBarSeries>
+#include <QLineSeries>
+#include <QSet>
+#include <QSignalSpy>
+#include <QSvgRenderer>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace spheres;
+
+class TestCharts : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void energyChartHasOneBarPerPipelineOfTheYear_data();
+    void energyChartHasOneBarPerPipelineOfTheYear();
+    void powerOfSiberiaComesOnStreamBetween2018And2020();
+    void gasAndOilAreApartWithTheirUnits();
+    void kazakhstanEmphasisesItsPipelines();
+    void featureSelectionEmphasisesOneBar();
+    void clickingABarSelectsItsPipeline();
+    void scoMemberCounts();
+    void scoCursorFollowsTheYear();
+    void clickingTheScoChartAsksForAYear();
+    void claimCountsFollowTheSelection();
+    void pngExportIsNotBlank();
+    void svgExportParses();
+    void exportErrorNamesTheFile();
+    void darkPaletteGivesADarkChart();
+
+private:
+    const Feature *pipeline(const QString &id) const { return m_pipelines->feature(id); }
+    static double capacityOf(const Feature &f)
+    {
+        return f.properties.value(QStringLiteral("capacity")).toMap().value(QStringLiteral("value")).toDouble();
+    }
+
+    QList<std::shared_ptr<const Layer>> m_layers;
+    std::shared_ptr<const Layer> m_pipelines;
+    std::shared_ptr<const Layer> m_sco;
+    std::shared_ptr<const Atlas> m_atlas;
+    Brief m_brief;
+    std::unique_ptr<ChartsPanel> m_panel;
+};
+
+void TestCharts::initTestCase()
+{
+    QStringList errors;
+    m_layers = GeoJsonReader::readAllBuiltIn(errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    for (const auto &layer : m_layers) {
+        if (layer->id == u"pipelines")
+            m_pipelines = layer;
+        if (layer->id == u"sco")
+            m_sco = layer;
+    }
+    QVERIFY(m_pipelines && m_sco);
+    Atlas::Result atlas = Atlas::loadBuiltIn(Atlas::Detail::Coarse);
+    QVERIFY2(atlas.ok(), qPrintable(atlas.error));
+    m_atlas = std::make_shared<const Atlas>(std::move(atlas.atlas));
+    BriefReader::Result brief = BriefReader::readBuiltIn();
+    QVERIFY2(brief.ok(), qPrintable(brief.error));
+    m_brief = brief.brief;
+    QVERIFY(!m_brief.claims.isEmpty());
+}
+
+void TestCharts::init()
+{
+    m_panel = std::make_unique<ChartsPanel>();
+    m_panel->setAtlas(m_atlas);
+    m_panel->setLayers(m_layers);
+    m_panel->setBrief(&m_brief);
+    m_panel->resize(900, 700);
+}
+
+void TestCharts::cleanup() { m_panel.reset(); }
+
+void TestCharts::energyChartHasOneBarPerPipelineOfTheYear_data()
+{
+    QTest::addColumn<int>("year");
+    for (int year : {2000, 2010, 2018, 2020, 2026})
+        QTest::addRow("%d", year) << year;
+}
+
+void TestCharts::energyChartHasOneBarPerPipelineOfTheYear()
+{
+    QFETCH(int, year);
+    m_panel->setYear(year);
+    EnergyChart *chart = m_panel->energyChart();
+    QStringList expected;
+    for (const Feature &f : m_pipelines->features)
+        if (f.existsIn(year))
+            expected << QStringLiteral("pipelines/") + f.id;
+    QStringList shown = chart->shownFeatures(); // gas first, then oil
+    shown.sort();
+    expected.sort();
+    QCOMPARE(shown, expected);
+    int bars = 0;
+    for (const char *commodity : EnergyChart::kCommodities) {
+        const QString c = QString::fromLatin1(commodity);
+        const QList<QBarSet *> sets = chart->series(c)->barSets();
+        QVERIFY(chart->model(c)->rowCount() == 0 || !sets.isEmpty());
+        for (QBarSet *set : sets)
+            QCOMPARE(set->count(), chart->model(c)->rowCount()); // one category per pipeline
+        bars += chart->model(c)->rowCount();
+    }
+    QCOMPARE(bars, expected.size());
+    for (const QString &key : std::as_const(expected)) {
+        const Feature *f = pipeline(key.section(u'/', 1));
+        QVERIFY(f);
+        QCOMPARE(chart->barValue(key).value_or(-1), capacityOf(*f));
+    }
+}
+
+void TestCharts::powerOfSiberiaComesOnStreamBetween2018And2020()
+{
+    EnergyChart *chart = m_panel->energyChart();
+    const QString pos = QStringLiteral("pipelines/power-of-siberia");
+    const PipelineCapacityModel *gas = chart->model(QStringLiteral("gas"));
+    auto operatingCapacity = [&] {
+        // The operating bars are the first bar set (CapacitySetsModel::Operating, emphasised).
+        const QBarSet *set = chart->series(QStringLiteral("gas"))->barSets().constFirst();
+        double sum = 0;
+        for (int i = 0; i < set->count(); ++i)
+            sum += set->at(i);
+        return sum;
+    };
+    m_panel->setYear(2013); // before construction began
+    QVERIFY(!chart->shownFeatures().contains(pos));
+
+    m_panel->setYear(2018); // under construction: a hatched bar, not operating
+    QVERIFY(chart->shownFeatures().contains(pos));
+    QCOMPARE(gas->index(gas->rowOf(pos), PipelineCapacityModel::Status).data().toString(), u"under construction");
+    const double operating2018 = operatingCapacity();
+    QCOMPARE(chart->series(QStringLiteral("gas"))->barSets().constFirst()->at(gas->rowOf(pos)), 0.0);
+
+    m_panel->setYear(2020);
+    QCOMPARE(gas->index(gas->rowOf(pos), PipelineCapacityModel::Status).data().toString(), u"operating");
+    QCOMPARE(chart->series(QStringLiteral("gas"))->barSets().constFirst()->at(gas->rowOf(pos)), 38.0);
+    QCOMPARE(operatingCapacity() - operating2018, capacityOf(*pipeline(QStringLiteral("power-of-siberia"))));
+}
+
+void TestCharts::gasAndOilAreApartWithTheirUnits()
+{
+    m_panel->setYear(2020);
+    EnergyChart *chart = m_panel->energyChart();
+    for (const char *commodity : EnergyChart::kCommodities) {
+        const QString c = QString::fromLatin1(commodity);
+        const PipelineCapacityModel *model = chart->model(c);
+        for (int row = 0; row < model->rowCount(); ++row)
+            QCOMPARE(model->index(row, PipelineCapacityModel::Commodity).data().toString(), c);
+        const auto axes = chart->series(c)->attachedAxes();
+        QStringList titles;
+        for (const QAbstractAxis *axis : axes)
+            titles << axis->titleText();
+        QVERIFY2(titles.join(u' ').contains(c == u"gas" ? u"bcm/y" : u"Mt/y"), qPrintable(titles.join(u' ')));
+    }
+}
+
+void TestCharts::kazakhstanEmphasisesItsPipelines()
+{
+    m_panel->setYear(2020);
+    EnergyChart *chart = m_panel->energyChart();
+    for (const QString &id : chart->shownFeatures())
+        QVERIFY(chart->isEmphasised(id)); // nothing selected: nothing faded
+    m_panel->showRegion(QStringLiteral("KAZ"));
+    for (const char *id : {"cagp-a", "cagp-b", "cagp-c", "kazakhstan-china-oil"})
+        QVERIFY2(chart->isEmphasised(QStringLiteral("pipelines/") + QLatin1String(id)), id);
+    QVERIFY(!chart->isEmphasised(QStringLiteral("pipelines/power-of-siberia")));
+    QVERIFY(!chart->isEmphasised(QStringLiteral("pipelines/espo-daqing-spur")));
+    // Faded bars keep their length.
+    QCOMPARE(chart->barValue(QStringLiteral("pipelines/power-of-siberia")).value_or(-1), 38.0);
+    m_panel->clearSelection();
+    QVERIFY(chart->isEmphasised(QStringLiteral("pipelines/power-of-siberia")));
+}
+
+void TestCharts::featureSelectionEmphasisesOneBar()
+{
+    m_panel->setYear(2020);
+    m_panel->showFeature(QStringLiteral("pipelines/espo"));
+    EnergyChart *chart = m_panel->energyChart();
+    for (const QString &key : chart->shownFeatures())
+        QCOMPARE(chart->isEmphasised(key), key == u"pipelines/espo");
+}
+
+void TestCharts::clickingABarSelectsItsPipeline()
+{
+    m_panel->setYear(2020);
+    QSignalSpy spy(m_panel.get(), &ChartsPanel::featureClicked);
+    EnergyChart *chart = m_panel->energyChart();
+    const PipelineCapacityModel *oil = chart->model(QStringLiteral("oil"));
+    const int row = oil->rowOf(QStringLiteral("pipelines/kazakhstan-china-oil"));
+    QVERIFY(row >= 0);
+    // What the series reports for a click on that bar.
+    QHorizontalStackedBarSeries *series = chart->series(QStringLiteral("oil"));
+    emit series->clicked(row, series->barSets().constFirst());
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.takeFirst().at(0).toString(), u"pipelines/kazakhstan-china-oil");
+}
+
+void TestCharts::scoMemberCounts()
+{
+    const MembershipTimelineModel *model = m_panel->scoChart()->model();
+    QCOMPARE(model->firstYear(), 2001);
+    QCOMPARE(model->lastYear(), 2035);
+    using C = MembershipTimelineModel;
+    QCOMPARE(model->count(2001, C::Members), 6);
+    QCOMPARE(model->count(2016, C::Members), 6);
+    QCOMPARE(model->count(2017, C::Members), 8);
+    QCOMPARE(model->count(2023, C::Members), 9);
+    QCOMPARE(model->count(2024, C::Members), 10);
+    QCOMPARE(model->count(2024, C::Observers), 2);        // Mongolia, Afghanistan
+    QCOMPARE(model->count(2025, C::DialoguePartners), 0); // merged into "partner" at Tianjin
+    QCOMPARE(model->count(2025, C::Partners), 17);
+    // The lines are mapped from the model: one point per year, the same counts.
+    QLineSeries *members = m_panel->scoChart()->series(C::Members);
+    QCOMPARE(members->count(), 2035 - 2001 + 1);
+    QCOMPARE(members->at(model->rowOf(2024)), QPointF(2024, 10));
+    QCOMPARE(members->at(model->rowOf(2017)), QPointF(2017, 8));
+}
+
+void TestCharts::scoCursorFollowsTheYear()
+{
+    m_panel->setYear(2017);
+    QLineSeries *cursor = m_panel->scoChart()->cursor();
+    QCOMPARE(cursor->count(), 2);
+    QCOMPARE(cursor->at(0).x(), 2017.0);
+    QCOMPARE(cursor->at(1).x(), 2017.0);
+    QVERIFY(cursor->at(1).y() >= 10);
+    QVERIFY(m_panel->scoChart()->views().constFirst()->chart()->title().contains(u"8 members"));
+}
+
+void TestCharts::clickingTheScoChartAsksForAYear()
+{
+    m_panel->tabs()->setCurrentWidget(m_panel->scoChart());
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    QSignalSpy spy(m_panel.get(), &ChartsPanel::yearClicked);
+    QChartView *view = m_panel->scoChart()->views().constFirst();
+    QChart *chart = view->chart();
+    const QPointF inChart = chart->mapToPosition(QPointF(2010, 3), m_panel->scoChart()->series(MembershipTimelineModel::Members));
+    const QPoint pos = view->mapFromScene(chart->mapToScene(inChart));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, pos);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.takeFirst().at(0).toInt(), 2010);
+    // Outside the plot: nothing.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(2, 2));
+    QCOMPARE(spy.size(), 0);
+}
+
+void TestCharts::claimCountsFollowTheSelection()
+{
+    ClaimBalanceChart *chart = m_panel->claimBalanceChart();
+    auto check = [&](const QList<const Claim *> &claims) {
+        for (Stance s : ClaimBalanceModel::kStances) {
+            const int expected = int(std::count_if(claims.begin(), claims.end(), [s](const Claim *c) { return c->stance == s; }));
+            QCOMPARE(chart->model()->count(s), expected);
+            QCOMPARE(chart->barValue(s), expected);
+        }
+    };
+    // Nothing selected: the whole brief.
+    QList<const Claim *> all;
+    for (const Claim &c : m_brief.claims)
+        all << &c;
+    check(all);
+    QCOMPARE(chart->model()->total(), m_brief.claims.size());
+
+    m_panel->showRegion(QStringLiteral("KAZ"));
+    QStringList groups;
+    for (const RegionGroup &g : m_atlas->groups())
+        if (g.members.contains(u"KAZ"))
+            groups << g.id;
+    const QList<const Claim *> aboutKaz = m_brief.claimsAbout(QStringLiteral("KAZ"), groups);
+    QVERIFY(!aboutKaz.isEmpty());
+    QVERIFY(aboutKaz.size() < m_brief.claims.size());
+    check(aboutKaz);
+    QCOMPARE(chart->subject(), u"Kazakhstan");
+
+    m_panel->showFeature(QStringLiteral("pipelines/power-of-siberia"));
+    QList<const Claim *> aboutPos;
+    for (const Claim &c : m_brief.claims)
+        if (c.features.contains(u"pipelines/power-of-siberia") || c.features.contains(u"pipelines"))
+            aboutPos << &c;
+    check(aboutPos);
+
+    m_panel->clearSelection();
+    check(all);
+}
+
+void TestCharts::pngExportIsNotBlank()
+{
+    m_panel->setYear(2020);
+    m_panel->showRegion(QStringLiteral("KAZ"));
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QList<ChartWidget *> charts{m_panel->energyChart(), m_panel->scoChart(), m_panel->claimBalanceChart()};
+    for (ChartWidget *chart : charts) {
+        m_panel->tabs()->setCurrentWidget(chart);
+        const QString path = dir.filePath(QString::fromLatin1(chart->metaObject()->className()).section(u':', -1) + QStringLiteral(".png"));
+        QCOMPARE(chart->exportTo(path), QString());
+        QImage image(path);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), chart->size() * 2); // twice the device pixel ratio
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 2)
+            for (int x = 0; x < image.width(); x += 2)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 16, qPrintable(QString::number(colours.size())));
+        if (qEnvironmentVariableIsSet("SPHERES_KEEP_CHARTS")) // for a look by eye
+            image.save(qEnvironmentVariable("SPHERES_KEEP_CHARTS") + u'/' + QFileInfo(path).fileName());
+    }
+}
+
+void TestCharts::svgExportParses()
+{
+    m_panel->setYear(2020);
+    QTemporaryDir dir;
+    const QList<ChartWidget *> charts{m_panel->energyChart(), m_panel->scoChart(), m_panel->claimBalanceChart()};
+    for (ChartWidget *chart : charts) {
+        const QString path = dir.filePath(QString::fromLatin1(chart->metaObject()->className()).section(u':', -1) + QStringLiteral(".svg"));
+        QCOMPARE(chart->exportTo(path), QString());
+        if (qEnvironmentVariableIsSet("SPHERES_KEEP_CHARTS"))
+            QFile::copy(path, qEnvironmentVariable("SPHERES_KEEP_CHARTS") + u'/' + QFileInfo(path).fileName());
+        QSvgRenderer svg(path);
+        QVERIFY(svg.isValid());
+        QVERIFY(!svg.defaultSize().isEmpty());
+    }
+}
+
+void TestCharts::exportErrorNamesTheFile()
+{
+    const QString path = QStringLiteral("/nonexistent-dir/spheres/chart.png");
+    const QString error = m_panel->energyChart()->exportTo(path);
+    QVERIFY(error.contains(path));
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestCharts::darkPaletteGivesADarkChart()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::Base, QColor(0x18, 0x18, 0x18));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    m_panel->setPalette(dark);
+    EnergyChart *chart = m_panel->energyChart();
+    QVERIFY(chart->isDark());
+    QChart *qchart = chart->views().constFirst()->chart();
+    QCOMPARE(qchart->theme(), QChart::ChartThemeDark);
+    QVERIFY(qchart->backgroundBrush().color().lightness() < 64);
+    QVERIFY(qchart->titleBrush().color().lightness() > 192);
+    // The styling survived the theme: oil bars are light on dark, gas stays vermilion.
+    QVERIFY(chart->series(QStringLiteral("oil"))->barSets().constFirst()->brush().color().lightness() > 128);
+    QCOMPARE(chart->series(QStringLiteral("gas"))->barSets().constFirst()->brush().color().rgb(), QColor(0xd5, 0x5e, 0x00).rgb());
+}
+
+QTEST_MAIN(TestCharts)
+#include "tst_charts.moc"

@@ -1,0 +1,180 @@
+#include "briefcontroller.h"
+
+#include "atlas.h"
+#include "briefdocument.h"
+#include "claimeditor.h"
+#include "contextpanel.h"
+#include "mapcanvas.h"
+#include "narrativepanel.h"
+
+namespace spheres {
+
+BriefController::BriefController(BriefDocument *document, MapCanvas *canvas, ContextPanel *context,
+                                 NarrativePanel *narrative, SearchBox *search, QObject *parent)
+    : QObject(parent), m_document(document), m_canvas(canvas), m_context(context), m_narrative(narrative), m_search(search)
+{
+    connect(m_canvas, &MapCanvas::selectionChanged, this, &BriefController::onRegionSelected);
+    connect(m_canvas, &MapCanvas::featureSelectionChanged, this, &BriefController::onFeatureSelected);
+    connect(m_context, &ContextPanel::claimActivated, this, [this](const QString &id) { focusClaim(id); });
+    connect(m_context, &ContextPanel::regionActivated, m_canvas, &MapCanvas::selectRegion);
+    connect(m_context, &ContextPanel::featureActivated, m_canvas, &MapCanvas::selectFeature);
+    connect(m_narrative, &NarrativePanel::claimActivated, this, [this](const QString &id) { focusClaim(id); });
+    connect(m_search, &SearchBox::found, this, &BriefController::onSearchFound);
+    connect(m_document, &BriefDocument::briefReset, this, &BriefController::onBriefReset);
+    connect(m_document, &BriefDocument::claimChanged, this, [this](const QString &id) {
+        m_narrative->setBrief(&m_document->brief());
+        m_context->refresh();
+        if (id == m_focused)
+            m_canvas->setHighlight(regionsOf(id), m_document->brief().claim(id)->features);
+        rebuildSearch();
+    });
+}
+
+void BriefController::setAtlas(std::shared_ptr<const Atlas> atlas)
+{
+    m_atlas = std::move(atlas);
+    rebuildSearch();
+}
+
+QStringList BriefController::groupsOf(const QString &code) const
+{
+    QStringList ids;
+    if (m_atlas)
+        for (const RegionGroup &g : m_atlas->groups())
+            if (g.members.contains(code))
+                ids << g.id;
+    return ids;
+}
+
+QList<const Claim *> BriefController::claimsAboutRegion(const QString &code) const
+{
+    return m_document->brief().claimsAbout(code, groupsOf(code));
+}
+
+/// A claim's regions, with its groups expanded to their members.
+QStringList BriefController::regionsOf(const QString &claimId) const
+{
+    const Claim *claim = m_document->brief().claim(claimId);
+    if (!claim)
+        return {};
+    QStringList regions = claim->regions;
+    for (const QString &g : claim->groups)
+        if (const RegionGroup *group = m_atlas ? m_atlas->group(g) : nullptr)
+            for (const QString &member : group->members)
+                if (!regions.contains(member))
+                    regions << member;
+    return regions;
+}
+
+void BriefController::focusClaim(const QString &id, bool frame)
+{
+    const Claim *claim = m_document->brief().claim(id);
+    m_focused = claim ? id : QString();
+    m_narrative->setFocusedClaim(m_focused);
+    if (!claim) {
+        m_canvas->setHighlight({}, {});
+        return;
+    }
+    m_canvas->setHighlight(regionsOf(id), claim->features);
+    if (frame)
+        m_canvas->frameHighlight();
+    m_context->showClaim(id);
+}
+
+void BriefController::editClaim(const QString &id, QWidget *dialogParent)
+{
+    const Claim *claim = m_document->brief().claim(id);
+    if (!claim || !m_atlas)
+        return;
+    ClaimEditor editor(*claim, *m_atlas, m_canvas->layers(), dialogParent);
+    if (editor.exec() == QDialog::Accepted)
+        m_document->editClaim(editor.result(), tr("Edit claim %1").arg(id));
+}
+
+void BriefController::onRegionSelected(const QString &code)
+{
+    if (m_linkMode && !m_focused.isEmpty() && !code.isEmpty()) {
+        m_document->toggleLink(m_focused, Claim::LinkKind::Region, code);
+        m_context->showClaim(m_focused);
+        return;
+    }
+    if (!code.isEmpty()) {
+        m_focused.clear();
+        m_narrative->setFocusedClaim(QString());
+        m_canvas->setHighlight({}, {});
+    }
+    QStringList ids;
+    for (const Claim *c : claimsAboutRegion(code))
+        ids << c->id;
+    m_narrative->setMarkedClaims(ids);
+}
+
+void BriefController::onFeatureSelected(const QString &ref)
+{
+    if (m_linkMode && !m_focused.isEmpty() && !ref.isEmpty()) {
+        m_document->toggleLink(m_focused, Claim::LinkKind::Feature, ref);
+        m_context->showClaim(m_focused);
+        return;
+    }
+    if (ref.isEmpty())
+        return;
+    m_focused.clear();
+    m_narrative->setFocusedClaim(QString());
+    m_canvas->setHighlight({}, {});
+    const QString layer = ref.section(u'/', 0, 0);
+    QStringList ids;
+    for (const Claim &c : m_document->brief().claims)
+        if (c.features.contains(ref) || c.features.contains(layer))
+            ids << c.id;
+    m_narrative->setMarkedClaims(ids);
+}
+
+void BriefController::onSearchFound(SearchBox::Kind kind, const QString &target)
+{
+    switch (kind) {
+    case SearchBox::Kind::Region: m_canvas->selectRegion(target); break;
+    case SearchBox::Kind::Feature: m_canvas->selectFeature(target); break;
+    case SearchBox::Kind::Claim: focusClaim(target); break;
+    case SearchBox::Kind::Group:
+        if (const RegionGroup *g = m_atlas ? m_atlas->group(target) : nullptr) {
+            m_canvas->clearSelection();
+            m_canvas->setHighlight(g->members, {});
+            m_canvas->frameHighlight();
+        }
+        break;
+    }
+}
+
+void BriefController::onBriefReset()
+{
+    m_focused.clear();
+    m_canvas->clearSelection();
+    m_context->setBrief(&m_document->brief());
+    m_narrative->setBrief(&m_document->brief());
+    m_narrative->setFocusedClaim(QString());
+    m_narrative->setMarkedClaims({});
+    rebuildSearch();
+}
+
+void BriefController::rebuildSearch()
+{
+    QList<SearchBox::Entry> entries;
+    if (m_atlas) {
+        for (const Region &r : m_atlas->regions()) {
+            entries.push_back({tr("%1 — region").arg(r.name), SearchBox::Kind::Region, r.code});
+            for (const QString &alias : r.aliases)
+                entries.push_back({tr("%1 (%2) — region").arg(alias, r.name), SearchBox::Kind::Region, r.code});
+        }
+        for (const RegionGroup &g : m_atlas->groups())
+            entries.push_back({tr("%1 — group").arg(g.name), SearchBox::Kind::Group, g.id});
+    }
+    for (const auto &layer : m_canvas->layers())
+        if (layer->kind != LayerKind::Membership)
+            for (const Feature &f : layer->features)
+                entries.push_back({tr("%1 — %2").arg(f.name, layer->title), SearchBox::Kind::Feature, layer->id + u'/' + f.id});
+    for (const Claim &c : m_document->brief().claims)
+        entries.push_back({tr("%1 — claim ¶%2").arg(c.text).arg(c.paragraph + 1), SearchBox::Kind::Claim, c.id});
+    m_search->setEntries(entries);
+}
+
+} // namespace spheres

@@ -1,0 +1,155 @@
+#include "briefdocument.h"
+
+#include "briefio.h"
+
+#include <QFileInfo>
+#include <QUndoCommand>
+
+namespace spheres {
+
+namespace {
+
+/// One edit of one claim: undo puts back the claim as it was.
+class ClaimEdit : public QUndoCommand
+{
+public:
+    ClaimEdit(BriefDocument *document, Claim before, Claim after, const QString &text)
+        : QUndoCommand(text), m_document(document), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+    void redo() override { m_document->applyClaim(m_after); }
+    void undo() override { m_document->applyClaim(m_before); }
+
+private:
+    BriefDocument *m_document;
+    Claim m_before, m_after;
+};
+
+/// One change of the storyboard: undo puts back the list of views as it was.
+class ViewsEdit : public QUndoCommand
+{
+public:
+    ViewsEdit(BriefDocument *document, QList<SavedView> before, QList<SavedView> after, const QString &text)
+        : QUndoCommand(text), m_document(document), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+    void redo() override { m_document->applyViews(m_after); }
+    void undo() override { m_document->applyViews(m_before); }
+    int id() const override { return 1; }
+    /// Typing a caption is one edit, not one per key.
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        if (other->text() != text())
+            return false;
+        m_after = static_cast<const ViewsEdit *>(other)->m_after;
+        return true;
+    }
+
+private:
+    BriefDocument *m_document;
+    QList<SavedView> m_before, m_after;
+};
+
+} // namespace
+
+BriefDocument::BriefDocument(QObject *parent) : QObject(parent)
+{
+    connect(&m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
+}
+
+QString BriefDocument::displayName() const
+{
+    if (!m_path.isEmpty())
+        return QFileInfo(m_path).fileName();
+    return m_brief.title.isEmpty() ? tr("Untitled brief") : m_brief.title;
+}
+
+void BriefDocument::reset(Brief brief, const QString &path, bool modified)
+{
+    m_brief = std::move(brief);
+    m_path = path;
+    m_undo.clear();
+    if (modified)
+        m_undo.resetClean();
+    else
+        m_undo.setClean();
+    emit briefReset();
+    emit filePathChanged(m_path);
+    emit modifiedChanged(modified);
+}
+
+QString BriefDocument::open(const QString &path)
+{
+    BriefReader::Result result = BriefReader::readFile(path);
+    if (!result.ok())
+        return result.error;
+    reset(std::move(result.brief), path);
+    return {};
+}
+
+QString BriefDocument::save()
+{
+    if (m_path.isEmpty())
+        return tr("the brief has no file yet: use Save As");
+    return saveAs(m_path);
+}
+
+QString BriefDocument::saveAs(const QString &path)
+{
+    if (const QString error = BriefWriter::save(m_brief, path); !error.isEmpty())
+        return error;
+    if (path != m_path) {
+        m_path = path;
+        emit filePathChanged(m_path);
+    }
+    m_undo.setClean();
+    return {};
+}
+
+void BriefDocument::editClaim(const Claim &after, const QString &what)
+{
+    const Claim *before = m_brief.claim(after.id);
+    if (!before || *before == after)
+        return;
+    m_undo.push(new ClaimEdit(this, *before, after, what));
+}
+
+void BriefDocument::toggleLink(const QString &claimId, Claim::LinkKind kind, const QString &link)
+{
+    const Claim *current = m_brief.claim(claimId);
+    if (!current || link.isEmpty())
+        return;
+    Claim after = *current;
+    QStringList &list = after.links(kind);
+    const bool removing = list.contains(link);
+    if (removing)
+        list.removeAll(link);
+    else
+        list << link;
+    editClaim(after, removing ? tr("Unlink %1").arg(link) : tr("Link %1").arg(link));
+}
+
+void BriefDocument::editViews(const QList<SavedView> &after, const QString &what)
+{
+    if (after != m_brief.views)
+        m_undo.push(new ViewsEdit(this, m_brief.views, after, what));
+}
+
+void BriefDocument::applyViews(const QList<SavedView> &views)
+{
+    m_brief.views = views;
+    emit viewsChanged();
+}
+
+void BriefDocument::applyClaim(const Claim &claim)
+{
+    for (Claim &c : m_brief.claims) {
+        if (c.id == claim.id) {
+            c = claim;
+            emit claimChanged(claim.id);
+            return;
+        }
+    }
+}
+
+} // namespace spheres

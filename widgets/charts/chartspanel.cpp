@@ -1,0 +1,156 @@
+#include "chartspanel.h"
+#include "atlas.h"
+#include "brief.h"
+#include "claimbalancechart.h"
+#include "energychart.h"
+#include "regionfacts.h"
+#include "scochart.h"
+
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace spheres {
+
+namespace {
+
+/// The first layer of `kind`, preferring the one with id `preferred`.
+std::shared_ptr<const Layer> pick(const QList<std::shared_ptr<const Layer>> &layers, LayerKind kind, const QString &preferred)
+{
+    std::shared_ptr<const Layer> first;
+    for (const auto &layer : layers) {
+        if (!layer || layer->kind != kind)
+            continue;
+        if (layer->id == preferred)
+            return layer;
+        if (!first)
+            first = layer;
+    }
+    return first;
+}
+
+} // namespace
+
+ChartsPanel::ChartsPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_energy = new EnergyChart;
+    m_sco = new ScoChart;
+    m_claims = new ClaimBalanceChart;
+    m_tabs->addTab(m_energy, tr("Energy"));
+    m_tabs->addTab(m_sco, tr("SCO"));
+    m_tabs->addTab(m_claims, tr("Claims"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+
+    connect(m_energy, &EnergyChart::featureClicked, this, &ChartsPanel::featureClicked);
+    connect(m_sco, &ScoChart::yearClicked, this, &ChartsPanel::yearClicked);
+    m_energy->setYear(m_year);
+    m_sco->setYear(m_year);
+    refresh();
+}
+
+void ChartsPanel::setLayers(QList<std::shared_ptr<const Layer>> layers)
+{
+    m_layers = std::move(layers);
+    m_energy->setLayer(pick(m_layers, LayerKind::Lines, QStringLiteral("pipelines")));
+    m_sco->setLayer(pick(m_layers, LayerKind::Membership, QStringLiteral("sco")));
+    refresh();
+}
+
+void ChartsPanel::setBrief(const Brief *brief)
+{
+    m_brief = brief;
+    refresh();
+}
+
+void ChartsPanel::setAtlas(std::shared_ptr<const Atlas> atlas)
+{
+    m_atlas = std::move(atlas);
+    refresh();
+}
+
+void ChartsPanel::setYear(int year)
+{
+    m_year = year;
+    m_energy->setYear(year);
+    m_sco->setYear(year);
+}
+
+void ChartsPanel::showRegion(const QString &code)
+{
+    m_region = code;
+    m_feature.clear();
+    refresh();
+}
+
+void ChartsPanel::showFeature(const QString &ref)
+{
+    m_feature = ref;
+    m_region.clear();
+    refresh();
+}
+
+void ChartsPanel::clearSelection()
+{
+    m_region.clear();
+    m_feature.clear();
+    refresh();
+}
+
+QStringList ChartsPanel::featuresConcerning(const QString &code) const
+{
+    QStringList keys;
+    if (const Region *region = m_atlas ? m_atlas->region(code) : nullptr) {
+        // By geometry, as the map and the context panel find them.
+        for (const FeatureRef &ref : RegionFacts::concerning(m_layers, *region))
+            if (ref.layer->kind == LayerKind::Lines)
+                keys << ref.key();
+        return keys;
+    }
+    // No base map yet: the features' own country lists.
+    for (const auto &layer : m_layers)
+        if (layer->kind == LayerKind::Lines)
+            for (const Feature &f : layer->features)
+                if (f.properties.value(QStringLiteral("countries")).toStringList().contains(code))
+                    keys << layer->id + u'/' + f.id;
+    return keys;
+}
+
+void ChartsPanel::refresh()
+{
+    QList<const Claim *> claims;
+    QString subject;
+    if (!m_region.isEmpty()) {
+        m_energy->setEmphasis(featuresConcerning(m_region));
+        const Region *region = m_atlas ? m_atlas->region(m_region) : nullptr;
+        subject = region ? region->name : m_region;
+        if (m_brief) {
+            QStringList groups;
+            if (m_atlas)
+                for (const RegionGroup &g : m_atlas->groups())
+                    if (g.members.contains(m_region))
+                        groups << g.id;
+            claims = m_brief->claimsAbout(m_region, groups);
+        }
+    } else if (!m_feature.isEmpty()) {
+        m_energy->setEmphasis({m_feature});
+        const FeatureRef ref = RegionFacts::find(m_layers, m_feature);
+        subject = ref.feature ? ref.feature->name : m_feature;
+        const QString layerId = m_feature.section(u'/', 0, 0);
+        if (m_brief)
+            for (const Claim &c : m_brief->claims)
+                if (c.features.contains(m_feature) || c.features.contains(layerId))
+                    claims << &c;
+    } else {
+        m_energy->clearEmphasis();
+        if (m_brief)
+            for (const Claim &c : m_brief->claims)
+                claims << &c;
+    }
+    m_claims->setClaims(claims, subject);
+}
+
+} // namespace spheres

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "layer.h"
+
+#include <QList>
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+
+class QTabWidget;
+
+namespace spheres {
+
+class Atlas;
+struct Brief;
+class ClaimBalanceChart;
+class EnergyChart;
+class ScoChart;
+
+/// The charts beside the map, in tabs: pipeline capacity, SCO membership by year and the
+/// balance of the narrative's claims. They follow the map's year and selection, and a click on
+/// a chart selects on the map (featureClicked, yearClicked).
+class ChartsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChartsPanel(QWidget *parent = nullptr);
+
+    /// The energy chart draws the first lines layer (preferably "pipelines"), the SCO chart the
+    /// first membership layer (preferably "sco").
+    void setLayers(QList<std::shared_ptr<const Layer>> layers);
+    /// The brief whose claims are counted (not owned; may be null). Call refresh() after it changed.
+    void setBrief(const Brief *brief);
+    /// Needed to find the pipelines that concern a region (by geometry) and the region's groups.
+    void setAtlas(std::shared_ptr<const Atlas> atlas);
+
+    int year() const { return m_year; }
+    QString shownRegion() const { return m_region; }
+    QString shownFeature() const { return m_feature; }
+
+    EnergyChart *energyChart() const { return m_energy; }
+    ScoChart *scoChart() const { return m_sco; }
+    ClaimBalanceChart *claimBalanceChart() const { return m_claims; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+public slots:
+    void setYear(int year);
+    /// Emphasises the pipelines that concern the region and counts the claims about it.
+    void showRegion(const QString &code);
+    /// Emphasises the feature ("pipelines/espo") and counts the claims linked to it.
+    void showFeature(const QString &ref);
+    /// Nothing selected: every pipeline at full strength, every claim of the brief counted.
+    void clearSelection();
+    /// Recomputes the selection's emphasis and counts (after the brief or the layers changed).
+    void refresh();
+
+signals:
+    void featureClicked(const QString &ref);
+    void yearClicked(int year);
+
+private:
+    QStringList featuresConcerning(const QString &code) const;
+
+    QList<std::shared_ptr<const Layer>> m_layers;
+    std::shared_ptr<const Atlas> m_atlas;
+    const Brief *m_brief = nullptr;
+    int m_year = 2026;
+    QString m_region;
+    QString m_feature;
+    QTabWidget *m_tabs = nullptr;
+    EnergyChart *m_energy = nullptr;
+    ScoChart *m_sco = nullptr;
+    ClaimBalanceChart *m_claims = nullptr;
+};
+
+} // namespace spheres

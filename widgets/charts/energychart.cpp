@@ -1,0 +1,257 @@
+#include "energychart.h"
+#include "capacitysetsmodel.h"
+#include "pipelinecapacitymodel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHorizontalStackedBarSeries>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QVBarModelMapper>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace spheres {
+
+EnergyChart::EnergyChart(QWidget *parent)
+    : ChartWidget(parent)
+{
+    setWindowTitle(tr("Pipeline capacity"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    for (size_t i = 0; i < m_parts.size(); ++i) {
+        Part &p = m_parts[i];
+        p.commodity = QString::fromLatin1(kCommodities[i]);
+        p.model = new PipelineCapacityModel(this);
+        p.model->setCommodity(p.commodity);
+        p.sets = new CapacitySetsModel(p.model, this);
+        p.series = new QHorizontalStackedBarSeries;
+        p.series->setBarWidth(0.7);
+        p.mapper = new QVBarModelMapper(this);
+        p.mapper->setFirstBarSetColumn(0);
+        p.mapper->setLastBarSetColumn(p.sets->columnCount() - 1);
+        p.mapper->setSeries(p.series);
+        p.mapper->setModel(p.sets);
+
+        auto *chart = new QChart;
+        chart->addSeries(p.series);
+        p.categories = new QBarCategoryAxis;
+        p.values = new QValueAxis;
+        p.values->setLabelFormat(QStringLiteral("%d"));
+        chart->addAxis(p.categories, Qt::AlignLeft);
+        chart->addAxis(p.values, Qt::AlignBottom);
+        p.series->attachAxis(p.categories);
+        p.series->attachAxis(p.values);
+        chart->legend()->setAlignment(Qt::AlignBottom);
+        chart->setMargins(QMargins(4, 4, 4, 4));
+        layout->addWidget(addChartView(chart));
+
+        connect(p.series, &QAbstractBarSeries::clicked, this,
+                [this, commodity = p.commodity](int index, QBarSet *) { activateBar(commodity, index); });
+        // The mapper rebuilds its bar sets on a reset (connected first, so it has run by now):
+        // axes, labels and styles follow.
+        connect(p.sets, &QAbstractItemModel::modelReset, this, [this, i] {
+            updateAxes(m_parts[i]);
+            styleSeries();
+        });
+        connect(p.sets, &QAbstractItemModel::dataChanged, this, [this, i] {
+            updateAxes(m_parts[i]);
+            styleSeries();
+        });
+    }
+    restyle();
+}
+
+const EnergyChart::Part *EnergyChart::part(const QString &commodity) const
+{
+    for (const Part &p : m_parts)
+        if (p.commodity == commodity)
+            return &p;
+    return nullptr;
+}
+
+void EnergyChart::setLayer(std::shared_ptr<const Layer> layer)
+{
+    for (Part &p : m_parts)
+        p.model->setLayer(layer);
+}
+
+void EnergyChart::setYear(int year)
+{
+    for (Part &p : m_parts)
+        p.model->setYear(year);
+}
+
+int EnergyChart::year() const { return m_parts[0].model->year(); }
+
+void EnergyChart::setEmphasis(const QStringList &featureKeys)
+{
+    for (Part &p : m_parts)
+        p.sets->setEmphasis(featureKeys);
+}
+
+void EnergyChart::clearEmphasis()
+{
+    for (Part &p : m_parts)
+        p.sets->clearEmphasis();
+}
+
+std::optional<QStringList> EnergyChart::emphasis() const { return m_parts[0].sets->emphasis(); }
+
+const PipelineCapacityModel *EnergyChart::model(const QString &commodity) const
+{
+    const Part *p = part(commodity);
+    return p ? p->model : nullptr;
+}
+
+QHorizontalStackedBarSeries *EnergyChart::series(const QString &commodity) const
+{
+    const Part *p = part(commodity);
+    return p ? p->series : nullptr;
+}
+
+QStringList EnergyChart::shownFeatures() const
+{
+    QStringList out;
+    for (const Part &p : m_parts)
+        for (int row = 0; row < p.model->rowCount(); ++row)
+            out << p.model->featureKey(row);
+    return out;
+}
+
+std::optional<double> EnergyChart::barValue(const QString &featureKey) const
+{
+    for (const Part &p : m_parts) {
+        const int row = p.model->rowOf(featureKey);
+        if (row < 0)
+            continue;
+        double sum = 0;
+        for (QBarSet *set : p.series->barSets())
+            if (row < set->count())
+                sum += set->at(row);
+        return sum;
+    }
+    return std::nullopt;
+}
+
+bool EnergyChart::isEmphasised(const QString &featureKey) const
+{
+    for (const Part &p : m_parts) {
+        const int row = p.model->rowOf(featureKey);
+        if (row < 0)
+            continue;
+        const QList<QBarSet *> sets = p.series->barSets();
+        for (int column = 0; column < sets.size(); ++column)
+            if (CapacitySetsModel::isEmphasisColumn(column) && row < sets[column]->count() && sets[column]->at(row) > 0)
+                return true;
+        return false;
+    }
+    return false;
+}
+
+void EnergyChart::activateBar(const QString &commodity, int index)
+{
+    const Part *p = part(commodity);
+    if (p && index >= 0 && index < p->model->rowCount())
+        emit featureClicked(p->model->featureKey(index));
+}
+
+void EnergyChart::updateAxes(Part &p)
+{
+    // Categories come from the model's row headers: the name, and the status unless operating.
+    QStringList categories;
+    for (int row = 0; row < p.sets->rowCount(); ++row) {
+        QString label = p.sets->headerData(row, Qt::Vertical).toString();
+        if (categories.contains(label)) // the axis drops duplicates, which would shift the bars
+            label += QStringLiteral(" [%1]").arg(p.model->index(row, PipelineCapacityModel::Id).data().toString());
+        categories << label;
+    }
+    p.categories->setCategories(categories);
+
+    double max = 0;
+    for (int row = 0; row < p.model->rowCount(); ++row)
+        max = std::max(max, p.model->index(row, PipelineCapacityModel::Capacity).data().toDouble());
+    p.values->setRange(0, max > 0 ? max * 1.08 : 1.0);
+    p.values->applyNiceNumbers();
+
+    const QStringList units = p.model->units();
+    const QString unit = units.isEmpty() ? tr("no capacity given") : units.join(QStringLiteral(", "));
+    const bool gas = p.commodity == u"gas", oil = p.commodity == u"oil";
+    const QString what = gas ? tr("Gas pipelines") : oil ? tr("Oil pipelines") : tr("Pipelines (%1)").arg(p.commodity);
+    p.values->setTitleText(tr("Capacity (%1)").arg(unit));
+    p.series->chart()->setTitle(p.model->rowCount() > 0 ? tr("%1 in %2").arg(what).arg(p.model->year())
+                                                        : tr("%1: none in %2").arg(what).arg(p.model->year()));
+
+    // More pipelines, more room: the charts share the height by their number of bars.
+    if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
+        for (size_t i = 0; i < m_parts.size(); ++i)
+            box->setStretch(int(i), m_parts[i].model->rowCount() + 3);
+}
+
+QColor EnergyChart::colourOf(const QString &commodity) const
+{
+    // As on the map (LayerPainter::pipelinePen): gas vermilion, oil near-black — lightened on a
+    // dark background, where black would vanish.
+    if (commodity == u"gas")
+        return QColor(0xd5, 0x5e, 0x00);
+    return isDark() ? QColor(0xc8, 0xc8, 0xc8) : QColor(0x1a, 0x1a, 0x1a);
+}
+
+void EnergyChart::styleSeries()
+{
+    for (Part &p : m_parts) {
+        if (!p.series || !p.series->chart())
+            continue;
+        const QColor background = palette().color(QPalette::Base);
+        // Outside the selection: neutral grey, so that a faded bar never passes for a lighter
+        // (not yet operating) one.
+        const QColor faded = isDark() ? QColor(0x70, 0x70, 0x70) : QColor(0xa8, 0xa8, 0xa8);
+        auto blend = [&](const QColor &base, double strength) {
+            return QColor::fromRgbF(float(base.redF() * strength + background.redF() * (1 - strength)),
+                                    float(base.greenF() * strength + background.greenF() * (1 - strength)),
+                                    float(base.blueF() * strength + background.blueF() * (1 - strength)));
+        };
+        const QList<QBarSet *> sets = p.series->barSets();
+        for (int column = 0; column < sets.size(); ++column) {
+            QBarSet *set = sets[column];
+            const auto group = CapacitySetsModel::groupOfColumn(column);
+            // Status by lightness and outline, as the map tells it by dashes: solid for operating,
+            // lighter and dashed for under construction, palest and dotted for planned. (Not by
+            // fill pattern: Qt 6.4's SVG reader cannot read back the patterns it writes.)
+            double strength = 1.0;
+            Qt::PenStyle outline = Qt::SolidLine;
+            switch (group) {
+            case CapacitySetsModel::Operating: break;
+            case CapacitySetsModel::UnderConstruction: strength = 0.5; outline = Qt::DashLine; break;
+            case CapacitySetsModel::Planned: strength = 0.2; outline = Qt::DotLine; break;
+            case CapacitySetsModel::Other:
+            case CapacitySetsModel::GroupCount: strength = 0.35; outline = Qt::DashDotLine; break;
+            }
+            const QColor base = CapacitySetsModel::isEmphasisColumn(column) ? colourOf(p.commodity) : faded;
+            const QColor fill = blend(base, strength);
+            const QColor line = base;
+            set->setBrush(fill);
+            QPen pen(line, 1.5, outline);
+            pen.setCosmetic(true);
+            set->setPen(pen);
+        }
+        // The legend names the statuses once; the faded twins and empty statuses stay out of it.
+        QLegend *legend = p.series->chart()->legend();
+        const QList<QLegendMarker *> markers = legend->markers(p.series);
+        for (int column = 0; column < markers.size() && column < sets.size(); ++column)
+            markers[column]->setVisible(CapacitySetsModel::isEmphasisColumn(column) && [&] {
+                const auto group = CapacitySetsModel::groupOfColumn(column);
+                for (int row = 0; row < p.model->rowCount(); ++row)
+                    if (CapacitySetsModel::groupOf(p.model->index(row, PipelineCapacityModel::Status).data().toString()) == group)
+                        return true;
+                return false;
+            }());
+    }
+}
+
+} // namespace spheres

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "chartwidget.h"
+#include "layer.h"
+
+#include <QStringList>
+
+#include <array>
+#include <memory>
+#include <optional>
+
+class QBarCategoryAxis;
+class QBarSet;
+class QHorizontalStackedBarSeries;
+class QVBarModelMapper;
+class QValueAxis;
+
+namespace spheres {
+
+class CapacitySetsModel;
+class PipelineCapacityModel;
+
+/// Capacity of the pipelines that exist in the timeline's year: one horizontal bar per
+/// pipeline, gas and oil in two charts stacked one above the other (their units differ:
+/// bcm/y and Mt/y). Operating, under construction and planned lines differ by fill pattern and
+/// by their label; pipelines outside the selection are faded. Clicking a bar selects it.
+class EnergyChart : public ChartWidget
+{
+    Q_OBJECT
+public:
+    static constexpr std::array<const char *, 2> kCommodities{"gas", "oil"};
+
+    explicit EnergyChart(QWidget *parent = nullptr);
+
+    void setLayer(std::shared_ptr<const Layer> layer);
+    void setYear(int year);
+    int year() const;
+    /// Emphasises the bars of these features ("pipelines/cagp-a") and fades the others (all of
+    /// them for an empty list: a selection that concerns no pipeline).
+    void setEmphasis(const QStringList &featureKeys);
+    /// Every bar at full strength (nothing selected).
+    void clearEmphasis();
+    /// The emphasised features; nullopt when nothing is emphasised.
+    std::optional<QStringList> emphasis() const;
+
+    /// The model behind the chart of `commodity` ("gas", "oil"), or nullptr.
+    const PipelineCapacityModel *model(const QString &commodity) const;
+    QHorizontalStackedBarSeries *series(const QString &commodity) const;
+    /// Keys of the features drawn as bars, gas first, in row order.
+    QStringList shownFeatures() const;
+    /// The length of a feature's bar as drawn (read back from the bar sets), or nullopt.
+    std::optional<double> barValue(const QString &featureKey) const;
+    /// Whether the feature's bar is drawn emphasised (false when it has no bar).
+    bool isEmphasised(const QString &featureKey) const;
+
+    /// What a click on bar `index` of `commodity`'s chart does: emits featureClicked.
+    void activateBar(const QString &commodity, int index);
+
+signals:
+    void featureClicked(const QString &ref);
+
+protected:
+    void styleSeries() override;
+
+private:
+    struct Part
+    {
+        QString commodity;
+        PipelineCapacityModel *model = nullptr;
+        CapacitySetsModel *sets = nullptr;
+        QHorizontalStackedBarSeries *series = nullptr;
+        QVBarModelMapper *mapper = nullptr;
+        QBarCategoryAxis *categories = nullptr;
+        QValueAxis *values = nullptr;
+    };
+    const Part *part(const QString &commodity) const;
+    void updateAxes(Part &part);
+    QColor colourOf(const QString &commodity) const;
+
+    std::array<Part, 2> m_parts;
+};
+
+} // namespace spheres

@@ -1,0 +1,162 @@
+#include "documentactions.h"
+
+#include "atlas.h"
+#include "briefdocument.h"
+#include "gazetteer.h"
+#include "linker.h"
+
+#include <QAction>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace spheres {
+
+namespace {
+constexpr int kMaxRecent = 8;
+const QString kBriefFilter = QStringLiteral("Spheres briefs (*.spheres.json *.json)");
+}
+
+DocumentActions::DocumentActions(BriefDocument *document, QWidget *window, QObject *parent)
+    : QObject(parent), m_document(document), m_window(window)
+{
+    m_open = new QAction(tr("&Open…"), this);
+    m_open->setShortcut(QKeySequence::Open);
+    m_save = new QAction(tr("&Save"), this);
+    m_save->setShortcut(QKeySequence::Save);
+    m_saveAs = new QAction(tr("Save &As…"), this);
+    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    m_import = new QAction(tr("&Import narrative…"), this);
+    m_import->setShortcut(QKeySequence(tr("Ctrl+I")));
+    m_recent = new QMenu(tr("Open &Recent"));
+    connect(m_recent, &QMenu::aboutToShow, this, &DocumentActions::fillRecentMenu);
+
+    connect(m_open, &QAction::triggered, this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(m_window, tr("Open brief"), QString(), kBriefFilter);
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    connect(m_save, &QAction::triggered, this, &DocumentActions::save);
+    connect(m_saveAs, &QAction::triggered, this, &DocumentActions::saveAs);
+    connect(m_import, &QAction::triggered, this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(m_window, tr("Import narrative"), QString(),
+                                                          tr("Text and Markdown (*.txt *.md *.markdown);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        if (const QString error = importNarrative(path); !error.isEmpty())
+            QMessageBox::warning(m_window, tr("Import narrative"), error);
+    });
+}
+
+void DocumentActions::setLinkingData(std::shared_ptr<const Atlas> atlas, LayersProvider layers)
+{
+    m_atlas = std::move(atlas);
+    m_layers = std::move(layers);
+}
+
+bool DocumentActions::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(m_window, tr("Unsaved changes"),
+                                             tr("“%1” has changes that are not saved. Save them?").arg(m_document->displayName()),
+                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    return answer == QMessageBox::Discard || save();
+}
+
+bool DocumentActions::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    if (const QString error = m_document->save(); !error.isEmpty()) {
+        QMessageBox::critical(m_window, tr("Save"), tr("The brief was not saved:\n%1\n\nYour changes are still open.").arg(error));
+        return false;
+    }
+    rememberRecent(m_document->filePath());
+    return true;
+}
+
+bool DocumentActions::saveAs()
+{
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Save brief as"),
+                                                m_document->displayName() + QStringLiteral(".spheres.json"), kBriefFilter);
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(QStringLiteral(".json")))
+        path += QStringLiteral(".spheres.json");
+    if (const QString error = m_document->saveAs(path); !error.isEmpty()) {
+        QMessageBox::critical(m_window, tr("Save As"), tr("The brief was not saved:\n%1\n\nYour changes are still open.").arg(error));
+        return false;
+    }
+    rememberRecent(path);
+    return true;
+}
+
+bool DocumentActions::openFile(const QString &path)
+{
+    if (const QString error = m_document->open(path); !error.isEmpty()) {
+        QMessageBox::warning(m_window, tr("Open brief"), tr("The brief could not be opened:\n%1").arg(error));
+        return false;
+    }
+    rememberRecent(path);
+    return true;
+}
+
+QString DocumentActions::importNarrative(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("%1: %2").arg(path, file.errorString());
+    const QByteArray bytes = file.read(8 * 1024 * 1024 + 1);
+    if (bytes.size() > 8 * 1024 * 1024)
+        return tr("%1: the narrative is larger than 8 MiB").arg(path);
+    if (bytes.contains('\0'))
+        return tr("%1: this is not a text file").arg(path);
+    if (!m_atlas)
+        return tr("the base map is not loaded");
+    const Gazetteer gazetteer(*m_atlas, m_layers ? m_layers() : QList<std::shared_ptr<const Layer>>{});
+    Brief brief = Linker(gazetteer).link(QString::fromUtf8(bytes), QFileInfo(path).fileName());
+    if (brief.claims.isEmpty())
+        return tr("%1: no sentences were found").arg(path);
+    brief.title = QFileInfo(path).completeBaseName();
+    brief.date = QDate::currentDate();
+    for (const char *id : {"sco", "contested", "pipelines"})
+        brief.layers.push_back({QString::fromLatin1(id), true, 1.0});
+    m_document->reset(std::move(brief), QString(), true);
+    return {};
+}
+
+void DocumentActions::rememberRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    settings.setValue(QStringLiteral("recentFiles"), recent.mid(0, kMaxRecent));
+}
+
+void DocumentActions::fillRecentMenu()
+{
+    m_recent->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString &path : recent) {
+        m_recent->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        })->setToolTip(path);
+    }
+    if (recent.isEmpty())
+        m_recent->addAction(tr("No recent briefs"))->setEnabled(false);
+}
+
+} // namespace spheres

@@ -1,0 +1,90 @@
+#include "narrativepanel.h"
+
+#include "brief.h"
+#include "stancestyle.h"
+
+#include <QScrollBar>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace spheres {
+
+NarrativePanel::NarrativePanel(QWidget *parent) : QWidget(parent)
+{
+    m_browser = new QTextBrowser;
+    m_browser->setOpenLinks(false);
+    m_browser->setAccessibleName(tr("Narrative"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_browser);
+    connect(m_browser, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == u"claim")
+            emit claimActivated(url.path());
+    });
+}
+
+void NarrativePanel::setBrief(const Brief *brief)
+{
+    m_brief = brief;
+    rebuild();
+}
+
+void NarrativePanel::setMarkedClaims(const QStringList &ids)
+{
+    if (ids == m_marked)
+        return;
+    m_marked = ids;
+    rebuild();
+}
+
+void NarrativePanel::setFocusedClaim(const QString &id)
+{
+    if (id == m_focused)
+        return;
+    m_focused = id;
+    rebuild();
+}
+
+QString NarrativePanel::html() const { return m_browser->toHtml(); }
+
+void NarrativePanel::rebuild()
+{
+    const int scroll = m_browser->verticalScrollBar()->value();
+    if (!m_brief) {
+        m_browser->clear();
+        return;
+    }
+    QString html = QStringLiteral("<h3>%1</h3>").arg(m_brief->title.toHtmlEscaped());
+    for (int p = 0; p < m_brief->paragraphs.size(); ++p) {
+        QString text = m_brief->paragraphs[p].toHtmlEscaped();
+        // Mark each claim's sentence where it stands in the paragraph (last first keeps offsets).
+        QList<const Claim *> claims;
+        for (const Claim &c : m_brief->claims)
+            if (c.paragraph == p)
+                claims << &c;
+        std::sort(claims.begin(), claims.end(), [](const Claim *a, const Claim *b) { return a->sentence > b->sentence; });
+        for (const Claim *c : claims) {
+            const QString sentence = c->text.toHtmlEscaped();
+            const qsizetype at = text.indexOf(sentence);
+            if (at < 0)
+                continue;
+            QString style = QStringLiteral("background-color:%1; color:#1a1a1a; text-decoration:none;")
+                                .arg(StanceStyle::tint(c->stance).name());
+            if (m_marked.contains(c->id))
+                style += QStringLiteral("font-weight:600; text-decoration:underline;");
+            if (c->id == m_focused)
+                style = QStringLiteral("background-color:%1; color:white; text-decoration:none;")
+                            .arg(StanceStyle::colour(c->stance).name());
+            const QString tag = QStringLiteral("<sup style='color:%1'>&nbsp;%2&nbsp;%3</sup>")
+                                    .arg(StanceStyle::colour(c->stance).name(), StanceStyle::symbol(c->stance).toHtmlEscaped(),
+                                         StanceStyle::label(c->stance).toLower());
+            text.replace(at, sentence.size(),
+                         QStringLiteral("<a href='claim:%1' style='%2'>%3</a>%4").arg(c->id, style, sentence, tag));
+        }
+        html += QStringLiteral("<p style='line-height:140%'><span style='color:gray'>¶%1</span> %2</p>").arg(p + 1).arg(text);
+    }
+    m_browser->setHtml(html);
+    m_browser->verticalScrollBar()->setValue(scroll);
+}
+
+} // namespace spheres

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+
+#include <optional>
+
+namespace spheres {
+
+struct ViewState;
+
+/// How a view becomes a file: the format, the picture's size and resolution, and the furniture
+/// (title, legend, scale bar, credits) drawn around the map. A plain value.
+struct ExportOptions
+{
+    enum class Format { Png, Svg, Pdf };
+    /// The picture's paper: A4 or Letter landscape at `dpi` (in any format), or `pixelSize`
+    /// (a PDF's page is then that many pixels at `dpi`).
+    enum class Page { Pixels, A4, Letter };
+    enum class Preset { Hd1080, Uhd4k, A4, Letter };
+
+    /// Sizes in MapStyle are for this picture on a 96-DPI screen.
+    static constexpr QSize kReferenceSize{1920, 1080};
+    static constexpr double kReferenceDpi = 96.0;
+    static constexpr double kMinDpi = 72.0, kMaxDpi = 1200.0;
+
+    Format format = Format::Png;
+    QSize pixelSize = kReferenceSize; ///< on Page::Pixels
+    double dpi = kReferenceDpi;
+    Page page = Page::Pixels;
+    QString title;
+    QString subtitle;
+    QString caption; ///< a text block under the title
+    bool showLegend = true;
+    bool showScaleBar = true;
+    bool showCredits = true; ///< Natural Earth and the sources of the visible features
+
+    /// The format a file name asks for (".png", ".svg", ".pdf", any case), or nullopt.
+    static std::optional<Format> formatOf(const QString &path);
+    static std::optional<Format> formatNamed(const QString &name); ///< "png", "svg", "pdf"
+    static QString suffix(Format format);                          ///< "png", "svg", "pdf"
+    static std::optional<Preset> presetNamed(const QString &name); ///< "1080p", "4k", "a4", "letter"
+    /// Options for `path` in its format with the sizes of `preset`: 1920×1080 or 3840×2160 at
+    /// 96 DPI; A4 or Letter landscape at 300 DPI.
+    static ExportOptions forPreset(Preset preset, Format format);
+
+    /// The picture's size in device pixels: `pixelSize`, or the page at `dpi`.
+    QSize outputSize() const;
+    /// Multiplies line widths and text: the larger of the output's size relative to 1920×1080
+    /// (a 4K picture gets 2×) and of its DPI relative to 96 (A4 at 300 DPI gets the physical
+    /// sizes of a screen, 3.125×). Small pictures keep the screen's sizes.
+    double styleScale() const;
+    /// `view` as the output shows it: resized to outputSize(), the same centre, at least the
+    /// same ground in view, and styleScale().
+    ViewState fitted(const ViewState &view) const;
+};
+
+} // namespace spheres

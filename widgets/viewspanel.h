@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QWidget>
+
+class QListWidget;
+class QPlainTextEdit;
+
+namespace spheres {
+
+class BriefDocument;
+
+/// The storyboard: the brief's saved views, to apply, add, update, rename, reorder and
+/// delete. Every change is an undoable edit of the brief.
+class ViewsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ViewsPanel(BriefDocument *document, QWidget *parent = nullptr);
+    int currentIndex() const;
+    void setCurrentIndex(int index);
+
+signals:
+    void applyRequested(int index);
+    /// Asks for the current map state to be saved as a view (at `index`, or appended when -1).
+    void captureRequested(int index);
+
+private:
+    void reload();
+    void move(int delta);
+    void removeCurrent();
+
+    BriefDocument *m_document;
+    QListWidget *m_list = nullptr;
+    QPlainTextEdit *m_caption = nullptr;
+};
+
+} // namespace spheres
