@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "atlas.h"
+#include "autosave.h"
 #include "briefcontroller.h"
 #include "briefdocument.h"
 #include "briefio.h"
@@ -26,6 +27,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
@@ -96,6 +98,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_document = new BriefDocument(this);
     m_briefController = new BriefController(m_document, m_canvas, m_context, m_narrative, m_search, this);
     m_documentActions = new DocumentActions(m_document, this, this);
+    m_autosave = new Autosave(m_document, this);
     connect(m_canvas, &MapCanvas::selectionChanged, m_charts, &ChartsPanel::showRegion);
     connect(m_canvas, &MapCanvas::featureSelectionChanged, m_charts, &ChartsPanel::showFeature);
     connect(m_timeSlider, &TimeSlider::yearChanged, m_charts, &ChartsPanel::setYear);
@@ -139,6 +142,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
     createMenus();
     resize(1600, 1000);
+    restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
@@ -152,7 +156,11 @@ bool MainWindow::loadBaseMap()
     }
     m_atlas = std::make_shared<const Atlas>(std::move(result.atlas));
     m_context->setAtlas(m_atlas);
-    m_canvas->setBaseMap(m_atlas, ProjectionCatalog::defaultPreset().projection.id());
+    const QString lastProjection = QSettings().value(QStringLiteral("map/projection")).toString();
+    m_canvas->setBaseMap(m_atlas, ProjectionCatalog::find(lastProjection) ? lastProjection
+                                                                          : ProjectionCatalog::defaultPreset().projection.id());
+    for (QAction *action : m_projectionGroup->actions())
+        action->setChecked(action->data().toString() == m_canvas->scene()->projection().id());
     QStringList errors;
     m_canvas->setLayers(GeoJsonReader::readAllBuiltIn(errors));
     m_canvas->setYear(m_timeSlider->year());
@@ -317,10 +325,49 @@ void MainWindow::updateTitle()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_documentActions->maybeSave())
-        event->accept();
-    else
+    if (!m_documentActions->maybeSave()) {
         event->ignore();
+        return;
+    }
+    saveSettings();
+    m_autosave->discard(); // a clean close leaves nothing to recover
+    event->accept();
+}
+
+bool MainWindow::offerRecovery()
+{
+    if (!m_autosave->hasCopy())
+        return false;
+    const auto answer = QMessageBox::question(
+        this, tr("Recover unsaved work?"),
+        tr("Spheres did not close properly last time. A copy of the brief you were editing was kept.\n\n"
+           "Recover it?"),
+        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes) {
+        m_autosave->discard();
+        return false;
+    }
+    if (const QString error = m_autosave->recover(); !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Recover"), tr("The copy could not be read:\n%1").arg(error));
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (m_canvas->scene())
+        settings.setValue(QStringLiteral("map/projection"), m_canvas->scene()->projection().id());
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
 void MainWindow::layersChanged()

@@ -10,6 +10,7 @@ class QActionGroup;
 namespace spheres {
 
 class Atlas;
+class Autosave;
 class BriefController;
 class ChartsPanel;
 class BriefDocument;
@@ -50,6 +51,9 @@ public:
     void captureView(int index);
     /// Opens the brief shipped with Spheres (China–Russia), as an unsaved brief.
     bool openDefaultBrief();
+    /// After a crash: offers the autosaved copy; true when it was recovered.
+    bool offerRecovery();
+    Autosave *autosave() const { return m_autosave; }
     TimeSlider *timeSlider() const { return m_timeSlider; }
     /// Adds a GeoJSON file as a layer; returns an error message (naming the file), or empty.
     QString addLayerFile(const QString &path);
@@ -61,6 +65,8 @@ private:
     void chooseLayerFile();
     void layersChanged();
     void updateTitle();
+    void saveSettings() const;
+    void restoreSettings();
     void closeEvent(QCloseEvent *event) override;
 
     MapCanvas *m_canvas = nullptr;
@@ -74,6 +80,7 @@ private:
     DocumentActions *m_documentActions = nullptr;
     ViewsPanel *m_viewsPanel = nullptr;
     ChartsPanel *m_charts = nullptr;
+    Autosave *m_autosave = nullptr;
     PresentationMode *m_presentation = nullptr;
     QLabel *m_cursorLabel = nullptr;
     QLabel *m_scaleLabel = nullptr;

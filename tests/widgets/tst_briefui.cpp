@@ -1,3 +1,4 @@
+#include "autosave.h"
 #include "briefcontroller.h"
 #include "briefdocument.h"
 #include "briefio.h"
@@ -11,6 +12,8 @@
 #include "searchbox.h"
 
 #include <QMenuBar>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,6 +42,8 @@ private slots:
     void viewSurvivesSaveAndLoad();
     void presentationKeysStepThroughViews();
     void clickWhilePresentingShowsClaims();
+    void settingsRoundTrip();
+    void recoveryAfterSimulatedCrash();
 
 private:
     QString claimContaining(const QString &words) const
@@ -57,6 +62,9 @@ private:
 
 void TestBriefUi::init()
 {
+    QStandardPaths::setTestModeEnabled(true); // settings and autosaves go to a test location
+    QCoreApplication::setOrganizationName(QStringLiteral("SpheresTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_briefui"));
     m_window = std::make_unique<MainWindow>();
     QVERIFY(m_window->loadBaseMap());
     QVERIFY(m_window->openDefaultBrief());
@@ -320,6 +328,46 @@ void TestBriefUi::clickWhilePresentingShowsClaims()
     QVERIFY(!m_window->canvas()->overlay().claims.isEmpty());
     QCOMPARE(m_window->canvas()->view().highlightRegions, QStringList{QStringLiteral("KAZ")});
     m_window->presentation()->leave();
+}
+
+void TestBriefUi::settingsRoundTrip()
+{
+    QSettings().clear();
+    m_window->canvas()->setProjection(QStringLiteral("world-pacific"));
+    m_window->resize(1234, 789);
+    QVERIFY(m_window->close()); // unmodified: closes without asking, saving the settings
+    MainWindow again;
+    QVERIFY(again.loadBaseMap());
+    QCOMPARE(again.canvas()->scene()->projection().id(), QStringLiteral("world-pacific"));
+    QCOMPARE(again.size(), QSize(1234, 789));
+    QSettings().clear();
+}
+
+void TestBriefUi::recoveryAfterSimulatedCrash()
+{
+    Claim edited = *m_window->document()->brief().claim(QStringLiteral("c4"));
+    edited.note = QStringLiteral("Written just before the crash.");
+    edited.stance = Stance::Context;
+    m_window->document()->editClaim(edited, QStringLiteral("Edit"));
+    QCOMPARE(m_window->autosave()->saveNow(), QString());
+    QVERIFY(QFile::exists(Autosave::copyPath()));
+    QVERIFY(!Autosave::copyPath().startsWith(QFileInfo(QStringLiteral(".")).absoluteFilePath())); // not over the user's files
+    // Marking the brief clean (so that nothing asks when the window goes) deletes the copy, as a
+    // save would: keep it aside and put it back, as a crash would have left it.
+    QFile::copy(Autosave::copyPath(), Autosave::copyPath() + QStringLiteral(".keep"));
+    m_window->document()->undoStack()->setClean();
+    m_window.reset(); // "crash": no clean close
+    QFile::remove(Autosave::copyPath());
+    QFile::rename(Autosave::copyPath() + QStringLiteral(".keep"), Autosave::copyPath());
+
+    m_window = std::make_unique<MainWindow>();
+    QVERIFY(m_window->loadBaseMap());
+    QVERIFY(m_window->autosave()->hasCopy());
+    QCOMPARE(m_window->autosave()->recover(), QString());
+    QCOMPARE(*m_window->document()->brief().claim(QStringLiteral("c4")), edited);
+    QVERIFY(m_window->document()->isModified());
+    m_window->autosave()->discard();
+    QVERIFY(!m_window->autosave()->hasCopy());
 }
 
 QTEST_MAIN(TestBriefUi)
