@@ -1,6 +1,8 @@
 #include "exportcommand.h"
 
 #include "atlas.h"
+#include "briefingpack.h"
+#include "briefio.h"
 #include "exporter.h"
 #include "exportoptions.h"
 #include "geojsonreader.h"
@@ -13,6 +15,7 @@
 #include <QRegularExpression>
 #include <QTextStream>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -80,6 +83,55 @@ std::optional<int> parseInt(const QString &text, int min, int max)
 
 } // namespace
 
+namespace {
+
+/// The base map and layers loaded once, and a scene per projection (with the fine detail when a
+/// view is zoomed in far enough to need it).
+class SceneCache
+{
+public:
+    QString load()
+    {
+        Atlas::Result coarse = Atlas::loadBuiltIn(Atlas::Detail::Coarse);
+        if (!coarse.ok())
+            return coarse.error;
+        m_coarse = std::make_shared<Atlas>(std::move(coarse.atlas));
+        QStringList errors;
+        m_layers = GeoJsonReader::readAllBuiltIn(errors);
+        return errors.join(u'\n');
+    }
+    const Atlas *coarse() const { return m_coarse.get(); }
+    /// `metresPerPixel` 0: whatever the views need, so the fine detail is always there.
+    Scene *sceneFor(const QString &projectionId, double metresPerPixel)
+    {
+        const ProjectionPreset *preset = ProjectionCatalog::find(projectionId);
+        if (!preset)
+            return nullptr;
+        auto &scene = m_scenes[projectionId];
+        if (!scene) {
+            scene = std::make_unique<Scene>(m_coarse, preset->projection);
+            scene->setLayers(m_layers);
+        }
+        if (!scene->hasFine() && metresPerPixel < Scene::kFineDetailBelow) {
+            if (!m_fine) {
+                Atlas::Result fine = Atlas::loadBuiltIn(Atlas::Detail::Fine);
+                if (fine.ok())
+                    m_fine = std::make_shared<Atlas>(std::move(fine.atlas));
+            }
+            if (m_fine)
+                scene->setFine(std::make_shared<SceneLevel>(m_fine, preset->projection));
+        }
+        return scene.get();
+    }
+
+private:
+    std::shared_ptr<const Atlas> m_coarse, m_fine;
+    QList<std::shared_ptr<const Layer>> m_layers;
+    std::map<QString, std::unique_ptr<Scene>> m_scenes;
+};
+
+} // namespace
+
 int runExportCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -108,6 +160,11 @@ int runExportCommand(const QStringList &arguments)
     const QCommandLineOption noCredits(QStringLiteral("no-credits"),
                                        tr("Leave out the sources (the one-line base map credit stays)."));
     const QCommandLineOption noScaleBar(QStringLiteral("no-scale-bar"), tr("Leave out the scale bar."));
+    const QCommandLineOption viewName(QStringLiteral("view"), tr("Export this saved view of the brief."), tr("name"));
+    const QCommandLineOption allViews(QStringLiteral("all-views"),
+                                      tr("Export every view of the brief: a PDF briefing pack, or numbered PNGs."));
+    parser.addPositionalArgument(QStringLiteral("brief"), tr("A brief file, for --view and --all-views."), tr("[brief]"));
+    parser.addOptions({viewName, allViews});
     parser.addOptions({out, format, size, preset, dpi, projection, center, scale, select, year, title, subtitle,
                        noLegend, noCredits, noScaleBar});
     if (!parser.parse(arguments))
@@ -116,7 +173,18 @@ int runExportCommand(const QStringList &arguments)
         QTextStream(stdout) << parser.helpText();
         return 0;
     }
-    if (!parser.positionalArguments().isEmpty())
+    if (parser.positionalArguments().size() > 1)
+        return fail(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().at(1)));
+    std::optional<Brief> brief;
+    if (!parser.positionalArguments().isEmpty()) {
+        BriefReader::Result read = BriefReader::readFile(parser.positionalArguments().first());
+        if (!read.ok())
+            return fail(read.error);
+        brief = std::move(read.brief);
+    }
+    if ((parser.isSet(viewName) || parser.isSet(allViews)) && !brief)
+        return fail(tr("--view and --all-views need a brief file"));
+    if (!brief && !parser.positionalArguments().isEmpty())
         return fail(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     if (!parser.isSet(out))
         return fail(tr("--out is required"));
@@ -168,6 +236,24 @@ int runExportCommand(const QStringList &arguments)
                         .arg(parser.value(projection), ProjectionCatalog::ids().join(QStringLiteral(", "))));
 
     ViewState view = framedView(projectionPreset->projection, projectionPreset->homeExtent, options.outputSize());
+    if (parser.isSet(viewName)) {
+        const SavedView *saved = nullptr;
+        QStringList names;
+        for (const SavedView &v : brief->views) {
+            names << v.name;
+            if (v.name.compare(parser.value(viewName), Qt::CaseInsensitive) == 0)
+                saved = &v;
+        }
+        if (!saved)
+            return fail(tr("--view \"%1\" is not a view of %2; its views are: %3")
+                            .arg(parser.value(viewName), parser.positionalArguments().first(), names.join(QStringLiteral(", "))));
+        view = saved->state;
+        projectionPreset = ProjectionCatalog::find(view.projectionId);
+        if (options.title.isEmpty())
+            options.title = saved->name;
+        if (options.subtitle.isEmpty())
+            options.subtitle = saved->caption;
+    }
     if (parser.isSet(center)) {
         const auto c = parseLonLat(parser.value(center));
         if (!c)
@@ -186,26 +272,32 @@ int runExportCommand(const QStringList &arguments)
             return fail(tr("--year \"%1\" is not a year from 1800 to 2200").arg(parser.value(year)));
         view.year = *y;
     }
-    view.selectedRegion = parser.value(select).toUpper();
+    if (parser.isSet(select))
+        view.selectedRegion = parser.value(select).toUpper();
     view = options.fitted(view);
 
-    Atlas::Result coarse = Atlas::loadBuiltIn(Atlas::Detail::Coarse);
-    if (!coarse.ok())
-        return fail(coarse.error);
-    if (!view.selectedRegion.isEmpty() && !coarse.atlas.region(view.selectedRegion))
+    SceneCache scenes;
+    if (const QString error = scenes.load(); !error.isEmpty())
+        return fail(error);
+    if (!view.selectedRegion.isEmpty() && !scenes.coarse()->region(view.selectedRegion))
         return fail(tr("--select \"%1\" is not a region code").arg(view.selectedRegion));
-    Scene scene(std::make_shared<Atlas>(std::move(coarse.atlas)), projectionPreset->projection);
-    QStringList layerErrors;
-    scene.setLayers(GeoJsonReader::readAllBuiltIn(layerErrors));
-    if (!layerErrors.isEmpty())
-        return fail(layerErrors.join(u'\n'));
-    if (view.metresPerPixel < Scene::kFineDetailBelow) {
-        Atlas::Result fine = Atlas::loadBuiltIn(Atlas::Detail::Fine);
-        if (!fine.ok())
-            return fail(fine.error);
-        scene.setFine(std::make_shared<SceneLevel>(std::make_shared<Atlas>(std::move(fine.atlas)),
-                                                   projectionPreset->projection));
+    if (parser.isSet(allViews)) {
+        auto sceneFor = [&scenes](const QString &id) { return scenes.sceneFor(id, 0.0); };
+        auto progress = [](int done, int total) {
+            QTextStream(stderr) << QStringLiteral("\r%1 / %2 views").arg(done).arg(total) << Qt::flush;
+            return true;
+        };
+        QStringList written;
+        const Exporter::Result packed =
+            options.format == ExportOptions::Format::Pdf
+                ? BriefingPack::exportPdf(MapRenderer(), sceneFor, *brief, options, outPath, progress)
+                : options.format == ExportOptions::Format::Png
+                      ? BriefingPack::exportPngSeries(MapRenderer(), sceneFor, *brief, options, outPath, progress, &written)
+                      : Exporter::Result{tr("--all-views writes a PDF briefing pack or numbered PNGs, not SVG")};
+        QTextStream(stderr) << QStringLiteral("\n");
+        return packed.ok() ? 0 : fail(packed.error);
     }
+    const Scene &scene = *scenes.sceneFor(projectionPreset->projection.id(), view.metresPerPixel);
     const Exporter::Result result = Exporter::exportTo(MapRenderer(), scene, view, options, outPath);
     if (!result.ok())
         return fail(result.error);

@@ -10,6 +10,10 @@ class TestExportCommand : public QObject
 {
     Q_OBJECT
 private slots:
+    void briefingPackHasAPagePerView();
+    void numberedPngSeries();
+    void namedViewOfABrief_data();
+    void namedViewOfABrief();
     void exportsPng();
     void exportsEachFormat_data();
     void exportsEachFormat();
@@ -140,6 +144,59 @@ void TestExportCommand::badOptionsAreRefused()
     QVERIFY2(r.err.contains(expected), qPrintable(r.err));
     QVERIFY(!QFile::exists(QStringLiteral("/tmp/spheres-never.png")));
     QVERIFY(!QFile::exists(QStringLiteral("/tmp/spheres-never.pdf")));
+}
+
+void TestExportCommand::briefingPackHasAPagePerView()
+{
+    const QString out = m_dir.filePath(QStringLiteral("pack.pdf"));
+    const Run r = run({QStringLiteral(SPHERES_SAMPLE_BRIEF), QStringLiteral("--all-views"), QStringLiteral("--preset"),
+                       QStringLiteral("a4"), QStringLiteral("--out"), out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile pdf(out);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pdf.readAll();
+    QVERIFY(bytes.startsWith("%PDF"));
+    const int pages = int(bytes.count("/Type /Page")) - int(bytes.count("/Type /Pages"));
+    QCOMPARE(pages, 6); // the sample brief's storyboard
+}
+
+void TestExportCommand::numberedPngSeries()
+{
+    const QString out = m_dir.filePath(QStringLiteral("story.png"));
+    const Run r = run({QStringLiteral(SPHERES_SAMPLE_BRIEF), QStringLiteral("--all-views"), QStringLiteral("--size"),
+                       QStringLiteral("800x450"), QStringLiteral("--out"), out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    for (int i = 1; i <= 6; ++i) {
+        const QImage image(m_dir.filePath(QStringLiteral("story-%1.png").arg(i, 2, 10, QLatin1Char('0'))));
+        QCOMPARE(image.size(), QSize(800, 450));
+    }
+}
+
+void TestExportCommand::namedViewOfABrief_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expected");
+    const QString brief = QStringLiteral(SPHERES_SAMPLE_BRIEF);
+    const QString out = QStringLiteral("/tmp/spheres-view-test.pdf");
+    QTest::newRow("named view") << QStringList{brief, QStringLiteral("--view"), QStringLiteral("Central Asia"), QStringLiteral("--out"), out} << 0 << QString();
+    QTest::newRow("case-insensitive") << QStringList{brief, QStringLiteral("--view"), QStringLiteral("south china sea"), QStringLiteral("--out"), out} << 0 << QString();
+    QTest::newRow("unknown view") << QStringList{brief, QStringLiteral("--view"), QStringLiteral("Mars"), QStringLiteral("--out"), out} << 2 << QStringLiteral("its views are: Overview");
+    QTest::newRow("no brief") << QStringList{QStringLiteral("--view"), QStringLiteral("Overview"), QStringLiteral("--out"), out} << 2 << QStringLiteral("need a brief file");
+    QTest::newRow("bad brief") << QStringList{QStringLiteral("/nonexistent/brief.json"), QStringLiteral("--all-views"), QStringLiteral("--out"), out} << 2 << QStringLiteral("/nonexistent/brief.json");
+    QTest::newRow("svg pack") << QStringList{brief, QStringLiteral("--all-views"), QStringLiteral("--out"), QStringLiteral("/tmp/spheres-pack.svg")} << 2 << QStringLiteral("not SVG");
+}
+
+void TestExportCommand::namedViewOfABrief()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expected);
+    QFile::remove(QStringLiteral("/tmp/spheres-view-test.pdf"));
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+    QCOMPARE(QFile::exists(QStringLiteral("/tmp/spheres-view-test.pdf")), exitCode == 0);
 }
 
 QTEST_GUILESS_MAIN(TestExportCommand)

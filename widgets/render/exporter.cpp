@@ -96,6 +96,13 @@ QPageSize pageSize(const ExportOptions &options)
 
 } // namespace
 
+Exporter::Result Exporter::writeAtomically(const QString &path, const std::function<bool(QIODevice &, QString &)> &write)
+{
+    return save(path, write);
+}
+
+QPageSize Exporter::pdfPageSize(const ExportOptions &options) { return pageSize(options); }
+
 QString Exporter::checkSize(const ViewState &view)
 {
     const qint64 w = view.size.width(), h = view.size.height();

@@ -1,5 +1,10 @@
 #pragma once
 
+#include <QIODevice>
+#include <QPageSize>
+
+#include <functional>
+
 #include "exportoptions.h"
 
 #include <QByteArray>
@@ -42,6 +47,11 @@ public:
 
     /// Empty when `view.size` can be rendered into an image; a message otherwise.
     static QString checkSize(const ViewState &view);
+    /// Writes a file through `write` atomically (QSaveFile): a failure leaves no half file and
+    /// gives an error naming the path.
+    static Result writeAtomically(const QString &path, const std::function<bool(QIODevice &, QString &)> &write);
+    /// The PDF page `options` ask for.
+    static QPageSize pdfPageSize(const ExportOptions &options);
     /// Empty when `options` can be exported; a message otherwise.
     static QString checkOptions(const ExportOptions &options);
 
