@@ -4,6 +4,7 @@
 #include "briefingpack.h"
 #include "briefio.h"
 #include "exporter.h"
+#include "scenecache.h"
 #include "exportoptions.h"
 #include "geojsonreader.h"
 #include "maprenderer.h"
@@ -83,54 +84,6 @@ std::optional<int> parseInt(const QString &text, int min, int max)
 
 } // namespace
 
-namespace {
-
-/// The base map and layers loaded once, and a scene per projection (with the fine detail when a
-/// view is zoomed in far enough to need it).
-class SceneCache
-{
-public:
-    QString load()
-    {
-        Atlas::Result coarse = Atlas::loadBuiltIn(Atlas::Detail::Coarse);
-        if (!coarse.ok())
-            return coarse.error;
-        m_coarse = std::make_shared<Atlas>(std::move(coarse.atlas));
-        QStringList errors;
-        m_layers = GeoJsonReader::readAllBuiltIn(errors);
-        return errors.join(u'\n');
-    }
-    const Atlas *coarse() const { return m_coarse.get(); }
-    /// `metresPerPixel` 0: whatever the views need, so the fine detail is always there.
-    Scene *sceneFor(const QString &projectionId, double metresPerPixel)
-    {
-        const ProjectionPreset *preset = ProjectionCatalog::find(projectionId);
-        if (!preset)
-            return nullptr;
-        auto &scene = m_scenes[projectionId];
-        if (!scene) {
-            scene = std::make_unique<Scene>(m_coarse, preset->projection);
-            scene->setLayers(m_layers);
-        }
-        if (!scene->hasFine() && metresPerPixel < Scene::kFineDetailBelow) {
-            if (!m_fine) {
-                Atlas::Result fine = Atlas::loadBuiltIn(Atlas::Detail::Fine);
-                if (fine.ok())
-                    m_fine = std::make_shared<Atlas>(std::move(fine.atlas));
-            }
-            if (m_fine)
-                scene->setFine(std::make_shared<SceneLevel>(m_fine, preset->projection));
-        }
-        return scene.get();
-    }
-
-private:
-    std::shared_ptr<const Atlas> m_coarse, m_fine;
-    QList<std::shared_ptr<const Layer>> m_layers;
-    std::map<QString, std::unique_ptr<Scene>> m_scenes;
-};
-
-} // namespace
 
 int runExportCommand(const QStringList &arguments)
 {
@@ -277,7 +230,7 @@ int runExportCommand(const QStringList &arguments)
     view = options.fitted(view);
 
     SceneCache scenes;
-    if (const QString error = scenes.load(); !error.isEmpty())
+    if (const QString error = scenes.loadBuiltIn(); !error.isEmpty())
         return fail(error);
     if (!view.selectedRegion.isEmpty() && !scenes.coarse()->region(view.selectedRegion))
         return fail(tr("--select \"%1\" is not a region code").arg(view.selectedRegion));

@@ -14,7 +14,10 @@
 #include "searchbox.h"
 #include "layerspanel.h"
 #include "timeslider.h"
+#include "briefingpack.h"
+#include "exportdialog.h"
 #include "exporter.h"
+#include "scenecache.h"
 #include "geojsonreader.h"
 #include "mapcanvas.h"
 #include "projectioncatalog.h"
@@ -28,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QProgressDialog>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
@@ -189,7 +193,7 @@ void MainWindow::createMenus()
     file->addAction(m_documentActions->saveAsAction());
     file->addSeparator();
     file->addAction(tr("&Add layer…"), QKeySequence(tr("Ctrl+L")), this, &MainWindow::chooseLayerFile);
-    QAction *exportAction = file->addAction(tr("&Export PNG…"), this, &MainWindow::exportPng);
+    QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportPng);
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -417,14 +421,46 @@ void MainWindow::updateStatus()
 
 void MainWindow::exportPng()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export PNG"), tr("map.png"), tr("PNG images (*.png)"));
-    if (path.isEmpty() || !m_canvas->scene())
+    if (!m_canvas->scene())
         return;
-    ViewState view = m_canvas->view();
-    view.hoveredRegion.clear();
-    const Exporter::Result result = Exporter::exportPng(m_canvas->renderer(), *m_canvas->scene(), view, path);
+    ExportDialog dialog(m_document->brief().title, int(m_document->brief().views.size()), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ExportOptions options = dialog.options();
+    const QString suffix = ExportOptions::suffix(options.format);
+    const bool all = dialog.scope() == ExportDialog::Scope::AllViews;
+    QString path = QFileDialog::getSaveFileName(this, all ? tr("Export all views") : tr("Export"),
+                                                (all ? tr("briefing-pack.") : tr("map.")) + suffix,
+                                                tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(u'.' + suffix, Qt::CaseInsensitive))
+        path += u'.' + suffix;
+    Exporter::Result result;
+    if (!all) {
+        ViewState view = m_canvas->view();
+        view.hoveredRegion.clear();
+        view.hoveredFeature.clear();
+        result = Exporter::exportTo(m_canvas->renderer(), *m_canvas->scene(), view, options, path);
+    } else {
+        SceneCache scenes(m_atlas, m_canvas->layers());
+        QProgressDialog progress(tr("Exporting the views…"), tr("Cancel"), 0, int(m_document->brief().views.size()), this);
+        progress.setWindowModality(Qt::WindowModal);
+        progress.setMinimumDuration(0);
+        auto step = [&progress](int done, int) {
+            progress.setValue(done);
+            QCoreApplication::processEvents();
+            return !progress.wasCanceled();
+        };
+        auto sceneFor = [&scenes](const QString &id) { return scenes.sceneFor(id); };
+        result = options.format == ExportOptions::Format::Pdf
+                     ? BriefingPack::exportPdf(m_canvas->renderer(), sceneFor, m_document->brief(), options, path, step)
+                     : options.format == ExportOptions::Format::Png
+                           ? BriefingPack::exportPngSeries(m_canvas->renderer(), sceneFor, m_document->brief(), options, path, step)
+                           : Exporter::Result{tr("all views go to a PDF briefing pack or numbered PNG pictures, not SVG")};
+    }
     if (!result.ok())
-        QMessageBox::warning(this, tr("Export PNG"), tr("The map could not be exported:\n%1").arg(result.error));
+        QMessageBox::warning(this, tr("Export"), tr("Nothing was exported:\n%1").arg(result.error));
     else
         statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }

@@ -1,0 +1,105 @@
+#include "exportdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+
+namespace spheres {
+
+ExportDialog::ExportDialog(const QString &title, int viewCount, QWidget *parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Export"));
+    m_format = new QComboBox;
+    m_format->addItem(tr("PNG image"), int(ExportOptions::Format::Png));
+    m_format->addItem(tr("SVG (vector, a group per layer)"), int(ExportOptions::Format::Svg));
+    m_format->addItem(tr("PDF (vector)"), int(ExportOptions::Format::Pdf));
+    m_preset = new QComboBox;
+    m_preset->addItem(tr("1920 × 1080 (slides)"), int(ExportOptions::Preset::Hd1080));
+    m_preset->addItem(tr("3840 × 2160 (4K)"), int(ExportOptions::Preset::Uhd4k));
+    m_preset->addItem(tr("A4 landscape, 300 DPI"), int(ExportOptions::Preset::A4));
+    m_preset->addItem(tr("Letter landscape, 300 DPI"), int(ExportOptions::Preset::Letter));
+    m_preset->addItem(tr("Custom"), -1);
+    m_width = new QSpinBox;
+    m_height = new QSpinBox;
+    for (QSpinBox *box : {m_width, m_height}) {
+        box->setRange(64, 32767); // Qt's raster engine paints at most 32767 pixels a side
+        box->setSuffix(tr(" px"));
+    }
+    m_dpi = new QSpinBox;
+    m_dpi->setRange(int(ExportOptions::kMinDpi), int(ExportOptions::kMaxDpi));
+    m_title = new QLineEdit(title);
+    m_subtitle = new QLineEdit;
+    m_legend = new QCheckBox(tr("Legend"));
+    m_scaleBar = new QCheckBox(tr("Scale bar"));
+    m_credits = new QCheckBox(tr("Credits and sources"));
+    for (QCheckBox *box : {m_legend, m_scaleBar, m_credits})
+        box->setChecked(true);
+
+    auto *sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(m_width);
+    sizeRow->addWidget(m_height);
+    auto *furniture = new QHBoxLayout;
+    for (QCheckBox *box : {m_legend, m_scaleBar, m_credits})
+        furniture->addWidget(box);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    QPushButton *current = buttons->addButton(tr("Export this view…"), QDialogButtonBox::AcceptRole);
+    QPushButton *all = buttons->addButton(tr("Export all %n view(s)…", nullptr, viewCount), QDialogButtonBox::AcceptRole);
+    all->setEnabled(viewCount > 0);
+    all->setToolTip(tr("PDF: a briefing pack, one page per view with its caption, claims and sources. PNG: numbered pictures."));
+    current->setDefault(true);
+    connect(current, &QPushButton::clicked, this, [this] { m_scope = Scope::CurrentView; accept(); });
+    connect(all, &QPushButton::clicked, this, [this] { m_scope = Scope::AllViews; accept(); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("Format"), m_format);
+    form->addRow(tr("Size"), m_preset);
+    form->addRow(QString(), sizeRow);
+    form->addRow(tr("Resolution"), m_dpi);
+    form->addRow(tr("Title"), m_title);
+    form->addRow(tr("Subtitle"), m_subtitle);
+    form->addRow(tr("Show"), furniture);
+    form->addRow(buttons);
+
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &ExportDialog::applyPreset);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::applyPreset);
+    applyPreset();
+}
+
+void ExportDialog::applyPreset()
+{
+    const int preset = m_preset->currentData().toInt();
+    const bool custom = preset < 0;
+    m_width->setEnabled(custom);
+    m_height->setEnabled(custom);
+    if (custom)
+        return;
+    const ExportOptions o = ExportOptions::forPreset(ExportOptions::Preset(preset), ExportOptions::Format(m_format->currentData().toInt()));
+    m_width->setValue(o.outputSize().width());
+    m_height->setValue(o.outputSize().height());
+    m_dpi->setValue(int(o.dpi));
+}
+
+ExportOptions ExportDialog::options() const
+{
+    const auto format = ExportOptions::Format(m_format->currentData().toInt());
+    const int preset = m_preset->currentData().toInt();
+    ExportOptions o = preset >= 0 ? ExportOptions::forPreset(ExportOptions::Preset(preset), format) : ExportOptions();
+    o.format = format;
+    if (preset < 0)
+        o.pixelSize = QSize(m_width->value(), m_height->value());
+    o.dpi = m_dpi->value();
+    o.title = m_title->text();
+    o.subtitle = m_subtitle->text();
+    o.showLegend = m_legend->isChecked();
+    o.showScaleBar = m_scaleBar->isChecked();
+    o.showCredits = m_credits->isChecked();
+    return o;
+}
+
+} // namespace spheres

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "exportoptions.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace spheres {
+
+/// Ctrl+E: what to export and how — format, size preset or custom size, DPI, title, subtitle,
+/// legend, scale bar, credits — for the current view or for every view of the brief.
+class ExportDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum class Scope { CurrentView, AllViews };
+    explicit ExportDialog(const QString &title, int viewCount, QWidget *parent = nullptr);
+
+    ExportOptions options() const;
+    Scope scope() const { return m_scope; }
+
+private:
+    void applyPreset();
+
+    QComboBox *m_format = nullptr;
+    QComboBox *m_preset = nullptr;
+    QSpinBox *m_width = nullptr;
+    QSpinBox *m_height = nullptr;
+    QSpinBox *m_dpi = nullptr;
+    QLineEdit *m_title = nullptr;
+    QLineEdit *m_subtitle = nullptr;
+    QCheckBox *m_legend = nullptr;
+    QCheckBox *m_scaleBar = nullptr;
+    QCheckBox *m_credits = nullptr;
+    Scope m_scope = Scope::CurrentView;
+};
+
+} // namespace spheres
