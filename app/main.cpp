@@ -46,6 +46,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Spheres"));
     QApplication::setOrganizationName(QStringLiteral("Spheres"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.spheres.Spheres")); // Wayland: the launcher's icon
     spheres::MainWindow window;
     if (!window.loadBaseMap())
         return 1;

@@ -1,5 +1,6 @@
 #include "briefio.h"
 
+#include "jsonlimits.h"
 #include "projectioncatalog.h"
 
 #include <QCoreApplication>
@@ -472,6 +473,8 @@ bool Reader::readBrief(const QJsonObject &top, Brief &brief)
 
 // --- Writing -------------------------------------------------------------------------------------
 
+void appendEscaped(const QByteArray &utf8, QByteArray &out);
+
 /// A JSON value whose object members keep the order they were added in (QJsonObject sorts them).
 struct Node
 {
@@ -522,9 +525,33 @@ struct Node
 Node Node::string(const QString &s)
 {
     QByteArray out;
-    const QByteArray utf8 = s.toUtf8();
-    out.reserve(utf8.size() + 2);
+    out.reserve(s.size() + 2);
     out += '"';
+    // A lone surrogate ("\ud800" is valid JSON) has no UTF-8 form: toUtf8() would write "?" and the
+    // brief would not read back equal. It is written as the escape it was read from.
+    qsizetype from = 0;
+    for (qsizetype i = 0; i <= s.size(); ++i) {
+        if (i < s.size()) {
+            const QChar c = s.at(i);
+            if (c.isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate()) {
+                ++i;
+                continue;
+            }
+            if (!c.isSurrogate())
+                continue;
+        }
+        appendEscaped(QStringView(s).sliced(from, i - from).toUtf8(), out);
+        if (i < s.size())
+            out += "\\u" + QByteArray::number(s.at(i).unicode(), 16);
+        from = i + 1;
+    }
+    out += '"';
+    return raw(out);
+}
+
+/// Appends UTF-8 text as the inside of a JSON string.
+void appendEscaped(const QByteArray &utf8, QByteArray &out)
+{
     for (const char c : utf8) {
         switch (c) {
         case '"': out += "\\\""; break;
@@ -541,8 +568,6 @@ Node Node::string(const QString &s)
                 out += c; // UTF-8 bytes of non-ASCII characters are all >= 0x80
         }
     }
-    out += '"';
-    return raw(out);
 }
 
 Node Node::number(double d)
@@ -693,6 +718,8 @@ BriefReader::Result BriefReader::read(const QByteArray &json, const QString &sou
     };
     if (json.size() > kMaxFileBytes)
         return fail(tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
+    if (const auto refused = JsonLimits::check(json, JsonLimits::kMaxDepth, kMaxFileBytes))
+        return fail(*refused);
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)

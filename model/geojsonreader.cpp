@@ -1,6 +1,7 @@
 #include "geojsonreader.h"
 
 #include "antimeridian.h"
+#include "jsonlimits.h"
 
 #include <boost/geometry/algorithms/area.hpp>
 #include <boost/geometry/algorithms/correct.hpp>
@@ -510,6 +511,8 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
     };
     if (data.size() > kMaxFileBytes)
         return fail(tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
+    if (const auto refused = JsonLimits::check(data, JsonLimits::kMaxDepth, kMaxFileBytes))
+        return fail(*refused);
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError)

@@ -1,6 +1,7 @@
 #include "topojsonreader.h"
 
 #include "antimeridian.h"
+#include "jsonlimits.h"
 
 #include <boost/geometry/algorithms/is_valid.hpp>
 #include <boost/geometry/algorithms/remove_spikes.hpp>
@@ -27,8 +28,16 @@ struct Transform
     bool quantized = false;
 };
 
-/// Decodes every arc once; delta-encoded when the topology is quantized.
-std::optional<std::vector<Arc>> decodeArcs(const QJsonArray &arcs, const Transform &t, QString &error)
+QString tooManyPositions()
+{
+    return tr("the topology decodes to more than %1 positions, more than Spheres can draw")
+        .arg(JsonLimits::kTopoJsonMaxPositions);
+}
+
+/// Decodes every arc once; delta-encoded when the topology is quantized. `positionCount` counts
+/// against JsonLimits::kTopoJsonMaxPositions.
+std::optional<std::vector<Arc>> decodeArcs(const QJsonArray &arcs, const Transform &t, qint64 &positionCount,
+                                           QString &error)
 {
     std::vector<Arc> decoded;
     decoded.reserve(arcs.size());
@@ -36,6 +45,10 @@ std::optional<std::vector<Arc>> decodeArcs(const QJsonArray &arcs, const Transfo
         const QJsonArray positions = arcs.at(i).toArray();
         if (positions.isEmpty()) {
             error = tr("arc %1 is empty or not an array").arg(i);
+            return std::nullopt;
+        }
+        if ((positionCount += positions.size()) > JsonLimits::kTopoJsonMaxPositions) {
+            error = tooManyPositions();
             return std::nullopt;
         }
         Arc arc;
@@ -55,7 +68,8 @@ std::optional<std::vector<Arc>> decodeArcs(const QJsonArray &arcs, const Transfo
                 arc.emplace_back(p.at(0).toDouble(), p.at(1).toDouble());
             }
             const Point &last = arc.back();
-            if (last.x() < -180.5 || last.x() > 180.5 || last.y() < -90.5 || last.y() > 90.5) {
+            // Written so that NaN (say an overflow to infinity times a scale of 0) is refused too.
+            if (!(last.x() >= -180.5 && last.x() <= 180.5 && last.y() >= -90.5 && last.y() <= 90.5)) {
                 error = tr("arc %1 has a position outside longitude/latitude range").arg(i);
                 return std::nullopt;
             }
@@ -67,7 +81,7 @@ std::optional<std::vector<Arc>> decodeArcs(const QJsonArray &arcs, const Transfo
 
 /// Joins arcs into a ring; ~i (negative) means arc i reversed. Shared end points appear once.
 std::optional<std::vector<Point>> ringFromArcs(const QJsonArray &indices, const std::vector<Arc> &arcs,
-                                               QString &error)
+                                               qint64 &positionCount, QString &error)
 {
     std::vector<Point> ring;
     for (const QJsonValue &v : indices) {
@@ -83,6 +97,10 @@ std::optional<std::vector<Point>> ringFromArcs(const QJsonArray &indices, const 
             return std::nullopt;
         }
         const Arc &arc = arcs[size_t(index)];
+        if ((positionCount += qint64(arc.size())) > JsonLimits::kTopoJsonMaxPositions) {
+            error = tooManyPositions();
+            return std::nullopt;
+        }
         const size_t start = ring.empty() ? 0 : 1;
         if (reversed) {
             for (size_t k = start; k < arc.size(); ++k)
@@ -94,7 +112,8 @@ std::optional<std::vector<Point>> ringFromArcs(const QJsonArray &indices, const 
     return ring;
 }
 
-std::optional<MultiPolygon> decodePolygon(const QJsonArray &rings, const std::vector<Arc> &arcs, QString &error)
+std::optional<MultiPolygon> decodePolygon(const QJsonArray &rings, const std::vector<Arc> &arcs, qint64 &positionCount,
+                                          QString &error)
 {
     std::vector<std::vector<Point>> raw;
     for (const QJsonValue &ringValue : rings) {
@@ -102,7 +121,7 @@ std::optional<MultiPolygon> decodePolygon(const QJsonArray &rings, const std::ve
             error = tr("a ring is not an array of arc indices");
             return std::nullopt;
         }
-        auto ring = ringFromArcs(ringValue.toArray(), arcs, error);
+        auto ring = ringFromArcs(ringValue.toArray(), arcs, positionCount, error);
         if (!ring)
             return std::nullopt;
         raw.push_back(std::move(*ring));
@@ -111,16 +130,16 @@ std::optional<MultiPolygon> decodePolygon(const QJsonArray &rings, const std::ve
 }
 
 std::optional<MultiPolygon> decodeGeometry(const QJsonObject &geometry, const std::vector<Arc> &arcs,
-                                           QString &error)
+                                           qint64 &positionCount, QString &error)
 {
     const QString type = geometry.value(u"type").toString();
     const QJsonArray coordinates = geometry.value(u"arcs").toArray();
     if (type == u"Polygon")
-        return decodePolygon(coordinates, arcs, error);
+        return decodePolygon(coordinates, arcs, positionCount, error);
     if (type == u"MultiPolygon") {
         MultiPolygon all;
         for (const QJsonValue &polygon : coordinates) {
-            auto part = decodePolygon(polygon.toArray(), arcs, error);
+            auto part = decodePolygon(polygon.toArray(), arcs, positionCount, error);
             if (!part)
                 return std::nullopt;
             all.insert(all.end(), part->begin(), part->end());
@@ -173,6 +192,8 @@ TopoJsonReader::Result TopoJsonReader::read(const QByteArray &data, const QStrin
         result.units.clear();
         return result;
     };
+    if (const auto refused = JsonLimits::check(data, JsonLimits::kMaxDepth, JsonLimits::kTopoJsonMaxBytes))
+        return fail(*refused);
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -184,7 +205,8 @@ TopoJsonReader::Result TopoJsonReader::read(const QByteArray &data, const QStrin
     const auto transform = readTransform(topology, error);
     if (!transform)
         return fail(error);
-    const auto arcs = decodeArcs(topology.value(u"arcs").toArray(), *transform, error);
+    qint64 positionCount = 0;
+    const auto arcs = decodeArcs(topology.value(u"arcs").toArray(), *transform, positionCount, error);
     if (!arcs)
         return fail(error);
     const QJsonObject object = topology.value(u"objects").toObject().value(objectName).toObject();
@@ -196,7 +218,7 @@ TopoJsonReader::Result TopoJsonReader::read(const QByteArray &data, const QStrin
         TopoJsonUnit unit;
         unit.name = geometry.value(u"properties").toObject().value(u"name").toString();
         unit.id = geometry.value(u"id").toVariant().toString();
-        auto shape = decodeGeometry(geometry, *arcs, error);
+        auto shape = decodeGeometry(geometry, *arcs, positionCount, error);
         if (!shape)
             return fail(tr("geometry %1 (%2): %3").arg(i).arg(unit.name.isEmpty() ? tr("unnamed") : unit.name, error));
         unit.shape = repaired(std::move(*shape));
@@ -217,7 +239,8 @@ TopoJsonReader::Result TopoJsonReader::readFile(const QString &path, const QStri
         result.error = QStringLiteral("%1: %2").arg(path, file.errorString());
         return result;
     }
-    return read(file.readAll(), objectName, path);
+    // One byte more than allowed: read() refuses the file without the whole of it in memory.
+    return read(file.read(JsonLimits::kTopoJsonMaxBytes + 1), objectName, path);
 }
 
 } // namespace spheres

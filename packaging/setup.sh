@@ -5,9 +5,11 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ ccache pkg-config
-  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6svg6-dev qt6-tools-dev-tools
+  qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev-tools
   libgl1-mesa-dev libboost-dev
   fonts-dejavu-core
+  # packaging (CPack's dpkg-shlibdeps) and tst_package's validators
+  dpkg-dev file desktop-file-utils appstream libxml2-utils shared-mime-info
 )
 
 missing=()

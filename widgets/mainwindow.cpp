@@ -225,6 +225,16 @@ void MainWindow::createMenus()
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_canvas, &MapCanvas::zoomOut);
     view->addAction(tr("Zoom to &fit"), QKeySequence(tr("Ctrl+0")), m_canvas, &MapCanvas::zoomToFit);
     view->addAction(tr("&Clear selection"), m_canvas, &MapCanvas::clearSelection);
+    QMenu *vision = view->addMenu(tr("Colour-vision &check"));
+    auto *visionGroup = new QActionGroup(this);
+    for (ColourVision::Mode mode : {ColourVision::Mode::Normal, ColourVision::Mode::Protanopia, ColourVision::Mode::Deuteranopia,
+                                    ColourVision::Mode::Tritanopia, ColourVision::Mode::Greyscale}) {
+        QAction *action = vision->addAction(ColourVision::name(mode));
+        action->setCheckable(true);
+        action->setChecked(mode == ColourVision::Mode::Normal);
+        visionGroup->addAction(action);
+        connect(action, &QAction::triggered, m_canvas, [this, mode] { m_canvas->setColourVision(mode); });
+    }
     QMenu *projections = view->addMenu(tr("&Projection"));
     m_projectionGroup = new QActionGroup(this);
     for (const ProjectionPreset &preset : ProjectionCatalog::presets()) {

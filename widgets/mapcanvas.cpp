@@ -281,7 +281,10 @@ void MapCanvas::paintEvent(QPaintEvent *)
         m_dragFrames.paintPanned(painter, m_renderer, *m_scene, m_view);
     } else {
         m_dragFrames.clear();
-        m_renderer.render(painter, *m_scene, m_view);
+        if (m_colourVision == ColourVision::Mode::Normal)
+            m_renderer.render(painter, *m_scene, m_view);
+        else
+            painter.drawImage(QPointF(0, 0), grabMap());
         if (!m_overlay.active)
             drawHoverTag(painter);
     }
@@ -323,6 +326,30 @@ void MapCanvas::setStyleScale(double scale)
 {
     m_view.styleScale = scale;
     update();
+}
+
+void MapCanvas::setColourVision(ColourVision::Mode mode)
+{
+    m_colourVision = mode;
+    update();
+}
+
+QImage MapCanvas::grabMap() const
+{
+    if (!m_scene)
+        return {};
+    const qreal dpr = devicePixelRatioF();
+    QImage image(size() * dpr, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    {
+        QPainter painter(&image);
+        ViewState view = m_view;
+        view.size = size();
+        m_renderer.render(painter, *m_scene, view);
+    }
+    ColourVision::simulate(image, m_colourVision);
+    image.setDevicePixelRatio(dpr);
+    return image;
 }
 
 void MapCanvas::setOverlay(const PresentationOverlay &overlay)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "colourvision.h"
 #include "framecache.h"
 #include "maprenderer.h"
 #include "scene.h"
@@ -44,6 +45,11 @@ public:
     void setOverlay(const PresentationOverlay &overlay);
     /// Multiplies the map's line widths and text (presentation uses large type).
     void setStyleScale(double scale);
+    /// Shows the map as a reader with this colour-vision deficiency (or a greyscale print) sees it.
+    void setColourVision(ColourVision::Mode mode);
+    ColourVision::Mode colourVision() const { return m_colourVision; }
+    /// The map as painted now (after any colour-vision simulation), for checks and tests.
+    QImage grabMap() const;
     const PresentationOverlay &overlay() const { return m_overlay; }
     void setYear(int year);
     void setLayerVisible(const QString &id, bool visible);
@@ -112,6 +118,7 @@ private:
     QFutureWatcher<std::shared_ptr<const SceneLevel>> m_fineLoader;
     QVariantAnimation *m_camera = nullptr;
     PresentationOverlay m_overlay;
+    ColourVision::Mode m_colourVision = ColourVision::Mode::Normal;
     QPoint m_pressPos;
     QPoint m_lastDragPos;
     bool m_dragging = false;

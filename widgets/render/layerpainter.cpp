@@ -86,9 +86,9 @@ ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection 
 QColor LayerPainter::membershipColour(const QString &status)
 {
     if (status == u"member")
-        return QColor(0x00, 0x9e, 0x73, 0x73);  // bluish green
+        return QColor(0x00, 0x9e, 0x73, 0xb0);  // bluish green, the darkest fill: members stand out in greyscale
     if (status == u"observer")
-        return QColor(0x56, 0xb4, 0xe9, 0x80);  // sky blue
+        return QColor(0x56, 0xb4, 0xe9, 0x88);  // sky blue: between members and partners in greyscale
     return QColor(0xf0, 0xe4, 0x42, 0x99);      // yellow: dialogue partner, partner
 }
 

@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# tst_package: installs Spheres into a temporary DESTDIR, makes its Debian package with CPack into
+# a temporary directory, and checks what the package holds and that its desktop files validate.
+#   bash tests/packaging/check_package.sh BUILD_DIR SOURCE_DIR
+# Leaves nothing behind but the install_manifest.txt `cmake --install` always writes; safe to run
+# alongside other tests (everything else happens in its own mktemp directory).
+set -euo pipefail
+
+build=${1:?usage: check_package.sh BUILD_DIR SOURCE_DIR}
+source=${2:?usage: check_package.sh BUILD_DIR SOURCE_DIR}
+build=$(cd "$build" && pwd)
+source=$(cd "$source" && pwd)
+
+app_id=org.spheres.Spheres
+mime_type=application/x-spheres-brief+json
+failures=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+die() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+pass() { echo "ok: $*"; }
+# `begin` marks the start of a group of checks; `passed MESSAGE` says ok if none of them failed.
+begin() { group_failures=$failures; }
+passed() { ((failures > group_failures)) || pass "$*"; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/spheres-tst_package.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+# --- Tools ------------------------------------------------------------------------------------
+for tool in cmake:cmake cpack:cmake dpkg-deb:dpkg dpkg-shlibdeps:dpkg-dev file:file \
+  desktop-file-validate:desktop-file-utils appstreamcli:appstream xmllint:libxml2-utils \
+  update-mime-database:shared-mime-info; do
+  command -v "${tool%%:*}" >/dev/null ||
+    die "${tool%%:*} not found: install the Debian package ${tool#*:} (packaging/setup.sh does)"
+done
+[[ -f $build/CPackConfig.cmake ]] || die "$build/CPackConfig.cmake missing: is packaging/ configured?"
+[[ -f $build/app/spheres ]] || die "$build/app/spheres missing: build first"
+
+# --- cmake --install into a DESTDIR -----------------------------------------------------------
+installed=(
+  usr/bin/spheres
+  usr/share/applications/$app_id.desktop
+  usr/share/metainfo/$app_id.metainfo.xml
+  usr/share/icons/hicolor/scalable/apps/$app_id.svg
+  usr/share/mime/packages/$app_id.xml
+)
+if ! DESTDIR="$tmp/destdir" cmake --install "$build" --prefix /usr >"$tmp/install.log" 2>&1; then
+  cat "$tmp/install.log" >&2
+  die "cmake --install failed"
+fi
+begin
+for f in "${installed[@]}"; do
+  [[ -f $tmp/destdir/$f ]] || fail "cmake --install did not install /$f"
+done
+[[ -x $tmp/destdir/usr/bin/spheres ]] || fail "cmake --install: /usr/bin/spheres is not executable"
+passed "cmake --install"
+
+# --- cpack -G DEB, into its own directory ------------------------------------------------------
+# -B moves both the package and CPack's _CPack_Packages staging area out of the build directory.
+if ! (cd "$tmp" && cpack --config "$build/CPackConfig.cmake" -G DEB -B "$tmp/cpack") \
+  >"$tmp/cpack.log" 2>&1; then
+  cat "$tmp/cpack.log" >&2
+  die "cpack -G DEB failed"
+fi
+shopt -s nullglob
+debs=("$tmp"/cpack/spheres_*.deb)
+shopt -u nullglob
+((${#debs[@]} == 1)) || { cat "$tmp/cpack.log" >&2; die "expected one spheres_*.deb, found: ${debs[*]:-none}"; }
+deb=${debs[0]}
+pass "cpack -G DEB: $(basename "$deb")"
+
+# --- The package's contents --------------------------------------------------------------------
+dpkg-deb -c "$deb" >"$tmp/contents" || die "dpkg-deb -c cannot read $deb"
+begin
+for f in "${installed[@]}" usr/share/doc/spheres/copyright; do
+  grep -Eq "[[:space:]]\./$f\$" "$tmp/contents" || fail "the package lacks /$f"
+done
+grep -Eq '^-rwxr-xr-x .*[[:space:]]\./usr/bin/spheres$' "$tmp/contents" ||
+  fail "/usr/bin/spheres is not mode 0755 in the package: $(grep 'usr/bin/spheres' "$tmp/contents")"
+if grep -Eq '[[:space:]]\./usr/local/|[[:space:]]\./(tmp|root|home)/' "$tmp/contents"; then
+  fail "the package installs outside /usr: $(grep -E '\./(usr/local|tmp|root|home)/' "$tmp/contents")"
+fi
+passed "dpkg-deb -c: $(grep -vc '/$' "$tmp/contents") files"
+
+field() { dpkg-deb -f "$deb" "$1"; }
+begin
+[[ $(field Package) == spheres ]] || fail "Package is '$(field Package)', not spheres"
+[[ $(field Section) == science ]] || fail "Section is '$(field Section)', not science"
+[[ $(field Maintainer) == "Spheres team <spheres@example.org>" ]] ||
+  fail "Maintainer is '$(field Maintainer)'"
+version=$(sed -n 's/^set(CPACK_PACKAGE_VERSION "\(.*\)")$/\1/p' "$build/CPackConfig.cmake")
+[[ -n $version && $(field Version) == "$version" ]] ||
+  fail "Version is '$(field Version)', the project's is '$version'"
+depends=$(field Depends)
+[[ $depends == *libqt6widgets6* ]] ||
+  fail "Depends does not mention libqt6widgets6 (dpkg-shlibdeps not run?): '$depends'"
+[[ $depends == *libc6* ]] || fail "Depends does not mention libc6: '$depends'"
+[[ -n $(field Description) ]] || fail "the package has no Description"
+passed "dpkg-deb -f: Depends: $depends"
+
+# --- The files as packaged ---------------------------------------------------------------------
+root=$tmp/root
+dpkg-deb -x "$deb" "$root" || die "dpkg-deb -x cannot extract $deb"
+binary=$root/usr/bin/spheres
+desktop=$root/usr/share/applications/$app_id.desktop
+metainfo=$root/usr/share/metainfo/$app_id.metainfo.xml
+icon=$root/usr/share/icons/hicolor/scalable/apps/$app_id.svg
+mime=$root/usr/share/mime/packages/$app_id.xml
+
+if [[ -f $binary ]]; then
+  file -b "$binary" | grep -q '^ELF 64-bit LSB .*executable' ||
+    fail "/usr/bin/spheres is not an ELF executable: $(file -b "$binary")"
+  if command -v readelf >/dev/null && readelf -d "$binary" | grep -Eq 'R(UN)?PATH'; then
+    fail "/usr/bin/spheres keeps an RPATH: $(readelf -d "$binary" | grep -E 'R(UN)?PATH')"
+  fi
+fi
+
+# desktop-file-validate exits 0 on warnings: only its hints are accepted.
+if [[ -f $desktop ]]; then
+  if ! out=$(desktop-file-validate "$desktop" 2>&1) || grep -Eq ': (error|warning):' <<<"$out"; then
+    fail "desktop-file-validate: $out"
+  else
+    pass "desktop-file-validate${out:+ (hints only)}"
+  fi
+  grep -qx "Exec=spheres %f" "$desktop" || fail "the .desktop file does not say Exec=spheres %f"
+  grep -qx "Icon=$app_id" "$desktop" || fail "the .desktop file's Icon is not $app_id"
+  mime_types=$(sed -n 's/^MimeType=//p' "$desktop")
+  grep -qxF "$mime_type" <<<"${mime_types//;/$'\n'}" || fail "the .desktop file lacks MimeType $mime_type"
+fi
+
+# appstreamcli exits non-zero on errors and warnings; its infos are not accepted either (pedantic
+# notes are). --no-net: no URL checks.
+if [[ -f $metainfo ]]; then
+  if ! out=$(appstreamcli validate --no-net "$metainfo" 2>&1) || grep -q '^I:' <<<"$out"; then
+    fail "appstreamcli validate: $out"
+  else
+    pass "appstreamcli validate --no-net"
+  fi
+  # The installed tree as a whole: the metainfo with the .desktop file it launches.
+  if ! out=$(appstreamcli validate-tree --no-net "$root" 2>&1) || grep -q '^ *I:' <<<"$out"; then
+    fail "appstreamcli validate-tree: $out"
+  else
+    pass "appstreamcli validate-tree --no-net"
+  fi
+  grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$metainfo" ||
+    fail "the metainfo's launchable is not $app_id.desktop"
+fi
+
+if [[ -f $icon ]]; then
+  if ! out=$(xmllint --noout "$icon" 2>&1); then fail "xmllint on the icon: $out"; fi
+  grep -q 'viewBox="0 0 128 128"' "$icon" || fail "the icon's viewBox is not 0 0 128 128"
+fi
+
+if [[ -f $mime ]]; then
+  if ! out=$(xmllint --noout "$mime" 2>&1); then
+    fail "xmllint --noout on the MIME XML: $out"
+  else
+    pass "xmllint --noout"
+  fi
+  # What shared-mime-info makes of it: the glob and the parent type.
+  mkdir -p "$tmp/mime/packages"
+  cp "$mime" "$tmp/mime/packages/"
+  # (XDG_DATA_HOME names $tmp only so that it does not note that $tmp is off the search path.)
+  out=$(XDG_DATA_HOME=$tmp update-mime-database "$tmp/mime" 2>&1) || fail "update-mime-database failed: $out"
+  [[ -z $out ]] || fail "update-mime-database: $out"
+  grep -qx "[0-9]*:$mime_type:\*\.spheres\.json" "$tmp/mime/globs2" ||
+    fail "shared-mime-info does not map *.spheres.json to $mime_type"
+  grep -qx "$mime_type application/json" "$tmp/mime/subclasses" ||
+    fail "shared-mime-info does not make $mime_type a sub-class of application/json"
+fi
+
+if ((failures > 0)); then
+  echo "tst_package: $failures check(s) failed (package: $deb)" >&2
+  exit 1
+fi
+echo "tst_package: all checks passed"
