@@ -18,6 +18,8 @@ BriefController::BriefController(BriefDocument *document, MapCanvas *canvas, Con
     connect(m_context, &ContextPanel::claimActivated, this, [this](const QString &id) { focusClaim(id); });
     connect(m_context, &ContextPanel::regionActivated, m_canvas, &MapCanvas::selectRegion);
     connect(m_context, &ContextPanel::featureActivated, m_canvas, &MapCanvas::selectFeature);
+    connect(m_context, &ContextPanel::claimHovered, this, &BriefController::previewClaim);
+    connect(m_narrative, &NarrativePanel::claimHovered, this, &BriefController::previewClaim);
     connect(m_narrative, &NarrativePanel::claimActivated, this, [this](const QString &id) { focusClaim(id); });
     connect(m_search, &SearchBox::found, this, &BriefController::onSearchFound);
     connect(m_document, &BriefDocument::briefReset, this, &BriefController::onBriefReset);
@@ -79,6 +81,28 @@ void BriefController::focusClaim(const QString &id, bool frame)
     if (frame)
         m_canvas->frameHighlight();
     m_context->showClaim(id);
+}
+
+void BriefController::previewClaim(const QString &id)
+{
+    const Claim *claim = m_document->brief().claim(id.isEmpty() ? m_focused : id);
+    if (claim)
+        m_canvas->setHighlight(regionsOf(claim->id), claim->features);
+    else
+        m_canvas->setHighlight({}, {});
+}
+
+void BriefController::stepClaim(int delta)
+{
+    const QList<Claim> &claims = m_document->brief().claims;
+    if (claims.isEmpty())
+        return;
+    int index = -1;
+    for (int i = 0; i < claims.size(); ++i)
+        if (claims[i].id == m_focused)
+            index = i;
+    index = index < 0 ? (delta > 0 ? 0 : int(claims.size()) - 1) : int((index + delta + claims.size()) % claims.size());
+    focusClaim(claims[index].id);
 }
 
 void BriefController::editClaim(const QString &id, QWidget *dialogParent)

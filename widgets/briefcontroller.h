@@ -37,6 +37,11 @@ public slots:
     /// Lights up the claim's regions and features; `frame` eases the camera to them.
     void focusClaim(const QString &id, bool frame = true);
     void editClaim(const QString &id, QWidget *dialogParent);
+    /// Lights up a claim's regions and features while the pointer is over it (empty: back to
+    /// the focused claim, or to nothing). The camera does not move.
+    void previewClaim(const QString &id);
+    /// Moves the focus to the next (+1) or previous (−1) claim of the narrative, wrapping around.
+    void stepClaim(int delta);
     void rebuildSearch();
 
 private:

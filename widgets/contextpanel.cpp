@@ -63,6 +63,9 @@ ContextPanel::ContextPanel(QWidget *parent) : QWidget(parent)
     m_body->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_body->setOpenExternalLinks(false);
     connect(m_body, &QLabel::linkActivated, this, &ContextPanel::onLink);
+    connect(m_body, &QLabel::linkHovered, this, [this](const QString &link) {
+        emit claimHovered(link.startsWith(QStringLiteral("claim:")) ? link.mid(6) : QString());
+    });
     for (QLabel *label : {m_title, m_subtitle, m_body})
         layout->addWidget(label);
     layout->addStretch(1);

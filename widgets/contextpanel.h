@@ -42,6 +42,8 @@ public slots:
 
 signals:
     void claimActivated(const QString &id);
+    /// The pointer is over a claim (its id), or has left it (empty).
+    void claimHovered(const QString &id);
     void regionActivated(const QString &code);
     void featureActivated(const QString &ref);
     void editClaimRequested(const QString &id);

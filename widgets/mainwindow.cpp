@@ -225,6 +225,12 @@ void MainWindow::createMenus()
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_canvas, &MapCanvas::zoomOut);
     view->addAction(tr("Zoom to &fit"), QKeySequence(tr("Ctrl+0")), m_canvas, &MapCanvas::zoomToFit);
     view->addAction(tr("&Clear selection"), m_canvas, &MapCanvas::clearSelection);
+    // Keyboard ways through the selection: the narrative's claims in order, and the regions
+    // (those of the focused claim, or all of them by name).
+    view->addAction(tr("Next c&laim"), QKeySequence(tr("Alt+Down")), this, [this] { m_briefController->stepClaim(+1); });
+    view->addAction(tr("Previous cla&im"), QKeySequence(tr("Alt+Up")), this, [this] { m_briefController->stepClaim(-1); });
+    view->addAction(tr("Next &region"), QKeySequence(tr("Alt+Right")), this, [this] { stepRegion(+1); });
+    view->addAction(tr("Previous re&gion"), QKeySequence(tr("Alt+Left")), this, [this] { stepRegion(-1); });
     QMenu *vision = view->addMenu(tr("Colour-vision &check"));
     auto *visionGroup = new QActionGroup(this);
     for (ColourVision::Mode mode : {ColourVision::Mode::Normal, ColourVision::Mode::Protanopia, ColourVision::Mode::Deuteranopia,
@@ -272,6 +278,30 @@ void MainWindow::createMenus()
                               "via the world-atlas 2.0.2 package (ISC).</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::stepRegion(int delta)
+{
+    if (!m_atlas)
+        return;
+    QStringList codes = m_canvas->view().highlightRegions;
+    if (codes.isEmpty()) {
+        QList<const Region *> regions;
+        for (const Region &r : m_atlas->regions())
+            regions << &r;
+        std::sort(regions.begin(), regions.end(), [](const Region *a, const Region *b) {
+            return QString::localeAwareCompare(a->name, b->name) < 0;
+        });
+        for (const Region *r : regions)
+            codes << r->code;
+    }
+    if (codes.isEmpty())
+        return;
+    const int at = int(codes.indexOf(m_canvas->selectedRegion()));
+    const int next = at < 0 ? (delta > 0 ? 0 : int(codes.size()) - 1) : int((at + delta + codes.size()) % codes.size());
+    const QStringList keepLit = m_canvas->view().highlightRegions, keepFeatures = m_canvas->view().highlightFeatures;
+    m_canvas->selectRegion(codes[next]);
+    m_canvas->setHighlight(keepLit, keepFeatures); // stepping through a claim's regions keeps the claim lit
 }
 
 void MainWindow::applyView(int index)

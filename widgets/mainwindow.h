@@ -49,6 +49,8 @@ public:
     void applyView(int index);
     /// Saves the current map state as a view: appended when `index` is -1, else replacing it.
     void captureView(int index);
+    /// Selects the next (+1) or previous (−1) region: of the lit claim, or of all by name.
+    void stepRegion(int delta);
     /// Opens the brief shipped with Spheres (China–Russia), as an unsaved brief.
     bool openDefaultBrief();
     /// After a crash: offers the autosaved copy; true when it was recovered.

@@ -17,6 +17,9 @@ NarrativePanel::NarrativePanel(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browser);
+    connect(m_browser, qOverload<const QUrl &>(&QTextBrowser::highlighted), this, [this](const QUrl &url) {
+        emit claimHovered(url.scheme() == u"claim" ? url.path() : QString());
+    });
     connect(m_browser, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (url.scheme() == u"claim")
             emit claimActivated(url.path());

@@ -25,6 +25,7 @@ public:
 
 signals:
     void claimActivated(const QString &id);
+    void claimHovered(const QString &id); ///< empty when the pointer leaves a claim
 
 private:
     void rebuild();

@@ -43,6 +43,8 @@ private slots:
     void presentationKeysStepThroughViews();
     void clickWhilePresentingShowsClaims();
     void settingsRoundTrip();
+    void hoveringAClaimPreviewsIt();
+    void keyboardMovesThroughClaimsAndRegions();
     void recoveryAfterSimulatedCrash();
 
 private:
@@ -328,6 +330,39 @@ void TestBriefUi::clickWhilePresentingShowsClaims()
     QVERIFY(!m_window->canvas()->overlay().claims.isEmpty());
     QCOMPARE(m_window->canvas()->view().highlightRegions, QStringList{QStringLiteral("KAZ")});
     m_window->presentation()->leave();
+}
+
+void TestBriefUi::hoveringAClaimPreviewsIt()
+{
+    const QString id = claimContaining(QStringLiteral("Central Asia"));
+    auto *browser = m_window->narrativePanel()->findChild<QTextBrowser *>();
+    const double before = m_window->canvas()->view().metresPerPixel;
+    emit browser->highlighted(QUrl(QStringLiteral("claim:%1").arg(id)));
+    QVERIFY(m_window->canvas()->view().highlightRegions.contains(QStringLiteral("UZB")));
+    QCOMPARE(m_window->canvas()->view().metresPerPixel, before); // a preview does not move the camera
+    emit browser->highlighted(QUrl());
+    QVERIFY(!m_window->canvas()->view().isHighlighting());
+}
+
+void TestBriefUi::keyboardMovesThroughClaimsAndRegions()
+{
+    BriefController *briefs = m_window->briefController();
+    briefs->stepClaim(+1);
+    QCOMPARE(briefs->focusedClaim(), QStringLiteral("c1"));
+    briefs->stepClaim(+1);
+    QCOMPARE(briefs->focusedClaim(), QStringLiteral("c2"));
+    briefs->stepClaim(-1);
+    briefs->stepClaim(-1); // wraps to the last claim
+    QCOMPARE(briefs->focusedClaim(), m_window->document()->brief().claims.last().id);
+    // Regions of the lit claim, in turn.
+    briefs->focusClaim(claimContaining(QStringLiteral("Central Asia")), false);
+    const QStringList lit = m_window->canvas()->view().highlightRegions;
+    m_window->stepRegion(+1);
+    QCOMPARE(m_window->canvas()->selectedRegion(), lit.first());
+    m_window->stepRegion(+1);
+    QCOMPARE(m_window->canvas()->selectedRegion(), lit.at(1));
+    QCOMPARE(m_window->canvas()->view().highlightRegions, lit);
+    QVERIFY(m_window->contextPanel()->accessibleDescription().contains(lit.at(1)));
 }
 
 void TestBriefUi::settingsRoundTrip()
