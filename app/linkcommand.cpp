@@ -97,25 +97,7 @@ Narrative readNarrative(const QString &path, const QString &name)
 // Written by hand rather than with QJsonDocument, which sorts the members: the claims read best
 // with "id" first and "text" before the links.
 
-QByteArray jsonString(const QString &s)
-{
-    QByteArray out = "\"";
-    for (const char c : s.toUtf8()) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (uchar(c) < 0x20)
-                out += "\\u00" + QByteArray::number(uchar(c), 16).rightJustified(2, '0');
-            else
-                out += c; // bytes of non-ASCII characters are >= 0x80: UTF-8 passes through
-        }
-    }
-    return out + '"';
-}
+QByteArray jsonString(const QString &s) { return BriefWriter::quoted(s); }
 
 QByteArray jsonStrings(const QStringList &list)
 {

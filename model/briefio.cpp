@@ -522,32 +522,7 @@ struct Node
     }
 };
 
-Node Node::string(const QString &s)
-{
-    QByteArray out;
-    out.reserve(s.size() + 2);
-    out += '"';
-    // A lone surrogate ("\ud800" is valid JSON) has no UTF-8 form: toUtf8() would write "?" and the
-    // brief would not read back equal. It is written as the escape it was read from.
-    qsizetype from = 0;
-    for (qsizetype i = 0; i <= s.size(); ++i) {
-        if (i < s.size()) {
-            const QChar c = s.at(i);
-            if (c.isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate()) {
-                ++i;
-                continue;
-            }
-            if (!c.isSurrogate())
-                continue;
-        }
-        appendEscaped(QStringView(s).sliced(from, i - from).toUtf8(), out);
-        if (i < s.size())
-            out += "\\u" + QByteArray::number(s.at(i).unicode(), 16);
-        from = i + 1;
-    }
-    out += '"';
-    return raw(out);
-}
+Node Node::string(const QString &s) { return raw(BriefWriter::quoted(s)); }
 
 /// Appends UTF-8 text as the inside of a JSON string.
 void appendEscaped(const QByteArray &utf8, QByteArray &out)
@@ -748,17 +723,8 @@ BriefReader::Result BriefReader::read(const QByteArray &json, const QString &sou
 BriefReader::Result BriefReader::readFile(const QString &path)
 {
     Result result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return result;
-    }
-    if (file.size() > kMaxFileBytes) {
-        result.error = QStringLiteral("%1: %2").arg(path, tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
-        return result;
-    }
-    // One byte more than allowed, so that read() still refuses a file whose size was not known.
-    return read(file.read(kMaxFileBytes + 1), path);
+    const auto data = JsonLimits::readFile(path, kMaxFileBytes, result.error);
+    return data ? read(*data, path) : result;
 }
 
 BriefReader::Result BriefReader::readBuiltIn()
@@ -815,6 +781,33 @@ QStringList BriefReader::unknownReferences(const Brief &brief, const Atlas &atla
             if (!findLayer(id))
                 out << tr("%1: unknown layer \"%2\"").arg(place, id);
     }
+    return out;
+}
+
+QByteArray BriefWriter::quoted(const QString &s)
+{
+    QByteArray out;
+    out.reserve(s.size() + 2);
+    out += '"';
+    // A lone surrogate ("\ud800" is valid JSON) has no UTF-8 form: toUtf8() would write "?" and the
+    // brief would not read back equal. It is written as the escape it was read from.
+    qsizetype from = 0;
+    for (qsizetype i = 0; i <= s.size(); ++i) {
+        if (i < s.size()) {
+            const QChar c = s.at(i);
+            if (c.isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate()) {
+                ++i;
+                continue;
+            }
+            if (!c.isSurrogate())
+                continue;
+        }
+        appendEscaped(QStringView(s).sliced(from, i - from).toUtf8(), out);
+        if (i < s.size())
+            out += "\\u" + QByteArray::number(s.at(i).unicode(), 16);
+        from = i + 1;
+    }
+    out += '"';
     return out;
 }
 

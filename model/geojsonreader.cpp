@@ -619,17 +619,8 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
 GeoJsonReader::Result GeoJsonReader::readFile(const QString &path)
 {
     Result result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return result;
-    }
-    if (file.size() > kMaxFileBytes) {
-        result.error = QStringLiteral("%1: %2").arg(path, tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
-        return result;
-    }
-    // One byte more than allowed, so that read() still refuses a file whose size was not known.
-    return read(file.read(kMaxFileBytes + 1), path);
+    const auto data = JsonLimits::readFile(path, kMaxFileBytes, result.error);
+    return data ? read(*data, path) : result;
 }
 
 GeoJsonReader::Result GeoJsonReader::readBuiltIn(const QString &id)

@@ -1,6 +1,9 @@
 #include "jsonlimits.h"
 
 #include <QCoreApplication>
+#include <QFile>
+
+#include <QCoreApplication>
 
 namespace spheres {
 
@@ -48,6 +51,21 @@ std::optional<QString> JsonLimits::check(const QByteArray &data, int maxDepth, q
         }
     }
     return std::nullopt;
+}
+
+std::optional<QByteArray> JsonLimits::readFile(const QString &path, qint64 maxBytes, QString &error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > maxBytes) {
+        error = QStringLiteral("%1: %2").arg(
+            path, QCoreApplication::translate("JsonLimits", "the file is larger than %1 MiB").arg(maxBytes / (1024 * 1024)));
+        return std::nullopt;
+    }
+    return file.read(maxBytes + 1);
 }
 
 } // namespace spheres

@@ -30,6 +30,11 @@ public:
     /// `maxBytes` or nests arrays and objects more than `maxDepth` deep; nothing otherwise.
     /// Brackets inside strings do not count. Malformed JSON is left to QJsonDocument to report.
     static std::optional<QString> check(const QByteArray &data, int maxDepth, qint64 maxBytes);
+
+    /// Reads a file, but never more than one byte over `maxBytes`: a larger file is refused
+    /// (by its size, or by check() when its size is unknown) without all of it in memory.
+    /// On failure `error` is "<path>: <why>".
+    static std::optional<QByteArray> readFile(const QString &path, qint64 maxBytes, QString &error);
 };
 
 } // namespace spheres

@@ -233,14 +233,9 @@ TopoJsonReader::Result TopoJsonReader::read(const QByteArray &data, const QStrin
 
 TopoJsonReader::Result TopoJsonReader::readFile(const QString &path, const QString &objectName)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        Result result;
-        result.error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return result;
-    }
-    // One byte more than allowed: read() refuses the file without the whole of it in memory.
-    return read(file.read(JsonLimits::kTopoJsonMaxBytes + 1), objectName, path);
+    Result result;
+    const auto data = JsonLimits::readFile(path, JsonLimits::kTopoJsonMaxBytes, result.error);
+    return data ? read(*data, objectName, path) : result;
 }
 
 } // namespace spheres
