@@ -111,6 +111,26 @@ const Region *Atlas::region(const QString &code) const
     return i < 0 ? nullptr : &m_regions[i];
 }
 
+QList<const RegionGroup *> Atlas::groupsContaining(const QString &code) const
+{
+    QList<const RegionGroup *> out;
+    for (const RegionGroup &g : m_groups)
+        if (g.members.contains(code))
+            out << &g;
+    return out;
+}
+
+QStringList Atlas::expanded(const QStringList &regions, const QStringList &groups) const
+{
+    QStringList out = regions;
+    for (const QString &id : groups)
+        if (const RegionGroup *g = group(id))
+            for (const QString &member : g->members)
+                if (!out.contains(member))
+                    out << member;
+    return out;
+}
+
 const RegionGroup *Atlas::group(const QString &id) const
 {
     for (const RegionGroup &g : m_groups)

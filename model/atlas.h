@@ -49,6 +49,10 @@ public:
     int indexOf(const QString &code) const { return m_indexByCode.value(code, -1); }
     const Region *region(const QString &code) const;
     const RegionGroup *group(const QString &id) const;
+    /// The groups `code` belongs to.
+    QList<const RegionGroup *> groupsContaining(const QString &code) const;
+    /// `regions` plus every member of `groups`, each once, in that order.
+    QStringList expanded(const QStringList &regions, const QStringList &groups) const;
 
 private:
     Detail m_detail = Detail::Coarse;

@@ -42,9 +42,8 @@ QStringList BriefController::groupsOf(const QString &code) const
 {
     QStringList ids;
     if (m_atlas)
-        for (const RegionGroup &g : m_atlas->groups())
-            if (g.members.contains(code))
-                ids << g.id;
+        for (const RegionGroup *g : m_atlas->groupsContaining(code))
+            ids << g->id;
     return ids;
 }
 
@@ -59,13 +58,7 @@ QStringList BriefController::regionsOf(const QString &claimId) const
     const Claim *claim = m_document->brief().claim(claimId);
     if (!claim)
         return {};
-    QStringList regions = claim->regions;
-    for (const QString &g : claim->groups)
-        if (const RegionGroup *group = m_atlas ? m_atlas->group(g) : nullptr)
-            for (const QString &member : group->members)
-                if (!regions.contains(member))
-                    regions << member;
-    return regions;
+    return m_atlas ? m_atlas->expanded(claim->regions, claim->groups) : claim->regions;
 }
 
 void BriefController::focusClaim(const QString &id, bool frame)

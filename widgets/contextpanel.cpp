@@ -296,10 +296,11 @@ QString ContextPanel::layerFacts(const Region &region) const
 QString ContextPanel::describeRegion(const QString &code) const
 {
     const Region &region = *m_atlas->region(code);
-    QStringList groupIds;
-    for (const RegionGroup &g : m_atlas->groups())
-        if (g.members.contains(code))
-            groupIds << g.id;
+    QStringList groupIds, groupNames;
+    for (const RegionGroup *g : m_atlas->groupsContaining(code)) {
+        groupIds << g->id;
+        groupNames << g->name;
+    }
     QString html = section(tr("On the map in %1").arg(m_year), layerFacts(region));
     if (m_brief)
         html += claimsSection(m_brief->claimsAbout(code, groupIds));
@@ -309,11 +310,7 @@ QString ContextPanel::describeRegion(const QString &code) const
     };
     const double area = ellipsoidalAreaKm2(region.shape);
     row(tr("Area"), tr("%1 km² (computed on the WGS84 ellipsoid)").arg(QLocale().toString(area, 'f', 0)));
-    QStringList groups;
-    for (const RegionGroup &g : m_atlas->groups())
-        if (g.members.contains(code))
-            groups << g.name;
-    row(tr("Groups"), groups.join(QStringLiteral(", ")));
+    row(tr("Groups"), groupNames.join(QStringLiteral(", ")));
     row(tr("Also called"), region.aliases.join(QStringLiteral(", ")));
     row(tr("Demonyms"), region.demonyms.join(QStringLiteral(", ")));
     html += tr("<p style='color:gray'>Boundaries: Natural Earth admin-0 (de facto), via world-atlas 2.0.2.</p>");

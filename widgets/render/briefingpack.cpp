@@ -61,12 +61,7 @@ ViewState stateFor(const Brief &brief, const SavedView &view, const Scene &scene
 {
     ViewState state = view.state;
     if (const Claim *claim = brief.claim(view.focusedClaim)) {
-        state.highlightRegions = claim->regions;
-        for (const QString &g : claim->groups)
-            if (const RegionGroup *group = scene.coarse().atlas().group(g))
-                for (const QString &member : group->members)
-                    if (!state.highlightRegions.contains(member))
-                        state.highlightRegions << member;
+        state.highlightRegions = scene.coarse().atlas().expanded(claim->regions, claim->groups);
         state.highlightFeatures = claim->features;
     }
     ExportOptions o = options;

@@ -42,6 +42,17 @@ Exporter::Result save(const QString &path, const std::function<bool(QIODevice &,
     return {};
 }
 
+Exporter::Result savePng(const QImage &image, const QString &path)
+{
+    return save(path, [&](QIODevice &file, QString &error) {
+        QImageWriter writer(&file, "png");
+        writer.setCompression(1); // fast; PNG stays lossless
+        if (!writer.write(image))
+            error = writer.errorString();
+        return error.isEmpty();
+    });
+}
+
 MapRenderer::Passes mapPasses(const ExportOptions &options)
 {
     MapRenderer::Passes passes = MapRenderer::kAllPasses;
@@ -162,13 +173,7 @@ Exporter::Result Exporter::exportPng(const MapRenderer &renderer, const Scene &s
     const QImage image = renderImage(renderer, scene, view);
     if (image.isNull())
         return {tr("not enough memory for a %1×%2 picture").arg(view.size.width()).arg(view.size.height())};
-    return save(path, [&](QIODevice &file, QString &error) {
-        QImageWriter writer(&file, "png");
-        writer.setCompression(1); // fast; PNG stays lossless
-        if (!writer.write(image))
-            error = writer.errorString();
-        return error.isEmpty();
-    });
+    return savePng(image, path);
 }
 
 void Exporter::paint(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view,
@@ -288,13 +293,7 @@ Exporter::Result Exporter::exportTo(const MapRenderer &renderer, const Scene &sc
             QPainter painter(&image);
             paint(painter, renderer, scene, out, options);
         }
-        return save(path, [&](QIODevice &file, QString &error) {
-            QImageWriter writer(&file, "png");
-            writer.setCompression(1); // fast; PNG stays lossless
-            if (!writer.write(image))
-                error = writer.errorString();
-            return error.isEmpty();
-        });
+        return savePng(image, path);
     }
     case Format::Svg: {
         const QByteArray svg = svgDocument(renderer, scene, out, options);
