@@ -189,6 +189,7 @@ int runExportCommand(const QStringList &arguments)
                         .arg(parser.value(projection), ProjectionCatalog::ids().join(QStringLiteral(", "))));
 
     ViewState view = framedView(projectionPreset->projection, projectionPreset->homeExtent, options.outputSize());
+    const SavedView *chosenView = nullptr;
     if (parser.isSet(viewName)) {
         const SavedView *saved = nullptr;
         QStringList names;
@@ -200,7 +201,8 @@ int runExportCommand(const QStringList &arguments)
         if (!saved)
             return fail(tr("--view \"%1\" is not a view of %2; its views are: %3")
                             .arg(parser.value(viewName), parser.positionalArguments().first(), names.join(QStringLiteral(", "))));
-        view = saved->state;
+        view = saved->state; // lit by its focused claim once the atlas is loaded, below
+        chosenView = saved;
         projectionPreset = ProjectionCatalog::find(view.projectionId);
         if (options.title.isEmpty())
             options.title = saved->name;
@@ -232,6 +234,11 @@ int runExportCommand(const QStringList &arguments)
     SceneCache scenes;
     if (const QString error = scenes.loadBuiltIn(); !error.isEmpty())
         return fail(error);
+    if (chosenView) {
+        const ViewState lit = BriefingPack::litState(*brief, *chosenView, *scenes.coarse());
+        view.highlightRegions = lit.highlightRegions;
+        view.highlightFeatures = lit.highlightFeatures;
+    }
     if (!view.selectedRegion.isEmpty() && !scenes.coarse()->region(view.selectedRegion))
         return fail(tr("--select \"%1\" is not a region code").arg(view.selectedRegion));
     if (parser.isSet(allViews)) {

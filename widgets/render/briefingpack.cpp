@@ -59,11 +59,7 @@ QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, 
 /// The view as the window shows it: its focused claim's regions (groups expanded) and features lit.
 ViewState stateFor(const Brief &brief, const SavedView &view, const Scene &scene, QSize size, const ExportOptions &options)
 {
-    ViewState state = view.state;
-    if (const Claim *claim = brief.claim(view.focusedClaim)) {
-        state.highlightRegions = scene.coarse().atlas().expanded(claim->regions, claim->groups);
-        state.highlightFeatures = claim->features;
-    }
+    ViewState state = BriefingPack::litState(brief, view, scene.coarse().atlas());
     ExportOptions o = options;
     o.page = ExportOptions::Page::Pixels;
     o.pixelSize = size;
@@ -72,6 +68,16 @@ ViewState stateFor(const Brief &brief, const SavedView &view, const Scene &scene
 }
 
 } // namespace
+
+ViewState BriefingPack::litState(const Brief &brief, const SavedView &view, const Atlas &atlas)
+{
+    ViewState state = view.state;
+    if (const Claim *claim = brief.claim(view.focusedClaim)) {
+        state.highlightRegions = atlas.expanded(claim->regions, claim->groups);
+        state.highlightFeatures = claim->features;
+    }
+    return state;
+}
 
 QList<const Claim *> BriefingPack::claimsOf(const Brief &brief, const SavedView &view)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "atlas.h"
 #include "brief.h"
 #include "exporter.h"
 
@@ -24,6 +25,9 @@ public:
     static Exporter::Result exportPngSeries(const MapRenderer &renderer, const SceneFor &sceneFor, const Brief &brief,
                                             const ExportOptions &options, const QString &stemPath,
                                             const Progress &progress, QStringList *written = nullptr);
+    /// A saved view as the window shows it: its focused claim's regions (groups expanded) and
+    /// features lit, the rest dimmed.
+    static ViewState litState(const Brief &brief, const SavedView &view, const Atlas &atlas);
     /// The claims a view shows: its focused claim, then those about its selected region or feature.
     static QList<const Claim *> claimsOf(const Brief &brief, const SavedView &view);
 };
