@@ -241,6 +241,9 @@ int runExportCommand(const QStringList &arguments)
     }
     if (!view.selectedRegion.isEmpty() && !scenes.coarse()->region(view.selectedRegion))
         return fail(tr("--select \"%1\" is not a region code").arg(view.selectedRegion));
+    MapRenderer renderer;
+    if (brief)
+        renderer.setAnnotations(brief->annotations); // the brief's own marks travel with every export
     if (parser.isSet(allViews)) {
         auto sceneFor = [&scenes](const QString &id) { return scenes.sceneFor(id, 0.0); };
         auto progress = [](int done, int total) {
@@ -250,15 +253,15 @@ int runExportCommand(const QStringList &arguments)
         QStringList written;
         const Exporter::Result packed =
             options.format == ExportOptions::Format::Pdf
-                ? BriefingPack::exportPdf(MapRenderer(), sceneFor, *brief, options, outPath, progress)
+                ? BriefingPack::exportPdf(renderer, sceneFor, *brief, options, outPath, progress)
                 : options.format == ExportOptions::Format::Png
-                      ? BriefingPack::exportPngSeries(MapRenderer(), sceneFor, *brief, options, outPath, progress, &written)
+                      ? BriefingPack::exportPngSeries(renderer, sceneFor, *brief, options, outPath, progress, &written)
                       : Exporter::Result{tr("--all-views writes a PDF briefing pack or numbered PNGs, not SVG")};
         QTextStream(stderr) << QStringLiteral("\n");
         return packed.ok() ? 0 : fail(packed.error);
     }
     const Scene &scene = *scenes.sceneFor(projectionPreset->projection.id(), view.metresPerPixel);
-    const Exporter::Result result = Exporter::exportTo(MapRenderer(), scene, view, options, outPath);
+    const Exporter::Result result = Exporter::exportTo(renderer, scene, view, options, outPath);
     if (!result.ok())
         return fail(result.error);
     return 0;

@@ -41,6 +41,14 @@ const Claim *Brief::claim(const QString &id) const
     return nullptr;
 }
 
+const Annotation *Brief::annotation(const QString &id) const
+{
+    for (const Annotation &a : annotations)
+        if (a.id == id)
+            return &a;
+    return nullptr;
+}
+
 QList<const Claim *> Brief::claimsAbout(const QString &regionCode, const QStringList &groupsOfRegion) const
 {
     QList<const Claim *> out;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotation.h"
 #include "claim.h"
 #include "viewstate.h"
 
@@ -45,8 +46,10 @@ struct Brief
     QList<Claim> claims;
     QList<LayerSetting> layers;
     QList<SavedView> views;
+    QList<Annotation> annotations; ///< drawn on every view that does not hide them
 
     const Claim *claim(const QString &id) const;
+    const Annotation *annotation(const QString &id) const;
     /// Claims that concern a region: linked directly or through one of `groupsOfRegion`.
     QList<const Claim *> claimsAbout(const QString &regionCode, const QStringList &groupsOfRegion) const;
 

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
 
@@ -112,12 +113,17 @@ private:
     bool stringList(const QJsonObject &o, QStringView key, QStringList &out, const QString &place);
     bool wholeNumber(const QJsonObject &o, QStringView key, int &out, int minimum, int maximum, const QString &place);
     bool fraction(const QJsonObject &o, QStringView key, double &out, const QString &place);
+    /// A required [longitude, latitude] pair in range.
+    bool lonLat(const QJsonValue &v, QStringView key, QPointF &out, const QString &place);
+    /// An optional number in [minimum, maximum]; the default stands when it is missing.
+    bool number(const QJsonObject &o, QStringView key, double &out, double minimum, double maximum, const QString &place);
 
     bool readNarrative(const QJsonValue &value, Brief &brief);
     bool readSources(const QJsonValue &value, QList<Source> &out, const QString &place);
     bool readClaim(const QJsonValue &value, qsizetype index, const Brief &brief, Claim &claim);
     bool readLayer(const QJsonValue &value, qsizetype index, LayerSetting &layer);
     bool readView(const QJsonValue &value, qsizetype index, SavedView &view);
+    bool readAnnotation(const QJsonValue &value, qsizetype index, Annotation &annotation);
 };
 
 void Reader::ignoreUnknown(const QJsonObject &o, std::initializer_list<QStringView> known, const QString &place)
@@ -193,6 +199,36 @@ bool Reader::fraction(const QJsonObject &o, QStringView key, double &out, const 
     if (!v.isDouble() || !(d >= 0.0 && d <= 1.0)) {
         const QString actual = v.isDouble() ? QString::number(d) : tr("not a number");
         return fail(place, tr("\"%1\" must be a number from 0 to 1 (it is %2)").arg(key.toString(), actual));
+    }
+    out = d;
+    return true;
+}
+
+bool Reader::lonLat(const QJsonValue &v, QStringView key, QPointF &out, const QString &place)
+{
+    const QJsonArray pair = v.toArray();
+    if (!v.isArray() || pair.size() != 2 || !pair.at(0).isDouble() || !pair.at(1).isDouble())
+        return fail(place, tr("\"%1\" must be [longitude, latitude]").arg(key.toString()));
+    const double lon = pair.at(0).toDouble(), lat = pair.at(1).toDouble();
+    if (!(lon >= -180.0 && lon <= 180.0))
+        return fail(place, tr("\"%1\": longitude %2 is outside [-180, 180]").arg(key.toString(), QString::number(lon)));
+    if (!(lat >= -90.0 && lat <= 90.0))
+        return fail(place, tr("\"%1\": latitude %2 is outside [-90, 90]").arg(key.toString(), QString::number(lat)));
+    out = QPointF(lon, lat);
+    return true;
+}
+
+bool Reader::number(const QJsonObject &o, QStringView key, double &out, double minimum, double maximum,
+                    const QString &place)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull())
+        return true;
+    const double d = v.toDouble();
+    if (!v.isDouble() || !(d >= minimum && d <= maximum)) {
+        const QString actual = v.isDouble() ? QString::number(d) : tr("not a number");
+        return fail(place, tr("\"%1\" must be a number from %2 to %3 (it is %4)")
+                               .arg(key.toString(), QString::number(minimum), QString::number(maximum), actual));
     }
     out = d;
     return true;
@@ -334,7 +370,7 @@ bool Reader::readView(const QJsonValue &value, qsizetype index, SavedView &view)
     place = QStringLiteral("views[%1] (%2)").arg(num(index), view.name);
     ignoreUnknown(o,
                   {u"name", u"caption", u"projection", u"centre", u"metresPerPixel", u"year", u"hiddenLayers",
-                   u"layerOpacity", u"selectedRegion", u"selectedFeature", u"focusedClaim"},
+                   u"layerOpacity", u"selectedRegion", u"selectedFeature", u"focusedClaim", u"hiddenAnnotations"},
                   place);
     ViewState &state = view.state;
     if (!optionalString(o, u"caption", view.caption, place) || !requiredString(o, u"projection", state.projectionId, place))
@@ -345,16 +381,8 @@ bool Reader::readView(const QJsonValue &value, qsizetype index, SavedView &view)
                                .arg(ProjectionCatalog::ids().join(QStringLiteral(", ")), state.projectionId));
     }
 
-    const QJsonValue centre = o.value(u"centre");
-    const QJsonArray lonLat = centre.toArray();
-    if (!centre.isArray() || lonLat.size() != 2 || !lonLat.at(0).isDouble() || !lonLat.at(1).isDouble())
-        return fail(place, tr("\"centre\" must be [longitude, latitude]"));
-    const double lon = lonLat.at(0).toDouble(), lat = lonLat.at(1).toDouble();
-    if (!(lon >= -180.0 && lon <= 180.0))
-        return fail(place, tr("\"centre\": longitude %1 is outside [-180, 180]").arg(QString::number(lon)));
-    if (!(lat >= -90.0 && lat <= 90.0))
-        return fail(place, tr("\"centre\": latitude %1 is outside [-90, 90]").arg(QString::number(lat)));
-    state.centre = QPointF(lon, lat);
+    if (!lonLat(o.value(u"centre"), u"centre", state.centre, place))
+        return false;
 
     const QJsonValue scale = o.value(u"metresPerPixel");
     if (!scale.isDouble() || !(scale.toDouble() > 0.0) || !std::isfinite(scale.toDouble())) {
@@ -377,9 +405,87 @@ bool Reader::readView(const QJsonValue &value, qsizetype index, SavedView &view)
     }
     return wholeNumber(o, u"year", state.year, kMinYear, kMaxYear, place)
            && stringList(o, u"hiddenLayers", state.hiddenLayers, place)
+           && stringList(o, u"hiddenAnnotations", state.hiddenAnnotations, place)
            && optionalString(o, u"selectedRegion", state.selectedRegion, place)
            && optionalString(o, u"selectedFeature", state.selectedFeature, place)
            && optionalString(o, u"focusedClaim", view.focusedClaim, place);
+}
+
+bool Reader::readAnnotation(const QJsonValue &value, qsizetype index, Annotation &a)
+{
+    QString place = QStringLiteral("annotations[%1]").arg(index);
+    if (!value.isObject())
+        return fail(place, tr("must be an object {\"id\", \"kind\", \"text\", \"anchor\", …}"));
+    const QJsonObject o = value.toObject();
+    if (!requiredString(o, u"id", a.id, place))
+        return false;
+    place = QStringLiteral("annotations[%1] (%2)").arg(num(index), a.id);
+    ignoreUnknown(o,
+                  {u"id", u"kind", u"text", u"anchor", u"tail", u"points", u"region", u"textOffset", u"colour",
+                   u"textSize"},
+                  place);
+    QString kind;
+    if (!requiredString(o, u"kind", kind, place))
+        return false;
+    const auto parsedKind = Annotation::kindFromKey(kind);
+    if (!parsedKind)
+        return fail(place, tr("\"kind\" must be callout, arrow, pin, area or region (it is \"%1\")").arg(kind));
+    a.kind = *parsedKind;
+    if (!optionalString(o, u"text", a.text, place))
+        return false;
+
+    switch (a.kind) {
+    case Annotation::Kind::Callout:
+        if (a.text.trimmed().isEmpty())
+            return fail(place, tr("a callout needs a \"text\""));
+        [[fallthrough]];
+    case Annotation::Kind::Pin:
+        if (!lonLat(o.value(u"anchor"), u"anchor", a.anchor, place))
+            return false;
+        break;
+    case Annotation::Kind::Arrow:
+        if (!lonLat(o.value(u"tail"), u"tail", a.tail, place) || !lonLat(o.value(u"anchor"), u"anchor", a.anchor, place))
+            return false;
+        break;
+    case Annotation::Kind::Area: {
+        const QJsonArray points = o.value(u"points").toArray();
+        if (!o.value(u"points").isArray() || points.size() < 3 || points.size() > BriefReader::kMaxAreaPoints) {
+            return fail(place, tr("\"points\" must be an array of 3 to %1 [longitude, latitude] pairs")
+                                   .arg(num(BriefReader::kMaxAreaPoints)));
+        }
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            QPointF p;
+            if (!lonLat(points.at(i), QStringLiteral("points[%1]").arg(i), p, place))
+                return false;
+            a.points << p;
+        }
+        break;
+    }
+    case Annotation::Kind::Region:
+        if (!requiredString(o, u"region", a.region, place))
+            return false;
+        break;
+    }
+
+    const QJsonValue offset = o.value(u"textOffset");
+    if (!offset.isUndefined() && !offset.isNull()) {
+        const QJsonArray pair = offset.toArray();
+        constexpr double kFar = 2000.0; // pixels: further than any screen from its anchor
+        if (!offset.isArray() || pair.size() != 2 || !pair.at(0).isDouble() || !pair.at(1).isDouble()
+            || !(std::abs(pair.at(0).toDouble()) <= kFar) || !(std::abs(pair.at(1).toDouble()) <= kFar))
+            return fail(place, tr("\"textOffset\" must be [x, y] in pixels, each from -2000 to 2000"));
+        a.textOffset = QPointF(pair.at(0).toDouble(), pair.at(1).toDouble());
+    }
+    QString colour;
+    if (!optionalString(o, u"colour", colour, place))
+        return false;
+    if (!colour.isEmpty()) {
+        static const QRegularExpression hex(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+        if (!hex.match(colour).hasMatch())
+            return fail(place, tr("\"colour\" must be \"#rrggbb\" (it is \"%1\")").arg(colour));
+        a.colour = colour.toLower();
+    }
+    return number(o, u"textSize", a.textSize, 6.0, 72.0, place);
 }
 
 bool Reader::readBrief(const QJsonObject &top, Brief &brief)
@@ -401,7 +507,9 @@ bool Reader::readBrief(const QJsonObject &top, Brief &brief)
     }
 
     ignoreUnknown(top,
-                  {u"schemaVersion", u"title", u"author", u"date", u"narrative", u"claims", u"layers", u"views"}, {});
+                  {u"schemaVersion", u"title", u"author", u"date", u"narrative", u"claims", u"layers", u"views",
+                   u"annotations"},
+                  {});
     if (!optionalString(top, u"title", brief.title, {}) || !optionalString(top, u"author", brief.author, {}))
         return false;
     QString date;
@@ -424,9 +532,14 @@ bool Reader::readBrief(const QJsonObject &top, Brief &brief)
         out = value.toArray();
         return true;
     };
-    QJsonArray claims, layers, views;
-    if (!array(u"claims", claims) || !array(u"layers", layers) || !array(u"views", views))
+    QJsonArray claims, layers, views, annotations;
+    if (!array(u"claims", claims) || !array(u"layers", layers) || !array(u"views", views)
+        || !array(u"annotations", annotations))
         return false;
+    if (annotations.size() > BriefReader::kMaxAnnotations) {
+        return fail({}, tr("the brief has %1 annotations; Spheres reads at most %2")
+                            .arg(num(annotations.size()), num(BriefReader::kMaxAnnotations)));
+    }
     if (claims.size() > BriefReader::kMaxClaims) {
         return fail({}, tr("the brief has %1 claims; Spheres reads at most %2")
                             .arg(num(claims.size()), num(BriefReader::kMaxClaims)));
@@ -458,6 +571,19 @@ bool Reader::readBrief(const QJsonObject &top, Brief &brief)
         brief.layers << layer;
     }
 
+    QHash<QString, qsizetype> annotationIndex;
+    for (qsizetype i = 0; i < annotations.size(); ++i) {
+        Annotation annotation;
+        if (!readAnnotation(annotations.at(i), i, annotation))
+            return false;
+        if (annotationIndex.contains(annotation.id)) {
+            return fail(QStringLiteral("annotations[%1] (%2)").arg(num(i), annotation.id),
+                        tr("the id is used before, by annotations[%1]").arg(annotationIndex.value(annotation.id)));
+        }
+        annotationIndex.insert(annotation.id, i);
+        brief.annotations << annotation;
+    }
+
     for (qsizetype i = 0; i < views.size(); ++i) {
         SavedView view;
         if (!readView(views.at(i), i, view))
@@ -465,6 +591,12 @@ bool Reader::readBrief(const QJsonObject &top, Brief &brief)
         if (!view.focusedClaim.isEmpty() && !claimIndex.contains(view.focusedClaim)) {
             warnings << tr("views[%1] (%2): \"focusedClaim\" \"%3\" is not a claim of this brief")
                             .arg(num(i), view.name, view.focusedClaim);
+        }
+        for (const QString &id : std::as_const(view.state.hiddenAnnotations)) {
+            if (!annotationIndex.contains(id)) {
+                warnings << tr("views[%1] (%2): \"hiddenAnnotations\" names \"%3\", which is not an annotation of this brief")
+                                .arg(num(i), view.name, id);
+            }
         }
         brief.views << view;
     }
@@ -678,6 +810,38 @@ Node viewNode(const SavedView &v)
         n.add(QStringLiteral("selectedFeature"), Node::string(s.selectedFeature));
     if (!v.focusedClaim.isEmpty())
         n.add(QStringLiteral("focusedClaim"), Node::string(v.focusedClaim));
+    if (!s.hiddenAnnotations.isEmpty())
+        n.add(QStringLiteral("hiddenAnnotations"), Node::strings(s.hiddenAnnotations));
+    return n;
+}
+
+Node lonLatNode(QPointF p) { return Node::array().append(Node::number(p.x())).append(Node::number(p.y())); }
+
+Node annotationNode(const Annotation &a)
+{
+    Node n = Node::object();
+    n.add(QStringLiteral("id"), Node::string(a.id)).add(QStringLiteral("kind"), Node::string(Annotation::kindKey(a.kind)));
+    if (!a.text.isEmpty())
+        n.add(QStringLiteral("text"), Node::string(a.text));
+    switch (a.kind) {
+    case Annotation::Kind::Callout:
+    case Annotation::Kind::Pin: n.add(QStringLiteral("anchor"), lonLatNode(a.anchor)); break;
+    case Annotation::Kind::Arrow:
+        n.add(QStringLiteral("tail"), lonLatNode(a.tail)).add(QStringLiteral("anchor"), lonLatNode(a.anchor));
+        break;
+    case Annotation::Kind::Area: {
+        Node points = Node::array();
+        for (QPointF p : a.points)
+            points.append(lonLatNode(p));
+        n.add(QStringLiteral("points"), std::move(points));
+        break;
+    }
+    case Annotation::Kind::Region: n.add(QStringLiteral("region"), Node::string(a.region)); break;
+    }
+    if (a.textOffset)
+        n.add(QStringLiteral("textOffset"), lonLatNode(*a.textOffset));
+    n.add(QStringLiteral("colour"), Node::string(a.colour))
+        .add(QStringLiteral("textSize"), Node::number(a.textSize));
     return n;
 }
 
@@ -781,6 +945,11 @@ QStringList BriefReader::unknownReferences(const Brief &brief, const Atlas &atla
             if (!findLayer(id))
                 out << tr("%1: unknown layer \"%2\"").arg(place, id);
     }
+    for (qsizetype i = 0; i < brief.annotations.size(); ++i) {
+        const Annotation &a = brief.annotations.at(i);
+        if (a.kind == Annotation::Kind::Region && !atlas.region(a.region))
+            out << tr("annotations[%1] (%2): unknown region \"%3\"").arg(num(i), a.id, a.region);
+    }
     return out;
 }
 
@@ -850,6 +1019,12 @@ QByteArray BriefWriter::toJson(const Brief &brief)
         for (const SavedView &v : brief.views)
             views.append(viewNode(v));
         top.add(QStringLiteral("views"), std::move(views));
+    }
+    if (!brief.annotations.isEmpty()) {
+        Node annotations = Node::array();
+        for (const Annotation &a : brief.annotations)
+            annotations.append(annotationNode(a));
+        top.add(QStringLiteral("annotations"), std::move(annotations));
     }
     QByteArray out;
     writeNode(top, 0, 0, out);

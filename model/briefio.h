@@ -22,7 +22,11 @@ namespace spheres {
 ///                  "confidence", "cues"}],
 ///      "layers": [{"id", "visible", "opacity"}],
 ///      "views": [{"name", "caption", "projection", "centre": [lon, lat], "metresPerPixel", "year",
-///                 "hiddenLayers", "selectedRegion", "focusedClaim"}]}
+///                 "hiddenLayers", "layerOpacity", "selectedRegion", "selectedFeature", "focusedClaim",
+///                 "hiddenAnnotations"}],
+///      "annotations": [{"id", "kind": "callout"|"arrow"|"pin"|"area"|"region", "text",
+///                       "anchor": [lon, lat], "tail": [lon, lat], "points": [[lon, lat], …], "region",
+///                       "textOffset": [x, y], "colour": "#rrggbb", "textSize"}]}
 ///
 /// Optional members may be missing. Everything present is validated strictly; an error names the
 /// file and the place ("brief.json: claims[3] (c4): …") and no brief is returned. Region codes,
@@ -42,6 +46,8 @@ public:
     static constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
     static constexpr qsizetype kMaxClaims = 10'000;
     static constexpr qsizetype kMaxStringLength = 100'000;
+    static constexpr qsizetype kMaxAnnotations = 10'000;
+    static constexpr qsizetype kMaxAreaPoints = 10'000;
 
     /// `sourceName` is used in messages only.
     static Result read(const QByteArray &json, const QString &sourceName);

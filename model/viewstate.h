@@ -27,6 +27,7 @@ struct ViewState
     int year = 2026;              ///< layers are drawn as of this year
     QStringList hiddenLayers;     ///< ids of layers switched off
     QHash<QString, double> layerOpacity; ///< by layer id; 1 when absent
+    QStringList hiddenAnnotations; ///< ids of the brief's annotations this view leaves out
     /// A claim in focus lights up its regions and features ("layer/feature" or a whole layer
     /// id); everything else is dimmed. Empty: nothing is dimmed.
     QStringList highlightRegions;

@@ -227,6 +227,9 @@ QByteArray Exporter::svgDocument(const MapRenderer &renderer, const Scene &scene
                       [&](QPainter &p) { renderer.render(p, scene, view, Pass::Selection); }});
     groups.push_back({QStringLiteral("labels"), tr("Labels"),
                       [&](QPainter &p) { renderer.render(p, scene, view, Pass::Labels); }});
+    if (!renderer.annotationLayout(scene, view).isEmpty())
+        groups.push_back({QStringLiteral("annotations"), tr("Annotations"),
+                          [&](QPainter &p) { renderer.render(p, scene, view, Pass::Annotations); }});
     if (options.showLegend)
         groups.push_back({QStringLiteral("legend"), tr("Legend"),
                           [&](QPainter &p) { renderer.render(p, scene, view, Pass::Legend); }});

@@ -27,23 +27,6 @@ QPainterPath pathOfLines(const MultiLineString &lines)
     return path;
 }
 
-QPainterPath pathOfAreas(const MultiPolygon &shape)
-{
-    QPainterPath path;
-    for (const Polygon &p : shape) {
-        auto add = [&path](const Ring &ring) {
-            QPolygonF polygon;
-            for (const Point &pt : ring)
-                polygon << QPointF(pt.x(), pt.y());
-            path.addPolygon(polygon);
-            path.closeSubpath();
-        };
-        add(p.outer());
-        for (const Ring &hole : p.inners())
-            add(hole);
-    }
-    return path;
-}
 
 /// Lines densified to 0.5° so that long legs follow the projection's curves.
 MultiLineString projectedLines(const Projection &projection, const MultiLineString &lonLat)
@@ -72,6 +55,24 @@ const QColor kZone(0xcc, 0x79, 0xa7);      // Okabe–Ito reddish purple
 const QColor kClaimLine(0xa0, 0x3c, 0x78);
 
 } // namespace
+
+QPainterPath pathOfAreas(const MultiPolygon &shape)
+{
+    QPainterPath path;
+    for (const Polygon &p : shape) {
+        auto add = [&path](const Ring &ring) {
+            QPolygonF polygon;
+            for (const Point &pt : ring)
+                polygon << QPointF(pt.x(), pt.y());
+            path.addPolygon(polygon);
+            path.closeSubpath();
+        };
+        add(p.outer());
+        for (const Ring &hole : p.inners())
+            add(hole);
+    }
+    return path;
+}
 
 ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection &projection) : layer(std::move(l))
 {

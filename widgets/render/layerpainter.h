@@ -30,6 +30,9 @@ struct ProjectedLayer
     ProjectedLayer(std::shared_ptr<const Layer> layer, const Projection &projection);
 };
 
+/// Projected polygons (metres or pixels) as one path, holes included.
+QPainterPath pathOfAreas(const MultiPolygon &shape);
+
 /// How each layer looks, chosen for colour-blind readers and greyscale print: colours from the
 /// Okabe–Ito set, and status told by line style (operating solid, under construction dashed,
 /// planned dotted, suspended dash-dot), never by colour alone.

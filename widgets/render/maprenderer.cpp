@@ -111,6 +111,8 @@ void MapRenderer::render(QPainter &painter, const Scene &scene, const ViewState 
         drawSelection(painter, scene, view, paths);
     if (passes & Pass::Labels)
         drawLabels(painter, scene, view, t);
+    if (passes & Pass::Annotations && !m_annotations.isEmpty())
+        AnnotationPainter::paint(painter, annotationLayout(scene, view, t), view, m_style);
     if (passes & Pass::Legend)
         drawLegend(painter, scene, view);
     if (passes & Pass::Credits)
@@ -196,6 +198,22 @@ void MapRenderer::drawLabels(QPainter &painter, const Scene &scene, const ViewSt
     // Anchors come from the coarse level so labels do not jump when the detail changes.
     for (const PlacedLabel &label : LabelPlacer::place(scene.coarse(), t, view, m_style))
         drawHaloText(painter, label.baseline, label.text, label.font, m_style.label, 3.0 * view.styleScale);
+}
+
+QList<PlacedAnnotation> MapRenderer::annotationLayout(const Scene &scene, const ViewState &view) const
+{
+    return annotationLayout(scene, view, scene.worldToScreen(view));
+}
+
+QList<PlacedAnnotation> MapRenderer::annotationLayout(const Scene &scene, const ViewState &view, const QTransform &t) const
+{
+    if (m_annotations.isEmpty())
+        return {};
+    // Text boxes keep clear of the labels: the same labels the label pass places.
+    QList<QRectF> labelBoxes;
+    for (const PlacedLabel &label : LabelPlacer::place(scene.coarse(), t, view, m_style))
+        labelBoxes << label.box;
+    return AnnotationPainter::layout(m_annotations, scene, view, m_style, labelBoxes);
 }
 
 void MapRenderer::drawLegend(QPainter &painter, const Scene &scene, const ViewState &view) const

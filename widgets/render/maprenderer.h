@@ -1,5 +1,7 @@
 #pragma once
 
+#include "annotation.h"
+#include "annotationpainter.h"
 #include "mapstyle.h"
 
 #include <QHash>
@@ -24,12 +26,18 @@ public:
     /// The passes of render(), bottom to top: an export draws some alone (one SVG group each)
     /// or leaves some out (the legend, the one-line credit when it draws fuller credits).
     enum class Pass { Background = 0x1, Land = 0x2, Layers = 0x4, Selection = 0x8, Labels = 0x10, Legend = 0x20,
-                      Credits = 0x40 };
+                      Credits = 0x40, Annotations = 0x80 };
     Q_DECLARE_FLAGS(Passes, Pass)
-    static constexpr Passes kAllPasses = Passes(0x7f);
+    static constexpr Passes kAllPasses = Passes(0xff);
 
     void render(QPainter &painter, const Scene &scene, const ViewState &view, Passes passes = kAllPasses) const;
     const MapStyle &style() const { return m_style; }
+
+    /// The brief's annotations, drawn over the labels on every view that does not hide them.
+    void setAnnotations(QList<Annotation> annotations) { m_annotations = std::move(annotations); }
+    const QList<Annotation> &annotations() const { return m_annotations; }
+    /// The annotations as `view` shows them (for the editor's hit tests): the very layout render() paints.
+    QList<PlacedAnnotation> annotationLayout(const Scene &scene, const ViewState &view) const;
 
 private:
     void drawBackground(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
@@ -40,11 +48,13 @@ private:
                        const QList<QPainterPath> &paths) const;
     void drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
     void drawCredits(QPainter &painter, const ViewState &view) const;
+    QList<PlacedAnnotation> annotationLayout(const Scene &scene, const ViewState &view, const QTransform &t) const;
     void drawLegend(QPainter &painter, const Scene &scene, const ViewState &view) const;
     void drawHaloText(QPainter &painter, QPointF baseline, const QString &text, const QFont &font, const QColor &colour,
                       double haloWidth) const;
 
     MapStyle m_style;
+    QList<Annotation> m_annotations;
     /// Rendered labels (text with halo) for raster devices, where stroking a glyph outline
     /// each frame costs more than the rest of the map; vector devices get real text paths.
     mutable QHash<QString, QImage> m_labelImages;
