@@ -25,30 +25,39 @@ private:
     Claim m_before, m_after;
 };
 
-/// One change of the storyboard: undo puts back the list of views as it was.
-class ViewsEdit : public QUndoCommand
+/// One change of a list of the brief (the storyboard, the annotations): undo puts back the list
+/// as it was. Edits with a `mergeId` merge with the next one of the same name, so that typing a
+/// caption is one edit, not one per key.
+template <typename List>
+class ListEdit : public QUndoCommand
 {
 public:
-    ViewsEdit(BriefDocument *document, QList<SavedView> before, QList<SavedView> after, const QString &text)
-        : QUndoCommand(text), m_document(document), m_before(std::move(before)), m_after(std::move(after))
+    using Apply = void (BriefDocument::*)(const List &);
+    ListEdit(BriefDocument *document, Apply apply, List before, List after, const QString &text, int mergeId)
+        : QUndoCommand(text), m_document(document), m_apply(apply), m_before(std::move(before)),
+          m_after(std::move(after)), m_mergeId(mergeId)
     {
     }
-    void redo() override { m_document->applyViews(m_after); }
-    void undo() override { m_document->applyViews(m_before); }
-    int id() const override { return 1; }
-    /// Typing a caption is one edit, not one per key.
+    void redo() override { (m_document->*m_apply)(m_after); }
+    void undo() override { (m_document->*m_apply)(m_before); }
+    int id() const override { return m_mergeId; }
     bool mergeWith(const QUndoCommand *other) override
     {
         if (other->text() != text())
             return false;
-        m_after = static_cast<const ViewsEdit *>(other)->m_after;
+        m_after = static_cast<const ListEdit *>(other)->m_after;
         return true;
     }
 
 private:
     BriefDocument *m_document;
-    QList<SavedView> m_before, m_after;
+    Apply m_apply;
+    List m_before, m_after;
+    int m_mergeId;
 };
+
+constexpr int kViewsMergeId = 1;
+constexpr int kNoMerge = -1;
 
 } // namespace
 
@@ -132,13 +141,27 @@ void BriefDocument::toggleLink(const QString &claimId, Claim::LinkKind kind, con
 void BriefDocument::editViews(const QList<SavedView> &after, const QString &what)
 {
     if (after != m_brief.views)
-        m_undo.push(new ViewsEdit(this, m_brief.views, after, what));
+        m_undo.push(new ListEdit<QList<SavedView>>(this, &BriefDocument::applyViews, m_brief.views, after, what,
+                                                   kViewsMergeId));
 }
 
 void BriefDocument::applyViews(const QList<SavedView> &views)
 {
     m_brief.views = views;
     emit viewsChanged();
+}
+
+void BriefDocument::editAnnotations(const QList<Annotation> &after, const QString &what)
+{
+    if (after != m_brief.annotations)
+        m_undo.push(new ListEdit<QList<Annotation>>(this, &BriefDocument::applyAnnotations, m_brief.annotations, after,
+                                                    what, kNoMerge));
+}
+
+void BriefDocument::applyAnnotations(const QList<Annotation> &annotations)
+{
+    m_brief.annotations = annotations;
+    emit annotationsChanged();
 }
 
 void BriefDocument::applyClaim(const Claim &claim)

@@ -40,11 +40,15 @@ public:
     /// Replaces the storyboard (add, update, rename, reorder, delete a view) as one undoable edit.
     void editViews(const QList<SavedView> &after, const QString &what);
     void applyViews(const QList<SavedView> &views);
+    /// Replaces the annotations (add, move, edit, restyle, delete) as one undoable edit.
+    void editAnnotations(const QList<Annotation> &after, const QString &what);
+    void applyAnnotations(const QList<Annotation> &annotations);
 
 signals:
     void briefReset();
     void claimChanged(const QString &id);
     void viewsChanged();
+    void annotationsChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
 

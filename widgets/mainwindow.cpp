@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "atlas.h"
+#include "annotationeditor.h"
 #include "autosave.h"
 #include "briefcontroller.h"
 #include "briefdocument.h"
@@ -103,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_briefController = new BriefController(m_document, m_canvas, m_context, m_narrative, m_search, this);
     m_documentActions = new DocumentActions(m_document, this, this);
     m_autosave = new Autosave(m_document, this);
+    m_annotationEditor = new AnnotationEditor(m_document, m_canvas, this);
     connect(m_canvas, &MapCanvas::selectionChanged, m_charts, &ChartsPanel::showRegion);
     connect(m_canvas, &MapCanvas::featureSelectionChanged, m_charts, &ChartsPanel::showFeature);
     connect(m_timeSlider, &TimeSlider::yearChanged, m_charts, &ChartsPanel::setYear);
@@ -253,6 +255,18 @@ void MainWindow::createMenus()
     connect(m_projectionGroup, &QActionGroup::triggered, this,
             [this](QAction *action) { m_canvas->setProjection(action->data().toString()); });
 
+    QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
+    QToolBar *annotateBar = addToolBar(tr("Annotate"));
+    annotateBar->setObjectName(QStringLiteral("annotateToolBar"));
+    annotateBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (QAction *tool : m_annotationEditor->toolActions()) {
+        annotate->addAction(tool);
+        annotateBar->addAction(tool);
+    }
+    annotate->addSeparator();
+    annotate->addAction(m_annotationEditor->deleteAction());
+    annotate->addMenu(m_annotationEditor->visibilityMenu());
+
     QMenu *present = menuBar()->addMenu(tr("&Present"));
     QAction *start = present->addAction(tr("&Present from the first view"), QKeySequence(Qt::Key_F5), this,
                                         [this] { m_presentation->enter(0); });
@@ -324,6 +338,7 @@ void MainWindow::applyView(int index)
     if (!v.state.selectedFeature.isEmpty())
         m_canvas->selectFeature(v.state.selectedFeature);
     m_briefController->focusClaim(v.focusedClaim, false);
+    m_canvas->setHiddenAnnotations(v.state.hiddenAnnotations);
     m_canvas->easeTo(v.state.centre, v.state.metresPerPixel, 900);
 }
 

@@ -9,6 +9,7 @@ class QActionGroup;
 
 namespace spheres {
 
+class AnnotationEditor;
 class Atlas;
 class Autosave;
 class BriefController;
@@ -45,6 +46,7 @@ public:
     ViewsPanel *viewsPanel() const { return m_viewsPanel; }
     ChartsPanel *chartsPanel() const { return m_charts; }
     PresentationMode *presentation() const { return m_presentation; }
+    AnnotationEditor *annotationEditor() const { return m_annotationEditor; }
     /// Restores every part of the map state a saved view holds, easing the camera there.
     void applyView(int index);
     /// Saves the current map state as a view: appended when `index` is -1, else replacing it.
@@ -84,6 +86,7 @@ private:
     ChartsPanel *m_charts = nullptr;
     Autosave *m_autosave = nullptr;
     PresentationMode *m_presentation = nullptr;
+    AnnotationEditor *m_annotationEditor = nullptr;
     QLabel *m_cursorLabel = nullptr;
     QLabel *m_scaleLabel = nullptr;
     QLabel *m_projectionLabel = nullptr;

@@ -118,6 +118,23 @@ void MapCanvas::setHighlight(const QStringList &regions, const QStringList &feat
     emit viewChanged();
 }
 
+void MapCanvas::setAnnotations(const QList<Annotation> &annotations)
+{
+    if (annotations == m_renderer.annotations())
+        return;
+    m_renderer.setAnnotations(annotations);
+    update();
+}
+
+void MapCanvas::setHiddenAnnotations(const QStringList &ids)
+{
+    if (ids == m_view.hiddenAnnotations)
+        return;
+    m_view.hiddenAnnotations = ids;
+    update();
+    emit viewChanged();
+}
+
 void MapCanvas::frameHighlight()
 {
     if (!m_scene || !m_view.isHighlighting())

@@ -73,6 +73,10 @@ public slots:
     void clearSelection();
     /// Lights up these regions and features and dims the rest (empty lists: nothing dimmed).
     void setHighlight(const QStringList &regions, const QStringList &features);
+    /// The brief's annotations, drawn over the map (and in what the canvas exports).
+    void setAnnotations(const QList<Annotation> &annotations);
+    /// Annotations of the brief that this view leaves out.
+    void setHiddenAnnotations(const QStringList &ids);
     /// Eases the camera to frame the highlighted regions and features.
     void frameHighlight();
     /// Moves the camera smoothly to `centre` (lon/lat) at `metresPerPixel`.

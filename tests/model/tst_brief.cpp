@@ -135,6 +135,8 @@ Brief fullBrief()
     v.state.hiddenLayers = {QStringLiteral("contested"), QStringLiteral("pipelines")};
     v.state.selectedRegion = QStringLiteral("KAZ");
     v.focusedClaim = QStringLiteral("c1");
+    v.state.hiddenAnnotations = {QStringLiteral("a2")};
+    v.charts = {QStringLiteral("claims"), QStringLiteral("energy")}; // not in the panel's order: kept as it is
 
     SavedView w;
     w.name = QStringLiteral("Bare");
@@ -143,6 +145,33 @@ Brief fullBrief()
     w.state.metresPerPixel = 1e-3;
     w.state.year = 2100;
     b.views = {v, w};
+
+    Annotation callout;
+    callout.id = QStringLiteral("a1");
+    callout.text = QStringLiteral("Power of Siberia crosses the Amur\nhere \"quoted\"");
+    callout.anchor = QPointF(127.53, 50.257);
+    callout.textOffset = QPointF(-40.5, 12.25);
+    callout.colour = QStringLiteral("#0072b2");
+    callout.textSize = 14;
+    Annotation arrow;
+    arrow.id = QStringLiteral("a2");
+    arrow.kind = Annotation::Kind::Arrow;
+    arrow.tail = QPointF(62.1, 37.6);
+    arrow.anchor = QPointF(80.4, 44.2);
+    Annotation pin;
+    pin.id = QStringLiteral("a3");
+    pin.kind = Annotation::Kind::Pin;
+    pin.anchor = QPointF(-180, -90);
+    Annotation area;
+    area.id = QStringLiteral("a4");
+    area.kind = Annotation::Kind::Area;
+    area.text = QStringLiteral("Spratly Islands");
+    area.points = {QPointF(111.5, 7.5), QPointF(117.0, 7.5), QPointF(117.0, 12.0), QPointF(111.5, 12.0)};
+    Annotation region;
+    region.id = QStringLiteral("a5");
+    region.kind = Annotation::Kind::Region;
+    region.region = QStringLiteral("MNG");
+    b.annotations = {callout, arrow, pin, area, region};
     return b;
 }
 
@@ -167,6 +196,9 @@ class TestBrief : public QObject
 private slots:
     void roundTripInMemory();
     void roundTripThroughFile();
+    void viewChartsSurviveSaveAndLoad_data();
+    void viewChartsSurviveSaveAndLoad();
+    void unknownChartNamesTheFile();
     void writerIsStableAndOrdered();
     void writerLeavesOutEmptyOptionals();
     void viewStateExtrasAreNotSaved();
@@ -235,6 +267,46 @@ void TestBrief::roundTripThroughFile()
     changed.title = QStringLiteral("Changed");
     QVERIFY(BriefWriter::save(changed, path).isEmpty());
     QCOMPARE(BriefReader::readFile(path).brief, changed);
+}
+
+void TestBrief::viewChartsSurviveSaveAndLoad_data()
+{
+    QTest::addColumn<QStringList>("charts");
+    QTest::newRow("none") << QStringList{};
+    QTest::newRow("one") << QStringList{QStringLiteral("sco")};
+    QTest::newRow("all, in another order")
+        << QStringList{QStringLiteral("claims"), QStringLiteral("sco"), QStringLiteral("energy")};
+}
+
+void TestBrief::viewChartsSurviveSaveAndLoad()
+{
+    QFETCH(QStringList, charts);
+    Brief original = fullBrief();
+    original.views[1].charts = charts;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("charts.spheres.json"));
+    QVERIFY(BriefWriter::save(original, path).isEmpty());
+    const BriefReader::Result r = BriefReader::readFile(path);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(u'\n')));
+    QCOMPARE(r.brief.views[1].charts, charts);
+    QCOMPARE(r.brief, original);
+    // No charts, no member: a brief without charts is written as before they existed.
+    const QJsonObject bare = QJsonDocument::fromJson(BriefWriter::toJson(original)).object().value(u"views").toArray().at(1).toObject();
+    QCOMPARE(bare.contains(u"charts"), !charts.isEmpty());
+}
+
+void TestBrief::unknownChartNamesTheFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("typo.spheres.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(briefWith(("\"views\": [" + QByteArray(goodView).replace("}", R"(, "charts": ["enrgy"]})") + "]").constData()));
+    file.close();
+    const BriefReader::Result r = BriefReader::readFile(path);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error, path + QStringLiteral(": views[0] (Overview): \"charts\": \"enrgy\" is not a chart; choose from energy, sco, claims"));
 }
 
 void TestBrief::writerIsStableAndOrdered()
@@ -512,6 +584,12 @@ void TestBrief::defaultBriefStoryboard()
     const SavedView *sco = view(QStringLiteral("SCO enlargement"));
     QVERIFY(sco);
     QCOMPARE(sco->state.year, 2024);
+    // Each chart on the view it belongs to: capacity with the corridors, membership with the
+    // enlargement, the balance of claims with the outlook.
+    QVERIFY(energy->charts.contains(QStringLiteral("energy")));
+    QCOMPARE(sco->charts, QStringList{QStringLiteral("sco")});
+    QVERIFY(view(QStringLiteral("Outlook")) && view(QStringLiteral("Outlook"))->charts.contains(QStringLiteral("claims")));
+    QVERIFY(overview->charts.isEmpty());
 
     const SavedView *scs = view(QStringLiteral("South China Sea"));
     QVERIFY(scs);
@@ -661,6 +739,47 @@ void TestBrief::malformedBriefIsRejected_data()
                                         << "broken.json: views[0] (Overview): \"projection\" must be one of eurasia, ";
     QTest::newRow("hiddenLayers") << withView("}", R"(, "hiddenLayers": [""]})")
                                   << "broken.json: views[0] (Overview): \"hiddenLayers\"[0] must be a non-empty string";
+    QTest::newRow("unknown chart") << withView("}", R"(, "charts": ["energy", "pie"]})")
+                                   << "broken.json: views[0] (Overview): \"charts\": \"pie\" is not a chart; choose from energy, sco, claims";
+    QTest::newRow("chart twice") << withView("}", R"(, "charts": ["sco", "sco"]})")
+                                 << "broken.json: views[0] (Overview): \"charts\": \"sco\" is listed twice";
+    QTest::newRow("charts not an array") << withView("}", R"(, "charts": "energy"})")
+                                         << "broken.json: views[0] (Overview): \"charts\" must be an array of strings";
+
+    const QByteArray callout(R"({"id": "a1", "kind": "callout", "text": "Here", "anchor": [127.5, 50.3]})");
+    const auto withAnnotation = [&](const char *from, const char *to) {
+        return briefWith(("\"annotations\": [" + QByteArray(callout).replace(from, to) + "]").constData());
+    };
+    QTest::newRow("annotations not an array") << briefWith(R"("annotations": {})") << "broken.json: \"annotations\" must be an array";
+    QTest::newRow("annotation not an object") << briefWith(R"("annotations": [3])")
+                                              << "broken.json: annotations[0]: must be an object";
+    QTest::newRow("annotation kind") << withAnnotation(R"("callout")", R"("bubble")")
+                                     << "annotations[0] (a1): \"kind\" must be callout, arrow, pin, area or region (it is \"bubble\")";
+    QTest::newRow("callout without text") << withAnnotation(R"("Here")", R"("  ")")
+                                          << "annotations[0] (a1): a callout needs a \"text\"";
+    QTest::newRow("anchor longitude") << withAnnotation("[127.5, 50.3]", "[227.5, 50.3]")
+                                      << "annotations[0] (a1): \"anchor\": longitude 227.5 is outside [-180, 180]";
+    QTest::newRow("anchor missing") << withAnnotation(R"(, "anchor": [127.5, 50.3])", "")
+                                    << "annotations[0] (a1): \"anchor\" must be [longitude, latitude]";
+    QTest::newRow("arrow without tail") << withAnnotation(R"("callout")", R"("arrow")")
+                                        << "annotations[0] (a1): \"tail\" must be [longitude, latitude]";
+    QTest::newRow("area of two points")
+        << briefWith(R"("annotations": [{"id": "a1", "kind": "area", "points": [[1, 2], [3, 4]]}])")
+        << "annotations[0] (a1): \"points\" must be an array of 3 to 10000 [longitude, latitude] pairs";
+    QTest::newRow("area point out of range")
+        << briefWith(R"("annotations": [{"id": "a1", "kind": "area", "points": [[1, 2], [3, 4], [5, 95]]}])")
+        << "annotations[0] (a1): \"points[2]\": latitude 95 is outside [-90, 90]";
+    QTest::newRow("region without code") << briefWith(R"("annotations": [{"id": "a1", "kind": "region"}])")
+                                         << "annotations[0] (a1): \"region\" is missing";
+    QTest::newRow("colour") << withAnnotation("}", R"(, "colour": "red"})")
+                            << "annotations[0] (a1): \"colour\" must be \"#rrggbb\" (it is \"red\")";
+    QTest::newRow("text size") << withAnnotation("}", R"(, "textSize": 500})")
+                               << "annotations[0] (a1): \"textSize\" must be a number from 6 to 72 (it is 500)";
+    QTest::newRow("text offset") << withAnnotation("}", R"(, "textOffset": [1e9, 0]})")
+                                 << "annotations[0] (a1): \"textOffset\" must be [x, y] in pixels, each from -2000 to 2000";
+    QTest::newRow("duplicate annotation")
+        << briefWith(("\"annotations\": [" + callout + ", " + callout + "]").constData())
+        << "annotations[1] (a1): the id is used before, by annotations[0]";
 }
 
 void TestBrief::malformedBriefIsRejected()
