@@ -3,6 +3,7 @@
 #include "atlas.h"
 #include "briefingpack.h"
 #include "briefio.h"
+#include "charts/chartprinter.h"
 #include "exporter.h"
 #include "scenecache.h"
 #include "exportoptions.h"
@@ -116,8 +117,10 @@ int runExportCommand(const QStringList &arguments)
     const QCommandLineOption viewName(QStringLiteral("view"), tr("Export this saved view of the brief."), tr("name"));
     const QCommandLineOption allViews(QStringLiteral("all-views"),
                                       tr("Export every view of the brief: a PDF briefing pack, or numbered PNGs."));
+    const QCommandLineOption noCharts(QStringLiteral("no-charts"),
+                                      tr("With --all-views to a PDF: leave out the pages of the views' charts."));
     parser.addPositionalArgument(QStringLiteral("brief"), tr("A brief file, for --view and --all-views."), tr("[brief]"));
-    parser.addOptions({viewName, allViews});
+    parser.addOptions({viewName, allViews, noCharts});
     parser.addOptions({out, format, size, preset, dpi, projection, center, scale, select, year, title, subtitle,
                        noLegend, noCredits, noScaleBar});
     if (!parser.parse(arguments))
@@ -137,6 +140,8 @@ int runExportCommand(const QStringList &arguments)
     }
     if ((parser.isSet(viewName) || parser.isSet(allViews)) && !brief)
         return fail(tr("--view and --all-views need a brief file"));
+    if (parser.isSet(noCharts) && !parser.isSet(allViews))
+        return fail(tr("--no-charts goes with --all-views (only a briefing pack has chart pages)"));
     if (!brief && !parser.positionalArguments().isEmpty())
         return fail(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     if (!parser.isSet(out))
@@ -251,9 +256,12 @@ int runExportCommand(const QStringList &arguments)
             return true;
         };
         QStringList written;
+        // The charts panel's own charts, drawn offscreen for each view that names some.
+        ChartPrinter charts(scenes.layers(), scenes.coarseAtlas(), *brief);
+        const BriefingPack::ChartPainter paintChart = parser.isSet(noCharts) ? nullptr : charts.chartPainter();
         const Exporter::Result packed =
             options.format == ExportOptions::Format::Pdf
-                ? BriefingPack::exportPdf(renderer, sceneFor, *brief, options, outPath, progress)
+                ? BriefingPack::exportPdf(renderer, sceneFor, *brief, options, outPath, progress, paintChart)
                 : options.format == ExportOptions::Format::Png
                       ? BriefingPack::exportPngSeries(renderer, sceneFor, *brief, options, outPath, progress, &written)
                       : Exporter::Result{tr("--all-views writes a PDF briefing pack or numbered PNGs, not SVG")};

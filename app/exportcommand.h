@@ -8,6 +8,9 @@ namespace spheres {
 /// [--dpi N] [--projection ID] [--center LON,LAT] [--scale N] [--select CODE] [--year YYYY]
 /// [--title T] [--subtitle S] [--no-legend] [--no-credits] [--no-scale-bar]`: renders the map
 /// without a window, through the window's renderer, with a title, legend, scale bar and credits.
+/// `spheres export BRIEF --view NAME | --all-views [--no-charts]` exports saved views; all of
+/// them to a PDF make a briefing pack, with a page of each view's charts unless --no-charts.
+/// Needs a QApplication (the charts are widgets), which may use the offscreen platform.
 /// Returns the process exit code; problems are printed to stderr naming the option.
 int runExportCommand(const QStringList &arguments);
 

@@ -27,7 +27,7 @@ int main(int argc, char **argv)
 {
     if (isCommand(argc, argv, "export")) {
         preferOffscreen();
-        QGuiApplication app(argc, argv);
+        QApplication app(argc, argv); // not only Gui: the briefing pack's charts are Qt Charts widgets
         QStringList arguments = QCoreApplication::arguments();
         arguments.removeAt(1); // "export"
         return spheres::runExportCommand(arguments);

@@ -8,6 +8,10 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
+
+#include <algorithm>
+#include <array>
 
 namespace spheres {
 
@@ -21,13 +25,19 @@ struct LayerSetting
     bool operator==(const LayerSetting &) const = default;
 };
 
-/// A saved view of the storyboard: a ViewState with a name and a caption.
+/// A saved view of the storyboard: a ViewState with a name and a caption, and the charts that
+/// belong to it (the briefing pack draws them after the view's map).
 struct SavedView
 {
+    /// The charts a view can name: pipeline capacity, SCO membership by year, claims by stance.
+    static constexpr std::array<QStringView, 3> kChartIds{u"energy", u"sco", u"claims"};
+    static bool isChartId(QStringView id) { return std::find(kChartIds.begin(), kChartIds.end(), id) != kChartIds.end(); }
+
     QString name;
     QString caption;
     ViewState state;          ///< projection, centre, scale, year, hidden layers, selection
     QString focusedClaim;     ///< claim id, or empty
+    QStringList charts;       ///< ids from kChartIds, in the order they are drawn
 
     bool operator==(const SavedView &) const = default;
 };

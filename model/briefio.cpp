@@ -370,7 +370,7 @@ bool Reader::readView(const QJsonValue &value, qsizetype index, SavedView &view)
     place = QStringLiteral("views[%1] (%2)").arg(num(index), view.name);
     ignoreUnknown(o,
                   {u"name", u"caption", u"projection", u"centre", u"metresPerPixel", u"year", u"hiddenLayers",
-                   u"layerOpacity", u"selectedRegion", u"selectedFeature", u"focusedClaim", u"hiddenAnnotations"},
+                   u"layerOpacity", u"selectedRegion", u"selectedFeature", u"focusedClaim", u"hiddenAnnotations", u"charts"},
                   place);
     ViewState &state = view.state;
     if (!optionalString(o, u"caption", view.caption, place) || !requiredString(o, u"projection", state.projectionId, place))
@@ -402,6 +402,19 @@ bool Reader::readView(const QJsonValue &value, qsizetype index, SavedView &view)
                 return fail(place, tr("\"layerOpacity\": \"%1\" must be a number from 0 to 1").arg(it.key()));
             state.layerOpacity.insert(it.key(), value);
         }
+    }
+    // Unlike layers, the charts are part of the program: an unknown id is a typo or a newer file.
+    if (!stringList(o, u"charts", view.charts, place))
+        return false;
+    for (const QString &id : std::as_const(view.charts)) {
+        if (!SavedView::isChartId(id)) {
+            QStringList known;
+            for (QStringView k : SavedView::kChartIds)
+                known << k.toString();
+            return fail(place, tr("\"charts\": \"%1\" is not a chart; choose from %2").arg(id, known.join(QStringLiteral(", "))));
+        }
+        if (view.charts.count(id) > 1)
+            return fail(place, tr("\"charts\": \"%1\" is listed twice").arg(id));
     }
     return wholeNumber(o, u"year", state.year, kMinYear, kMaxYear, place)
            && stringList(o, u"hiddenLayers", state.hiddenLayers, place)
@@ -810,6 +823,8 @@ Node viewNode(const SavedView &v)
         n.add(QStringLiteral("selectedFeature"), Node::string(s.selectedFeature));
     if (!v.focusedClaim.isEmpty())
         n.add(QStringLiteral("focusedClaim"), Node::string(v.focusedClaim));
+    if (!v.charts.isEmpty())
+        n.add(QStringLiteral("charts"), Node::strings(v.charts));
     if (!s.hiddenAnnotations.isEmpty())
         n.add(QStringLiteral("hiddenAnnotations"), Node::strings(s.hiddenAnnotations));
     return n;

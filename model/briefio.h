@@ -23,7 +23,7 @@ namespace spheres {
 ///      "layers": [{"id", "visible", "opacity"}],
 ///      "views": [{"name", "caption", "projection", "centre": [lon, lat], "metresPerPixel", "year",
 ///                 "hiddenLayers", "layerOpacity", "selectedRegion", "selectedFeature", "focusedClaim",
-///                 "hiddenAnnotations"}],
+///                 "hiddenAnnotations", "charts": ["energy"|"sco"|"claims", …]}],
 ///      "annotations": [{"id", "kind": "callout"|"arrow"|"pin"|"area"|"region", "text",
 ///                       "anchor": [lon, lat], "tail": [lon, lat], "points": [[lon, lat], …], "region",
 ///                       "textOffset": [x, y], "colour": "#rrggbb", "textSize"}]}

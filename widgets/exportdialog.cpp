@@ -37,14 +37,17 @@ ExportDialog::ExportDialog(const QString &title, int viewCount, QWidget *parent)
     m_legend = new QCheckBox(tr("Legend"));
     m_scaleBar = new QCheckBox(tr("Scale bar"));
     m_credits = new QCheckBox(tr("Credits and sources"));
-    for (QCheckBox *box : {m_legend, m_scaleBar, m_credits})
+    m_charts = new QCheckBox(tr("Views’ charts"));
+    m_charts->setToolTip(tr("In a PDF of all views: a page with each view’s charts after its map. "
+                            "Choose a view’s charts from its menu in the Views panel."));
+    for (QCheckBox *box : {m_legend, m_scaleBar, m_credits, m_charts})
         box->setChecked(true);
 
     auto *sizeRow = new QHBoxLayout;
     sizeRow->addWidget(m_width);
     sizeRow->addWidget(m_height);
     auto *furniture = new QHBoxLayout;
-    for (QCheckBox *box : {m_legend, m_scaleBar, m_credits})
+    for (QCheckBox *box : {m_legend, m_scaleBar, m_credits, m_charts})
         furniture->addWidget(box);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     QPushButton *current = buttons->addButton(tr("Export this view…"), QDialogButtonBox::AcceptRole);
@@ -68,8 +71,16 @@ ExportDialog::ExportDialog(const QString &title, int viewCount, QWidget *parent)
 
     connect(m_preset, &QComboBox::currentIndexChanged, this, &ExportDialog::applyPreset);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::applyPreset);
+    // Only a PDF briefing pack has chart pages.
+    const auto chartsApply = [this, viewCount] {
+        m_charts->setEnabled(viewCount > 0 && ExportOptions::Format(m_format->currentData().toInt()) == ExportOptions::Format::Pdf);
+    };
+    connect(m_format, &QComboBox::currentIndexChanged, this, chartsApply);
+    chartsApply();
     applyPreset();
 }
+
+bool ExportDialog::includesCharts() const { return m_charts->isEnabled() && m_charts->isChecked(); }
 
 void ExportDialog::applyPreset()
 {

@@ -12,7 +12,8 @@ class QSpinBox;
 namespace spheres {
 
 /// Ctrl+E: what to export and how — format, size preset or custom size, DPI, title, subtitle,
-/// legend, scale bar, credits — for the current view or for every view of the brief.
+/// legend, scale bar, credits — for the current view or for every view of the brief (with the
+/// views' charts, in a PDF briefing pack).
 class ExportDialog : public QDialog
 {
     Q_OBJECT
@@ -22,6 +23,8 @@ public:
 
     ExportOptions options() const;
     Scope scope() const { return m_scope; }
+    /// Whether a PDF briefing pack gets a page of charts after each view that has charts.
+    bool includesCharts() const;
 
 private:
     void applyPreset();
@@ -36,6 +39,7 @@ private:
     QCheckBox *m_legend = nullptr;
     QCheckBox *m_scaleBar = nullptr;
     QCheckBox *m_credits = nullptr;
+    QCheckBox *m_charts = nullptr;
     Scope m_scope = Scope::CurrentView;
 };
 

@@ -6,6 +6,7 @@
 #include "briefcontroller.h"
 #include "briefdocument.h"
 #include "briefio.h"
+#include "charts/chartprinter.h"
 #include "charts/chartspanel.h"
 #include "contextpanel.h"
 #include "documentactions.h"
@@ -508,8 +509,10 @@ void MainWindow::exportPng()
             return !progress.wasCanceled();
         };
         auto sceneFor = [&scenes](const QString &id) { return scenes.sceneFor(id); };
+        ChartPrinter charts(m_canvas->layers(), m_atlas, m_document->brief());
+        const BriefingPack::ChartPainter paintChart = dialog.includesCharts() ? charts.chartPainter() : nullptr;
         result = options.format == ExportOptions::Format::Pdf
-                     ? BriefingPack::exportPdf(m_canvas->renderer(), sceneFor, m_document->brief(), options, path, step)
+                     ? BriefingPack::exportPdf(m_canvas->renderer(), sceneFor, m_document->brief(), options, path, step, paintChart)
                      : options.format == ExportOptions::Format::Png
                            ? BriefingPack::exportPngSeries(m_canvas->renderer(), sceneFor, m_document->brief(), options, path, step)
                            : Exporter::Result{tr("all views go to a PDF briefing pack or numbered PNG pictures, not SVG")};

@@ -1,6 +1,7 @@
 #include "viewspanel.h"
 
 #include "briefdocument.h"
+#include "charts/viewchartsmenu.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,8 +17,12 @@ ViewsPanel::ViewsPanel(BriefDocument *document, QWidget *parent) : QWidget(paren
 {
     m_list = new QListWidget;
     m_list->setAccessibleName(tr("Views"));
+    m_list->setAccessibleDescription(tr("The storyboard: saved maps, in presenting order. Enter shows a view, F2 renames it."));
     m_caption = new QPlainTextEdit;
     m_caption->setPlaceholderText(tr("Caption shown with the view when presenting"));
+    m_caption->setAccessibleName(tr("Caption"));
+    m_caption->setAccessibleDescription(m_caption->placeholderText());
+    m_caption->setTabChangesFocus(true); // a caption is one paragraph: Tab leaves it rather than typing a tab
     m_caption->setMaximumHeight(70);
     auto *add = new QPushButton(tr("Add"));
     add->setToolTip(tr("Save the current map as a new view"));
@@ -26,15 +31,24 @@ ViewsPanel::ViewsPanel(BriefDocument *document, QWidget *parent) : QWidget(paren
     auto *remove = new QPushButton(tr("Delete"));
     auto *up = new QToolButton;
     up->setArrowType(Qt::UpArrow);
+    up->setToolTip(tr("Move the view earlier"));
     auto *down = new QToolButton;
     down->setArrowType(Qt::DownArrow);
+    down->setToolTip(tr("Move the view later"));
+    // Arrow buttons have no text: without a name a screen reader says only "button".
+    for (QToolButton *b : {up, down})
+        b->setAccessibleName(b->toolTip());
+    setAccessibleName(tr("Views"));
+    setFocusProxy(m_list); // the panel is one stop in the window's tab order, starting at the list
     auto *buttons = new QHBoxLayout;
     for (QWidget *w : std::initializer_list<QWidget *>{add, update, remove, up, down})
         buttons->addWidget(w);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_list, 1);
-    layout->addWidget(new QLabel(tr("Caption")));
+    auto *captionLabel = new QLabel(tr("Caption"));
+    captionLabel->setBuddy(m_caption);
+    layout->addWidget(captionLabel);
     layout->addWidget(m_caption);
     layout->addLayout(buttons);
 
@@ -67,6 +81,14 @@ ViewsPanel::ViewsPanel(BriefDocument *document, QWidget *parent) : QWidget(paren
             views[row].caption = m_caption->toPlainText();
             m_document->editViews(views, tr("Edit caption"));
         }
+    });
+    // Right-click (or the menu key) on a view: which charts belong to it.
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QListWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QListWidgetItem *item = m_list->itemAt(pos);
+        ViewChartsMenu menu(m_document, item ? m_list->row(item) : currentIndex(), this);
+        if (!menu.isEmpty())
+            menu.exec(m_list->viewport()->mapToGlobal(pos));
     });
     connect(m_document, &BriefDocument::viewsChanged, this, &ViewsPanel::reload);
     connect(m_document, &BriefDocument::briefReset, this, &ViewsPanel::reload);

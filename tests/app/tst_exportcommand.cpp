@@ -1,6 +1,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -10,6 +11,7 @@ class TestExportCommand : public QObject
 {
     Q_OBJECT
 private slots:
+    void briefingPackHasAPagePerView_data();
     void briefingPackHasAPagePerView();
     void numberedPngSeries();
     void namedViewOfABrief_data();
@@ -133,6 +135,8 @@ void TestExportCommand::badOptionsAreRefused_data()
     QTest::newRow("year out of range") << QStringList{u"--out"_s, out, u"--year"_s, u"1500"_s} << u"--year \"1500\""_s;
     QTest::newRow("title without value") << QStringList{u"--out"_s, out, u"--title"_s} << u"title"_s;
     QTest::newRow("unknown option") << QStringList{u"--out"_s, out, u"--frobnicate"_s} << u"frobnicate"_s;
+    QTest::newRow("no charts of one map") << QStringList{u"--out"_s, out, u"--no-charts"_s}
+                                          << u"--no-charts goes with --all-views"_s;
 }
 
 void TestExportCommand::badOptionsAreRefused()
@@ -146,18 +150,44 @@ void TestExportCommand::badOptionsAreRefused()
     QVERIFY(!QFile::exists(QStringLiteral("/tmp/spheres-never.pdf")));
 }
 
+void TestExportCommand::briefingPackHasAPagePerView_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<int>("pages");
+    QTest::addColumn<bool>("charts");
+    // The sample brief's storyboard: six views, four of them with charts (energy corridors, SCO
+    // enlargement, Central Asia, outlook), each on a page after its view's.
+    QTest::newRow("with the views' charts") << QStringList{} << 10 << true;
+    QTest::newRow("--no-charts") << QStringList{u"--no-charts"_s} << 6 << false;
+}
+
 void TestExportCommand::briefingPackHasAPagePerView()
 {
+    QFETCH(QStringList, extra);
+    QFETCH(int, pages);
+    QFETCH(bool, charts);
     const QString out = m_dir.filePath(QStringLiteral("pack.pdf"));
-    const Run r = run({QStringLiteral(SPHERES_SAMPLE_BRIEF), QStringLiteral("--all-views"), QStringLiteral("--preset"),
-                       QStringLiteral("a4"), QStringLiteral("--out"), out});
+    const Run r = run(QStringList{QStringLiteral(SPHERES_SAMPLE_BRIEF), QStringLiteral("--all-views"), QStringLiteral("--preset"),
+                                  QStringLiteral("a4"), QStringLiteral("--out"), out} + extra);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QFile pdf(out);
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     const QByteArray bytes = pdf.readAll();
     QVERIFY(bytes.startsWith("%PDF"));
-    const int pages = int(bytes.count("/Type /Page")) - int(bytes.count("/Type /Pages"));
-    QCOMPARE(pages, 6); // the sample brief's storyboard
+    QCOMPARE(int(bytes.count("/Type /Page")) - int(bytes.count("/Type /Pages")), pages);
+
+    if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed: the charts' text is not checked");
+    QProcess pdftotext;
+    pdftotext.start(u"pdftotext"_s, {out, u"-"_s});
+    QVERIFY(pdftotext.waitForFinished(60000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+    // The charts' own titles, as text: drawn as vectors, for each view's year and selection.
+    for (const QString &title : {u"Gas pipelines in 2026"_s, u"Oil pipelines in 2026"_s,
+                                 u"Shanghai Cooperation Organisation in 2024: 10 members"_s,
+                                 u"Stance of the claims about Kazakhstan"_s, u"Stance of every claim in the brief"_s,
+                                 u"· 2 / 6 · charts"_s})
+        QVERIFY2(text.contains(title) == charts, qPrintable(title));
 }
 
 void TestExportCommand::numberedPngSeries()

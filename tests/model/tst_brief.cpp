@@ -598,6 +598,25 @@ void TestBrief::defaultBriefStoryboard()
     QVERIFY(claimWith(QStringLiteral("South China Sea")));
     QCOMPARE(scs->focusedClaim, claimWith(QStringLiteral("South China Sea"))->id);
 
+    // The storyboard's annotations: each shown on some view, and only where it belongs.
+    QVERIFY(brief.annotations.size() >= 4);
+    for (const Annotation &a : brief.annotations) {
+        const bool somewhere = std::any_of(brief.views.begin(), brief.views.end(), [&](const SavedView &v) {
+            return !v.state.hiddenAnnotations.contains(a.id);
+        });
+        QVERIFY2(somewhere, qPrintable(a.id));
+    }
+    QCOMPARE(overview->state.hiddenAnnotations.size(), brief.annotations.size()); // the overview stays clean
+    const auto shows = [&brief](const SavedView *v, const QString &words) {
+        for (const Annotation &a : brief.annotations)
+            if (a.text.contains(words))
+                return !v->state.hiddenAnnotations.contains(a.id);
+        return false;
+    };
+    QVERIFY(shows(scs, QStringLiteral("Scarborough Shoal")));
+    QVERIFY(!shows(energy, QStringLiteral("Scarborough Shoal")));
+    QVERIFY(shows(energy, QStringLiteral("Power of Siberia crosses the Amur")));
+
     const SavedView *ca = view(QStringLiteral("Central Asia"));
     QVERIFY(ca);
     QCOMPARE(ca->state.centre, QPointF(68, 43));

@@ -1,4 +1,5 @@
 #include "atlas.h"
+#include "briefingpack.h"
 #include "exporter.h"
 #include "exportoptions.h"
 #include "geojsonreader.h"
@@ -12,7 +13,9 @@
 #include <QImage>
 #include <QLoggingCategory>
 #include <QPainter>
+#include <QProcess>
 #include <QSet>
+#include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -118,6 +121,10 @@ private slots:
     void absurdOptionsAreRefused();
     void unwritablePathIsNamedInEveryFormat_data();
     void unwritablePathIsNamedInEveryFormat();
+    void briefingPackDrawsTheViewsCharts_data();
+    void briefingPackDrawsTheViewsCharts();
+    void chartCellsShareTheArea_data();
+    void chartCellsShareTheArea();
 
 private:
     void loadLayers();
@@ -564,6 +571,113 @@ void TestExporter::unwritablePathIsNamedInEveryFormat()
     const Exporter::Result result = Exporter::exportTo(MapRenderer(), *m_scene, homeView(QSize(320, 200)), options, path);
     QVERIFY(!result.ok());
     QVERIFY2(result.error.contains(path), qPrintable(result.error));
+}
+
+void TestExporter::briefingPackDrawsTheViewsCharts_data()
+{
+    QTest::addColumn<QStringList>("charts"); // per view, comma-separated
+    QTest::addColumn<bool>("withPainter");
+    QTest::addColumn<bool>("painterSucceeds");
+    QTest::addColumn<int>("pages");
+    QTest::addColumn<QStringList>("calls"); // "view/chart", in order
+    QTest::newRow("no view has charts") << QStringList{QString(), QString()} << true << true << 2 << QStringList{};
+    QTest::newRow("two charts on the first view")
+        << QStringList{u"energy,claims"_s, QString()} << true << true << 3 << QStringList{u"First/energy"_s, u"First/claims"_s};
+    QTest::newRow("a chart on each view")
+        << QStringList{u"sco"_s, u"claims"_s} << true << true << 4 << QStringList{u"First/sco"_s, u"Second/claims"_s};
+    QTest::newRow("three charts") << QStringList{QString(), u"energy,sco,claims"_s} << true << true << 3
+                                  << QStringList{u"Second/energy"_s, u"Second/sco"_s, u"Second/claims"_s};
+    QTest::newRow("charts left out") << QStringList{u"sco"_s, u"claims"_s} << false << true << 2 << QStringList{};
+    QTest::newRow("a chart that cannot be drawn") << QStringList{u"sco"_s, QString()} << true << false << 3
+                                                  << QStringList{u"First/sco"_s};
+}
+
+void TestExporter::briefingPackDrawsTheViewsCharts()
+{
+    QFETCH(QStringList, charts);
+    QFETCH(bool, withPainter);
+    QFETCH(bool, painterSucceeds);
+    QFETCH(int, pages);
+    QFETCH(QStringList, calls);
+    Brief brief;
+    brief.title = u"Pack"_s;
+    for (int i = 0; i < charts.size(); ++i) {
+        SavedView view;
+        view.name = i == 0 ? u"First"_s : u"Second"_s;
+        view.state = homeView(QSize(1600, 900));
+        view.charts = charts[i].split(u',', Qt::SkipEmptyParts);
+        brief.views << view;
+    }
+    ExportOptions options = ExportOptions::forPreset(ExportOptions::Preset::A4, ExportOptions::Format::Pdf);
+    options.dpi = 100; // fast, and the page's size in pixels is not the points'
+
+    // A stand-in for the widgets' charts: writes which chart it is, and records where.
+    QStringList called;
+    QList<QRectF> cells;
+    QSize page;
+    const BriefingPack::ChartPainter fake = [&](QPainter &painter, const QRectF &target, const QString &chartId,
+                                                const SavedView &view) {
+        called << view.name + u'/' + chartId;
+        cells << target;
+        page = QSize(painter.device()->width(), painter.device()->height());
+        if (!painterSucceeds)
+            return false;
+        painter.setFont(QFont(u"DejaVu Sans"_s, 14));
+        painter.drawText(target, Qt::AlignCenter, u"Stand-in chart %1 of %2"_s.arg(chartId, view.name));
+        return true;
+    };
+    const QString path = m_dir.filePath(u"pack-%1.pdf"_s.arg(QString::fromUtf8(QTest::currentDataTag())).replace(u' ', u'-'));
+    const Exporter::Result result = BriefingPack::exportPdf(
+        MapRenderer(), [this](const QString &) { return m_scene.get(); }, brief, options, path, {},
+        withPainter ? fake : BriefingPack::ChartPainter());
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const QByteArray pdf = readAll(path);
+    QCOMPARE(int(pdf.count("/Type /Page")) - int(pdf.count("/Type /Pages")), pages);
+    QCOMPARE(called, calls);
+
+    // The charts share the page below its heading, side by side or stacked, never overlapping.
+    for (int i = 0; i < cells.size(); ++i) {
+        QVERIFY(QRectF(QPointF(0, 0), QSizeF(page)).contains(cells[i]));
+        QVERIFY(cells[i].top() > page.height() * 0.1);
+        QVERIFY(cells[i].width() > page.width() * 0.3 && cells[i].height() > page.height() * 0.2);
+        for (int j = 0; j < i; ++j)
+            if (called[i].section(u'/', 0, 0) == called[j].section(u'/', 0, 0))
+                QVERIFY(!cells[i].intersects(cells[j]));
+    }
+
+    if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed: the pages' text is not checked");
+    QProcess pdftotext;
+    pdftotext.start(u"pdftotext"_s, {path, u"-"_s});
+    QVERIFY(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    for (const QString &call : std::as_const(calls)) {
+        const QString drawn = u"Stand-in chart %1 of %2"_s.arg(call.section(u'/', 1), call.section(u'/', 0, 0));
+        QVERIFY2(text.contains(drawn) == painterSucceeds, qPrintable(drawn));
+        // The charts page is headed by its view.
+        QVERIFY(text.contains(u"%1 Pack · %2 / %3 · charts"_s.arg(call.section(u'/', 0, 0)).arg(call.startsWith(u"First") ? 1 : 2).arg(charts.size())));
+    }
+    QCOMPARE(text.contains(u"could not be drawn"_s), !painterSucceeds);
+}
+
+void TestExporter::chartCellsShareTheArea_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QList<QRectF>>("cells");
+    const QRectF area(10, 20, 510, 300);
+    QTest::newRow("none") << 0 << QList<QRectF>{};
+    QTest::newRow("one: all of it") << 1 << QList<QRectF>{area};
+    QTest::newRow("two: side by side, the first wider")
+        << 2 << QList<QRectF>{QRectF(10, 20, 300, 300), QRectF(320, 20, 200, 300)};
+    QTest::newRow("three: the first wide, two stacked")
+        << 3 << QList<QRectF>{QRectF(10, 20, 300, 300), QRectF(320, 20, 200, 145), QRectF(320, 175, 200, 145)};
+}
+
+void TestExporter::chartCellsShareTheArea()
+{
+    QFETCH(int, count);
+    QFETCH(QList<QRectF>, cells);
+    QCOMPARE(BriefingPack::chartCells(QRectF(10, 20, 510, 300), count, 10), cells);
 }
 
 QTEST_MAIN(TestExporter)

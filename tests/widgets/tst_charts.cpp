@@ -1,25 +1,34 @@
 #include "atlas.h"
+#include "briefdocument.h"
 #include "briefio.h"
+#include "charts/chartprinter.h"
 #include "charts/chartspanel.h"
 #include "charts/claimbalancechart.h"
 #include "charts/energychart.h"
 #include "charts/scochart.h"
+#include "charts/viewchartsmenu.h"
+#include "exportdialog.h"
 #include "claimbalancemodel.h"
 #include "geojsonreader.h"
 #include "membershiptimelinemodel.h"
 #include "pipelinecapacitymodel.h"
 
+#include <QApplication>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QHorizontalStackedBarSeries>
 #include <QLineSeries>
+#include <QPainter>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace spheres;
 
@@ -45,6 +54,15 @@ private slots:
     void svgExportParses();
     void exportErrorNamesTheFile();
     void darkPaletteGivesADarkChart();
+    void chartsDescribeWhatTheyShow_data();
+    void chartsDescribeWhatTheyShow();
+    void chartPrinterDrawsAViewsChart_data();
+    void chartPrinterDrawsAViewsChart();
+    void chartPrinterFollowsTheView();
+    void viewChartsMenuEditsTheViewUndoably_data();
+    void viewChartsMenuEditsTheViewUndoably();
+    void exportDialogOffersChartsForAPdfPack_data();
+    void exportDialogOffersChartsForAPdfPack();
 
 private:
     const Feature *pipeline(const QString &id) const { return m_pipelines->feature(id); }
@@ -372,6 +390,243 @@ void TestCharts::darkPaletteGivesADarkChart()
     // The styling survived the theme: oil bars are light on dark, gas stays vermilion.
     QVERIFY(chart->series(QStringLiteral("oil"))->barSets().constFirst()->brush().color().lightness() > 128);
     QCOMPARE(chart->series(QStringLiteral("gas"))->barSets().constFirst()->brush().color().rgb(), QColor(0xd5, 0x5e, 0x00).rgb());
+}
+
+void TestCharts::chartsDescribeWhatTheyShow_data()
+{
+    QTest::addColumn<int>("year");
+    QTest::addColumn<QString>("region");
+    QTest::addColumn<QString>("feature");
+    QTest::addColumn<QString>("emphasis"); // in the energy chart's name; empty: nothing emphasised
+    QTest::addColumn<QString>("gasBar");   // in the gas chart's description
+    QTest::addColumn<QString>("sco");      // in the SCO chart's description
+    QTest::addColumn<QString>("claims");   // in the claims chart's name
+    QTest::newRow("2026, nothing selected") << 2026 << QString() << QString() << QString()
+                                            << QStringLiteral("Power of Siberia (Sila Sibiri): 38 bcm/y; Power of Siberia 2 / Soyuz Vostok (planned): 50 bcm/y;")
+                                            << QStringLiteral("The cursor marks 2026:")
+                                            << QStringLiteral("Stance of every claim in the brief");
+    QTest::newRow("2018, under construction") << 2018 << QString() << QString() << QString()
+                                              << QStringLiteral("Power of Siberia (Sila Sibiri) (under construction): 38 bcm/y")
+                                              << QStringLiteral("The cursor marks 2018: 8 members")
+                                              << QStringLiteral("Stance of every claim in the brief");
+    QTest::newRow("2026, Kazakhstan") << 2026 << QStringLiteral("KAZ") << QString()
+                                      << QStringLiteral(", emphasised for Kazakhstan: 6")
+                                      << QStringLiteral(", emphasised") << QStringLiteral("2001 to 2035")
+                                      << QStringLiteral("Stance of the claims about Kazakhstan");
+    QTest::newRow("2020, Power of Siberia") << 2020 << QString() << QStringLiteral("pipelines/power-of-siberia")
+                                            << QStringLiteral(", emphasised for Power of Siberia (Sila Sibiri): 1")
+                                            << QStringLiteral("Power of Siberia (Sila Sibiri): 38 bcm/y, emphasised")
+                                            << QStringLiteral("The cursor marks 2020:")
+                                            << QStringLiteral("Power of Siberia");
+}
+
+void TestCharts::chartsDescribeWhatTheyShow()
+{
+    QFETCH(int, year);
+    QFETCH(QString, region);
+    QFETCH(QString, feature);
+    QFETCH(QString, emphasis);
+    QFETCH(QString, gasBar);
+    QFETCH(QString, sco);
+    QFETCH(QString, claims);
+    m_panel->setYear(2000); // then to the row's year: the descriptions follow changes
+    if (!region.isEmpty())
+        m_panel->showRegion(region);
+    else if (!feature.isEmpty())
+        m_panel->showFeature(feature);
+    m_panel->setYear(year);
+
+    EnergyChart *energy = m_panel->energyChart();
+    const QString name = energy->accessibleName();
+    QVERIFY2(name.startsWith(QStringLiteral("Pipeline capacity in %1, pipelines shown: %2").arg(year).arg(energy->shownFeatures().size())),
+             qPrintable(name));
+    if (emphasis.isEmpty())
+        QVERIFY2(!name.contains(u"emphasised"), qPrintable(name));
+    else
+        QVERIFY2(name.contains(emphasis), qPrintable(name));
+    // Each chart view is named by its visible title and described in words, bar by bar.
+    for (QChartView *view : energy->views()) {
+        QCOMPARE(view->accessibleName(), view->chart()->title());
+        QVERIFY(!view->accessibleDescription().isEmpty());
+    }
+    const QString gas = energy->views().constFirst()->accessibleDescription();
+    QVERIFY2(gas.startsWith(QStringLiteral("Gas pipelines in %1").arg(year)), qPrintable(gas));
+    QVERIFY2(gas.contains(gasBar), qPrintable(gas));
+    QVERIFY2(energy->accessibleDescription().contains(gas), qPrintable(energy->accessibleDescription()));
+
+    QChartView *scoView = m_panel->scoChart()->views().constFirst();
+    QCOMPARE(scoView->accessibleName(), scoView->chart()->title());
+    QVERIFY2(scoView->accessibleDescription().contains(sco), qPrintable(scoView->accessibleDescription()));
+    QCOMPARE(m_panel->scoChart()->accessibleName(), scoView->accessibleName());
+
+    ClaimBalanceChart *balance = m_panel->claimBalanceChart();
+    QVERIFY2(balance->accessibleName().contains(claims), qPrintable(balance->accessibleName()));
+    const QString counts = QStringLiteral("%1 cooperation, %2 rivalry, %3 context")
+                               .arg(balance->model()->count(Stance::Cooperation))
+                               .arg(balance->model()->count(Stance::Rivalry))
+                               .arg(balance->model()->count(Stance::Context));
+    QVERIFY2(balance->accessibleDescription().contains(counts), qPrintable(balance->accessibleDescription()));
+}
+
+void TestCharts::chartPrinterDrawsAViewsChart_data()
+{
+    QTest::addColumn<QString>("chartId");
+    QTest::addColumn<bool>("drawn");
+    QTest::addColumn<bool>("darkWindow");
+    QTest::newRow("energy") << QStringLiteral("energy") << true << false;
+    QTest::newRow("sco") << QStringLiteral("sco") << true << false;
+    QTest::newRow("claims") << QStringLiteral("claims") << true << false;
+    QTest::newRow("claims, dark window") << QStringLiteral("claims") << true << true;
+    QTest::newRow("unknown") << QStringLiteral("pie") << false << false;
+}
+
+void TestCharts::chartPrinterDrawsAViewsChart()
+{
+    QFETCH(QString, chartId);
+    QFETCH(bool, drawn);
+    QFETCH(bool, darkWindow);
+    const QPalette before = QApplication::palette();
+    if (darkWindow) {
+        QPalette dark = before;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::Base, QColor(0x18, 0x18, 0x18));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        QApplication::setPalette(dark);
+    }
+    ChartPrinter printer(m_layers, m_atlas, m_brief);
+    SavedView view;
+    view.state.year = 2020;
+    QImage image(900, 620, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    const QRect target(50, 40, 800, 540);
+    QPainter painter(&image);
+    QCOMPARE(printer.paint(painter, target, chartId, view), drawn);
+    painter.end();
+    QApplication::setPalette(before);
+
+    QSet<QRgb> inside;
+    int outside = 0;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            if (target.contains(x, y))
+                inside.insert(image.pixel(x, y));
+            else if (image.pixelColor(x, y) != Qt::white)
+                ++outside;
+    QCOMPARE(outside, 0); // the chart stays in its rectangle
+    if (!drawn) {
+        QCOMPARE(inside.size(), 1);
+        return;
+    }
+    QVERIFY2(inside.size() > 16, qPrintable(QString::number(inside.size())));
+    // On white paper, whatever the window's theme: the chart's corner is its background.
+    QVERIFY(image.pixelColor(target.topLeft() + QPoint(3, 3)).lightness() > 240);
+}
+
+void TestCharts::chartPrinterFollowsTheView()
+{
+    ChartPrinter printer(m_layers, m_atlas, m_brief);
+    QImage image(600, 400, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    SavedView centralAsia;
+    centralAsia.state.year = 2010;
+    centralAsia.state.selectedRegion = QStringLiteral("KAZ");
+    QVERIFY(printer.paint(painter, QRectF(0, 0, 600, 400), QStringLiteral("energy"), centralAsia));
+    QCOMPARE(printer.panel()->energyChart()->year(), 2010);
+    QCOMPARE(printer.panel()->scoChart()->year(), 2010);
+    QVERIFY(printer.panel()->energyChart()->emphasis().has_value());
+    QCOMPARE(printer.panel()->claimBalanceChart()->subject(), u"Kazakhstan");
+    // The chart was laid out at the target's size (a 96-DPI image: one pixel for one).
+    QCOMPARE(printer.panel()->energyChart()->size(), QSize(600, 400));
+
+    SavedView overview;
+    overview.state.year = 2026;
+    QVERIFY(printer.paint(painter, QRectF(0, 0, 300, 200), QStringLiteral("claims"), overview));
+    QCOMPARE(printer.panel()->energyChart()->year(), 2026);
+    QVERIFY(!printer.panel()->energyChart()->emphasis().has_value()); // nothing selected: nothing faded
+    QCOMPARE(printer.panel()->claimBalanceChart()->subject(), QString());
+    QCOMPARE(printer.panel()->claimBalanceChart()->model()->total(), m_brief.claims.size());
+}
+
+void TestCharts::viewChartsMenuEditsTheViewUndoably_data()
+{
+    QTest::addColumn<QString>("viewName");
+    QTest::addColumn<QString>("chartId");
+    QTest::addColumn<QStringList>("before");
+    QTest::addColumn<QStringList>("after");
+    QTest::newRow("add to a view without charts") << QStringLiteral("Overview") << QStringLiteral("sco") << QStringList{}
+                                                  << QStringList{QStringLiteral("sco")};
+    QTest::newRow("add in the panel's order")
+        << QStringLiteral("Outlook") << QStringLiteral("energy") << QStringList{QStringLiteral("claims")}
+        << QStringList{QStringLiteral("energy"), QStringLiteral("claims")};
+    QTest::newRow("remove") << QStringLiteral("Central Asia") << QStringLiteral("energy")
+                            << QStringList{QStringLiteral("energy"), QStringLiteral("claims")}
+                            << QStringList{QStringLiteral("claims")};
+}
+
+void TestCharts::viewChartsMenuEditsTheViewUndoably()
+{
+    QFETCH(QString, viewName);
+    QFETCH(QString, chartId);
+    QFETCH(QStringList, before);
+    QFETCH(QStringList, after);
+    BriefDocument document;
+    document.reset(m_brief, QString());
+    int index = -1;
+    for (int i = 0; i < document.brief().views.size(); ++i)
+        if (document.brief().views[i].name == viewName)
+            index = i;
+    QVERIFY(index >= 0);
+    QCOMPARE(document.brief().views[index].charts, before);
+
+    ViewChartsMenu menu(&document, index);
+    QCOMPARE(menu.actions().size(), int(SavedView::kChartIds.size()) + 1); // a heading and one item per chart
+    QAction *action = menu.chartAction(chartId);
+    QVERIFY(action && action->isCheckable());
+    QCOMPARE(action->isChecked(), before.contains(chartId));
+    QCOMPARE(action->text(), ChartsPanel::chartTitle(chartId));
+    action->trigger();
+    QCOMPARE(document.brief().views[index].charts, after);
+    QVERIFY(document.isModified());
+    QVERIFY2(document.undoStack()->undoText().contains(viewName), qPrintable(document.undoStack()->undoText()));
+    document.undoStack()->undo();
+    QCOMPARE(document.brief().views[index].charts, before);
+    document.undoStack()->redo();
+    QCOMPARE(document.brief().views[index].charts, after);
+}
+
+void TestCharts::exportDialogOffersChartsForAPdfPack_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::addColumn<int>("views");
+    QTest::addColumn<bool>("offered");
+    QTest::newRow("pdf") << int(ExportOptions::Format::Pdf) << 6 << true;
+    QTest::newRow("png series") << int(ExportOptions::Format::Png) << 6 << false;
+    QTest::newRow("svg") << int(ExportOptions::Format::Svg) << 6 << false;
+    QTest::newRow("pdf of a brief without views") << int(ExportOptions::Format::Pdf) << 0 << false;
+}
+
+void TestCharts::exportDialogOffersChartsForAPdfPack()
+{
+    QFETCH(int, format);
+    QFETCH(int, views);
+    QFETCH(bool, offered);
+    ExportDialog dialog(QStringLiteral("Brief"), views);
+    QComboBox *formats = nullptr;
+    for (QComboBox *box : dialog.findChildren<QComboBox *>())
+        if (box->findData(int(ExportOptions::Format::Svg)) >= 0 && box->count() == 3)
+            formats = box;
+    QVERIFY(formats);
+    formats->setCurrentIndex(formats->findData(format));
+    QCheckBox *charts = nullptr;
+    for (QCheckBox *box : dialog.findChildren<QCheckBox *>())
+        if (box->text().contains(u"charts"))
+            charts = box;
+    QVERIFY(charts);
+    QCOMPARE(charts->isEnabled(), offered);
+    QCOMPARE(dialog.includesCharts(), offered); // on by default where it applies
+    charts->setChecked(false);
+    QVERIFY(!dialog.includesCharts());
 }
 
 QTEST_MAIN(TestCharts)

@@ -41,6 +41,8 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_tabs->addTab(m_energy, tr("Energy"));
     m_tabs->addTab(m_sco, tr("SCO"));
     m_tabs->addTab(m_claims, tr("Claims"));
+    for (QStringView id : SavedView::kChartIds)
+        m_tabs->setTabToolTip(m_tabs->indexOf(chart(id.toString())), chartTitle(id));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -100,6 +102,28 @@ void ChartsPanel::clearSelection()
     refresh();
 }
 
+QString ChartsPanel::chartTitle(QStringView id)
+{
+    if (id == u"energy")
+        return tr("Pipeline capacity");
+    if (id == u"sco")
+        return tr("SCO membership by year");
+    if (id == u"claims")
+        return tr("Claims by stance");
+    return id.toString();
+}
+
+ChartWidget *ChartsPanel::chart(const QString &id) const
+{
+    if (id == u"energy")
+        return m_energy;
+    if (id == u"sco")
+        return m_sco;
+    if (id == u"claims")
+        return m_claims;
+    return nullptr;
+}
+
 QStringList ChartsPanel::featuresConcerning(const QString &code) const
 {
     QStringList keys;
@@ -124,9 +148,9 @@ void ChartsPanel::refresh()
     QList<const Claim *> claims;
     QString subject;
     if (!m_region.isEmpty()) {
-        m_energy->setEmphasis(featuresConcerning(m_region));
         const Region *region = m_atlas ? m_atlas->region(m_region) : nullptr;
         subject = region ? region->name : m_region;
+        m_energy->setEmphasis(featuresConcerning(m_region), subject);
         if (m_brief) {
             QStringList groups;
             if (m_atlas)
@@ -136,9 +160,9 @@ void ChartsPanel::refresh()
             claims = m_brief->claimsAbout(m_region, groups);
         }
     } else if (!m_feature.isEmpty()) {
-        m_energy->setEmphasis({m_feature});
         const FeatureRef ref = RegionFacts::find(m_layers, m_feature);
         subject = ref.feature ? ref.feature->name : m_feature;
+        m_energy->setEmphasis({m_feature}, subject);
         const QString layerId = m_feature.section(u'/', 0, 0);
         if (m_brief)
             for (const Claim &c : m_brief->claims)

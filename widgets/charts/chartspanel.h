@@ -14,6 +14,7 @@ namespace spheres {
 
 class Atlas;
 struct Brief;
+class ChartWidget;
 class ClaimBalanceChart;
 class EnergyChart;
 class ScoChart;
@@ -39,6 +40,10 @@ public:
     QString shownRegion() const { return m_region; }
     QString shownFeature() const { return m_feature; }
 
+    /// The chart a saved view names by `id` (SavedView::kChartIds), or nullptr.
+    ChartWidget *chart(const QString &id) const;
+    /// What the chart of `id` shows, for menus: "Pipeline capacity".
+    static QString chartTitle(QStringView id);
     EnergyChart *energyChart() const { return m_energy; }
     ScoChart *scoChart() const { return m_sco; }
     ClaimBalanceChart *claimBalanceChart() const { return m_claims; }

@@ -48,6 +48,16 @@ QFont ChartWidget::scaledFont(double factor) const
     return f;
 }
 
+void ChartWidget::describe(QChartView *view, const QString &name, const QString &description)
+{
+    view->setAccessibleName(name);
+    view->setAccessibleDescription(description);
+    if (m_views.size() == 1) {
+        setAccessibleName(name);
+        setAccessibleDescription(description);
+    }
+}
+
 void ChartWidget::restyle()
 {
     if (m_restyling)

@@ -34,6 +34,8 @@ protected:
     virtual void styleSeries() = 0;
     /// A font `factor` times the widget's font, for titles and labels.
     QFont scaledFont(double factor) const;
+    /// Tells assistive technology what `view` shows now; a chart of one view is described alike.
+    void describe(QChartView *view, const QString &name, const QString &description);
 
     void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;

@@ -94,6 +94,13 @@ void ClaimBalanceChart::updateAxes()
         chart->setTitle(tr("No claims about %1").arg(m_subject));
     else
         chart->setTitle(tr("Stance of the claims about %1").arg(m_subject));
+    QStringList counts;
+    for (Stance s : ClaimBalanceModel::kStances)
+        counts << tr("%1 %2").arg(m_model->count(s)).arg(StanceStyle::label(s).toLower());
+    describe(views().constFirst(), chart->title(),
+             tr("%1, claims by stance: %2 (%3 in all).")
+                 .arg(m_subject.isEmpty() ? tr("The whole brief") : m_subject, counts.join(QStringLiteral(", ")))
+                 .arg(total));
 }
 
 void ClaimBalanceChart::styleSeries()

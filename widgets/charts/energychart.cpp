@@ -58,13 +58,16 @@ EnergyChart::EnergyChart(QWidget *parent)
         connect(p.sets, &QAbstractItemModel::modelReset, this, [this, i] {
             updateAxes(m_parts[i]);
             styleSeries();
+            updateDescriptions();
         });
         connect(p.sets, &QAbstractItemModel::dataChanged, this, [this, i] {
             updateAxes(m_parts[i]);
             styleSeries();
+            updateDescriptions();
         });
     }
     restyle();
+    updateDescriptions();
 }
 
 const EnergyChart::Part *EnergyChart::part(const QString &commodity) const
@@ -89,16 +92,20 @@ void EnergyChart::setYear(int year)
 
 int EnergyChart::year() const { return m_parts[0].model->year(); }
 
-void EnergyChart::setEmphasis(const QStringList &featureKeys)
+void EnergyChart::setEmphasis(const QStringList &featureKeys, const QString &subject)
 {
+    m_subject = subject;
     for (Part &p : m_parts)
         p.sets->setEmphasis(featureKeys);
+    updateDescriptions(); // the subject may change while the emphasised bars do not
 }
 
 void EnergyChart::clearEmphasis()
 {
+    m_subject.clear();
     for (Part &p : m_parts)
         p.sets->clearEmphasis();
+    updateDescriptions();
 }
 
 std::optional<QStringList> EnergyChart::emphasis() const { return m_parts[0].sets->emphasis(); }
@@ -181,16 +188,70 @@ void EnergyChart::updateAxes(Part &p)
 
     const QStringList units = p.model->units();
     const QString unit = units.isEmpty() ? tr("no capacity given") : units.join(QStringLiteral(", "));
-    const bool gas = p.commodity == u"gas", oil = p.commodity == u"oil";
-    const QString what = gas ? tr("Gas pipelines") : oil ? tr("Oil pipelines") : tr("Pipelines (%1)").arg(p.commodity);
     p.values->setTitleText(tr("Capacity (%1)").arg(unit));
-    p.series->chart()->setTitle(p.model->rowCount() > 0 ? tr("%1 in %2").arg(what).arg(p.model->year())
-                                                        : tr("%1: none in %2").arg(what).arg(p.model->year()));
+    p.series->chart()->setTitle(p.model->rowCount() > 0 ? tr("%1 in %2").arg(what(p)).arg(p.model->year())
+                                                        : tr("%1: none in %2").arg(what(p)).arg(p.model->year()));
 
     // More pipelines, more room: the charts share the height by their number of bars.
     if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
         for (size_t i = 0; i < m_parts.size(); ++i)
             box->setStretch(int(i), m_parts[i].model->rowCount() + 3);
+}
+
+QString EnergyChart::what(const Part &p) const
+{
+    if (p.commodity == u"gas")
+        return tr("Gas pipelines");
+    if (p.commodity == u"oil")
+        return tr("Oil pipelines");
+    return tr("Pipelines (%1)").arg(p.commodity);
+}
+
+QString EnergyChart::describeBars(const Part &p) const
+{
+    QStringList bars;
+    for (int row = 0; row < p.sets->rowCount(); ++row) {
+        const QVariant capacity = p.model->index(row, PipelineCapacityModel::Capacity).data();
+        // The full name, not the axis' shortened one: a screen reader has no context panel beside it.
+        QString name = p.model->index(row, PipelineCapacityModel::Name).data().toString();
+        if (const QString status = p.model->index(row, PipelineCapacityModel::Status).data().toString();
+            CapacitySetsModel::groupOf(status) != CapacitySetsModel::Operating && !name.contains(status))
+            name += QStringLiteral(" (%1)").arg(status);
+        QString bar = tr("%1: %2").arg(name,
+                                       capacity.isNull() ? tr("capacity not given")
+                                                         : QStringLiteral("%1 %2").arg(capacity.toDouble()).arg(
+                                                               p.model->index(row, PipelineCapacityModel::Unit).data().toString()));
+        if (emphasis() && p.sets->isEmphasised(row))
+            bar += tr(", emphasised");
+        bars << bar;
+    }
+    return bars.join(QStringLiteral("; "));
+}
+
+void EnergyChart::updateDescriptions()
+{
+    int total = 0, emphasised = 0;
+    for (const Part &p : m_parts) {
+        total += p.model->rowCount();
+        for (int row = 0; row < p.model->rowCount(); ++row)
+            emphasised += emphasis() && p.sets->isEmphasised(row) ? 1 : 0;
+    }
+    // Counts after a colon: right in English whatever the number, with no translation file.
+    QString summary = tr("Pipeline capacity in %1, pipelines shown: %2").arg(year()).arg(total);
+    if (emphasis())
+        summary += m_subject.isEmpty() ? tr(", emphasised: %1").arg(emphasised)
+                                       : tr(", emphasised for %1: %2").arg(m_subject).arg(emphasised);
+    setAccessibleName(summary);
+    QStringList parts;
+    for (size_t i = 0; i < m_parts.size() && int(i) < views().size(); ++i) {
+        const Part &p = m_parts[i];
+        const QString bars = describeBars(p);
+        const QString text = bars.isEmpty() ? tr("%1 in %2: none.").arg(what(p)).arg(year())
+                                            : tr("%1 in %2, by capacity: %3.").arg(what(p)).arg(year()).arg(bars);
+        describe(views()[int(i)], p.series->chart() ? p.series->chart()->title() : what(p), text);
+        parts << text;
+    }
+    setAccessibleDescription(parts.join(u' '));
 }
 
 QColor EnergyChart::colourOf(const QString &commodity) const

@@ -36,8 +36,9 @@ public:
     void setYear(int year);
     int year() const;
     /// Emphasises the bars of these features ("pipelines/cagp-a") and fades the others (all of
-    /// them for an empty list: a selection that concerns no pipeline).
-    void setEmphasis(const QStringList &featureKeys);
+    /// them for an empty list: a selection that concerns no pipeline). `subject` names the
+    /// selection ("Kazakhstan") in the chart's accessible description.
+    void setEmphasis(const QStringList &featureKeys, const QString &subject = {});
     /// Every bar at full strength (nothing selected).
     void clearEmphasis();
     /// The emphasised features; nullopt when nothing is emphasised.
@@ -75,9 +76,15 @@ private:
     };
     const Part *part(const QString &commodity) const;
     void updateAxes(Part &part);
+    /// "Gas pipelines", "Oil pipelines": what the chart of `part` shows.
+    QString what(const Part &part) const;
+    /// The accessible names and descriptions: the year, the emphasis and every bar in words.
+    void updateDescriptions();
+    QString describeBars(const Part &part) const;
     QColor colourOf(const QString &commodity) const;
 
     std::array<Part, 2> m_parts;
+    QString m_subject;
 };
 
 } // namespace spheres

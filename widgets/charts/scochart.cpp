@@ -118,8 +118,13 @@ void ScoChart::updateCursor()
     for (int c = C::Members; c < C::ColumnCount; ++c)
         if (const int n = m_model->count(m_year, C::Column(c)); n > 0)
             counts << QStringLiteral("%1 %2").arg(n).arg(m_model->headerData(c, Qt::Horizontal).toString().toLower());
-    views().constFirst()->chart()->setTitle(counts.isEmpty() ? name
-                                                             : tr("%1 in %2: %3").arg(name).arg(m_year).arg(counts.join(QStringLiteral(", "))));
+    const QString title = counts.isEmpty() ? name : tr("%1 in %2: %3").arg(name).arg(m_year).arg(counts.join(QStringLiteral(", ")));
+    views().constFirst()->chart()->setTitle(title);
+    describe(views().constFirst(), title,
+             tr("%1 from %2 to %3, one line each for members, observers, dialogue partners and partners. "
+                "The cursor marks %4: %5.")
+                 .arg(name).arg(m_model->firstYear()).arg(m_model->lastYear()).arg(m_year)
+                 .arg(counts.isEmpty() ? tr("no states") : counts.join(QStringLiteral(", "))));
 }
 
 int ScoChart::yearAt(const QPoint &viewportPos) const

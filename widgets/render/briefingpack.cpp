@@ -67,6 +67,76 @@ ViewState stateFor(const Brief &brief, const SavedView &view, const Scene &scene
     return state;
 }
 
+/// A page of the pack: its size in device pixels and its resolution.
+struct Page
+{
+    QSize size;
+    double dpi;
+    double margin() const { return size.width() * 0.03; }
+    /// Draws rich text `html`, `width` device pixels wide, with its top left at `at`; returns its height.
+    double drawText(QPainter &painter, const QString &html, QPointF at, double width) const
+    {
+        const double pointsToPixels = dpi / 72.0; // the text's points at the page's resolution
+        QTextDocument text;
+        text.setDefaultFont(QFont(QStringLiteral("DejaVu Sans")));
+        text.setHtml(html);
+        text.setTextWidth(width / pointsToPixels);
+        painter.save();
+        painter.translate(at);
+        painter.scale(pointsToPixels, pointsToPixels);
+        text.drawContents(&painter);
+        painter.restore();
+        return text.size().height() * pointsToPixels;
+    }
+};
+
+/// A view's own page: the map on the upper part, its caption, claims and sources under it.
+void paintViewPage(QPainter &painter, const Page &page, const MapRenderer &renderer, const Scene &scene,
+                   const Brief &brief, const SavedView &view, const ExportOptions &options, const QString &place)
+{
+    const int mapHeight = int(page.size.height() * 0.62);
+    ExportOptions pageOptions = options;
+    pageOptions.title = view.name;
+    pageOptions.subtitle = place;
+    pageOptions.caption.clear();
+    const ViewState state = stateFor(brief, view, scene, QSize(page.size.width(), mapHeight), pageOptions);
+    painter.save();
+    painter.setClipRect(QRect(0, 0, page.size.width(), mapHeight));
+    Exporter::paint(painter, renderer, scene, state, pageOptions);
+    painter.restore();
+    const double margin = page.margin();
+    page.drawText(painter, pageText(brief, view, scene, state), QPointF(margin, mapHeight + margin * 0.5),
+                  page.size.width() - 2 * margin);
+}
+
+/// The page after a view's page: its name as a heading, then its charts filling the rest.
+void paintChartsPage(QPainter &painter, const Page &page, const BriefingPack::ChartPainter &paintChart,
+                     const SavedView &view, const QString &place)
+{
+    const double margin = page.margin(), width = page.size.width() - 2 * margin;
+    const QString heading = QStringLiteral("<p style='font-size:20pt; font-weight:600'>%1</p>"
+                                           "<p style='font-size:11pt; color:#444'>%2</p>")
+                                .arg(view.name.toHtmlEscaped(), place.toHtmlEscaped());
+    const double top = margin * 0.6 + page.drawText(painter, heading, QPointF(margin, margin * 0.6), width) + margin * 0.3;
+    const QRectF area(margin, top, width, page.size.height() - top - margin);
+    const QList<QRectF> cells = BriefingPack::chartCells(area, int(view.charts.size()), margin * 0.6);
+    for (int i = 0; i < cells.size(); ++i) {
+        painter.save();
+        painter.setClipRect(cells[i]);
+        const bool drawn = paintChart(painter, cells[i], view.charts[i], view);
+        painter.restore();
+        if (drawn)
+            continue;
+        // Said on the page rather than failing the pack: the maps and text are still worth having.
+        painter.save();
+        painter.setPen(QColor(0x66, 0x66, 0x66));
+        painter.setFont(QFont(QStringLiteral("DejaVu Sans"), 11));
+        painter.drawText(cells[i], Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("The chart \"%1\" could not be drawn.").arg(view.charts[i]));
+        painter.restore();
+    }
+}
+
 } // namespace
 
 ViewState BriefingPack::litState(const Brief &brief, const SavedView &view, const Atlas &atlas)
@@ -93,8 +163,27 @@ QList<const Claim *> BriefingPack::claimsOf(const Brief &brief, const SavedView 
     return out;
 }
 
+QList<QRectF> BriefingPack::chartCells(const QRectF &area, int count, double gap)
+{
+    QList<QRectF> cells;
+    if (count <= 0)
+        return cells;
+    if (count == 1)
+        return {area};
+    // The first chart gets the wider column: in the panel's order it is the one with the most to
+    // show (pipeline capacity's long names, or membership's years). The others share the other.
+    const double first = (area.width() - gap) * 0.6, second = area.width() - gap - first;
+    cells << QRectF(area.left(), area.top(), first, area.height());
+    const int rest = count - 1;
+    const double h = (area.height() - gap * (rest - 1)) / rest;
+    for (int i = 0; i < rest; ++i)
+        cells << QRectF(area.left() + first + gap, area.top() + i * (h + gap), second, h);
+    return cells;
+}
+
 Exporter::Result BriefingPack::exportPdf(const MapRenderer &renderer, const SceneFor &sceneFor, const Brief &brief,
-                                         const ExportOptions &options, const QString &path, const Progress &progress)
+                                         const ExportOptions &options, const QString &path, const Progress &progress,
+                                         const ChartPainter &paintChart)
 {
     if (brief.views.isEmpty())
         return {tr("%1: the brief has no views to export").arg(path)};
@@ -111,8 +200,7 @@ Exporter::Result BriefingPack::exportPdf(const MapRenderer &renderer, const Scen
             error = tr("cannot start a PDF");
             return false;
         }
-        const QSize page(writer.width(), writer.height());
-        const int mapHeight = int(page.height() * 0.62);
+        const Page page{QSize(writer.width(), writer.height()), options.dpi};
         for (int i = 0; i < brief.views.size(); ++i) {
             const SavedView &view = brief.views[i];
             const Scene *scene = sceneFor(view.state.projectionId);
@@ -122,25 +210,12 @@ Exporter::Result BriefingPack::exportPdf(const MapRenderer &renderer, const Scen
             }
             if (i > 0)
                 writer.newPage();
-            ExportOptions pageOptions = options;
-            pageOptions.title = view.name;
-            pageOptions.subtitle = QStringLiteral("%1 · %2 / %3").arg(brief.title).arg(i + 1).arg(brief.views.size());
-            pageOptions.caption.clear();
-            const ViewState state = stateFor(brief, view, *scene, QSize(page.width(), mapHeight), pageOptions);
-            painter.save();
-            painter.setClipRect(QRect(0, 0, page.width(), mapHeight));
-            Exporter::paint(painter, renderer, *scene, state, pageOptions);
-            painter.restore();
-            QTextDocument text;
-            text.setDefaultFont(QFont(QStringLiteral("DejaVu Sans")));
-            text.setHtml(pageText(brief, view, *scene, state));
-            const double margin = page.width() * 0.03;
-            text.setTextWidth((page.width() - 2 * margin) / (options.dpi / 72.0));
-            painter.save();
-            painter.translate(margin, mapHeight + margin * 0.5);
-            painter.scale(options.dpi / 72.0, options.dpi / 72.0); // the text's points at the page's resolution
-            text.drawContents(&painter);
-            painter.restore();
+            const QString place = QStringLiteral("%1 · %2 / %3").arg(brief.title).arg(i + 1).arg(brief.views.size());
+            paintViewPage(painter, page, renderer, *scene, brief, view, options, place);
+            if (paintChart && !view.charts.isEmpty()) {
+                writer.newPage();
+                paintChartsPage(painter, page, paintChart, view, tr("%1 · charts").arg(place));
+            }
             if (progress && !progress(i + 1, int(brief.views.size()))) {
                 error = tr("cancelled");
                 return false;

@@ -20,6 +20,8 @@ public:
     SceneCache() = default;
 
     const Atlas *coarse() const { return m_coarse.get(); }
+    std::shared_ptr<const Atlas> coarseAtlas() const { return m_coarse; }
+    const QList<std::shared_ptr<const Layer>> &layers() const { return m_layers; }
     /// The scene for `projectionId` (nullptr if unknown). `metresPerPixel` 0 means "any zoom":
     /// the fine detail is loaded then.
     Scene *sceneFor(const QString &projectionId, double metresPerPixel = 0.0);
