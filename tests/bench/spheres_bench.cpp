@@ -1,4 +1,6 @@
 // Prints medians of the operations whose speed a user feels. Run: build/tests/bench/spheres_bench
+// [--quick: 3 runs each] [--frames: the frames alone] [--passes: each pass of the all-layers frame]
+// [--cpu: the thread's CPU time instead of wall time, steadier on a busy machine] [--runs N]
 #include "atlas.h"
 #include "exporter.h"
 #include "framecache.h"
@@ -17,11 +19,21 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <ctime>
 #include <functional>
 
 using namespace spheres;
 
 namespace {
+
+bool g_cpuTime = false;
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
 
 double medianMs(int runs, const std::function<void()> &work)
 {
@@ -29,8 +41,9 @@ double medianMs(int runs, const std::function<void()> &work)
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
         timer.start();
+        const double cpu = threadCpuMs();
         work();
-        times.push_back(double(timer.nsecsElapsed()) / 1e6);
+        times.push_back(g_cpuTime ? threadCpuMs() - cpu : double(timer.nsecsElapsed()) / 1e6);
     }
     std::sort(times.begin(), times.end());
     return times[times.size() / 2];
@@ -64,7 +77,11 @@ int main(int argc, char **argv)
 {
     QGuiApplication app(argc, argv);
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
-    const int runs = quick ? 3 : 31;
+    const qsizetype runsAt = app.arguments().indexOf(QStringLiteral("--runs"));
+    const int runs = quick ? 3 : runsAt < 0 ? 31 : std::max(1, app.arguments().value(runsAt + 1).toInt());
+    const bool framesOnly = app.arguments().contains(QStringLiteral("--frames"));
+    const bool byPass = app.arguments().contains(QStringLiteral("--passes"));
+    g_cpuTime = app.arguments().contains(QStringLiteral("--cpu"));
     const ProjectionPreset &preset = ProjectionCatalog::defaultPreset();
     auto coarse = std::make_shared<Atlas>(Atlas::loadBuiltIn(Atlas::Detail::Coarse).atlas);
     auto fine = std::make_shared<Atlas>(Atlas::loadBuiltIn(Atlas::Detail::Fine).atlas);
@@ -79,7 +96,8 @@ int main(int argc, char **argv)
         renderer.render(painter, scene, view);
     };
 
-    QTextStream(stdout) << "Spheres benchmark: medians of " << runs << " runs, 1920x1080\n";
+    QTextStream(stdout) << "Spheres benchmark: medians of " << runs << " runs, 1920x1080" << (g_cpuTime ? ", CPU time" : "")
+                        << "\n";
     ViewState eurasia = framedView(preset.projection, preset.homeExtent, image.size());
     {
         ViewState baseOnly = eurasia; // the foundation's figure: countries, borders, graticule, labels
@@ -89,6 +107,16 @@ int main(int argc, char **argv)
     }
     eurasia.selectedRegion = QStringLiteral("KAZ");
     report(QStringLiteral("full frame, Eurasia, 1:50m, all layers"), medianMs(runs, [&] { frame(eurasia); }), QStringLiteral("≤ 12 ms"));
+    if (byPass) { // where a frame's time goes: each pass drawn alone (Land and Selection each project the regions)
+        using Pass = MapRenderer::Pass;
+        for (const auto &[name, pass] : {std::pair{"background", Pass::Background}, std::pair{"land", Pass::Land},
+                                         std::pair{"layers", Pass::Layers}, std::pair{"selection", Pass::Selection},
+                                         std::pair{"labels", Pass::Labels}, std::pair{"legend", Pass::Legend}})
+            report(QStringLiteral("  pass: %1").arg(QLatin1StringView(name)), medianMs(runs, [&] {
+                       QPainter painter(&image);
+                       renderer.render(painter, scene, eurasia, pass);
+                   }), QStringLiteral("(part of the above)"));
+    }
 
     ViewState scs = eurasia;
     scs.centre = QPointF(114.0, 12.0);
@@ -101,6 +129,8 @@ int main(int argc, char **argv)
                QStringLiteral("≤ 12 ms"));
     }
     report(QStringLiteral("full frame, South China Sea, 1:10m, all layers"), medianMs(runs, [&] { frame(scs); }), QStringLiteral("≤ 12 ms"));
+    if (framesOnly)
+        return 0;
 
     ViewState panned = eurasia;
     int step = 0;

@@ -1,6 +1,7 @@
 #include "atlas.h"
 #include "colourvision.h"
 #include "exporter.h"
+#include "geojsonreader.h"
 #include "layerpainter.h"
 #include "mapstyle.h"
 #include "maprenderer.h"
@@ -9,9 +10,21 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace spheres;
 
 namespace {
+
+constexpr ColourVision::Mode kModes[] = {ColourVision::Mode::Normal, ColourVision::Mode::Protanopia,
+                                         ColourVision::Mode::Deuteranopia, ColourVision::Mode::Tritanopia,
+                                         ColourVision::Mode::Greyscale};
+
+/// The shipped map styles, each checked alike.
+QList<std::pair<const char *, const MapStyle *>> styles()
+{
+    return {{"light", &MapStyle::standard()}, {"dark", &MapStyle::dark()}};
+}
 
 QColor over(const QColor &base, const QColor &tint)
 {
@@ -29,6 +42,9 @@ class TestColourVision : public QObject
 private slots:
     void palettesStayDistinguishable_data();
     void palettesStayDistinguishable();
+    void claimantsOfAZoneStayApart_data();
+    void claimantsOfAZoneStayApart();
+    void greyscaleMapHasNoColour_data();
     void greyscaleMapHasNoColour();
 };
 
@@ -37,21 +53,26 @@ void TestColourVision::palettesStayDistinguishable_data()
     QTest::addColumn<int>("mode");
     QTest::addColumn<QColor>("a");
     QTest::addColumn<QColor>("b");
-    const QColor land = MapStyle::standard().land, ocean = MapStyle::standard().ocean;
-    const QColor member = over(land, LayerPainter::membershipColour(QStringLiteral("member")));
-    const QColor observer = over(land, LayerPainter::membershipColour(QStringLiteral("observer")));
-    const QColor partner = over(land, LayerPainter::membershipColour(QStringLiteral("partner")));
-    const QColor gas = LayerPainter::pipelinePen(QStringLiteral("gas"), QStringLiteral("operating"), 1).color();
-    const QColor oil = LayerPainter::pipelinePen(QStringLiteral("oil"), QStringLiteral("operating"), 1).color();
-    // Pairs that appear side by side on the map in some year.
-    const QList<std::tuple<const char *, QColor, QColor>> pairs = {
-        {"land/ocean", land, ocean},        {"member/non-member", member, land}, {"member/observer", member, observer},
-        {"member/partner", member, partner}, {"observer/partner", observer, partner}, {"gas/oil", gas, oil},
-        {"gas/member", gas, member},        {"oil/member", oil, member}};
-    for (ColourVision::Mode mode : {ColourVision::Mode::Normal, ColourVision::Mode::Protanopia, ColourVision::Mode::Deuteranopia,
-                                    ColourVision::Mode::Tritanopia, ColourVision::Mode::Greyscale})
-        for (const auto &[name, a, b] : pairs)
-            QTest::addRow("%s %s", qPrintable(ColourVision::name(mode).section(u' ', 0, 0)), name) << int(mode) << a << b;
+    for (const auto &[styleName, style] : styles()) {
+        const LayerStyle &layers = style->layers;
+        const QColor land = style->land, ocean = style->ocean;
+        const QColor member = over(land, LayerPainter::membershipColour(QStringLiteral("member"), layers));
+        const QColor observer = over(land, LayerPainter::membershipColour(QStringLiteral("observer"), layers));
+        const QColor partner = over(land, LayerPainter::membershipColour(QStringLiteral("partner"), layers));
+        const QColor gas = LayerPainter::pipelinePen(QStringLiteral("gas"), QStringLiteral("operating"), 1, layers).color();
+        const QColor oil = LayerPainter::pipelinePen(QStringLiteral("oil"), QStringLiteral("operating"), 1, layers).color();
+        // Pairs that appear side by side on the map in some year; text over what it is written on.
+        const QList<std::tuple<const char *, QColor, QColor>> pairs = {
+            {"land/ocean", land, ocean},        {"member/non-member", member, land}, {"member/observer", member, observer},
+            {"member/partner", member, partner}, {"observer/partner", observer, partner}, {"gas/oil", gas, oil},
+            {"gas/member", gas, member},        {"oil/member", oil, member},          {"gas/land", gas, land},
+            {"oil/land", oil, land},            {"label/halo", style->label, over(land, style->labelHalo)},
+            {"selection/land", style->selectionOutline, land}};
+        for (ColourVision::Mode mode : kModes)
+            for (const auto &[name, a, b] : pairs)
+                QTest::addRow("%s %s %s", styleName, qPrintable(ColourVision::name(mode).section(u' ', 0, 0)), name)
+                    << int(mode) << a << b;
+    }
 }
 
 void TestColourVision::palettesStayDistinguishable()
@@ -65,14 +86,53 @@ void TestColourVision::palettesStayDistinguishable()
     QVERIFY2(d >= 8.0, qPrintable(QStringLiteral("ΔE %1 between %2 and %3").arg(d, 0, 'f', 1).arg(a.name(), b.name())));
 }
 
+void TestColourVision::claimantsOfAZoneStayApart_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QColor>("a");
+    QTest::addColumn<QColor>("b");
+    QStringList errors;
+    const QList<std::shared_ptr<const Layer>> layers = GeoJsonReader::readAllBuiltIn(errors);
+    const auto zones = std::find_if(layers.begin(), layers.end(), [](const auto &l) { return l->kind == LayerKind::Zones; });
+    QVERIFY2(zones != layers.end(), qPrintable(errors.join(u'\n')));
+    // Greyscale is left out: six stripes cannot be six greys apart; their order still tells them.
+    for (const auto &[styleName, style] : styles())
+        for (const Feature &f : (*zones)->features)
+            for (qsizetype i = 0; i < f.claimants.size(); ++i)
+                for (qsizetype j = i + 1; j < f.claimants.size(); ++j)
+                    for (ColourVision::Mode mode : kModes)
+                        if (mode != ColourVision::Mode::Greyscale)
+                            QTest::addRow("%s %s %s/%s %s", styleName, qPrintable(f.id), qPrintable(f.claimants[i]),
+                                          qPrintable(f.claimants[j]), qPrintable(ColourVision::name(mode).section(u' ', 0, 0)))
+                                << int(mode) << style->layers.claimant(f.claimants[i]) << style->layers.claimant(f.claimants[j]);
+}
+
+void TestColourVision::claimantsOfAZoneStayApart()
+{
+    QFETCH(int, mode);
+    QFETCH(QColor, a);
+    QFETCH(QColor, b);
+    const auto m = ColourVision::Mode(mode);
+    const double d = ColourVision::deltaE(ColourVision::simulate(a, m), ColourVision::simulate(b, m));
+    QVERIFY2(d >= 20.0, qPrintable(QStringLiteral("ΔE %1 between %2 and %3").arg(d, 0, 'f', 1).arg(a.name(), b.name())));
+}
+
+void TestColourVision::greyscaleMapHasNoColour_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
 void TestColourVision::greyscaleMapHasNoColour()
 {
+    QFETCH(bool, dark);
     Atlas::Result r = Atlas::loadBuiltIn(Atlas::Detail::Coarse);
     const ProjectionPreset &preset = ProjectionCatalog::defaultPreset();
     const Scene scene(std::make_shared<Atlas>(std::move(r.atlas)), preset.projection);
     ViewState view = framedView(preset.projection, preset.homeExtent, QSize(640, 360));
     view.selectedRegion = QStringLiteral("CHN");
-    QImage image = Exporter::renderImage(MapRenderer(), scene, view);
+    QImage image = Exporter::renderImage(MapRenderer(dark ? MapStyle::dark() : MapStyle::standard()), scene, view);
     ColourVision::simulate(image, ColourVision::Mode::Greyscale);
     for (int y = 0; y < image.height(); y += 5)
         for (int x = 0; x < image.width(); x += 5) {

@@ -1,12 +1,16 @@
 #include "layerpainter.h"
 
 #include "mapstyle.h"
+#include "polylinestroker.h"
 #include "projectedatlas.h"
 #include "scene.h"
 #include "viewstate.h"
+#include "zonepainter.h"
 
 #include <QCoreApplication>
 #include <QPainter>
+
+#include <algorithm>
 
 namespace spheres {
 
@@ -26,7 +30,6 @@ QPainterPath pathOfLines(const MultiLineString &lines)
     }
     return path;
 }
-
 
 /// Lines densified to 0.5° so that long legs follow the projection's curves.
 MultiLineString projectedLines(const Projection &projection, const MultiLineString &lonLat)
@@ -51,8 +54,42 @@ MultiLineString projectedLines(const Projection &projection, const MultiLineStri
 
 bool isVisible(const ViewState &view, const Layer &layer) { return !view.hiddenLayers.contains(layer.id); }
 
-const QColor kZone(0xcc, 0x79, 0xa7);      // Okabe–Ito reddish purple
-const QColor kClaimLine(0xa0, 0x3c, 0x78);
+QPen cosmeticPen(const QColor &colour, double width)
+{
+    QPen pen(colour, width);
+    pen.setCosmetic(true);
+    return pen;
+}
+
+/// Whether two rectangles meet, edges included (a straight line's bounds have no width).
+bool overlaps(const QRectF &a, const QRectF &b)
+{
+    return a.left() <= b.right() && b.left() <= a.right() && a.top() <= b.bottom() && b.top() <= a.bottom();
+}
+
+/// Whether feature `i` shows in `visible` (projected metres): its area overlaps it, or a leg of
+/// its lines crosses it (a claim line's bounds hold much that it does not touch).
+bool shows(const ProjectedLayer &pl, int i, const QRectF &visible)
+{
+    if (!overlaps(pl.bounds[i], visible))
+        return false;
+    if (pl.areas[i].intersects(visible))
+        return true;
+    for (const LineString &line : pl.lineShapes[i])
+        for (size_t k = 1; k < line.size(); ++k) {
+            const Point &a = line[k - 1], &b = line[k];
+            if (std::max(a.x(), b.x()) >= visible.left() && std::min(a.x(), b.x()) <= visible.right() &&
+                std::max(a.y(), b.y()) >= visible.top() && std::min(a.y(), b.y()) <= visible.bottom())
+                return true;
+        }
+    return false;
+}
+
+QString regionName(const Scene &scene, const QString &code)
+{
+    const Region *region = scene.coarse().atlas().region(code);
+    return region ? region->name : code;
+}
 
 } // namespace
 
@@ -81,22 +118,23 @@ ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection 
         lineShapes << projectedLines(projection, f.lines);
         areas << pathOfAreas(areaShapes.back());
         lines << pathOfLines(lineShapes.back());
+        bounds << (areas.back().controlPointRect() | lines.back().controlPointRect());
     }
 }
 
-QColor LayerPainter::membershipColour(const QString &status)
+QColor LayerPainter::membershipColour(const QString &status, const LayerStyle &style)
 {
     if (status == u"member")
-        return QColor(0x00, 0x9e, 0x73, 0xb0);  // bluish green, the darkest fill: members stand out in greyscale
+        return style.member;
     if (status == u"observer")
-        return QColor(0x56, 0xb4, 0xe9, 0x88);  // sky blue: between members and partners in greyscale
-    return QColor(0xf0, 0xe4, 0x42, 0x99);      // yellow: dialogue partner, partner
+        return style.observer;
+    return style.partner; // dialogue partner, partner
 }
 
-QPen LayerPainter::pipelinePen(const QString &commodity, const QString &status, double scale)
+QPen LayerPainter::pipelinePen(const QString &commodity, const QString &status, double scale, const LayerStyle &style)
 {
     const bool gas = commodity == u"gas";
-    QPen pen(gas ? QColor(0xd5, 0x5e, 0x00) : QColor(0x1a, 0x1a, 0x1a), (gas ? 2.6 : 2.2) * scale);
+    QPen pen(gas ? style.gas : style.oil, (gas ? 2.6 : 2.2) * scale);
     pen.setCapStyle(Qt::FlatCap);
     pen.setJoinStyle(Qt::RoundJoin);
     pen.setCosmetic(true);
@@ -110,36 +148,56 @@ QPen LayerPainter::pipelinePen(const QString &commodity, const QString &status, 
 }
 
 /// A user's layer without our description: neutral teal areas, dark slate lines.
-void LayerPainter::paintGeneric(QPainter &painter, const ProjectedLayer &pl, int i, const QTransform &t, double scale)
+void LayerPainter::paintGeneric(QPainter &painter, const ProjectedLayer &pl, int i, const QTransform &t, double scale,
+                                const LayerStyle &style)
 {
     if (!pl.areas[i].isEmpty()) {
         const QPainterPath area = t.map(pl.areas[i]);
-        painter.fillPath(area, QColor(0x00, 0x9e, 0x73, 0x50));
-        QPen outline(QColor(0x00, 0x6e, 0x50), 1.0 * scale);
-        outline.setCosmetic(true);
-        painter.strokePath(area, outline);
+        painter.fillPath(area, style.genericFill);
+        PolylineStroker::stroke(painter, area, cosmeticPen(style.genericOutline, 1.0 * scale));
     }
-    if (!pl.lines[i].isEmpty()) {
-        QPen line(QColor(0x33, 0x41, 0x55), 2.0 * scale);
-        line.setCosmetic(true);
-        painter.strokePath(t.map(pl.lines[i]), line);
-    }
+    if (!pl.lines[i].isEmpty())
+        PolylineStroker::stroke(painter, t.map(pl.lines[i]), cosmeticPen(style.genericLine, 2.0 * scale));
 }
 
-void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t)
+void LayerPainter::paintFeature(QPainter &painter, const ProjectedLayer &pl, int i, const QString &status,
+                                const QTransform &t, double scale, const LayerStyle &style)
 {
-    const QColor highlight(0xe6, 0x9f, 0x00);
+    const Layer &layer = *pl.layer;
+    if (layer.kind == LayerKind::Generic) {
+        paintGeneric(painter, pl, i, t, scale, style);
+        return;
+    }
+    const Feature &f = layer.features[i];
+    if (!pl.areas[i].isEmpty())
+        ZonePainter::paintArea(painter, t.map(pl.areas[i]), f, style, scale, t.map(QPointF(0, 0)));
+    if (pl.lines[i].isEmpty())
+        return;
+    const QPainterPath line = t.map(pl.lines[i]);
+    if (layer.kind != LayerKind::Lines) {
+        ZonePainter::paintClaimLine(painter, line, f, style, scale);
+        return;
+    }
+    const QPen pen = pipelinePen(f.properties.value(QStringLiteral("commodity")).toString(), status, scale, style);
+    PolylineStroker::stroke(painter, line, cosmeticPen(style.lineHalo, pen.widthF() + 2.5 * scale));
+    PolylineStroker::stroke(painter, line, pen);
+}
+
+void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t,
+                         const MapStyle &mapStyle)
+{
+    const LayerStyle &style = mapStyle.layers;
+    const double reach = 10 * view.styleScale * view.metresPerPixel; // of the widest pen, beyond a feature's bounds
+    const QRectF visible =
+        t.inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(view.size))).adjusted(-reach, -reach, reach, reach);
     for (const ProjectedLayer &pl : scene.layers()) {
         const Layer &layer = *pl.layer;
-        if (!isVisible(view, layer))
+        if (!isVisible(view, layer) || layer.kind == LayerKind::Membership) // membership colours the land
             continue;
-        painter.setOpacity(view.layerOpacity.value(layer.id, 1.0));
         for (int i = 0; i < layer.features.size(); ++i) {
             const Feature &f = layer.features[i];
             const auto status = f.statusIn(view.year);
-            if (!status)
-                continue;
-            if (layer.kind == LayerKind::Membership)
+            if (!status || !overlaps(pl.bounds[i], visible))
                 continue;
             const QString ref = layer.id + u'/' + f.id;
             const bool selected = ref == view.selectedFeature, hovered = ref == view.hoveredFeature;
@@ -147,75 +205,59 @@ void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState 
                              view.highlightFeatures.contains(layer.id);
             painter.setOpacity(view.layerOpacity.value(layer.id, 1.0) * (lit ? 1.0 : 0.25));
             if (selected || hovered) {
-                QPen casing(selected ? highlight : highlight.lighter(130), (selected ? 9.0 : 7.0) * view.styleScale);
+                QPen casing(selected ? style.highlight : style.highlight.lighter(130), (selected ? 9.0 : 7.0) * view.styleScale);
                 casing.setCosmetic(true);
                 casing.setCapStyle(Qt::RoundCap);
                 casing.setJoinStyle(Qt::RoundJoin);
                 if (!pl.lines[i].isEmpty())
-                    painter.strokePath(t.map(pl.lines[i]), casing);
+                    PolylineStroker::stroke(painter, t.map(pl.lines[i]), casing);
                 if (!pl.areas[i].isEmpty()) {
                     casing.setWidthF(4.0 * view.styleScale);
-                    painter.strokePath(t.map(pl.areas[i]), casing);
+                    PolylineStroker::stroke(painter, t.map(pl.areas[i]), casing);
                 }
             }
-            if (layer.kind == LayerKind::Generic) {
-                paintGeneric(painter, pl, i, t, view.styleScale);
-                continue;
-            }
-            if (!pl.areas[i].isEmpty()) {
-                const QPainterPath area = t.map(pl.areas[i]);
-                painter.fillPath(area, QColor(kZone.red(), kZone.green(), kZone.blue(), 0x40));
-                painter.fillPath(area, QBrush(kClaimLine, Qt::BDiagPattern));
-                QPen outline(kClaimLine, 1.0 * view.styleScale, Qt::DashLine); // ≤ 1 px: Qt's fast cosmetic stroker
-                outline.setCosmetic(true);
-                painter.strokePath(area, outline);
-            }
-            if (!pl.lines[i].isEmpty()) {
-                const QPainterPath line = t.map(pl.lines[i]);
-                QPen pen = layer.kind == LayerKind::Lines
-                               ? pipelinePen(f.properties.value(QStringLiteral("commodity")).toString(), *status, view.styleScale)
-                               : QPen(kClaimLine, 2.0 * view.styleScale, Qt::DashLine);
-                QPen halo(QColor(255, 255, 255, 200), pen.widthF() + 2.5 * view.styleScale);
-                halo.setCosmetic(true);
-                halo.setCapStyle(Qt::RoundCap);
-                pen.setCosmetic(true);
-                painter.strokePath(line, halo);
-                painter.strokePath(line, pen);
-            }
+            paintFeature(painter, pl, i, *status, t, view.styleScale, style);
         }
     }
     painter.setOpacity(1.0);
 }
 
-QList<LayerPainter::Swatch> LayerPainter::swatchesFor(const Layer &layer)
+QList<LayerPainter::Swatch> LayerPainter::swatchesFor(const Layer &layer, const MapStyle &mapStyle)
 {
+    const LayerStyle &style = mapStyle.layers;
     QList<Swatch> out;
     switch (layer.kind) {
     case LayerKind::Membership:
         for (const LegendEntry &e : layer.legend)
-            out.push_back({e.label, membershipColour(e.key), QPen(Qt::NoPen), false});
+            out.push_back({e.label, membershipColour(e.key, style), QPen(Qt::NoPen), {}, {}});
         break;
     case LayerKind::Lines:
         for (const LegendEntry &e : layer.legend)
-            out.push_back({e.label, QColor(), pipelinePen(e.key, QStringLiteral("operating"), 1.0), false});
+            out.push_back({e.label, QColor(), pipelinePen(e.key, QStringLiteral("operating"), 1.0, style), {}, {}});
         for (const char *status : {"operating", "under construction", "planned", "suspended"}) {
-            QPen pen = pipelinePen(QStringLiteral("gas"), QString::fromLatin1(status), 1.0);
-            pen.setColor(QColor(0x6b, 0x6b, 0x6b));
-            out.push_back({QString::fromLatin1(status), QColor(), pen, false});
+            QPen pen = pipelinePen(QStringLiteral("gas"), QString::fromLatin1(status), 1.0, style);
+            pen.setColor(style.statusSample);
+            out.push_back({QString::fromLatin1(status), QColor(), pen, {}, {}});
         }
         break;
-    case LayerKind::Zones:
+    case LayerKind::Zones: {
+        QStringList claimants; // every claimant's colour, in the order they first occur
+        for (const Feature &f : layer.features)
+            for (const QString &code : f.claimants)
+                if (!claimants.contains(code))
+                    claimants << code;
         for (const LegendEntry &e : layer.legend)
-            out.push_back({e.label, QColor(kZone.red(), kZone.green(), kZone.blue(), 0x40), QPen(Qt::NoPen), true});
+            out.push_back({e.label, style.zoneWash, QPen(Qt::NoPen), ZonePainter::coloursOf(claimants, style), {}});
         break;
+    }
     case LayerKind::Generic:
-        out.push_back({layer.title, QColor(0x00, 0x9e, 0x73, 0x50), QPen(Qt::NoPen), false});
+        out.push_back({layer.title, style.genericFill, QPen(Qt::NoPen), {}, {}});
         break;
     }
     return out;
 }
 
-void LayerPainter::paintSwatch(QPainter &painter, const QRectF &box, const Swatch &swatch)
+void LayerPainter::paintSwatch(QPainter &painter, const QRectF &box, const Swatch &swatch, const MapStyle &style)
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
@@ -223,18 +265,20 @@ void LayerPainter::paintSwatch(QPainter &painter, const QRectF &box, const Swatc
         painter.setPen(swatch.line);
         painter.drawLine(QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y()));
     } else {
-        painter.fillRect(box, MapStyle::standard().land); // translucent fills look as they do over land
+        painter.fillRect(box, style.land); // translucent fills look as they do over land
         painter.fillRect(box, swatch.fill);
-        if (swatch.hatched)
-            painter.fillRect(box, QBrush(kClaimLine, Qt::BDiagPattern));
-        painter.setPen(QPen(QColor(0, 0, 0, 60), 0));
+        QPainterPath area;
+        area.addRect(box);
+        ZonePainter::paintStripes(painter, area, swatch.stripes, box.height() * 0.4, box.height() * 0.17, box.topLeft());
+        const bool outlined = swatch.outline.isValid();
+        painter.setPen(outlined ? QPen(swatch.outline, box.height() * 0.15) : QPen(style.legendFrame, 0));
         painter.setBrush(Qt::NoBrush); // the caller's brush (the legend box) would wash the swatch out
         painter.drawRect(box);
     }
     painter.restore();
 }
 
-QHash<QString, QColor> LayerPainter::regionFills(const Scene &scene, const ViewState &view, const QColor &land)
+QHash<QString, QColor> LayerPainter::regionFills(const Scene &scene, const ViewState &view, const MapStyle &style)
 {
     QHash<QString, QColor> fills;
     for (const ProjectedLayer &pl : scene.layers()) {
@@ -245,8 +289,8 @@ QHash<QString, QColor> LayerPainter::regionFills(const Scene &scene, const ViewS
             const auto status = f.statusIn(view.year);
             if (!status)
                 continue;
-            const QColor over = membershipColour(*status);
-            const QColor under = fills.value(f.iso3, land);
+            const QColor over = membershipColour(*status, style.layers);
+            const QColor under = fills.value(f.iso3, style.land);
             const double a = over.alphaF() * view.layerOpacity.value(layer.id, 1.0);
             fills.insert(f.iso3, QColor::fromRgbF(under.redF() * (1 - a) + over.redF() * a,
                                                   under.greenF() * (1 - a) + over.greenF() * a,
@@ -256,13 +300,53 @@ QHash<QString, QColor> LayerPainter::regionFills(const Scene &scene, const ViewS
     return fills;
 }
 
-QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewState &view)
+/// The zones' entries: what stripes and outlines mean, then the claimants in the picture by name.
+QList<LayerPainter::Swatch> LayerPainter::zoneLegend(const Scene &scene, const ViewState &view, const ProjectedLayer &pl,
+                                                     const LayerStyle &style)
 {
+    const QTransform t = scene.worldToScreen(view);
+    const QRectF visible = t.inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
+    QStringList claimants;
+    bool any = false;
+    for (int i = 0; i < pl.layer->features.size(); ++i) {
+        const Feature &f = pl.layer->features[i];
+        if (!f.existsIn(view.year) || !shows(pl, i, visible))
+            continue;
+        any = true;
+        for (const QString &code : f.claimants)
+            if (!claimants.contains(code))
+                claimants << code;
+    }
+    if (!any)
+        return {};
+    QList<Swatch> out{{tr("Contested zone (stripes: claimants; outline: administrator)"), style.zoneWash,
+                       QPen(Qt::NoPen), {style.statusSample}, style.statusSample}};
+    QList<std::pair<QString, QString>> named; // (name, code), listed by name
+    for (const QString &code : claimants)
+        named.push_back({regionName(scene, code), code});
+    std::sort(named.begin(), named.end());
+    for (const auto &[name, code] : named)
+        out.push_back({name, style.zoneWash, QPen(Qt::NoPen), {style.claimant(code)}, {}, true});
+    return out;
+}
+
+QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewState &view, const MapStyle &mapStyle)
+{
+    const LayerStyle &style = mapStyle.layers;
     QList<Swatch> out;
     for (const ProjectedLayer &pl : scene.layers()) {
         const Layer &layer = *pl.layer;
         if (!isVisible(view, layer))
             continue;
+        if (layer.kind == LayerKind::Zones) {
+            out += zoneLegend(scene, view, pl, style);
+            continue;
+        }
+        if (layer.kind == LayerKind::Generic) {
+            if (std::any_of(layer.features.begin(), layer.features.end(), [&](const Feature &f) { return f.existsIn(view.year); }))
+                out.push_back({layer.title, style.genericFill, QPen(Qt::NoPen), {}, {}});
+            continue;
+        }
         QStringList seen; // "commodity|status" or status, in the order they first occur
         for (const Feature &f : layer.features) {
             const auto status = f.statusIn(view.year);
@@ -277,19 +361,12 @@ QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewS
         std::sort(seen.begin(), seen.end());
         for (const QString &key : seen) {
             if (layer.kind == LayerKind::Membership) {
-                out.push_back({tr("SCO %1").arg(key), membershipColour(key), QPen(Qt::NoPen), false});
-            } else if (layer.kind == LayerKind::Lines) {
+                out.push_back({tr("SCO %1").arg(key), membershipColour(key, style), QPen(Qt::NoPen), {}, {}});
+            } else {
                 const QStringList parts = key.split(u'|');
                 const QString commodity = parts.value(0) == u"gas" ? tr("Gas pipeline") : tr("Oil pipeline");
                 out.push_back({QStringLiteral("%1, %2").arg(commodity, parts.value(1)), QColor(),
-                               pipelinePen(parts.value(0), parts.value(1), 1.0), false});
-            } else if (layer.kind == LayerKind::Generic) {
-                out.push_back({layer.title, QColor(0x00, 0x9e, 0x73, 0x50), QPen(Qt::NoPen), false});
-                break;
-            } else if (layer.kind == LayerKind::Zones) {
-                out.push_back({tr("Contested zone / claim line"), QColor(kZone.red(), kZone.green(), kZone.blue(), 0x40),
-                               QPen(Qt::NoPen), true});
-                break;
+                               pipelinePen(parts.value(0), parts.value(1), 1.0, style), {}, {}});
             }
         }
     }

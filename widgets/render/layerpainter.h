@@ -1,6 +1,7 @@
 #pragma once
 
 #include "layer.h"
+#include "mapstyle.h"
 
 #include <QColor>
 #include <QHash>
@@ -26,6 +27,7 @@ struct ProjectedLayer
     QList<QPainterPath> lines; ///< per feature (pipelines, claim lines)
     QList<MultiPolygon> areaShapes;     ///< the same in projected metres, for hit tests
     QList<MultiLineString> lineShapes;
+    QList<QRectF> bounds; ///< per feature, of its areas and lines, in metres
 
     ProjectedLayer(std::shared_ptr<const Layer> layer, const Projection &projection);
 };
@@ -33,35 +35,47 @@ struct ProjectedLayer
 /// Projected polygons (metres or pixels) as one path, holes included.
 QPainterPath pathOfAreas(const MultiPolygon &shape);
 
-/// How each layer looks, chosen for colour-blind readers and greyscale print: colours from the
-/// Okabe–Ito set, and status told by line style (operating solid, under construction dashed,
-/// planned dotted, suspended dash-dot), never by colour alone.
+/// How each layer looks, its colours from the map's LayerStyle: colour-blind safe, and status
+/// told by line style (operating solid, under construction dashed, planned dotted, suspended
+/// dash-dot), never by colour alone. Contested zones: see ZonePainter.
 class LayerPainter
 {
 public:
     struct Swatch
     {
         QString label;
-        QColor fill;      ///< for areas
-        QPen line;        ///< for lines; NoPen for areas
-        bool hatched = false;
+        QColor fill;           ///< for areas
+        QPen line;             ///< for lines; NoPen for areas
+        QList<QColor> stripes; ///< zones: claimants' colours, striped over the fill
+        QColor outline;        ///< zones: the outline's colour; invalid: a thin frame
+        bool cell = false;     ///< a claimant, named alone: several to a row under the entry before
     };
 
-    static QColor membershipColour(const QString &status);
-    static QPen pipelinePen(const QString &commodity, const QString &status, double scale);
+    static QColor membershipColour(const QString &status, const LayerStyle &style);
+    static QPen pipelinePen(const QString &commodity, const QString &status, double scale, const LayerStyle &style);
 
     /// Fill colours of regions coloured by visible membership layers in the view's year,
-    /// blended over `land` so that they can replace the land fill.
-    static QHash<QString, QColor> regionFills(const Scene &scene, const ViewState &view, const QColor &land);
+    /// blended over the style's land so that they can replace the land fill.
+    static QHash<QString, QColor> regionFills(const Scene &scene, const ViewState &view, const MapStyle &style);
     /// Draws the visible zones and lines of `view` (membership layers colour the land instead).
-    static void paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &toScreen);
-    static void paintGeneric(QPainter &painter, const ProjectedLayer &layer, int feature, const QTransform &t, double scale);
+    static void paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &toScreen,
+                      const MapStyle &style);
     /// All legend entries of a layer, whatever the year (for the layers panel).
-    static QList<Swatch> swatchesFor(const Layer &layer);
-    /// Paints a legend swatch (fill, hatching or a line sample) into `box`.
-    static void paintSwatch(QPainter &painter, const QRectF &box, const Swatch &swatch);
-    /// Legend entries of what is visible in `view` (only statuses that occur in its year).
-    static QList<Swatch> legend(const Scene &scene, const ViewState &view);
+    static QList<Swatch> swatchesFor(const Layer &layer, const MapStyle &style = MapStyle::standard());
+    /// Paints a legend swatch (fill, stripes or a line sample) into `box`.
+    static void paintSwatch(QPainter &painter, const QRectF &box, const Swatch &swatch,
+                            const MapStyle &style = MapStyle::standard());
+    /// Legend entries of what is visible in `view`: statuses that occur in its year, and the
+    /// claimants of the contested zones in the picture.
+    static QList<Swatch> legend(const Scene &scene, const ViewState &view, const MapStyle &style = MapStyle::standard());
+
+private:
+    static void paintFeature(QPainter &painter, const ProjectedLayer &layer, int feature, const QString &status,
+                             const QTransform &t, double scale, const LayerStyle &style);
+    static void paintGeneric(QPainter &painter, const ProjectedLayer &layer, int feature, const QTransform &t,
+                             double scale, const LayerStyle &style);
+    static QList<Swatch> zoneLegend(const Scene &scene, const ViewState &view, const ProjectedLayer &layer,
+                                    const LayerStyle &style);
 };
 
 } // namespace spheres

@@ -2,6 +2,7 @@
 
 #include "labelplacer.h"
 #include "layerpainter.h"
+#include "polylinestroker.h"
 #include "scene.h"
 
 #include <QCoreApplication>
@@ -34,6 +35,31 @@ QPen pen(const QColor &colour, double width)
     return p;
 }
 
+/// Where a legend entry goes: its x offset and its row (from 1).
+struct LegendPlace
+{
+    double x;
+    int row;
+};
+
+/// Claimants (cells) three to a row under their heading, so that a long list of them keeps the
+/// legend short; every other entry on a row of its own.
+QList<LegendPlace> legendPlaces(const QList<LayerPainter::Swatch> &entries, double cellWidth)
+{
+    constexpr int kCellsPerRow = 3;
+    QList<LegendPlace> places;
+    int row = 0, column = 0;
+    for (const LayerPainter::Swatch &e : entries) {
+        if (e.cell && column > 0 && column < kCellsPerRow) {
+            places.push_back({column++ * cellWidth, row});
+            continue;
+        }
+        places.push_back({0, ++row});
+        column = e.cell ? 1 : 0;
+    }
+    return places;
+}
+
 QPainterPath haloPath(QPointF baseline, const QString &text, const QFont &font)
 {
     QPainterPath path;
@@ -42,6 +68,12 @@ QPainterPath haloPath(QPointF baseline, const QString &text, const QFont &font)
 }
 
 } // namespace
+
+qreal MapRenderer::pixelRatio(const QPainter &painter)
+{
+    const QTransform t = painter.deviceTransform(); // logical to device pixels, the device's ratio included
+    return std::max(1.0, std::hypot(t.m11(), t.m12()));
+}
 
 /// Text with a light halo so that it reads over any fill.
 void MapRenderer::drawHaloText(QPainter &painter, QPointF baseline, const QString &text, const QFont &font,
@@ -63,7 +95,7 @@ void MapRenderer::drawHaloText(QPainter &painter, QPointF baseline, const QStrin
         painter.restore();
         return;
     }
-    const qreal dpr = painter.device()->devicePixelRatioF();
+    const qreal dpr = pixelRatio(painter);
     const QFontMetricsF metrics(font);
     const double pad = std::ceil(haloWidth) + 1;
     const QString key = QStringLiteral("%1|%2|%3|%4|%5").arg(text, font.key(), colour.name(QColor::HexArgb)).arg(haloWidth).arg(dpr);
@@ -86,12 +118,6 @@ void MapRenderer::drawHaloText(QPainter &painter, QPointF baseline, const QStrin
     painter.drawImage(QPointF(baseline.x() - pad, baseline.y() - metrics.ascent() - pad), *it);
 }
 
-const MapStyle &MapStyle::standard()
-{
-    static const MapStyle style;
-    return style;
-}
-
 void MapRenderer::render(QPainter &painter, const Scene &scene, const ViewState &view, Passes passes) const
 {
     painter.save();
@@ -106,7 +132,7 @@ void MapRenderer::render(QPainter &painter, const Scene &scene, const ViewState 
     if (passes & Pass::Land)
         drawLand(painter, scene, view, paths);
     if (passes & Pass::Layers)
-        LayerPainter::paint(painter, scene, view, t);
+        LayerPainter::paint(painter, scene, view, t, m_style);
     if (passes & Pass::Selection)
         drawSelection(painter, scene, view, paths);
     if (passes & Pass::Labels)
@@ -124,24 +150,33 @@ void MapRenderer::drawBackground(QPainter &painter, const Scene &scene, const Vi
                                  const QTransform &t) const
 {
     const QRectF viewport(QPointF(0, 0), QSizeF(view.size));
-    painter.fillRect(viewport, m_style.space);
-    painter.fillPath(t.map(scene.globe()), m_style.ocean);
+    const QRectF visible = t.inverted().mapRect(viewport);
+    if (scene.globe().contains(visible)) { // zoomed in, no edge of the world in sight: filling a
+        painter.fillRect(viewport, m_style.ocean); // globe thousands of pixels wide costs milliseconds
+    } else {
+        painter.fillRect(viewport, m_style.space);
+        painter.fillPath(t.map(scene.globe()), m_style.ocean);
+    }
     painter.setPen(pen(m_style.graticule, m_style.graticuleWidth * view.styleScale));
     painter.setBrush(Qt::NoBrush);
-    const QRectF visible = t.inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
     for (const QPainterPath &line : scene.graticule())
         if (line.controlPointRect().intersects(visible))
             painter.drawPath(t.map(line));
 }
 
-QList<QPainterPath> MapRenderer::regionPaths(const Scene &scene, const ViewState &view, const QTransform &t)
+QList<QPainterPath> MapRenderer::regionPaths(const Scene &scene, const ViewState &view, const QTransform &t) const
 {
     const SceneLevel &level = scene.levelFor(view.metresPerPixel);
+    // The level is known by its bounds' buffer: held here, no other level can get its address.
+    if (m_regionPaths.levelBounds.constData() == level.bounds().constData() && !level.bounds().isEmpty() &&
+        m_regionPaths.transform == t && m_regionPaths.size == view.size)
+        return m_regionPaths.paths;
     const QRectF visible = t.inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
     QList<QPainterPath> paths(level.bounds().size());
     for (int i = 0; i < paths.size(); ++i)
         if (level.bounds()[i].intersects(visible))
             paths[i] = level.screenPath(i, t);
+    m_regionPaths = {level.bounds(), t, view.size, paths};
     return paths;
 }
 
@@ -150,7 +185,7 @@ void MapRenderer::drawLand(QPainter &painter, const Scene &scene, const ViewStat
 {
     const QList<Region> &regions = scene.levelFor(view.metresPerPixel).atlas().regions();
     // Membership layers colour the land itself (opaque, pre-blended): no second fill pass.
-    const QHash<QString, QColor> fills = LayerPainter::regionFills(scene, view, m_style.land);
+    const QHash<QString, QColor> fills = LayerPainter::regionFills(scene, view, m_style);
     // Fills without antialiasing: every outline is then stroked with it, which hides the
     // fills' stair-steps and costs far less than antialiased fills.
     painter.setRenderHint(QPainter::Antialiasing, false);
@@ -181,7 +216,7 @@ void MapRenderer::drawSelection(QPainter &painter, const Scene &scene, const Vie
     const QPen highlightPen = pen(m_style.selectionOutline, m_style.selectionWidth * 0.8 * view.styleScale);
     for (int i = 0; i < regions.size(); ++i)
         if (!paths[i].isEmpty() && view.highlightRegions.contains(regions[i].code))
-            painter.strokePath(paths[i], highlightPen);
+            PolylineStroker::stroke(painter, paths[i], highlightPen);
     if (view.selectedRegion.isEmpty())
         return;
     const int i = scene.levelFor(view.metresPerPixel).atlas().indexOf(view.selectedRegion);
@@ -190,7 +225,7 @@ void MapRenderer::drawSelection(QPainter &painter, const Scene &scene, const Vie
     painter.setRenderHint(QPainter::Antialiasing, false); // the outline below covers the edge
     painter.fillPath(paths[i], m_style.selectionFill);
     painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.strokePath(paths[i], pen(m_style.selectionOutline, m_style.selectionWidth * view.styleScale));
+    PolylineStroker::stroke(painter, paths[i], pen(m_style.selectionOutline, m_style.selectionWidth * view.styleScale));
 }
 
 void MapRenderer::drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const
@@ -218,7 +253,7 @@ QList<PlacedAnnotation> MapRenderer::annotationLayout(const Scene &scene, const 
 
 void MapRenderer::drawLegend(QPainter &painter, const Scene &scene, const ViewState &view) const
 {
-    const QList<LayerPainter::Swatch> entries = LayerPainter::legend(scene, view);
+    const QList<LayerPainter::Swatch> entries = LayerPainter::legend(scene, view, m_style);
     if (entries.isEmpty())
         return;
     const double k = view.styleScale;
@@ -229,25 +264,34 @@ void MapRenderer::drawLegend(QPainter &painter, const Scene &scene, const ViewSt
     const QFontMetricsF metrics(font);
     const double row = metrics.height() + 5 * k, swatchW = 28 * k, pad = 10 * k;
     double textW = QFontMetricsF(titleFont).horizontalAdvance(QCoreApplication::translate("MapRenderer", "Legend — %1").arg(view.year));
-    for (const auto &e : entries)
-        textW = std::max(textW, swatchW + 8 * k + metrics.horizontalAdvance(e.label));
-    const QRectF box(pad, view.size.height() - pad - (entries.size() + 1) * row - 2 * pad, textW + 2 * pad,
-                     (entries.size() + 1) * row + 2 * pad);
-    painter.setPen(QPen(QColor(0, 0, 0, 50), 1));
-    painter.setBrush(QColor(255, 255, 255, 225));
+    double cellW = 0;
+    for (const auto &e : entries) {
+        const double w = swatchW + 8 * k + metrics.horizontalAdvance(e.label);
+        double &widest = e.cell ? cellW : textW;
+        widest = std::max(widest, w);
+    }
+    cellW += 12 * k; // between cells
+    const QList<LegendPlace> places = legendPlaces(entries, cellW);
+    for (qsizetype i = 0; i < entries.size(); ++i)
+        if (entries[i].cell)
+            textW = std::max(textW, places[i].x + cellW);
+    const int rows = places.last().row;
+    const QRectF box(pad, view.size.height() - pad - (rows + 1) * row - 2 * pad, textW + 2 * pad, (rows + 1) * row + 2 * pad);
+    painter.setPen(QPen(m_style.legendFrame, 1));
+    painter.setBrush(m_style.legendBackground);
     painter.drawRoundedRect(box, 4 * k, 4 * k);
     painter.setPen(m_style.label);
     painter.setFont(titleFont);
-    double y = box.top() + pad;
-    painter.drawText(QRectF(box.left() + pad, y, textW, row), Qt::AlignVCenter | Qt::AlignLeft,
+    painter.drawText(QRectF(box.left() + pad, box.top() + pad, textW, row), Qt::AlignVCenter | Qt::AlignLeft,
                      QCoreApplication::translate("MapRenderer", "Legend — %1").arg(view.year));
     painter.setFont(font);
-    for (const auto &e : entries) {
-        y += row;
-        const QRectF swatch(box.left() + pad, y + row * 0.2, swatchW, row * 0.6);
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const LayerPainter::Swatch &e = entries[i];
+        const double y = box.top() + pad + places[i].row * row;
+        const QRectF swatch(box.left() + pad + places[i].x, y + row * 0.2, swatchW, row * 0.6);
         LayerPainter::Swatch scaled = e;
         scaled.line.setWidthF(e.line.widthF() * k);
-        LayerPainter::paintSwatch(painter, swatch, scaled);
+        LayerPainter::paintSwatch(painter, swatch, scaled, m_style);
         painter.setPen(m_style.label);
         painter.drawText(QRectF(swatch.right() + 8 * k, y, textW, row), Qt::AlignVCenter | Qt::AlignLeft, e.label);
     }

@@ -32,6 +32,15 @@ public:
 
     void render(QPainter &painter, const Scene &scene, const ViewState &view, Passes passes = kAllPasses) const;
     const MapStyle &style() const { return m_style; }
+    void setStyle(MapStyle style)
+    {
+        m_style = std::move(style);
+        m_labelImages.clear(); // drawn in the old colours
+    }
+    /// Device pixels per logical pixel where `painter` draws: the device's ratio (2 on a HiDPI
+    /// screen) times any scale the painter adds (a widget rendered into a larger image). Raster
+    /// caches are made at this ratio so that they stay as crisp as the vector drawing around them.
+    static qreal pixelRatio(const QPainter &painter);
 
     /// The brief's annotations, drawn over the labels on every view that does not hide them.
     void setAnnotations(QList<Annotation> annotations) { m_annotations = std::move(annotations); }
@@ -42,7 +51,8 @@ public:
 private:
     void drawBackground(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
     /// Each visible region's outline in pixels for this frame, computed once for every pass.
-    static QList<QPainterPath> regionPaths(const Scene &scene, const ViewState &view, const QTransform &t);
+    /// Kept for the next frame at the same view: hover, selection and year change nothing in them.
+    QList<QPainterPath> regionPaths(const Scene &scene, const ViewState &view, const QTransform &t) const;
     void drawLand(QPainter &painter, const Scene &scene, const ViewState &view, const QList<QPainterPath> &paths) const;
     void drawSelection(QPainter &painter, const Scene &scene, const ViewState &view,
                        const QList<QPainterPath> &paths) const;
@@ -58,6 +68,14 @@ private:
     /// Rendered labels (text with halo) for raster devices, where stroking a glyph outline
     /// each frame costs more than the rest of the map; vector devices get real text paths.
     mutable QHash<QString, QImage> m_labelImages;
+    struct RegionPaths
+    {
+        QList<QRectF> levelBounds; ///< the level's, held so that their buffer stays alive as its key
+        QTransform transform;
+        QSize size;
+        QList<QPainterPath> paths;
+    };
+    mutable RegionPaths m_regionPaths;
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(MapRenderer::Passes)

@@ -2,8 +2,39 @@
 
 #include <QColor>
 #include <QFont>
+#include <QHash>
+#include <QList>
 
 namespace spheres {
+
+/// Colours of the thematic layers, made for the base map they are drawn over: colour-blind safe
+/// (Okabe–Ito and Paul Tol's sets) and apart in greyscale print.
+struct LayerStyle
+{
+    QColor member{0x00, 0x9e, 0x73, 0xb0};   ///< bluish green, the darkest fill: members stand out in greyscale
+    QColor observer{0x56, 0xb4, 0xe9, 0x88}; ///< sky blue: between members and partners in greyscale
+    QColor partner{0xf0, 0xe4, 0x42, 0x99};  ///< yellow: dialogue partner, partner
+    QColor gas{0xd5, 0x5e, 0x00};            ///< vermilion
+    QColor oil{0x1a, 0x1a, 0x1a};
+    QColor statusSample{0x6b, 0x6b, 0x6b};   ///< legend lines that show a status, whatever the commodity
+    QColor lineHalo{0xff, 0xff, 0xff, 0xc8}; ///< under lines, so they read over any fill
+    QColor highlight{0xe6, 0x9f, 0x00};      ///< casing of the selected or hovered feature
+    QColor claimLine{0xa0, 0x3c, 0x78};      ///< claims and outlines that name no state
+    QColor zoneWash{0xff, 0xff, 0xff, 0x73}; ///< under a zone's stripes: the choropleth recedes there
+    QColor claimHalo{0xff, 0xff, 0xff, 0xc8}; ///< under claim lines
+    QColor outlineCasing{Qt::transparent};   ///< under zone outlines, where dark claimants' colours need it
+    QColor genericFill{0x00, 0x9e, 0x73, 0x50}; ///< a user's layer without our description
+    QColor genericOutline{0x00, 0x6e, 0x50};
+    QColor genericLine{0x33, 0x41, 0x55};
+    /// Claimants' colours by ISO3 code, apart (also for colour-blind readers) wherever their
+    /// claims meet; other codes take `claimantFallback` by a stable hash.
+    QHash<QString, QColor> claimants = standardClaimants();
+    QList<QColor> claimantFallback = standardClaimantFallback();
+
+    QColor claimant(const QString &iso3) const;
+    static QHash<QString, QColor> standardClaimants();
+    static QList<QColor> standardClaimantFallback();
+};
 
 /// Colours and sizes of the base map. Muted so that thematic layers speak; sizes are for a
 /// 96-DPI screen and are multiplied by ViewState::styleScale.
@@ -26,8 +57,15 @@ struct MapStyle
     double graticuleWidth = 0.5;
     double labelPointSize = 8.5; ///< in pixels at styleScale 1
     QString fontFamily = QStringLiteral("DejaVu Sans");
+    QColor legendBackground{0xff, 0xff, 0xff, 0xe1};
+    QColor legendFrame{0x00, 0x00, 0x00, 0x32};
+    LayerStyle layers;
+    bool isDark = false;
 
+    /// The light map: what goes on slides and paper.
     static const MapStyle &standard();
+    /// The dark map, for a dark desktop: light text on dark halos, lines that keep their contrast.
+    static const MapStyle &dark();
 };
 
 } // namespace spheres

@@ -1,0 +1,92 @@
+#include "mapstyle.h"
+
+namespace spheres {
+
+/// Paul Tol's muted and Okabe–Ito colours, placed so that the claimants of each zone we ship
+/// (six in the Spratlys) stay at least ΔE 22 apart in normal vision and all three
+/// dichromacies; the tests keep it so.
+QHash<QString, QColor> LayerStyle::standardClaimants()
+{
+    return {{QStringLiteral("CHN"), QColor(0x33, 0x22, 0x88)}, {QStringLiteral("TWN"), QColor(0xdd, 0xcc, 0x77)},
+            {QStringLiteral("VNM"), QColor(0x88, 0x22, 0x55)}, {QStringLiteral("PHL"), QColor(0x00, 0x72, 0xb2)},
+            {QStringLiteral("MYS"), QColor(0xd5, 0x5e, 0x00)}, {QStringLiteral("BRN"), QColor(0xcc, 0x79, 0xa7)},
+            {QStringLiteral("JPN"), QColor(0xaa, 0x44, 0x99)}, {QStringLiteral("RUS"), QColor(0x11, 0x77, 0x33)},
+            {QStringLiteral("IND"), QColor(0xcc, 0x66, 0x77)}, {QStringLiteral("PAK"), QColor(0x99, 0x99, 0x33)},
+            {QStringLiteral("KOR"), QColor(0x44, 0xaa, 0x99)}};
+}
+
+/// For codes without a colour of their own: other colours of the same sets and Tol's light
+/// set, none of them a listed claimant's.
+QList<QColor> LayerStyle::standardClaimantFallback()
+{
+    return {QColor(0x88, 0xcc, 0xee), QColor(0x00, 0x9e, 0x73), QColor(0x56, 0xb4, 0xe9), QColor(0xe6, 0x9f, 0x00),
+            QColor(0x44, 0xbb, 0x99), QColor(0xbb, 0xcc, 0x33), QColor(0xee, 0x88, 0x66), QColor(0x77, 0xaa, 0xdd)};
+}
+
+namespace {
+
+/// Dark ground, light text on dark halos; the layers keep their hues (a legend means the same
+/// in both), with more opaque fills and light lines where black ones would vanish.
+MapStyle makeDark()
+{
+    MapStyle style;
+    style.isDark = true;
+    style.space = QColor(0x15, 0x18, 0x1c);
+    style.ocean = QColor(0x1d, 0x2b, 0x38);
+    style.graticule = QColor(0x2a, 0x3d, 0x4e);
+    style.land = QColor(0x3d, 0x3c, 0x38);
+    style.landHover = QColor(0x4c, 0x4a, 0x44);
+    style.border = QColor(0x80, 0x7a, 0x70);
+    style.coast = QColor(0x63, 0x74, 0x84);
+    style.selectionFill = QColor(0xe6, 0x9f, 0x00, 0x66);
+    style.selectionOutline = QColor(0xf5, 0xb8, 0x4a);
+    style.label = QColor(0xea, 0xe7, 0xe1);
+    style.labelHalo = QColor(0x12, 0x14, 0x17, 0xd8);
+    style.credit = QColor(0x9f, 0xa9, 0xb2);
+    style.legendBackground = QColor(0x22, 0x25, 0x2a, 0xe6);
+    style.legendFrame = QColor(0xff, 0xff, 0xff, 0x40);
+    LayerStyle &l = style.layers;
+    // Over dark land the fills grow lighter member → observer → partner, apart in greyscale too.
+    l.member = QColor(0x00, 0x9e, 0x73, 0x99);
+    l.observer = QColor(0x56, 0xb4, 0xe9, 0xb8);
+    l.partner = QColor(0xf0, 0xe4, 0x42, 0xbf);
+    l.oil = QColor(0xd8, 0xd8, 0xd8);
+    l.statusSample = QColor(0xa8, 0xa8, 0xa8);
+    l.lineHalo = QColor(0x12, 0x14, 0x17, 0xc8);
+    l.claimLine = QColor(0xd8, 0x7c, 0xb4);
+    l.zoneWash = QColor(0xff, 0xff, 0xff, 0x30); // lighter ground: the darkest claimants' stripes still show
+    l.claimHalo = QColor(0xc8, 0xc8, 0xc8, 0xa8);
+    l.outlineCasing = l.claimHalo;
+    l.genericFill = QColor(0x00, 0x9e, 0x73, 0x60);
+    l.genericOutline = QColor(0x3c, 0xc4, 0x9a);
+    l.genericLine = QColor(0xa9, 0xb8, 0xcc);
+    return style;
+}
+
+} // namespace
+
+QColor LayerStyle::claimant(const QString &iso3) const
+{
+    if (const auto it = claimants.constFind(iso3); it != claimants.constEnd())
+        return *it;
+    if (claimantFallback.isEmpty())
+        return claimLine;
+    size_t sum = 0; // not qHash: its seed changes from run to run, and a map's colours must not
+    for (const QChar c : iso3)
+        sum = sum * 31 + c.unicode();
+    return claimantFallback[qsizetype(sum % size_t(claimantFallback.size()))];
+}
+
+const MapStyle &MapStyle::standard()
+{
+    static const MapStyle style;
+    return style;
+}
+
+const MapStyle &MapStyle::dark()
+{
+    static const MapStyle style = makeDark();
+    return style;
+}
+
+} // namespace spheres

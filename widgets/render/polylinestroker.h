@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QColor>
+#include <QList>
+#include <QPainterPath>
+#include <QPen>
+#include <QPolygonF>
+
+class QPainter;
+
+namespace spheres {
+
+/// Strokes polylines that are already in pixels. Qt's raster engine strokes a path by
+/// outlining it (joins, dashes) and filling the outline with its antialiasing rasterizer, which
+/// costs milliseconds for a country's outline; straight lines with flat or square caps take a
+/// far faster route (one rasterized quad each). So on raster devices a wide pen's path goes out
+/// as separate lines, dashes cut here; vector devices (SVG, PDF) get the path and pen unchanged.
+class PolylineStroker
+{
+public:
+    /// Strokes `path` (lines only, no curves) with `pen`, as strokePath() would.
+    static void stroke(QPainter &painter, const QPainterPath &path, const QPen &pen);
+    /// Strokes `path` in dashes that take `colours` in turn (dash, gap: in pixels), on every device.
+    static void strokeInTurns(QPainter &painter, const QPainterPath &path, const QPen &pen, const QList<QColor> &colours,
+                              double dash, double gap);
+
+private:
+    /// The dashes of `path` cut by `pattern` (on, off, on, … in pixels), as polylines; dash i
+    /// goes into list i % `turns`.
+    static QList<QList<QPolygonF>> dashes(const QPainterPath &path, const QList<qreal> &pattern, int turns = 1);
+};
+
+} // namespace spheres
