@@ -170,7 +170,9 @@ std::optional<QPointF> AnnotationEditor::lonLatAt(QPointF pos) const
 
 bool AnnotationEditor::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_canvas)
+    // A canvas being destroyed still sends events, once it is no longer a MapCanvas (qobject_cast
+    // then fails): touching it then is undefined behaviour (UBSan).
+    if (watched != m_canvas || !qobject_cast<MapCanvas *>(watched))
         return false;
     if (event->type() == QEvent::Resize)
         m_overlay->setGeometry(m_canvas->rect());

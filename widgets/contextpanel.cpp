@@ -14,6 +14,8 @@
 #include <QTextDocument>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace spheres {
 
 namespace {
@@ -39,6 +41,19 @@ QString sourcesHtml(const QList<Source> &sources)
         html += QStringLiteral("<li><a href='%1'>%2</a> — %3, %4</li>")
                     .arg(s.url.toHtmlEscaped(), s.title.toHtmlEscaped(), s.publisher.toHtmlEscaped(), s.date.toHtmlEscaped());
     return html.isEmpty() ? QString() : QStringLiteral("<ul style='margin-left:-20px'>%1</ul>").arg(html);
+}
+
+/// "3 claims: 2 cooperation, 1 rivalry" (spoken; the panel shows the claims themselves).
+QString claimCounts(const QList<const Claim *> &claims)
+{
+    if (claims.isEmpty())
+        return {};
+    QStringList parts;
+    for (Stance stance : {Stance::Cooperation, Stance::Rivalry, Stance::Context})
+        if (const auto n = std::count_if(claims.begin(), claims.end(), [stance](const Claim *c) { return c->stance == stance; }))
+            parts << QStringLiteral("%1 %2").arg(n).arg(StanceStyle::label(stance).toLower());
+    return claims.size() == 1 ? ContextPanel::tr("1 claim: %1").arg(parts.join(QString()))
+                              : ContextPanel::tr("%1 claims: %2").arg(claims.size()).arg(parts.join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -70,14 +85,18 @@ ContextPanel::ContextPanel(QWidget *parent) : QWidget(parent)
         layout->addWidget(label);
     layout->addStretch(1);
 
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll = new QScrollArea;
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
-    setAccessibleName(tr("Context"));
+    outer->addWidget(m_scroll);
+    // Tab lands on the scroll area (arrows scroll it), which a screen reader announces with the
+    // summary; the next Tab goes through the text's links.
+    setFocusProxy(m_scroll);
+    for (QWidget *w : {static_cast<QWidget *>(this), static_cast<QWidget *>(m_scroll)})
+        w->setAccessibleName(tr("Context"));
     showNothing();
 }
 
@@ -207,7 +226,7 @@ void ContextPanel::showClaim(const QString &id)
     html += QStringLiteral("<p style='color:gray'>%1</p>").arg(basis);
     html += QStringLiteral("<p><a href='edit:%1'>%2</a></p>").arg(c->id, tr("Edit this claim…"));
     m_body->setText(html);
-    setAccessibleDescription(tr("Claim %1, %2: %3").arg(c->id, StanceStyle::label(c->stance), c->text));
+    setSummary(tr("Claim %1, %2: %3").arg(c->id, StanceStyle::label(c->stance), c->text));
 }
 
 QString ContextPanel::text() const
@@ -224,7 +243,18 @@ void ContextPanel::showNothing()
     m_body->setText(tr("<p>Click a country, a pipeline or a contested zone on the map to read about it.</p>"
                        "<p>Drag to pan, use the wheel or <b>+</b>/<b>−</b> to zoom, <b>0</b> to fit, "
                        "<b>Esc</b> to clear the selection.</p>"));
-    setAccessibleDescription(tr("Nothing selected"));
+    setSummary(QString());
+}
+
+void ContextPanel::setSummary(const QString &summary)
+{
+    const QString description = summary.isEmpty() ? tr("Nothing selected") : summary;
+    setAccessibleDescription(description);
+    m_scroll->setAccessibleDescription(description);
+    if (summary == m_summary)
+        return;
+    m_summary = summary;
+    emit summaryChanged(summary);
 }
 
 void ContextPanel::showRegion(const QString &code)
@@ -244,7 +274,15 @@ void ContextPanel::showRegion(const QString &code)
     m_subtitle->setText(region->isoCode ? tr("%1 · ISO 3166-1 alpha-3").arg(region->code)
                                         : tr("%1 · Natural Earth code (no ISO code)").arg(region->code));
     m_body->setText(describeRegion(code));
-    setAccessibleDescription(tr("Selected: %1 (%2)").arg(region->name, region->code));
+    // Memberships and zones say what the region means here; its pipelines can be many: the panel lists them.
+    QStringList sentences{tr("Selected: %1 (%2).").arg(region->name, region->code)};
+    for (const FeatureRef &ref : RegionFacts::concerning(m_layers, *region))
+        if (ref.layer->kind == LayerKind::Membership || ref.layer->kind == LayerKind::Zones)
+            if (const auto [subject, what] = layerFact(ref, *region); !subject.isEmpty())
+                sentences << tr("%1: %2.").arg(subject, what);
+    if (const QString counts = claimCounts(claimsAboutRegion(code)); !counts.isEmpty())
+        sentences << counts + u'.';
+    setSummary(sentences.join(u' '));
 }
 
 void ContextPanel::showFeature(const QString &ref)
@@ -263,47 +301,79 @@ void ContextPanel::showFeature(const QString &ref)
     m_title->setText(found.feature->name);
     m_subtitle->setText(found.layer->title);
     m_body->setText(describeFeature(*found.layer, *found.feature));
-    setAccessibleDescription(tr("Selected: %1 (%2)").arg(found.feature->name, found.layer->title));
+    QStringList sentences{tr("Selected: %1 (%2).").arg(found.feature->name, found.layer->title)};
+    if (const auto status = found.feature->statusIn(m_year); status && !status->isEmpty())
+        sentences << tr("%1 in %2.").arg(*status).arg(m_year);
+    if (const QString counts = claimCounts(claimsAboutFeature(*found.layer, *found.feature)); !counts.isEmpty())
+        sentences << counts + u'.';
+    setSummary(sentences.join(u' '));
 }
 
+
+std::pair<QString, QString> ContextPanel::layerFact(const FeatureRef &ref, const Region &region) const
+{
+    const Feature &f = *ref.feature;
+    const auto status = f.statusIn(m_year);
+    switch (ref.layer->kind) {
+    case LayerKind::Membership:
+        if (!status && f.periods.isEmpty())
+            return {};
+        return {ref.layer->title, status ? tr("%1 in %2").arg(*status).arg(m_year) : tr("not associated in %1").arg(m_year)};
+    case LayerKind::Zones:
+        return {f.name, f.administeredBy.contains(region.code)
+                            ? (f.claimants.contains(region.code) ? tr("administers and claims") : tr("administers"))
+                            : tr("claims")};
+    default:
+        return {f.name, status ? *status : tr("not yet, in %1").arg(m_year)};
+    }
+}
 
 QString ContextPanel::layerFacts(const Region &region) const
 {
     QString html;
     for (const FeatureRef &ref : RegionFacts::concerning(m_layers, region)) {
-        const Feature &f = *ref.feature;
-        const auto status = f.statusIn(m_year);
-        QString line;
-        if (ref.layer->kind == LayerKind::Membership) {
-            if (!status && f.periods.isEmpty())
-                continue;
-            line = status ? tr("<b>%1</b>: %2 in %3").arg(ref.layer->title.toHtmlEscaped(), status->toHtmlEscaped()).arg(m_year)
-                          : tr("<b>%1</b>: not associated in %2").arg(ref.layer->title.toHtmlEscaped()).arg(m_year);
-            line += QStringLiteral("<br><small>%1</small>").arg(periodsText(f).toHtmlEscaped());
-        } else if (ref.layer->kind == LayerKind::Zones) {
-            const QString role = f.administeredBy.contains(region.code)
-                                     ? (f.claimants.contains(region.code) ? tr("administers and claims") : tr("administers"))
-                                     : tr("claims");
-            line = tr("<b>%1</b> — %2").arg(f.name.toHtmlEscaped(), role);
-        } else {
-            line = tr("<b>%1</b> — %2").arg(f.name.toHtmlEscaped(), status ? status->toHtmlEscaped() : tr("not yet, in %1").arg(m_year));
-        }
+        const auto [subject, what] = layerFact(ref, region);
+        if (subject.isEmpty())
+            continue;
+        QString line = what.isEmpty() ? QStringLiteral("<b>%1</b>").arg(subject.toHtmlEscaped())
+                                      : tr("<b>%1</b>: %2").arg(subject.toHtmlEscaped(), what.toHtmlEscaped());
+        if (ref.layer->kind == LayerKind::Membership)
+            line += QStringLiteral("<br><small>%1</small>").arg(periodsText(*ref.feature).toHtmlEscaped());
         html += QStringLiteral("<p style='margin:2px 0'>%1</p>").arg(line);
     }
     return html;
 }
 
+QList<const Claim *> ContextPanel::claimsAboutRegion(const QString &code) const
+{
+    if (!m_brief || !m_atlas)
+        return {};
+    QStringList groupIds;
+    for (const RegionGroup *g : m_atlas->groupsContaining(code))
+        groupIds << g->id;
+    return m_brief->claimsAbout(code, groupIds);
+}
+
+QList<const Claim *> ContextPanel::claimsAboutFeature(const Layer &layer, const Feature &feature) const
+{
+    QList<const Claim *> claims;
+    if (!m_brief)
+        return claims;
+    const QString ref = layer.id + u'/' + feature.id;
+    for (const Claim &c : m_brief->claims)
+        if (c.features.contains(ref) || c.features.contains(layer.id))
+            claims << &c;
+    return claims;
+}
+
 QString ContextPanel::describeRegion(const QString &code) const
 {
     const Region &region = *m_atlas->region(code);
-    QStringList groupIds, groupNames;
-    for (const RegionGroup *g : m_atlas->groupsContaining(code)) {
-        groupIds << g->id;
+    QStringList groupNames;
+    for (const RegionGroup *g : m_atlas->groupsContaining(code))
         groupNames << g->name;
-    }
     QString html = section(tr("On the map in %1").arg(m_year), layerFacts(region));
-    if (m_brief)
-        html += claimsSection(m_brief->claimsAbout(code, groupIds));
+    html += claimsSection(claimsAboutRegion(code));
     auto row = [&html](const QString &label, const QString &value) {
         if (!value.isEmpty())
             html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
@@ -360,15 +430,7 @@ QString ContextPanel::describeFeature(const Layer &layer, const Feature &f) cons
     if (!f.note.isEmpty())
         html += section(tr("Note"), QStringLiteral("<p>%1</p>").arg(f.note.toHtmlEscaped()));
     html += section(tr("Sources"), sourcesHtml(f.sources));
-    if (m_brief) {
-        QList<const Claim *> claims;
-        const QString ref = layer.id + u'/' + f.id;
-        for (const Claim &c : m_brief->claims)
-            if (c.features.contains(ref) || c.features.contains(layer.id))
-                claims << &c;
-        html = claimsSection(claims) + html;
-    }
-    return html;
+    return claimsSection(claimsAboutFeature(layer, f)) + html;
 }
 
 } // namespace spheres

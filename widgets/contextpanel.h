@@ -8,11 +8,13 @@
 #include <memory>
 
 class QLabel;
+class QScrollArea;
 
 namespace spheres {
 
 class Atlas;
 struct Brief;
+struct FeatureRef;
 struct Region;
 
 /// The side panel that tells about the selection: the region's name, code, groups and area.
@@ -32,6 +34,10 @@ public:
     QString shownFeature() const { return m_feature; }
     /// The panel's text as plain text (what a screen reader reads; used by tests).
     QString text() const;
+    /// What is shown and what it means, in a sentence or two for a screen reader: "Selected:
+    /// Kazakhstan (KAZ). Shanghai Cooperation Organisation: member in 2026. 3 claims: 2
+    /// cooperation, 1 rivalry." Empty when nothing is shown. Also the panel's accessible description.
+    QString summary() const { return m_summary; }
 
 public slots:
     void showRegion(const QString &code);
@@ -47,9 +53,12 @@ signals:
     void regionActivated(const QString &code);
     void featureActivated(const QString &ref);
     void editClaimRequested(const QString &id);
+    /// The summary changed (the map canvas speaks it as its own description).
+    void summaryChanged(const QString &summary);
 
 private:
     void showNothing();
+    void setSummary(const QString &summary);
     void onLink(const QString &link);
     QString claimsSection(const QList<const Claim *> &claims) const;
     QString regionName(const QString &code) const;
@@ -57,6 +66,11 @@ private:
     QString describeRegion(const QString &code) const;
     QString describeFeature(const Layer &layer, const Feature &feature) const;
     QString layerFacts(const Region &region) const;
+    /// What one layer says about the region in the year, as (subject, what): ("Shanghai
+    /// Cooperation Organisation", "member in 2026"); an empty subject when it says nothing.
+    std::pair<QString, QString> layerFact(const FeatureRef &ref, const Region &region) const;
+    QList<const Claim *> claimsAboutRegion(const QString &code) const;
+    QList<const Claim *> claimsAboutFeature(const Layer &layer, const Feature &feature) const;
 
     std::shared_ptr<const Atlas> m_atlas;
     QList<std::shared_ptr<const Layer>> m_layers;
@@ -64,10 +78,12 @@ private:
     QString m_code;
     QString m_feature;
     QString m_claim;
+    QString m_summary;
     const Brief *m_brief = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
     QLabel *m_body = nullptr;
+    QScrollArea *m_scroll = nullptr;
 };
 
 } // namespace spheres

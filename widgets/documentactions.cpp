@@ -31,7 +31,7 @@ DocumentActions::DocumentActions(BriefDocument *document, QWidget *window, QObje
     m_saveAs->setShortcut(QKeySequence::SaveAs);
     m_import = new QAction(tr("&Import narrative…"), this);
     m_import->setShortcut(QKeySequence(tr("Ctrl+I")));
-    m_recent = new QMenu(tr("Open &Recent"));
+    m_recent = new QMenu(tr("Open &Recent"), window); // QMenu::addMenu() does not take ownership
     connect(m_recent, &QMenu::aboutToShow, this, &DocumentActions::fillRecentMenu);
 
     connect(m_open, &QAction::triggered, this, [this] {

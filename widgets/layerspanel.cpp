@@ -38,6 +38,8 @@ LayersPanel::LayersPanel(QWidget *parent) : QWidget(parent)
     m_tree->setIconSize(QSize(28, 14));
     m_tree->setRootIsDecorated(true);
     m_tree->setAccessibleName(tr("Layers"));
+    m_tree->setAccessibleDescription(tr("The map's layers, top first, each with its legend. Space shows or hides the "
+                                        "current layer."));
     m_opacity = new QSlider(Qt::Horizontal);
     m_opacity->setRange(10, 100);
     m_opacity->setAccessibleName(tr("Layer opacity"));
@@ -47,10 +49,17 @@ LayersPanel::LayersPanel(QWidget *parent) : QWidget(parent)
     m_down = new QToolButton;
     m_down->setArrowType(Qt::DownArrow);
     m_down->setToolTip(tr("Draw the layer lower"));
+    // Arrow buttons have no text: without a name a screen reader says only "button".
+    m_up->setAccessibleName(m_up->toolTip());
+    m_down->setAccessibleName(m_down->toolTip());
     auto *add = new QPushButton(tr("Add layer…"));
+    setAccessibleName(tr("Layers"));
+    setFocusProxy(m_tree); // the panel is one stop in the window's tab order, starting at the list
 
+    auto *opacityLabel = new QLabel(tr("Opacity"));
+    opacityLabel->setBuddy(m_opacity);
     auto *row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Opacity")));
+    row->addWidget(opacityLabel);
     row->addWidget(m_opacity, 1);
     row->addWidget(m_up);
     row->addWidget(m_down);
@@ -67,12 +76,7 @@ LayersPanel::LayersPanel(QWidget *parent) : QWidget(parent)
         if (!item->parent())
             emit visibilityChanged(item->data(0, kIdRole).toString(), item->checkState(0) == Qt::Checked);
     });
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this] {
-        const QString id = currentLayer();
-        const QSignalBlocker block(m_opacity);
-        m_opacity->setValue(m_opacityPercent.value(id, 100));
-        m_opacity->setEnabled(!id.isEmpty());
-    });
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &LayersPanel::showCurrentOpacity);
     connect(m_opacity, &QSlider::valueChanged, this, [this](int percent) {
         const QString id = currentLayer();
         if (id.isEmpty())
@@ -112,15 +116,29 @@ void LayersPanel::setLayers(const QList<std::shared_ptr<const Layer>> &layers, c
     }
     if (!m_tree->currentItem() && m_tree->topLevelItemCount() > 0)
         m_tree->setCurrentItem(m_tree->topLevelItem(0));
-    const QSignalBlocker blockSlider(m_opacity);
+    showCurrentOpacity();
+}
+
+void LayersPanel::showCurrentOpacity()
+{
+    const QTreeWidgetItem *item = currentLayerItem();
+    const QSignalBlocker block(m_opacity);
     m_opacity->setValue(m_opacityPercent.value(currentLayer(), 100));
+    m_opacity->setEnabled(item != nullptr);
+    m_opacity->setAccessibleDescription(item ? tr("Opacity of %1").arg(item->text(0)) : QString());
+}
+
+QTreeWidgetItem *LayersPanel::currentLayerItem() const
+{
+    QTreeWidgetItem *item = m_tree->currentItem();
+    while (item && item->parent()) // a legend entry stands for its layer
+        item = item->parent();
+    return item;
 }
 
 QString LayersPanel::currentLayer() const
 {
-    QTreeWidgetItem *item = m_tree->currentItem();
-    while (item && item->parent())
-        item = item->parent();
+    const QTreeWidgetItem *item = currentLayerItem();
     return item ? item->data(0, kIdRole).toString() : QString();
 }
 
@@ -143,9 +161,7 @@ QStringList LayersPanel::hiddenLayers() const
 
 void LayersPanel::move(int delta)
 {
-    QTreeWidgetItem *item = m_tree->currentItem();
-    while (item && item->parent())
-        item = item->parent();
+    QTreeWidgetItem *item = currentLayerItem();
     if (!item)
         return;
     const int from = m_tree->indexOfTopLevelItem(item);

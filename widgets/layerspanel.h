@@ -36,6 +36,9 @@ signals:
 
 private:
     void move(int delta);
+    QTreeWidgetItem *currentLayerItem() const;
+    /// The opacity slider shows (and names) the current layer's opacity.
+    void showCurrentOpacity();
     QTreeWidgetItem *itemFor(const Layer &layer, bool visible) const;
 
     QTreeWidget *m_tree = nullptr;

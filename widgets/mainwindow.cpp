@@ -137,6 +137,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     connect(m_canvas, &MapCanvas::selectionChanged, m_context, &ContextPanel::showRegion);
     connect(m_canvas, &MapCanvas::featureSelectionChanged, m_context, &ContextPanel::showFeature);
+    connect(m_context, &ContextPanel::summaryChanged, m_canvas, &MapCanvas::setAccessibleSummary);
     connect(m_timeSlider, &TimeSlider::yearChanged, m_canvas, &MapCanvas::setYear);
     connect(m_timeSlider, &TimeSlider::yearChanged, m_context, &ContextPanel::setYear);
     connect(m_layersPanel, &LayersPanel::visibilityChanged, m_canvas, &MapCanvas::setLayerVisible);
@@ -148,6 +149,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_cursorLabel->setText(lonLat ? formatLonLat(*lonLat) : QString());
     });
     createMenus();
+    setUpAccessibility();
     resize(1600, 1000);
     restoreSettings();
 }
@@ -293,6 +295,30 @@ void MainWindow::createMenus()
                               "via the world-atlas 2.0.2 package (ISC).</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::setUpAccessibility()
+{
+    // A dock names its panel for screen readers when the panel does not name itself.
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        if (dock->widget() && dock->widget()->accessibleName().isEmpty())
+            dock->widget()->setAccessibleName(dock->windowTitle());
+    // Tab goes round in reading order: the map, what is selected, the narrative and its charts,
+    // the layers and views on the left, then the timeline and search. setTabOrder() moves a
+    // widget with everything its focus proxy leads to, but ignores widgets that take no focus:
+    // so each dock and the toolbar get their content as proxy and Tab focus (Tab never stops on
+    // a widget that has a proxy; it goes on to what is inside).
+    QList<QWidget *> order{m_canvas};
+    for (const QString &name : {QStringLiteral("contextDock"), QStringLiteral("narrativeDock"), QStringLiteral("chartsDock"),
+                                QStringLiteral("layersDock"), QStringLiteral("viewsDock"), QStringLiteral("timelineToolBar")}) {
+        QWidget *unit = findChild<QWidget *>(name);
+        const auto *dock = qobject_cast<QDockWidget *>(unit);
+        unit->setFocusPolicy(Qt::TabFocus); // before the proxy, which would take the policy too
+        unit->setFocusProxy(dock ? dock->widget() : m_timeSlider);
+        order << unit;
+    }
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order[i - 1], order[i]);
 }
 
 void MainWindow::stepRegion(int delta)
@@ -493,11 +519,12 @@ void MainWindow::exportPng()
     if (!path.endsWith(u'.' + suffix, Qt::CaseInsensitive))
         path += u'.' + suffix;
     Exporter::Result result;
+    const MapRenderer renderer = m_canvas->exportRenderer();
     if (!all) {
         ViewState view = m_canvas->view();
         view.hoveredRegion.clear();
         view.hoveredFeature.clear();
-        result = Exporter::exportTo(m_canvas->renderer(), *m_canvas->scene(), view, options, path);
+        result = Exporter::exportTo(renderer, *m_canvas->scene(), view, options, path);
     } else {
         SceneCache scenes(m_atlas, m_canvas->layers());
         QProgressDialog progress(tr("Exporting the views…"), tr("Cancel"), 0, int(m_document->brief().views.size()), this);
@@ -512,9 +539,9 @@ void MainWindow::exportPng()
         ChartPrinter charts(m_canvas->layers(), m_atlas, m_document->brief());
         const BriefingPack::ChartPainter paintChart = dialog.includesCharts() ? charts.chartPainter() : nullptr;
         result = options.format == ExportOptions::Format::Pdf
-                     ? BriefingPack::exportPdf(m_canvas->renderer(), sceneFor, m_document->brief(), options, path, step, paintChart)
+                     ? BriefingPack::exportPdf(renderer, sceneFor, m_document->brief(), options, path, step, paintChart)
                      : options.format == ExportOptions::Format::Png
-                           ? BriefingPack::exportPngSeries(m_canvas->renderer(), sceneFor, m_document->brief(), options, path, step)
+                           ? BriefingPack::exportPngSeries(renderer, sceneFor, m_document->brief(), options, path, step)
                            : Exporter::Result{tr("all views go to a PDF briefing pack or numbered PNG pictures, not SVG")};
     }
     if (!result.ok())

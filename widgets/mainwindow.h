@@ -64,6 +64,7 @@ public:
 
 private:
     void createMenus();
+    void setUpAccessibility();
     void updateStatus();
     void exportPng();
     void chooseLayerFile();

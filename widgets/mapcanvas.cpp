@@ -3,6 +3,7 @@
 #include "atlas.h"
 #include "projectioncatalog.h"
 
+#include <QAccessible>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -27,6 +28,8 @@ MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(320, 240);
     setAccessibleName(tr("Map"));
+    setAccessibleSummary(QString());
+    followPalette();
     connect(&m_fineLoader, &QFutureWatcherBase::finished, this, [this] {
         if (const auto level = m_fineLoader.result(); level && !m_fineAtlas)
             m_fineAtlas = std::shared_ptr<const Atlas>(level, &level->atlas()); // reused by later projections
@@ -259,6 +262,19 @@ void MapCanvas::panBy(QPointF pixels)
         update();
         emit viewChanged();
     }
+}
+
+void MapCanvas::setAccessibleSummary(const QString &summary)
+{
+    const QString text = summary.isEmpty()
+                             ? tr("Nothing selected. Arrow keys pan, + and − zoom, 0 fits, Esc clears the selection.")
+                             : summary;
+    if (text == accessibleDescription())
+        return;
+    setAccessibleDescription(text);
+    // Qt 6.4's setAccessibleDescription() does not tell screen readers that it changed.
+    QAccessibleEvent event(this, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&event);
 }
 
 void MapCanvas::setMetresPerPixel(double mpp)
@@ -537,6 +553,30 @@ void MapCanvas::leaveEvent(QEvent *event)
 {
     setHovered(QString(), QString());
     QWidget::leaveEvent(event);
+}
+
+void MapCanvas::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        followPalette();
+}
+
+MapRenderer MapCanvas::exportRenderer() const
+{
+    MapRenderer renderer = m_renderer;
+    renderer.setStyle(MapStyle::standard());
+    return renderer;
+}
+
+void MapCanvas::followPalette()
+{
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    if (dark == m_renderer.style().isDark)
+        return;
+    m_renderer.setStyle(dark ? MapStyle::dark() : MapStyle::standard());
+    m_dragFrames.clear();
+    update();
 }
 
 void MapCanvas::setHovered(const QString &code, const QString &featureRef)

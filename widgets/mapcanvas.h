@@ -62,6 +62,9 @@ public:
     const ViewState &view() const { return m_view; }
     const Scene *scene() const { return m_scene.get(); }
     const MapRenderer &renderer() const { return m_renderer; }
+    /// The renderer for exports: the canvas's, in the light style whatever the desktop's
+    /// palette, since a light map is what goes on slides and paper.
+    MapRenderer exportRenderer() const;
     QString selectedRegion() const { return m_view.selectedRegion; }
     /// True once the fine (1:10m) geometry is loaded for the current projection.
     bool hasFineDetail() const { return m_scene && m_scene->hasFine(); }
@@ -86,6 +89,9 @@ public slots:
     void zoomOut() { zoomBy(1 / 1.5, rect().center()); }
     void zoomToFit();
     void panBy(QPointF pixels);
+    /// What a screen reader says about the map: the selection and what it means (the context
+    /// panel's summary); empty: how to use the map. Announced as a description change.
+    void setAccessibleSummary(const QString &summary);
 
 signals:
     void selectionChanged(const QString &code);
@@ -104,8 +110,11 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    /// The dark map under a dark palette (the desktop's dark mode), the light one otherwise.
+    void followPalette();
     void setHovered(const QString &code, const QString &featureRef);
     void setMetresPerPixel(double mpp);
     void loadFineDetailIfNeeded();

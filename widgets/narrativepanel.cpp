@@ -14,6 +14,8 @@ NarrativePanel::NarrativePanel(QWidget *parent) : QWidget(parent)
     m_browser = new QTextBrowser;
     m_browser->setOpenLinks(false);
     m_browser->setAccessibleName(tr("Narrative"));
+    setAccessibleName(tr("Narrative"));
+    setFocusProxy(m_browser);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browser);
@@ -55,6 +57,8 @@ void NarrativePanel::rebuild()
     const int scroll = m_browser->verticalScrollBar()->value();
     if (!m_brief) {
         m_browser->clear();
+        setAccessibleDescription(QString());
+        m_browser->setAccessibleDescription(QString());
         return;
     }
     QString html = QStringLiteral("<h3>%1</h3>").arg(m_brief->title.toHtmlEscaped());
@@ -88,6 +92,15 @@ void NarrativePanel::rebuild()
     }
     m_browser->setHtml(html);
     m_browser->verticalScrollBar()->setValue(scroll);
+    // Colour and underline are not read out: say which claims are marked and which is focused.
+    QString description = tr("%1. Each claim's sentence is a link, marked with its stance; Tab moves through them, "
+                             "Enter shows the claim on the map.").arg(m_brief->title);
+    if (!m_marked.isEmpty())
+        description += u' ' + tr("Claims about the selection: %1.").arg(m_marked.join(QStringLiteral(", ")));
+    if (!m_focused.isEmpty())
+        description += u' ' + tr("Focused claim: %1.").arg(m_focused);
+    m_browser->setAccessibleDescription(description);
+    setAccessibleDescription(description);
 }
 
 } // namespace spheres

@@ -11,6 +11,7 @@ SearchBox::SearchBox(QWidget *parent) : QLineEdit(parent)
     setClearButtonEnabled(true);
     setMinimumWidth(260);
     setAccessibleName(tr("Search"));
+    setAccessibleDescription(tr("Find a region, group, pipeline, zone or claim; Enter goes to it on the map."));
     m_model = new QStringListModel(this);
     auto *completer = new QCompleter(m_model, this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);

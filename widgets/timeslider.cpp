@@ -32,9 +32,14 @@ TimeSlider::TimeSlider(QWidget *parent) : QWidget(parent)
     bold.setWeight(QFont::DemiBold);
     m_label->setFont(bold);
     m_label->setMinimumWidth(m_label->fontMetrics().horizontalAdvance(QStringLiteral("8888")) + 6);
+    auto *yearLabel = new QLabel(tr("Year"));
+    yearLabel->setBuddy(m_slider);
+    setAccessibleName(tr("Timeline"));
+    setAccessibleDescription(tr("The year as of which every layer is drawn"));
+    setFocusProxy(m_play); // the timeline is one stop in the window's tab order, starting at Play
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 0, 6, 0);
-    layout->addWidget(new QLabel(tr("Year")));
+    layout->addWidget(yearLabel);
     layout->addWidget(m_play);
     layout->addWidget(m_slider, 1);
     layout->addWidget(m_label);
@@ -44,7 +49,7 @@ TimeSlider::TimeSlider(QWidget *parent) : QWidget(parent)
     connect(m_play, &QToolButton::toggled, this, &TimeSlider::setPlaying);
     connect(m_slider, &QSlider::valueChanged, this, [this](int year) {
         m_label->setText(QString::number(year));
-        m_slider->setAccessibleDescription(QString::number(year));
+        m_slider->setAccessibleDescription(tr("The map shows %1").arg(year));
         emit yearChanged(year);
     });
     m_slider->setValue(2026);
@@ -69,6 +74,7 @@ void TimeSlider::setPlaying(bool playing)
     }
     m_play->setChecked(playing);
     m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setAccessibleName(playing ? tr("Pause timeline") : tr("Play timeline")); // the icon is not read out
 }
 
 void TimeSlider::stepForward()

@@ -1,16 +1,22 @@
 #include "autosave.h"
+#include "charts/chartspanel.h"
 #include "briefcontroller.h"
 #include "briefdocument.h"
 #include "briefio.h"
 #include "contextpanel.h"
 #include "documentactions.h"
+#include "layerspanel.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
 #include "narrativepanel.h"
 #include "presentationmode.h"
 #include "timeslider.h"
+#include "viewspanel.h"
 #include "searchbox.h"
 
+#include <QAbstractButton>
+#include <QAccessible>
+#include <QDockWidget>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -46,6 +52,9 @@ private slots:
     void hoveringAClaimPreviewsIt();
     void keyboardMovesThroughClaimsAndRegions();
     void recoveryAfterSimulatedCrash();
+    void canvasDescribesTheSelection();
+    void everyDockNamesItsPanel();
+    void tabGoesFromTheMapThroughThePanels();
 
 private:
     QString claimContaining(const QString &words) const
@@ -403,6 +412,96 @@ void TestBriefUi::recoveryAfterSimulatedCrash()
     QVERIFY(m_window->document()->isModified());
     m_window->autosave()->discard();
     QVERIFY(!m_window->autosave()->hasCopy());
+}
+
+namespace {
+
+/// What a screen reader reads: the widget's accessible interface, not the widget's properties.
+QString accessibleText(QWidget *widget, QAccessible::Text what)
+{
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
+    return iface ? iface->text(what) : QString();
+}
+
+} // namespace
+
+void TestBriefUi::canvasDescribesTheSelection()
+{
+    MapCanvas *canvas = m_window->canvas();
+    QCOMPARE(accessibleText(canvas, QAccessible::Name), QStringLiteral("Map"));
+    QVERIFY2(accessibleText(canvas, QAccessible::Description).startsWith(QStringLiteral("Nothing selected")),
+             qPrintable(accessibleText(canvas, QAccessible::Description)));
+    QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, pixelOf({76.0, 52.0}).toPoint()); // Pavlodar
+    QCOMPARE(canvas->selectedRegion(), QStringLiteral("KAZ"));
+    // What is selected and what it means: its SCO status in the year and its claims by stance.
+    const QString description = accessibleText(canvas, QAccessible::Description);
+    QCOMPARE(description, m_window->contextPanel()->summary());
+    for (const char *words : {"Selected: Kazakhstan (KAZ).", "Shanghai Cooperation Organisation: member in 2026.", "claims: ",
+                              "rivalry"})
+        QVERIFY2(description.contains(QString::fromUtf8(words)), qPrintable(description));
+    const int claims = int(m_window->briefController()->claimsAboutRegion(QStringLiteral("KAZ")).size());
+    QVERIFY2(description.contains(QStringLiteral("%1 claims: ").arg(claims)), qPrintable(description));
+    // A pipeline, a claim, then nothing again.
+    canvas->selectFeature(QStringLiteral("pipelines/power-of-siberia"));
+    QVERIFY2(accessibleText(canvas, QAccessible::Description).startsWith(QStringLiteral("Selected: Power of Siberia")),
+             qPrintable(accessibleText(canvas, QAccessible::Description)));
+    const QString id = claimContaining(QStringLiteral("Central Asia"));
+    m_window->briefController()->focusClaim(id, false);
+    QVERIFY2(accessibleText(canvas, QAccessible::Description).startsWith(QStringLiteral("Claim %1, Rivalry").arg(id)),
+             qPrintable(accessibleText(canvas, QAccessible::Description)));
+    canvas->selectRegion(QStringLiteral("MNG"));
+    canvas->setFocus();
+    QTest::keyClick(canvas, Qt::Key_Escape);
+    QVERIFY(accessibleText(canvas, QAccessible::Description).startsWith(QStringLiteral("Nothing selected")));
+}
+
+void TestBriefUi::everyDockNamesItsPanel()
+{
+    const QList<QDockWidget *> docks = m_window->findChildren<QDockWidget *>();
+    QVERIFY(docks.size() >= 4);
+    for (QDockWidget *dock : docks)
+        QVERIFY2(!accessibleText(dock->widget(), QAccessible::Name).isEmpty(), qPrintable(dock->objectName()));
+    for (QWidget *w : std::initializer_list<QWidget *>{m_window->timeSlider(), m_window->searchBox()})
+        QVERIFY2(!accessibleText(w, QAccessible::Name).isEmpty() && !accessibleText(w, QAccessible::Description).isEmpty(),
+                 w->metaObject()->className());
+    // No button is left nameless (arrow buttons have no text of their own).
+    for (QAbstractButton *button : m_window->findChildren<QAbstractButton *>())
+        if (button->isVisible() && button->focusPolicy() != Qt::NoFocus)
+            QVERIFY2(!accessibleText(button, QAccessible::Name).isEmpty(), qPrintable(button->parentWidget()->objectName()));
+}
+
+void TestBriefUi::tabGoesFromTheMapThroughThePanels()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    MapCanvas *canvas = m_window->canvas();
+    canvas->setFocus(Qt::OtherFocusReason);
+    QCOMPARE(QApplication::focusWidget(), canvas);
+    const QList<QWidget *> panels{canvas, m_window->contextPanel(), m_window->narrativePanel(), m_window->chartsPanel(),
+                                  m_window->layersPanel(), m_window->viewsPanel(), m_window->timeSlider(), m_window->searchBox()};
+    const QStringList names{QStringLiteral("map"), QStringLiteral("context"), QStringLiteral("narrative"), QStringLiteral("charts"),
+                            QStringLiteral("layers"), QStringLiteral("views"), QStringLiteral("timeline"), QStringLiteral("search")};
+    auto panelOf = [&](QWidget *w) {
+        for (int i = 0; i < panels.size(); ++i)
+            if (w == panels[i] || panels[i]->isAncestorOf(w))
+                return names[i];
+        return QStringLiteral("other: %1").arg(QString::fromLatin1(w ? w->metaObject()->className() : "none"));
+    };
+    QStringList visited{QStringLiteral("map")};
+    for (int i = 0; i < 60 && (visited.size() == 1 || visited.last() != u"map"); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        if (const QString now = panelOf(QApplication::focusWidget()); now != visited.last())
+            visited << now;
+    }
+    // In reading order, each panel once; the window's own widgets (the tabs of tabbed docks) may come between.
+    visited.removeIf([](const QString &name) { return name.startsWith(u"other"); });
+    const QString charts = m_window->chartsPanel()->isVisible() ? QStringLiteral("charts ") : QString();
+    QCOMPARE(visited.join(u' '), QStringLiteral("map context narrative %1layers views timeline search map").arg(charts));
+    // Shift+Tab goes back: from the context panel's first stop to the map.
+    m_window->contextPanel()->setFocus(Qt::OtherFocusReason);
+    QCOMPARE(panelOf(QApplication::focusWidget()), QStringLiteral("context"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+    QCOMPARE(QApplication::focusWidget(), canvas);
 }
 
 QTEST_MAIN(TestBriefUi)

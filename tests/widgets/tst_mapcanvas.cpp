@@ -1,9 +1,11 @@
 #include "contextpanel.h"
+#include "labelplacer.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
 #include "timeslider.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +19,42 @@ void sendMouse(QWidget *w, QEvent::Type type, QPointF pos, Qt::MouseButtons butt
     QMouseEvent event(type, pos, w->mapToGlobal(pos), type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton,
                       buttons, Qt::NoModifier);
     QApplication::sendEvent(w, &event);
+}
+
+/// The widget painted into an image of `ratio` device pixels per logical pixel.
+QImage renderAt(QWidget *w, qreal ratio)
+{
+    QImage image(w->size() * ratio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(ratio);
+    image.fill(Qt::white);
+    w->render(&image);
+    return image;
+}
+
+/// The mean difference of two images of the same size inside `box`, per pixel and channel (0–255).
+double meanDifference(const QImage &a, const QImage &b, const QRect &box)
+{
+    const QImage x = a.copy(box).convertToFormat(QImage::Format_RGB888), y = b.copy(box).convertToFormat(QImage::Format_RGB888);
+    double sum = 0;
+    for (int row = 0; row < x.height(); ++row)
+        for (int i = 0; i < x.width() * 3; ++i)
+            sum += std::abs(int(x.constScanLine(row)[i]) - int(y.constScanLine(row)[i]));
+    return sum / (x.width() * x.height() * 3);
+}
+
+/// How much of `image` inside `box` (device pixels) is finer than half its resolution: the mean
+/// difference from the image taken down to half size and back up. An image that was painted at
+/// half the resolution and scaled up has little such detail.
+double fineDetail(const QImage &image, const QRect &box)
+{
+    const QImage crop = image.copy(box).convertToFormat(QImage::Format_Grayscale8);
+    const QImage coarse = crop.scaled(crop.size() / 2, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                              .scaled(crop.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    double sum = 0;
+    for (int y = 0; y < crop.height(); ++y)
+        for (int x = 0; x < crop.width(); ++x)
+            sum += std::abs(int(crop.constScanLine(y)[x]) - int(coarse.constScanLine(y)[x]));
+    return sum / (crop.width() * crop.height());
 }
 
 } // namespace
@@ -39,6 +77,9 @@ private slots:
     void timelineRedrawsAsOfYear();
     void hiddenLayerIsNotClickable();
     void addLayerFile();
+    void mapFollowsThePalette_data();
+    void mapFollowsThePalette();
+    void paintsFineDetailAtPixelRatio2();
 
 private:
     MapCanvas *canvas() const { return m_window->canvas(); }
@@ -225,6 +266,78 @@ void TestMapCanvas::addLayerFile()
     QCOMPARE(int(canvas()->layers().size()), before + 1);
     QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({80.0, 45.0}).toPoint());
     QCOMPARE(canvas()->selectedFeature(), QStringLiteral("ports/feature-1"));
+}
+
+void TestMapCanvas::paintsFineDetailAtPixelRatio2()
+{
+    // On a HiDPI screen (or grabbed for one) the map is painted at device resolution: its lines,
+    // and its labels too, which come from an image cache that must be made at that resolution.
+    const QList<PlacedLabel> labels = LabelPlacer::place(canvas()->scene()->coarse(), canvas()->scene()->worldToScreen(canvas()->view()),
+                                                         canvas()->view(), canvas()->renderer().style());
+    QVERIFY(labels.size() >= 5);
+    auto check = [&](const char *state) {
+        const QImage sharp = renderAt(canvas(), 2);
+        QCOMPARE(sharp.size(), canvas()->size() * 2);
+        QCOMPARE(sharp.devicePixelRatio(), 2.0);
+        const QImage upscaled = renderAt(canvas(), 1).scaled(sharp.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        // What the renderer paints straight into an image made for a HiDPI screen.
+        QImage native(sharp.size(), QImage::Format_ARGB32_Premultiplied);
+        native.setDevicePixelRatio(2);
+        native.fill(Qt::white);
+        {
+            QPainter painter(&native);
+            canvas()->renderer().render(painter, *canvas()->scene(), canvas()->view());
+        }
+        double detail = 0, upscaledDetail = 0, offNative = 0, upscaledOffNative = 0;
+        for (const PlacedLabel &label : labels) {
+            const QRect box = QRectF(label.box.topLeft() * 2, label.box.size() * 2).toAlignedRect() & sharp.rect();
+            detail += fineDetail(sharp, box);
+            upscaledDetail += fineDetail(upscaled, box);
+            offNative += meanDifference(sharp, native, box);
+            upscaledOffNative += meanDifference(upscaled, native, box);
+        }
+        const QString numbers = QStringLiteral("%1: fine detail %2 (upscaled 1x: %3), difference from native 2x %4 (upscaled 1x: %5)")
+                                    .arg(QString::fromLatin1(state)).arg(detail).arg(upscaledDetail).arg(offNative).arg(upscaledOffNative);
+        QVERIFY2(detail > 1.5 * upscaledDetail, qPrintable(numbers));
+        QVERIFY2(offNative < 0.25 * upscaledOffNative, qPrintable(numbers)); // labels painted at 1x and scaled up fail this
+    };
+    check("still");
+    // While a drag pans the map, it is a cached frame: made at the same resolution.
+    const QPointF start(600, 400);
+    sendMouse(canvas(), QEvent::MouseButtonPress, start, Qt::LeftButton);
+    sendMouse(canvas(), QEvent::MouseMove, start + QPointF(10, 0), Qt::LeftButton);
+    sendMouse(canvas(), QEvent::MouseMove, start, Qt::LeftButton); // back: the labels are where they were
+    check("dragging");
+    sendMouse(canvas(), QEvent::MouseButtonRelease, start, Qt::NoButton);
+}
+
+void TestMapCanvas::mapFollowsThePalette_data()
+{
+    QTest::addColumn<QColor>("window");
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << QColor(0xef, 0xef, 0xef) << false;
+    QTest::newRow("dark") << QColor(0x2b, 0x2b, 0x2b) << true;
+    QTest::newRow("mid grey, dark side") << QColor(0x7e, 0x7e, 0x7e) << true;
+}
+
+void TestMapCanvas::mapFollowsThePalette()
+{
+    QFETCH(QColor, window);
+    QFETCH(bool, dark);
+    const QPalette before = QApplication::palette();
+    QPalette palette = before;
+    palette.setColor(QPalette::Window, window);
+    QApplication::setPalette(palette); // as when the desktop switches to or from dark mode
+    const MapStyle &expected = dark ? MapStyle::dark() : MapStyle::standard();
+    QTRY_COMPARE(canvas()->renderer().style().isDark, dark); // the change reaches widgets as an event
+    QVERIFY(!canvas()->exportRenderer().style().isDark); // exports stay light: they go on slides and paper
+    const QImage map = canvas()->grabMap();
+    QApplication::setPalette(before);
+    QTRY_COMPARE(canvas()->renderer().style().isDark, false);
+    // What is painted is that style: the sea and the land in its colours.
+    auto near = [](QColor a, QColor b) { return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) <= 12; };
+    QVERIFY(near(map.pixelColor(pixelOf({88.0, 14.0}).toPoint()), expected.ocean));   // Bay of Bengal
+    QVERIFY(near(map.pixelColor(pixelOf({135.0, 35.5}).toPoint()), expected.land)); // Japan, no layer on it
 }
 
 QTEST_MAIN(TestMapCanvas)

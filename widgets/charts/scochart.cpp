@@ -146,13 +146,14 @@ void ScoChart::activateAt(const QPoint &viewportPos)
 
 bool ScoChart::eventFilter(QObject *watched, QEvent *event)
 {
-    if (!views().isEmpty() && watched == views().constFirst()->viewport()) {
-        auto *mouse = static_cast<QMouseEvent *>(event);
-        if (event->type() == QEvent::MouseButtonPress && mouse->button() == Qt::LeftButton)
+    const bool press = event->type() == QEvent::MouseButtonPress, release = event->type() == QEvent::MouseButtonRelease;
+    if ((press || release) && !views().isEmpty() && watched == views().constFirst()->viewport()) {
+        // Only now is it a QMouseEvent: casting any other event is undefined behaviour (UBSan).
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (press && mouse->button() == Qt::LeftButton)
             m_pressPos = mouse->position().toPoint();
         // A click, not the end of a drag.
-        if (event->type() == QEvent::MouseButtonRelease && mouse->button() == Qt::LeftButton &&
-            (mouse->position().toPoint() - m_pressPos).manhattanLength() < 8)
+        if (release && mouse->button() == Qt::LeftButton && (mouse->position().toPoint() - m_pressPos).manhattanLength() < 8)
             activateAt(mouse->position().toPoint());
     }
     return ChartWidget::eventFilter(watched, event);

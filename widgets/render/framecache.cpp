@@ -9,9 +9,9 @@
 
 namespace spheres {
 
-bool FrameCache::canReuse(const Scene &scene, const ViewState &view, QPointF &offset) const
+bool FrameCache::canReuse(const Scene &scene, const ViewState &view, qreal pixelRatio, QPointF &offset) const
 {
-    if (m_image.isNull() || m_scene != &scene || view.metresPerPixel != m_view.metresPerPixel ||
+    if (m_image.isNull() || m_image.devicePixelRatio() != pixelRatio || m_scene != &scene || view.metresPerPixel != m_view.metresPerPixel ||
         view.selectedRegion != m_view.selectedRegion || view.projectionId != m_view.projectionId ||
         view.size + QSize(2 * kMarginPixels, 2 * kMarginPixels) != m_view.size)
         return false;
@@ -26,11 +26,11 @@ bool FrameCache::canReuse(const Scene &scene, const ViewState &view, QPointF &of
 void FrameCache::paintPanned(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view)
 {
     QPointF offset;
-    if (!canReuse(scene, view, offset)) {
+    const qreal dpr = MapRenderer::pixelRatio(painter);
+    if (!canReuse(scene, view, dpr, offset)) {
         m_view = view;
         m_view.hoveredRegion.clear(); // no hover while dragging
         m_view.size = view.size + QSize(2 * kMarginPixels, 2 * kMarginPixels);
-        const qreal dpr = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
         m_image = QImage(m_view.size * dpr, QImage::Format_ARGB32_Premultiplied);
         m_image.setDevicePixelRatio(dpr);
         QPainter p(&m_image);

@@ -26,7 +26,7 @@ public:
     void clear() { m_image = QImage(); }
 
 private:
-    bool canReuse(const Scene &scene, const ViewState &view, QPointF &offset) const;
+    bool canReuse(const Scene &scene, const ViewState &view, qreal pixelRatio, QPointF &offset) const;
 
     QImage m_image;
     ViewState m_view;
