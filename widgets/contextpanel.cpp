@@ -95,8 +95,8 @@ ContextPanel::ContextPanel(QWidget *parent) : QWidget(parent)
     // Tab lands on the scroll area (arrows scroll it), which a screen reader announces with the
     // summary; the next Tab goes through the text's links.
     setFocusProxy(m_scroll);
-    for (QWidget *w : {static_cast<QWidget *>(this), static_cast<QWidget *>(m_scroll)})
-        w->setAccessibleName(tr("Context"));
+    setAccessibleName(tr("Context"));
+    m_scroll->setAccessibleName(accessibleName());
     showNothing();
 }
 
