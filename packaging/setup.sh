@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ ccache pkg-config
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev-tools
+  # qt6-charts-dev does not depend on it, but Qt6ChartsConfig.cmake needs Qt6OpenGL
+  libqt6opengl6-dev
   libgl1-mesa-dev libboost-dev
   fonts-dejavu-core
   # packaging (CPack's dpkg-shlibdeps) and tst_package's validators
