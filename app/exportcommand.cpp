@@ -1,5 +1,7 @@
 #include "exportcommand.h"
 
+#include "commandline.h"
+
 #include "atlas.h"
 #include "briefingpack.h"
 #include "briefio.h"
@@ -29,11 +31,10 @@ QString tr(const char *text) { return QCoreApplication::translate("ExportCommand
 
 constexpr double kMetresPerInch = 0.0254;
 
-int fail(const QString &message)
-{
-    QTextStream(stderr) << "spheres export: " << message << Qt::endl;
-    return 2;
-}
+/// The command line is wrong: exit 2, with a pointer to --help.
+int fail(const QString &message) { return usageError(exportCommandSpec(), message); }
+/// The brief, the data or the output file is the problem: exit 1.
+int failed(const QString &message) { return commandError(exportCommandSpec(), message); }
 
 std::optional<QSize> parseSize(const QString &text)
 {
@@ -86,11 +87,13 @@ std::optional<int> parseInt(const QString &text, int min, int max)
 } // namespace
 
 
-int runExportCommand(const QStringList &arguments)
+CommandSpec exportCommandSpec()
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Export the map as a PNG, SVG or PDF file without opening a window."));
-    parser.addHelpOption();
+    CommandSpec spec;
+    spec.name = QStringLiteral("export");
+    spec.summary = tr("Export the map or a brief's views as PNG, SVG or PDF, without a window.");
+    spec.description = tr("Export the map as a PNG, SVG or PDF file without opening a window, or a brief's saved\n"
+                          "views: one with --view, all of them with --all-views (a PDF briefing pack or numbered PNGs).");
     const QCommandLineOption out(QStringLiteral("out"), tr("Output file (.png, .svg or .pdf)."), tr("file"));
     const QCommandLineOption format(QStringLiteral("format"), tr("png, svg or pdf; by default from the file name."),
                                     tr("format"));
@@ -119,14 +122,39 @@ int runExportCommand(const QStringList &arguments)
                                       tr("Export every view of the brief: a PDF briefing pack, or numbered PNGs."));
     const QCommandLineOption noCharts(QStringLiteral("no-charts"),
                                       tr("With --all-views to a PDF: leave out the pages of the views' charts."));
-    parser.addPositionalArgument(QStringLiteral("brief"), tr("A brief file, for --view and --all-views."), tr("[brief]"));
-    parser.addOptions({viewName, allViews, noCharts});
-    parser.addOptions({out, format, size, preset, dpi, projection, center, scale, select, year, title, subtitle,
-                       noLegend, noCredits, noScaleBar});
+    spec.options = {viewName, allViews, noCharts, out, format, size, preset, dpi, projection, center, scale, select,
+                    year, title, subtitle, noLegend, noCredits, noScaleBar};
+    spec.positionals = {{QStringLiteral("brief"), tr("A brief file, for --view and --all-views."), tr("[brief]")}};
+    return spec;
+}
+
+int runExportCommand(const QStringList &arguments)
+{
+    const CommandSpec spec = exportCommandSpec();
+    QCommandLineParser parser;
+    spec.configure(parser);
+    const QCommandLineOption &out = spec.option(QStringLiteral("out"));
+    const QCommandLineOption &format = spec.option(QStringLiteral("format"));
+    const QCommandLineOption &size = spec.option(QStringLiteral("size"));
+    const QCommandLineOption &preset = spec.option(QStringLiteral("preset"));
+    const QCommandLineOption &dpi = spec.option(QStringLiteral("dpi"));
+    const QCommandLineOption &projection = spec.option(QStringLiteral("projection"));
+    const QCommandLineOption &center = spec.option(QStringLiteral("center"));
+    const QCommandLineOption &scale = spec.option(QStringLiteral("scale"));
+    const QCommandLineOption &select = spec.option(QStringLiteral("select"));
+    const QCommandLineOption &year = spec.option(QStringLiteral("year"));
+    const QCommandLineOption &title = spec.option(QStringLiteral("title"));
+    const QCommandLineOption &subtitle = spec.option(QStringLiteral("subtitle"));
+    const QCommandLineOption &noLegend = spec.option(QStringLiteral("no-legend"));
+    const QCommandLineOption &noCredits = spec.option(QStringLiteral("no-credits"));
+    const QCommandLineOption &noScaleBar = spec.option(QStringLiteral("no-scale-bar"));
+    const QCommandLineOption &viewName = spec.option(QStringLiteral("view"));
+    const QCommandLineOption &allViews = spec.option(QStringLiteral("all-views"));
+    const QCommandLineOption &noCharts = spec.option(QStringLiteral("no-charts"));
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << spec.helpText(parser);
         return 0;
     }
     if (parser.positionalArguments().size() > 1)
@@ -135,7 +163,7 @@ int runExportCommand(const QStringList &arguments)
     if (!parser.positionalArguments().isEmpty()) {
         BriefReader::Result read = BriefReader::readFile(parser.positionalArguments().first());
         if (!read.ok())
-            return fail(read.error);
+            return failed(read.error);
         brief = std::move(read.brief);
     }
     if ((parser.isSet(viewName) || parser.isSet(allViews)) && !brief)
@@ -157,6 +185,9 @@ int runExportCommand(const QStringList &arguments)
         if (*asked != *pathFormat)
             return fail(tr("--format %1 does not match --out \"%2\"").arg(parser.value(format).toLower(), outPath));
     }
+
+    if (parser.isSet(allViews) && *pathFormat == ExportOptions::Format::Svg)
+        return fail(tr("--all-views writes a PDF briefing pack or numbered PNGs, not SVG"));
 
     ExportOptions options;
     options.format = *pathFormat;
@@ -204,7 +235,7 @@ int runExportCommand(const QStringList &arguments)
                 saved = &v;
         }
         if (!saved)
-            return fail(tr("--view \"%1\" is not a view of %2; its views are: %3")
+            return failed(tr("--view \"%1\" is not a view of %2; its views are: %3")
                             .arg(parser.value(viewName), parser.positionalArguments().first(), names.join(QStringLiteral(", "))));
         view = saved->state; // lit by its focused claim once the atlas is loaded, below
         chosenView = saved;
@@ -238,7 +269,7 @@ int runExportCommand(const QStringList &arguments)
 
     SceneCache scenes;
     if (const QString error = scenes.loadBuiltIn(); !error.isEmpty())
-        return fail(error);
+        return failed(error);
     if (chosenView) {
         const ViewState lit = BriefingPack::litState(*brief, *chosenView, *scenes.coarse());
         view.highlightRegions = lit.highlightRegions;
@@ -251,8 +282,9 @@ int runExportCommand(const QStringList &arguments)
         renderer.setAnnotations(brief->annotations); // the brief's own marks travel with every export
     if (parser.isSet(allViews)) {
         auto sceneFor = [&scenes](const QString &id) { return scenes.sceneFor(id, 0.0); };
-        auto progress = [](int done, int total) {
-            QTextStream(stderr) << QStringLiteral("\r%1 / %2 views").arg(done).arg(total) << Qt::flush;
+        ProgressLine progressLine(tr("views"));
+        auto progress = [&progressLine](int done, int total) {
+            progressLine.report(done, total);
             return true;
         };
         QStringList written;
@@ -262,16 +294,13 @@ int runExportCommand(const QStringList &arguments)
         const Exporter::Result packed =
             options.format == ExportOptions::Format::Pdf
                 ? BriefingPack::exportPdf(renderer, sceneFor, *brief, options, outPath, progress, paintChart)
-                : options.format == ExportOptions::Format::Png
-                      ? BriefingPack::exportPngSeries(renderer, sceneFor, *brief, options, outPath, progress, &written)
-                      : Exporter::Result{tr("--all-views writes a PDF briefing pack or numbered PNGs, not SVG")};
-        QTextStream(stderr) << QStringLiteral("\n");
-        return packed.ok() ? 0 : fail(packed.error);
+                : BriefingPack::exportPngSeries(renderer, sceneFor, *brief, options, outPath, progress, &written);
+        return packed.ok() ? 0 : failed(packed.error);
     }
     const Scene &scene = *scenes.sceneFor(projectionPreset->projection.id(), view.metresPerPixel);
     const Exporter::Result result = Exporter::exportTo(renderer, scene, view, options, outPath);
     if (!result.ok())
-        return fail(result.error);
+        return failed(result.error);
     return 0;
 }
 

@@ -1,8 +1,13 @@
 #pragma once
 
+#include "commandline.h"
+
 #include <QStringList>
 
 namespace spheres {
+
+/// `spheres export`'s options and description (its --help and its part of the man page).
+CommandSpec exportCommandSpec();
 
 /// `spheres export --out map.png|svg|pdf [--format F] [--size WxH | --preset 1080p|4k|a4|letter]
 /// [--dpi N] [--projection ID] [--center LON,LAT] [--scale N] [--select CODE] [--year YYYY]
@@ -11,7 +16,7 @@ namespace spheres {
 /// `spheres export BRIEF --view NAME | --all-views [--no-charts]` exports saved views; all of
 /// them to a PDF make a briefing pack, with a page of each view's charts unless --no-charts.
 /// Needs a QApplication (the charts are widgets), which may use the offscreen platform.
-/// Returns the process exit code; problems are printed to stderr naming the option.
+/// Returns the process exit code (ExitCode); problems are printed to stderr naming the option.
 int runExportCommand(const QStringList &arguments);
 
 } // namespace spheres

@@ -26,11 +26,8 @@ QString tr(const char *text) { return QCoreApplication::translate("LinkCommand",
 
 constexpr qint64 kMaxNarrativeBytes = 8 * 1024 * 1024;
 
-int fail(const QString &message, int exitCode = 2)
-{
-    QTextStream(stderr) << "spheres link: " << message << Qt::endl;
-    return exitCode;
-}
+int fail(const QString &message) { return usageError(linkCommandSpec(), message); }
+int failed(const QString &message) { return commandError(linkCommandSpec(), message); }
 
 struct Narrative
 {
@@ -55,41 +52,41 @@ QByteArray readLimited(QFile &file)
 /// The text of the narrative at `path` ("-": standard input); `name` is how messages call it.
 Narrative readNarrative(const QString &path, const QString &name)
 {
-    const auto failed = [&name](const QString &what) { return Narrative{{}, QStringLiteral("%1: %2").arg(name, what)}; };
+    const auto unreadable = [&name](const QString &what) { return Narrative{{}, QStringLiteral("%1: %2").arg(name, what)}; };
     QFile file;
     if (path == u'-') {
         if (!file.open(stdin, QIODevice::ReadOnly))
-            return failed(file.errorString());
+            return unreadable(file.errorString());
     } else {
         const QFileInfo info(path);
         if (!info.exists())
-            return failed(tr("no such file"));
+            return unreadable(tr("no such file"));
         if (info.isDir())
-            return failed(tr("is a directory, not a narrative file"));
+            return unreadable(tr("is a directory, not a narrative file"));
         // Checked before reading, so that a huge file is not read only to be refused.
         if (info.size() > kMaxNarrativeBytes)
-            return failed(tr("the file is larger than %1 MiB").arg(kMaxNarrativeBytes / (1024 * 1024)));
+            return unreadable(tr("the file is larger than %1 MiB").arg(kMaxNarrativeBytes / (1024 * 1024)));
         file.setFileName(path);
         if (!file.open(QIODevice::ReadOnly))
-            return failed(tr("cannot be read: %1").arg(file.errorString()));
+            return unreadable(tr("cannot be read: %1").arg(file.errorString()));
     }
     const QByteArray data = readLimited(file);
     if (file.error() != QFileDevice::NoError)
-        return failed(tr("cannot be read: %1").arg(file.errorString()));
+        return unreadable(tr("cannot be read: %1").arg(file.errorString()));
     if (data.size() > kMaxNarrativeBytes)
-        return failed(tr("the text is larger than %1 MiB").arg(kMaxNarrativeBytes / (1024 * 1024)));
+        return unreadable(tr("the text is larger than %1 MiB").arg(kMaxNarrativeBytes / (1024 * 1024)));
 
     // Notepad's "Unicode" is UTF-16 with a byte order mark; decode it rather than call it binary.
     const bool utf16 = data.startsWith("\xFF\xFE") || data.startsWith("\xFE\xFF");
     if (!utf16 && data.contains('\0'))
-        return failed(tr("is a binary file, not plain text or Markdown"));
+        return unreadable(tr("is a binary file, not plain text or Markdown"));
     QStringDecoder decoder(utf16 ? (data.startsWith("\xFF\xFE") ? QStringConverter::Utf16LE : QStringConverter::Utf16BE)
                                  : QStringConverter::Utf8);
     QString text = decoder.decode(data);
     if (decoder.hasError())
-        return failed(utf16 ? tr("is not valid UTF-16 text") : tr("is not UTF-8 text; save it as UTF-8 and try again"));
+        return unreadable(utf16 ? tr("is not valid UTF-16 text") : tr("is not UTF-8 text; save it as UTF-8 and try again"));
     if (text.contains(QChar(u'\0')))
-        return failed(tr("is a binary file, not plain text or Markdown"));
+        return unreadable(tr("is a binary file, not plain text or Markdown"));
     return Narrative{std::move(text), {}};
 }
 
@@ -132,26 +129,39 @@ QByteArray claimsJson(const Brief &brief)
 
 } // namespace
 
+CommandSpec linkCommandSpec()
+{
+    CommandSpec spec;
+    spec.name = QStringLiteral("link");
+    spec.summary = tr("Link a narrative to the map: claims with regions, features and stance.");
+    spec.description = tr(
+        "Link a narrative (plain text or Markdown) to the map: one claim per sentence, with the regions,\n"
+        "groups, features and topics it names and a stance guessed from its wording.");
+    spec.options = {
+        QCommandLineOption(QStringLiteral("json"), tr("Print the claims as JSON to standard output.")),
+        QCommandLineOption({QStringLiteral("o"), QStringLiteral("out")},
+                           tr("Write a new brief with the claims (.spheres.json)."), tr("file")),
+        QCommandLineOption(QStringLiteral("title"), tr("Title of the brief (default: the file name)."), tr("text")),
+        QCommandLineOption(QStringLiteral("author"), tr("Author of the brief (default: none)."), tr("name")),
+    };
+    spec.positionals = {{QStringLiteral("narrative"), tr("The narrative file, or - for standard input."),
+                         QStringLiteral("<narrative>")}};
+    return spec;
+}
+
 int runLinkCommand(const QStringList &arguments)
 {
+    const CommandSpec spec = linkCommandSpec();
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Link a narrative (plain text or Markdown) to the map: one claim per sentence, with the regions,\n"
-           "groups, features and topics it names and a stance guessed from its wording."));
-    parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("narrative"), tr("The narrative file, or - for standard input."),
-                                 QStringLiteral("<narrative>"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print the claims as JSON to standard output."));
-    const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("out")},
-                                 tr("Write a new brief with the claims (.spheres.json)."), tr("file"));
-    const QCommandLineOption title(QStringLiteral("title"), tr("Title of the brief (default: the file name)."),
-                                   tr("text"));
-    const QCommandLineOption author(QStringLiteral("author"), tr("Author of the brief (default: none)."), tr("name"));
-    parser.addOptions({json, out, title, author});
+    spec.configure(parser);
+    const QCommandLineOption &json = spec.option(QStringLiteral("json"));
+    const QCommandLineOption &out = spec.option(QStringLiteral("out"));
+    const QCommandLineOption &title = spec.option(QStringLiteral("title"));
+    const QCommandLineOption &author = spec.option(QStringLiteral("author"));
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << spec.helpText(parser);
         return 0;
     }
     const QStringList positional = parser.positionalArguments();
@@ -176,25 +186,25 @@ int runLinkCommand(const QStringList &arguments)
 
     const Narrative narrative = readNarrative(inPath, inName);
     if (!narrative.error.isEmpty())
-        return fail(narrative.error);
+        return failed(narrative.error);
 
     const Atlas::Result atlas = Atlas::loadBuiltIn(Atlas::Detail::Fine);
     if (!atlas.ok())
-        return fail(atlas.error, 1);
+        return failed(atlas.error);
     QStringList layerErrors;
     const auto layers = GeoJsonReader::readAllBuiltIn(layerErrors);
     if (!layerErrors.isEmpty())
-        return fail(layerErrors.join(u'\n'), 1);
+        return failed(layerErrors.join(u'\n'));
     const Linker linker(Gazetteer(atlas.atlas, layers));
     Brief brief = linker.link(narrative.text, fromStdin ? QStringLiteral("stdin") : QFileInfo(inPath).fileName());
     if (brief.claims.isEmpty())
-        return fail(tr("%1: no sentences: the text is empty").arg(inName));
+        return failed(tr("%1: no sentences: the text is empty").arg(inName));
 
     if (parser.isSet(json)) {
         QFile output;
         const QByteArray bytes = claimsJson(brief);
         if (!output.open(stdout, QIODevice::WriteOnly) || output.write(bytes) != bytes.size() || !output.flush())
-            return fail(tr("standard output: %1").arg(output.errorString()), 1);
+            return failed(tr("standard output: %1").arg(output.errorString()));
         return 0;
     }
 
@@ -204,7 +214,7 @@ int runLinkCommand(const QStringList &arguments)
     for (const QString &id : GeoJsonReader::builtInIds())
         brief.layers << LayerSetting{id, true, 1.0};
     if (const QString error = BriefWriter::save(brief, outPath); !error.isEmpty())
-        return fail(error);
+        return failed(error);
     const QString wrote = brief.claims.size() == 1 ? tr("Wrote 1 claim to %1").arg(outPath)
                                                    : tr("Wrote %1 claims to %2").arg(QString::number(brief.claims.size()), outPath);
     QTextStream(stderr) << wrote << Qt::endl;

@@ -1,5 +1,7 @@
 #include "validatecommand.h"
 
+#include "commandline.h"
+
 #include "atlas.h"
 #include "briefio.h"
 #include "geojsonreader.h"
@@ -14,50 +16,54 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("ValidateCommand", text); }
 
-int fail(const QString &message, int exitCode)
-{
-    QTextStream(stderr) << "spheres validate: " << message << Qt::endl;
-    return exitCode;
-}
+int fail(const QString &message) { return usageError(validateCommandSpec(), message); }
+int failed(const QString &message) { return commandError(validateCommandSpec(), message); }
 
 } // namespace
 
+CommandSpec validateCommandSpec()
+{
+    CommandSpec spec;
+    spec.name = QStringLiteral("validate");
+    spec.summary = tr("Check that a brief reads and that everything it links to exists.");
+    spec.description = tr("Check a brief: that it reads, and that its regions, groups, layers and features exist.");
+    // A brief may link features of a layer the user added; without it they would count as unknown.
+    spec.options = {QCommandLineOption(QStringLiteral("layer"),
+                                       tr("An extra GeoJSON layer the brief refers to (repeatable)."), tr("file"))};
+    spec.positionals = {{QStringLiteral("brief"), tr("The brief to check (.spheres.json)."), QStringLiteral("<brief>")}};
+    return spec;
+}
+
 int runValidateCommand(const QStringList &arguments)
 {
+    const CommandSpec spec = validateCommandSpec();
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Check a brief: that it reads, and that its regions, groups, layers and features exist."));
-    parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("brief"), tr("The brief to check (.spheres.json)."),
-                                 QStringLiteral("<brief>"));
-    // A brief may link features of a layer the user added; without it they would count as unknown.
-    const QCommandLineOption layer(QStringLiteral("layer"), tr("An extra GeoJSON layer the brief refers to (repeatable)."),
-                                   tr("file"));
-    parser.addOption(layer);
+    spec.configure(parser);
+    const QCommandLineOption &layer = spec.option(QStringLiteral("layer"));
     if (!parser.parse(arguments))
-        return fail(parser.errorText(), 2);
+        return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << spec.helpText(parser);
         return 0;
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return fail(tr("no brief given"), 2);
+        return fail(tr("no brief given"));
     if (positional.size() > 1)
-        return fail(tr("unexpected argument \"%1\"").arg(positional.at(1)), 2);
+        return fail(tr("unexpected argument \"%1\"").arg(positional.at(1)));
     const QString path = positional.front();
 
     const Atlas::Result atlas = Atlas::loadBuiltIn(Atlas::Detail::Fine);
     if (!atlas.ok())
-        return fail(atlas.error, 1);
+        return failed(atlas.error);
     QStringList layerErrors;
     QList<std::shared_ptr<const Layer>> layers = GeoJsonReader::readAllBuiltIn(layerErrors);
     if (!layerErrors.isEmpty())
-        return fail(layerErrors.join(u'\n'), 1);
+        return failed(layerErrors.join(u'\n'));
     for (const QString &file : parser.values(layer)) {
         const GeoJsonReader::Result extra = GeoJsonReader::readFile(file);
         if (!extra.ok())
-            return fail(tr("--layer: %1").arg(extra.error), 2);
+            return failed(tr("--layer: %1").arg(extra.error));
         layers << std::make_shared<const Layer>(extra.layer);
     }
 

@@ -10,8 +10,10 @@ packages=(
   libqt6opengl6-dev
   libgl1-mesa-dev libboost-dev
   fonts-dejavu-core
-  # packaging (CPack's dpkg-shlibdeps) and tst_package's validators
-  dpkg-dev file desktop-file-utils appstream libxml2-utils shared-mime-info
+  # packaging (CPack's dpkg-shlibdeps, gzip for the man page and changelog) and tst_package's
+  # validators: lintian, hardening-check (devscripts) and groff for the man page
+  dpkg-dev file gzip desktop-file-utils appstream libxml2-utils shared-mime-info
+  lintian devscripts groff-base
 )
 
 missing=()

@@ -211,6 +211,7 @@ void TestLinkCommand::badInputIsRefused_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("expected");
+    QTest::addColumn<int>("exitCode"); // 1: the narrative or the output is the problem; 2: the command line
 
     write(u"empty.txt"_s, {});
     write(u"blank.md"_s, "\n   \n---\n\n");
@@ -224,29 +225,29 @@ void TestLinkCommand::badInputIsRefused_data()
     const QString text = path(u"china-russia.txt"_s);
     const QString out = path(u"never.spheres.json"_s);
     const auto link = [](const QString &file) { return QStringList{u"link"_s, file, u"--json"_s}; };
-    QTest::newRow("missing") << link(path(u"missing.txt"_s)) << QByteArray() << path(u"missing.txt"_s) + u": no such file"_s;
-    QTest::newRow("directory") << link(path(u"folder.txt"_s)) << QByteArray() << path(u"folder.txt"_s);
-    QTest::newRow("unreadable") << link(path(u"locked.txt"_s)) << QByteArray() << path(u"locked.txt"_s) + u": cannot be read"_s;
-    QTest::newRow("empty") << link(path(u"empty.txt"_s)) << QByteArray() << path(u"empty.txt"_s) + u": no sentences"_s;
-    QTest::newRow("blank markdown") << link(path(u"blank.md"_s)) << QByteArray() << path(u"blank.md"_s) + u": no sentences"_s;
-    QTest::newRow("empty stdin") << link(u"-"_s) << QByteArray() << u"standard input: no sentences"_s;
-    QTest::newRow("NUL") << link(path(u"nul.txt"_s)) << QByteArray() << path(u"nul.txt"_s) + u": is a binary file"_s;
-    QTest::newRow("binary stdin") << link(u"-"_s) << QByteArray("\x7F" "ELF\0\0", 6) << u"standard input: is a binary file"_s;
-    QTest::newRow("not UTF-8") << link(path(u"latin1.txt"_s)) << QByteArray() << path(u"latin1.txt"_s) + u": is not UTF-8"_s;
-    QTest::newRow("over 8 MiB") << link(path(u"huge.txt"_s)) << QByteArray() << path(u"huge.txt"_s) + u": the file is larger than 8 MiB"_s;
+    QTest::newRow("missing") << link(path(u"missing.txt"_s)) << QByteArray() << path(u"missing.txt"_s) + u": no such file"_s << 1;
+    QTest::newRow("directory") << link(path(u"folder.txt"_s)) << QByteArray() << path(u"folder.txt"_s) << 1;
+    QTest::newRow("unreadable") << link(path(u"locked.txt"_s)) << QByteArray() << path(u"locked.txt"_s) + u": cannot be read"_s << 1;
+    QTest::newRow("empty") << link(path(u"empty.txt"_s)) << QByteArray() << path(u"empty.txt"_s) + u": no sentences"_s << 1;
+    QTest::newRow("blank markdown") << link(path(u"blank.md"_s)) << QByteArray() << path(u"blank.md"_s) + u": no sentences"_s << 1;
+    QTest::newRow("empty stdin") << link(u"-"_s) << QByteArray() << u"standard input: no sentences"_s << 1;
+    QTest::newRow("NUL") << link(path(u"nul.txt"_s)) << QByteArray() << path(u"nul.txt"_s) + u": is a binary file"_s << 1;
+    QTest::newRow("binary stdin") << link(u"-"_s) << QByteArray("\x7F" "ELF\0\0", 6) << u"standard input: is a binary file"_s << 1;
+    QTest::newRow("not UTF-8") << link(path(u"latin1.txt"_s)) << QByteArray() << path(u"latin1.txt"_s) + u": is not UTF-8"_s << 1;
+    QTest::newRow("over 8 MiB") << link(path(u"huge.txt"_s)) << QByteArray() << path(u"huge.txt"_s) + u": the file is larger than 8 MiB"_s << 1;
     QTest::newRow("over 8 MiB on stdin") << link(u"-"_s) << QByteArray(kMaxNarrativeBytes + 1, 'a')
-                                         << u"standard input: the text is larger than 8 MiB"_s;
-    QTest::newRow("no --json or -o") << QStringList{u"link"_s, text} << QByteArray() << u"--json"_s;
+                                         << u"standard input: the text is larger than 8 MiB"_s << 1;
+    QTest::newRow("no --json or -o") << QStringList{u"link"_s, text} << QByteArray() << u"--json"_s << 2;
     QTest::newRow("--json and -o") << QStringList{u"link"_s, text, u"--json"_s, u"-o"_s, out} << QByteArray()
-                                   << u"--json and --out"_s;
+                                   << u"--json and --out"_s << 2;
     QTest::newRow("unwritable output") << QStringList{u"link"_s, text, u"-o"_s, u"/nonexistent-dir/brief.json"_s}
-                                       << QByteArray() << u"/nonexistent-dir/brief.json"_s;
+                                       << QByteArray() << u"/nonexistent-dir/brief.json"_s << 1;
     QTest::newRow("output onto input") << QStringList{u"link"_s, text, u"--out"_s, text} << QByteArray()
-                                       << u"--out \"%1\""_s.arg(text);
-    QTest::newRow("no file") << QStringList{u"link"_s, u"--json"_s} << QByteArray() << u"no narrative file"_s;
-    QTest::newRow("two files") << QStringList{u"link"_s, text, u"extra.txt"_s, u"--json"_s} << QByteArray() << u"extra.txt"_s;
+                                       << u"--out \"%1\""_s.arg(text) << 2;
+    QTest::newRow("no file") << QStringList{u"link"_s, u"--json"_s} << QByteArray() << u"no narrative file"_s << 2;
+    QTest::newRow("two files") << QStringList{u"link"_s, text, u"extra.txt"_s, u"--json"_s} << QByteArray() << u"extra.txt"_s << 2;
     QTest::newRow("unknown option") << QStringList{u"link"_s, text, u"--json"_s, u"--frobnicate"_s} << QByteArray()
-                                    << u"frobnicate"_s;
+                                    << u"frobnicate"_s << 2;
 }
 
 void TestLinkCommand::badInputIsRefused()
@@ -254,10 +255,11 @@ void TestLinkCommand::badInputIsRefused()
     QFETCH(QStringList, args);
     QFETCH(QByteArray, input);
     QFETCH(QString, expected);
+    QFETCH(int, exitCode);
     if (QByteArrayView(QTest::currentDataTag()) == "unreadable" && QFile(path(u"locked.txt"_s)).open(QIODevice::ReadOnly))
         QSKIP("running with permission to read any file (root)");
     const Run r = run(args, input);
-    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.contains(expected), qPrintable(r.err));
     QVERIFY2(r.out.isEmpty(), r.out.constData());
     QVERIFY(!QFile::exists(path(u"never.spheres.json"_s)));

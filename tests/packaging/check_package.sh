@@ -34,7 +34,7 @@ trap 'rm -rf "$tmp"' EXIT
 # --- Tools ------------------------------------------------------------------------------------
 for tool in cmake:cmake cpack:cmake dpkg-deb:dpkg dpkg-shlibdeps:dpkg-dev file:file \
   desktop-file-validate:desktop-file-utils appstreamcli:appstream xmllint:libxml2-utils \
-  update-mime-database:shared-mime-info; do
+  update-mime-database:shared-mime-info lintian:lintian hardening-check:devscripts; do
   command -v "${tool%%:*}" >/dev/null ||
     die "${tool%%:*} not found: install the Debian package ${tool#*:} (packaging/setup.sh does)"
 done
@@ -42,13 +42,26 @@ done
 [[ -f $build/app/spheres ]] || die "$build/app/spheres missing: build first"
 
 # --- cmake --install into a DESTDIR -----------------------------------------------------------
+mime_icon=application-x-spheres-brief+json
+icon_sizes=(16 32 48 64 128 256)
 installed=(
   usr/bin/spheres
+  usr/share/man/man1/spheres.1.gz
   usr/share/applications/$app_id.desktop
   usr/share/metainfo/$app_id.metainfo.xml
   usr/share/icons/hicolor/scalable/apps/$app_id.svg
+  usr/share/icons/hicolor/scalable/mimetypes/$mime_icon.svg
   usr/share/mime/packages/$app_id.xml
+  usr/share/spheres/screenshots/window.png
+  usr/share/spheres/screenshots/central-asia.png
+  usr/share/doc/spheres/copyright
+  usr/share/doc/spheres/changelog.gz
+  usr/share/lintian/overrides/spheres
 )
+for size in "${icon_sizes[@]}"; do
+  installed+=("usr/share/icons/hicolor/${size}x$size/apps/$app_id.png"
+    "usr/share/icons/hicolor/${size}x$size/mimetypes/$mime_icon.png")
+done
 if ! DESTDIR="$tmp/destdir" cmake --install "$build" --prefix /usr >"$tmp/install.log" 2>&1; then
   cat "$tmp/install.log" >&2
   die "cmake --install failed"
@@ -77,8 +90,8 @@ pass "cpack -G DEB: $(basename "$deb")"
 # --- The package's contents --------------------------------------------------------------------
 dpkg-deb -c "$deb" >"$tmp/contents" || die "dpkg-deb -c cannot read $deb"
 begin
-for f in "${installed[@]}" usr/share/doc/spheres/copyright; do
-  grep -Eq "[[:space:]]\./$f\$" "$tmp/contents" || fail "the package lacks /$f"
+for f in "${installed[@]}"; do
+  awk -v f="./$f" '$NF == f { found = 1 } END { exit !found }' "$tmp/contents" || fail "the package lacks /$f"
 done
 grep -Eq '^-rwxr-xr-x .*[[:space:]]\./usr/bin/spheres$' "$tmp/contents" ||
   fail "/usr/bin/spheres is not mode 0755 in the package: $(grep 'usr/bin/spheres' "$tmp/contents")"
@@ -91,8 +104,8 @@ field() { dpkg-deb -f "$deb" "$1"; }
 begin
 [[ $(field Package) == spheres ]] || fail "Package is '$(field Package)', not spheres"
 [[ $(field Section) == science ]] || fail "Section is '$(field Section)', not science"
-[[ $(field Maintainer) == "Spheres team <spheres@example.org>" ]] ||
-  fail "Maintainer is '$(field Maintainer)'"
+[[ $(field Maintainer) =~ ^[^\<]+\ \<[^@\>]+@[^\>]+\>$ ]] || fail "Maintainer is not 'Name <address>': '$(field Maintainer)'"
+[[ -z $(field Homepage) ]] || fail "Homepage '$(field Homepage)': there is no web site"
 version=$(sed -n 's/^set(CPACK_PACKAGE_VERSION "\(.*\)")$/\1/p' "$build/CPackConfig.cmake")
 [[ -n $version && $(field Version) == "$version" ]] ||
   fail "Version is '$(field Version)', the project's is '$version'"
@@ -172,6 +185,105 @@ if [[ -f $mime ]]; then
     fail "shared-mime-info does not map *.spheres.json to $mime_type"
   grep -qx "$mime_type application/json" "$tmp/mime/subclasses" ||
     fail "shared-mime-info does not make $mime_type a sub-class of application/json"
+fi
+
+# --- Debian: man page, changelog, copyright ----------------------------------------------------
+if [[ -f $root/usr/share/man/man1/spheres.1.gz ]]; then
+  begin
+  # The installed page is the program's own, so it cannot drift from --help.
+  QT_QPA_PLATFORM=offscreen "$build/app/spheres" --manpage >"$tmp/expected.1" || fail "spheres --manpage failed"
+  zcat "$root/usr/share/man/man1/spheres.1.gz" >"$tmp/spheres.1"
+  cmp -s "$tmp/spheres.1" "$tmp/expected.1" || fail "the installed spheres.1 is not what spheres --manpage prints"
+  for section in NAME SYNOPSIS DESCRIPTION OPTIONS COMMANDS '"EXIT STATUS"' FILES ENVIRONMENT EXAMPLES; do
+    grep -q "^\.SH $section" "$tmp/spheres.1" || fail "spheres.1 has no $section section"
+  done
+  for command in export link validate; do
+    grep -q "^\.SS \"spheres $command\"" "$tmp/spheres.1" || fail "spheres.1 does not describe spheres $command"
+  done
+  if command -v groff >/dev/null; then
+    out=$(groff -man -Tutf8 -ww -z "$tmp/spheres.1" 2>&1) || fail "groff cannot format spheres.1"
+    [[ -z $out ]] || fail "groff warns about spheres.1: $out"
+  fi
+  passed "spheres.1: generated, every section and command"
+fi
+changelog=$root/usr/share/doc/spheres/changelog.gz
+if [[ -f $changelog ]]; then
+  begin
+  first=$(zcat "$changelog" | head -1)
+  [[ $first == "spheres ($(field Version)) "*"; urgency="* ]] || fail "the changelog's first entry is not this version: $first"
+  zcat "$changelog" | grep -Eq '^ -- [^<]+ <[^>]+@[^>]+>  [A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} [+-][0-9]{4}$' ||
+    fail "the changelog has no well-formed trailer line"
+  passed "changelog.gz: $first"
+fi
+copyright=$root/usr/share/doc/spheres/copyright
+if [[ -f $copyright ]]; then
+  begin
+  head -1 "$copyright" | grep -qx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' ||
+    fail "copyright is not machine-readable (DEP-5): no Format line"
+  # Every licence a Files paragraph names has its text in a stand-alone License paragraph.
+  used=$(sed -n 's/^License: //p' "$copyright" | tr ' ' '\n' | grep -v '^and$' | sort -u)
+  for licence in Expat ISC public-domain CC-BY-4.0; do
+    grep -qx "$licence" <<<"$used" || fail "copyright does not cover $licence"
+  done
+  for licence in $used; do
+    awk -v l="License: $licence" 'prev == "" && $0 == l { found = 1 } { prev = $0 } END { exit !found }' "$copyright" ||
+      fail "copyright has no stand-alone text for the licence $licence"
+  done
+  grep -q 'Copyright 2013-2019 Michael Bostock\|2013-2019 Michael Bostock' "$copyright" || fail "copyright lacks world-atlas's ISC notice"
+  passed "copyright: DEP-5, licences $(tr '\n' ' ' <<<"$used")"
+fi
+
+# --- Icons and screenshots -----------------------------------------------------------------------
+begin
+for size in "${icon_sizes[@]}"; do
+  for png in "$root/usr/share/icons/hicolor/${size}x$size/apps/$app_id.png" \
+    "$root/usr/share/icons/hicolor/${size}x$size/mimetypes/$mime_icon.png"; do
+    [[ -f $png ]] || continue
+    file -b "$png" | grep -q "^PNG image data, $size x $size, 8-bit/color RGBA" ||
+      fail "${png#"$root"} is not a $size×$size RGBA PNG: $(file -b "$png")"
+  done
+done
+for shot in window central-asia; do
+  png=$root/usr/share/spheres/screenshots/$shot.png
+  [[ -f $png ]] || continue
+  file -b "$png" | grep -q '^PNG image data, 1600 x 1000' || fail "screenshot $shot is not 1600×1000: $(file -b "$png")"
+  # A real picture of the map, not a blank window: a blank 1600×1000 PNG compresses to a few KB.
+  (($(stat -c %s "$png") > 100000)) || fail "screenshot $shot is almost empty ($(stat -c %s "$png") bytes)"
+done
+passed "icons at ${icon_sizes[*]} px (application and brief type), screenshots"
+
+# --- No placeholders ---------------------------------------------------------------------------------
+if grep -rIl 'example\.org\|example\.com' "$root" >"$tmp/placeholders"; then
+  fail "placeholder addresses in: $(tr '\n' ' ' <"$tmp/placeholders")"
+fi
+if [[ -f $metainfo ]]; then
+  grep -q "<release version=\"$(field Version)\" date=\"[0-9-]*\"" "$metainfo" ||
+    fail "the metainfo has no release entry for $(field Version)"
+fi
+
+# --- Hardening and lintian -----------------------------------------------------------------------------
+if [[ -f $binary ]]; then
+  # PIE, stack protector, RELRO and BIND_NOW must show in the binary. Three checks are left to the
+  # flags, since no Debian 12 binary can pass them: fortify finds no *_chk call in code whose only
+  # fortifiable calls are memcpy/memset of run-time sizes; glibc's Scrt1.o and crti.o carry no
+  # IBT/SHSTK note, so the linker drops -fcf-protection's marking; stack-clash probes appear only
+  # in frames over a page. That the build asks for all three is checked in build.ninja instead.
+  hardening-check "$binary" >"$tmp/hardening.log" 2>&1 || true
+  if ! out=$(hardening-check --quiet --nofortify --nocfprotection "$binary" 2>&1); then
+    fail "hardening-check: $out"
+  else
+    pass "hardening-check: $(sed -n 's/^ \([^:]*\): yes.*/\1/p' "$tmp/hardening.log" | paste -sd, -)"
+  fi
+  for flag in -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fstack-clash-protection -fcf-protection '-z,relro' '-z,now'; do
+    grep -q -- "$flag" "$build/build.ninja" || fail "the build does not use $flag"
+  done
+fi
+# No errors and no warnings; what is overridden (usr/share/lintian/overrides/spheres) says why.
+lintian --no-cfg --info "$deb" >"$tmp/lintian.log" 2>&1 || true
+if grep -Eq '^[EW]: ' "$tmp/lintian.log"; then
+  fail "lintian: $(grep -E '^[EW]: ' "$tmp/lintian.log")"
+else
+  pass "lintian: no errors or warnings ($(grep -c '^[IPX]: ' "$tmp/lintian.log") notes)"
 fi
 
 if ((failures > 0)); then

@@ -46,7 +46,7 @@ Exporter::Result savePng(const QImage &image, const QString &path)
 {
     return save(path, [&](QIODevice &file, QString &error) {
         QImageWriter writer(&file, "png");
-        writer.setCompression(1); // fast; PNG stays lossless
+        writer.setCompression(Exporter::kPngCompression);
         if (!writer.write(image))
             error = writer.errorString();
         return error.isEmpty();

@@ -33,6 +33,10 @@ public:
 
     /// Qt's raster engine cannot paint beyond 32767 pixels a side.
     static constexpr int kMaxPixels = 32767;
+    /// QImageWriter's PNG compression, on Qt's 0–100 scale (zlib level = value × 9 / 91, so 1 is
+    /// no compression at all). Chosen by measurement (spheres_bench prints each level's size and
+    /// encode time): see the README's "Performance".
+    static constexpr int kPngCompression = 11;
     /// PDF pages are at most 14 400 points (200 inches) a side.
     static constexpr double kMaxPageInches = 200.0;
 
