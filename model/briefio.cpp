@@ -2,6 +2,7 @@
 
 #include "jsonlimits.h"
 #include "projectioncatalog.h"
+#include "viewlimits.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -210,9 +211,9 @@ bool Reader::lonLat(const QJsonValue &v, QStringView key, QPointF &out, const QS
     if (!v.isArray() || pair.size() != 2 || !pair.at(0).isDouble() || !pair.at(1).isDouble())
         return fail(place, tr("\"%1\" must be [longitude, latitude]").arg(key.toString()));
     const double lon = pair.at(0).toDouble(), lat = pair.at(1).toDouble();
-    if (!(lon >= -180.0 && lon <= 180.0))
+    if (!ViewLimits::isLongitude(lon))
         return fail(place, tr("\"%1\": longitude %2 is outside [-180, 180]").arg(key.toString(), QString::number(lon)));
-    if (!(lat >= -90.0 && lat <= 90.0))
+    if (!ViewLimits::isLatitude(lat))
         return fail(place, tr("\"%1\": latitude %2 is outside [-90, 90]").arg(key.toString(), QString::number(lat)));
     out = QPointF(lon, lat);
     return true;
@@ -389,7 +390,14 @@ bool Reader::readView(const QJsonValue &value, qsizetype index, SavedView &view)
         const QString actual = scale.isDouble() ? QString::number(scale.toDouble()) : tr("not a number");
         return fail(place, tr("\"metresPerPixel\" must be a number greater than 0 (it is %1)").arg(actual));
     }
-    state.metresPerPixel = scale.toDouble();
+    state.metresPerPixel = ViewLimits::clampedScale(scale.toDouble());
+    // A scale out of range is a typo or a hostile file, not a reason to lose the brief: drawn in range.
+    if (state.metresPerPixel != scale.toDouble()) {
+        warnings << joined(place, tr("\"metresPerPixel\" %1 is outside [%2, %3]; the view is drawn at %4")
+                                      .arg(QString::number(scale.toDouble()), QString::number(ViewLimits::kMinMetresPerPixel),
+                                           QString::number(ViewLimits::kMaxMetresPerPixel),
+                                           QString::number(state.metresPerPixel)));
+    }
 
     const QJsonValue opacity = o.value(u"layerOpacity");
     if (!opacity.isUndefined()) {

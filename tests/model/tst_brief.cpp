@@ -2,6 +2,7 @@
 #include "briefio.h"
 #include "geojsonreader.h"
 #include "projectioncatalog.h"
+#include "viewlimits.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +14,7 @@
 #include <QTest>
 
 using namespace spheres;
+using namespace Qt::StringLiterals;
 
 namespace spheres {
 // QCOMPARE prints a Brief as the JSON it would be saved as.
@@ -142,7 +144,7 @@ Brief fullBrief()
     w.name = QStringLiteral("Bare");
     w.state.projectionId = QStringLiteral("world-pacific");
     w.state.centre = QPointF(-180, 90);
-    w.state.metresPerPixel = 1e-3;
+    w.state.metresPerPixel = ViewLimits::kMinMetresPerPixel;
     w.state.year = 2100;
     b.views = {v, w};
 
@@ -222,6 +224,8 @@ private slots:
     void futureSchemaIsRefused();
     void unknownMembersWarn();
     void textNotInParagraphWarns();
+    void absurdScaleIsBroughtIntoRange_data();
+    void absurdScaleIsBroughtIntoRange();
     void dangledFocusedClaimWarns();
     void oversizedInputIsRefused();
     void tooManyClaimsAreRefused();
@@ -839,6 +843,36 @@ void TestBrief::textNotInParagraphWarns()
     const BriefReader::Result r = BriefReader::read(data, QStringLiteral("brief.json"));
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.warnings, QStringList{QStringLiteral("brief.json: claims[0] (c1): the text is not in paragraph 0 of the narrative")});
+}
+
+void TestBrief::absurdScaleIsBroughtIntoRange_data()
+{
+    QTest::addColumn<QByteArray>("scale");
+    QTest::addColumn<double>("drawnAt");
+    QTest::addColumn<QString>("warning"); // empty: none
+    const QString where = u"brief.json: views[0] (Overview): "_s;
+    QTest::newRow("1e-300") << QByteArray("1e-300") << ViewLimits::kMinMetresPerPixel
+                            << where + u"\"metresPerPixel\" 1e-300 is outside [10, 1e+07]; the view is drawn at 10"_s;
+    QTest::newRow("5e-324 (the smallest double)") << QByteArray("5e-324") << ViewLimits::kMinMetresPerPixel
+                                                  << where + u"\"metresPerPixel\" 4.94066e-324 is outside [10, 1e+07]; the view is drawn at 10"_s;
+    QTest::newRow("9.99") << QByteArray("9.99") << ViewLimits::kMinMetresPerPixel
+                          << where + u"\"metresPerPixel\" 9.99 is outside [10, 1e+07]; the view is drawn at 10"_s;
+    QTest::newRow("1e300") << QByteArray("1e300") << ViewLimits::kMaxMetresPerPixel
+                           << where + u"\"metresPerPixel\" 1e+300 is outside [10, 1e+07]; the view is drawn at 1e+07"_s;
+    QTest::newRow("the finest allowed") << QByteArray("10") << 10.0 << QString();
+    QTest::newRow("the coarsest allowed") << QByteArray("1e7") << 1e7 << QString();
+}
+
+void TestBrief::absurdScaleIsBroughtIntoRange()
+{
+    QFETCH(QByteArray, scale);
+    QFETCH(double, drawnAt);
+    QFETCH(QString, warning);
+    const QByteArray view = QByteArray(goodView).replace("5200", scale);
+    const BriefReader::Result r = BriefReader::read(briefWith(("\"views\": [" + view + "]").constData()), u"brief.json"_s);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.brief.views.front().state.metresPerPixel, drawnAt);
+    QCOMPARE(r.warnings, warning.isEmpty() ? QStringList() : QStringList{warning});
 }
 
 void TestBrief::dangledFocusedClaimWarns()

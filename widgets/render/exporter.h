@@ -32,7 +32,7 @@ public:
     };
 
     /// Qt's raster engine cannot paint beyond 32767 pixels a side.
-    static constexpr int kMaxPixels = 32767;
+    static constexpr int kMaxPixels = ViewLimits::kMaxPixels;
     /// PDF pages are at most 14 400 points (200 inches) a side.
     static constexpr double kMaxPageInches = 200.0;
 
