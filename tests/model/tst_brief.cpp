@@ -3,6 +3,7 @@
 #include "geojsonreader.h"
 #include "projectioncatalog.h"
 #include "viewlimits.h"
+#include "../hostilefiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -224,6 +225,8 @@ private slots:
     void futureSchemaIsRefused();
     void unknownMembersWarn();
     void textNotInParagraphWarns();
+    void claimsOnLongSentences_data();
+    void claimsOnLongSentences();
     void absurdScaleIsBroughtIntoRange_data();
     void absurdScaleIsBroughtIntoRange();
     void dangledFocusedClaimWarns();
@@ -843,6 +846,41 @@ void TestBrief::textNotInParagraphWarns()
     const BriefReader::Result r = BriefReader::read(data, QStringLiteral("brief.json"));
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.warnings, QStringList{QStringLiteral("brief.json: claims[0] (c1): the text is not in paragraph 0 of the narrative")});
+}
+
+void TestBrief::claimsOnLongSentences_data()
+{
+    QTest::addColumn<int>("paragraphs");
+    QTest::addColumn<int>("claims");
+    QTest::addColumn<int>("quoteLength");
+    QTest::addColumn<bool>("quoted"); // each claim's text is in its paragraph
+    // Small versions of the files that took minutes (spheres_bench --hostile times the large ones).
+    QTest::newRow("a quote of repetitive text, not in the paragraph") << 1 << 20 << 20'000 << false;
+    QTest::newRow("one word, many claims") << 3 << 600 << 1 << false;
+    QTest::newRow("the quote is in the paragraph") << 2 << 20 << 20'000 << true;
+}
+
+void TestBrief::claimsOnLongSentences()
+{
+    QFETCH(int, paragraphs);
+    QFETCH(int, claims);
+    QFETCH(int, quoteLength);
+    QFETCH(bool, quoted);
+    QByteArray data = hostile::briefWithLongSentences(paragraphs, claims, 20'000, quoteLength);
+    if (quoted)
+        data.replace("\"text\": \"Another ", "\"text\": \"");
+    const BriefReader::Result r = BriefReader::read(data, QStringLiteral("long.json"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.brief.claims.size(), claims);
+    QCOMPARE(r.warnings.size(), quoted ? 0 : claims);
+    if (!quoted) {
+        QCOMPARE(r.warnings.last(), u"long.json: claims[%1] (c%1): the text is not in paragraph %2 of the narrative"_s
+                                        .arg(claims - 1).arg((claims - 1) % paragraphs));
+    }
+    // Each paragraph is one sentence: a claim on its second is still refused.
+    data.replace("\"sentence\": 0", "\"sentence\": 1");
+    QCOMPARE(BriefReader::read(data, QStringLiteral("long.json")).error,
+             u"long.json: claims[0] (c0): \"sentence\" is 1, but the last sentence of paragraph 0 is 0"_s);
 }
 
 void TestBrief::absurdScaleIsBroughtIntoRange_data()
