@@ -6,6 +6,7 @@
 #include "briefingpack.h"
 #include "briefio.h"
 #include "maprenderer.h"
+#include "projectioncatalog.h"
 #include "scene.h"
 #include "scenecache.h"
 
@@ -21,7 +22,11 @@
 
 namespace {
 
-/// Qt for painting text, and the scenes, made once: they are the same for every input.
+/// Asks a SceneCache for the coarse level only: the fine one would take most of a run to load.
+constexpr double kCoarseOnly = spheres::Scene::kFineDetailBelow;
+
+/// Qt for painting text, and a scene of every projection, made once (before the fuzzer's clock
+/// starts, from LLVMFuzzerInitialize): they are the same for every input.
 spheres::SceneCache &scenes()
 {
     static const auto app = [] {
@@ -39,6 +44,8 @@ spheres::SceneCache &scenes()
             std::fprintf(stderr, "fuzz_render: %s\n", qPrintable(error));
             std::abort();
         }
+        for (const QString &id : spheres::ProjectionCatalog::ids())
+            cache.sceneFor(id, kCoarseOnly);
         return true;
     }();
     Q_UNUSED(app);
@@ -47,6 +54,12 @@ spheres::SceneCache &scenes()
 }
 
 } // namespace
+
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    scenes();
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -60,7 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QImage image(96, 54, QImage::Format_ARGB32_Premultiplied);
     for (qsizetype i = 0; i < std::min<qsizetype>(read.brief.views.size(), 4); ++i) {
         const spheres::SavedView &saved = read.brief.views.at(i);
-        const spheres::Scene *scene = cache.sceneFor(saved.state.projectionId, 0.0); // the coarse level: one load
+        const spheres::Scene *scene = cache.sceneFor(saved.state.projectionId, kCoarseOnly);
         if (!scene)
             continue;
         spheres::ViewState view = spheres::BriefingPack::litState(read.brief, saved, *cache.coarse());
