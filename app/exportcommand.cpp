@@ -13,12 +13,14 @@
 #include "maprenderer.h"
 #include "projectioncatalog.h"
 #include "scene.h"
+#include "viewlimits.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTextStream>
 
+#include <cmath>
 #include <map>
 #include <memory>
 #include <optional>
@@ -40,7 +42,7 @@ std::optional<QSize> parseSize(const QString &text)
 {
     static const QRegularExpression pattern(QStringLiteral("^(\\d{1,6})[xX×](\\d{1,6})$"));
     const auto m = pattern.match(text.trimmed());
-    if (!m.hasMatch())
+    if (!m.hasMatch() || !ViewLimits::isSide(m.captured(1).toInt()) || !ViewLimits::isSide(m.captured(2).toInt()))
         return std::nullopt;
     return QSize(m.captured(1).toInt(), m.captured(2).toInt());
 }
@@ -52,13 +54,17 @@ std::optional<QPointF> parseLonLat(const QString &text)
         return std::nullopt;
     bool okLon = false, okLat = false;
     const double lon = parts[0].trimmed().toDouble(&okLon), lat = parts[1].trimmed().toDouble(&okLat);
-    if (!okLon || !okLat || lon < -180 || lon > 180 || lat < -90 || lat > 90)
+    if (!okLon || !okLat || !ViewLimits::isCentre({lon, lat})) // NaN is in no range
         return std::nullopt;
     return QPointF(lon, lat);
 }
 
-/// "25000000", "25M", "1:25M" → 25 000 000.
-std::optional<double> parseScale(QString text)
+/// The scale denominators whose metres per pixel at `dpi` are within ViewLimits.
+double minScale(double dpi) { return ViewLimits::kMinMetresPerPixel * dpi / kMetresPerInch; }
+double maxScale(double dpi) { return ViewLimits::kMaxMetresPerPixel * dpi / kMetresPerInch; }
+
+/// "25000000", "25M", "1:25M" → 25 000 000, if it is within the scales allowed at `dpi`.
+std::optional<double> parseScale(QString text, double dpi)
 {
     text = text.trimmed();
     if (text.startsWith(QStringLiteral("1:")))
@@ -70,7 +76,7 @@ std::optional<double> parseScale(QString text)
     }
     bool ok = false;
     const double value = text.toDouble(&ok) * factor;
-    if (!ok || value < 1e3 || value > 1e10)
+    if (!ok || !(value >= minScale(dpi) && value <= maxScale(dpi))) // NaN is in no range
         return std::nullopt;
     return value;
 }
@@ -201,7 +207,8 @@ int runExportCommand(const QStringList &arguments)
     } else {
         const auto pictureSize = parseSize(parser.value(size));
         if (!pictureSize || pictureSize->isEmpty())
-            return fail(tr("--size \"%1\" is not a size like 1920x1080").arg(parser.value(size)));
+            return fail(tr("--size \"%1\" is not a size like 1920x1080, from %2x%2 to %3x%3")
+                            .arg(parser.value(size)).arg(ViewLimits::kMinPixels).arg(ViewLimits::kMaxPixels));
         options.pixelSize = *pictureSize;
     }
     if (parser.isSet(dpi)) {
@@ -248,13 +255,19 @@ int runExportCommand(const QStringList &arguments)
     if (parser.isSet(center)) {
         const auto c = parseLonLat(parser.value(center));
         if (!c)
-            return fail(tr("--center \"%1\" is not longitude,latitude in degrees").arg(parser.value(center)));
+            return fail(tr("--center \"%1\" is not longitude,latitude in degrees, longitude from %2 to %3, latitude from %4 to %5")
+                            .arg(parser.value(center))
+                            .arg(ViewLimits::kMinLongitude).arg(ViewLimits::kMaxLongitude)
+                            .arg(ViewLimits::kMinLatitude).arg(ViewLimits::kMaxLatitude));
         view.centre = *c;
     }
     if (parser.isSet(scale)) {
-        const auto denominator = parseScale(parser.value(scale));
+        const auto denominator = parseScale(parser.value(scale), options.dpi);
         if (!denominator)
-            return fail(tr("--scale \"%1\" is not a scale denominator between 1000 and 1e10").arg(parser.value(scale)));
+            return fail(tr("--scale \"%1\" is not a scale denominator from %2 to %3 (at %4 DPI)")
+                            .arg(parser.value(scale), QString::number(std::ceil(minScale(options.dpi)), 'f', 0),
+                                 QString::number(std::floor(maxScale(options.dpi)), 'f', 0))
+                            .arg(options.dpi));
         view.metresPerPixel = *denominator * kMetresPerInch / options.dpi;
     }
     if (parser.isSet(year)) {

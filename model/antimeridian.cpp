@@ -59,6 +59,15 @@ Ring unwrapped(const std::vector<Point> &raw, bool *polar = nullptr)
     return ring;
 }
 
+double spanOf(const Ring &ring)
+{
+    if (ring.empty())
+        return 0;
+    const auto [west, east] = std::minmax_element(ring.begin(), ring.end(),
+                                                  [](const Point &a, const Point &b) { return a.x() < b.x(); });
+    return east->x() - west->x();
+}
+
 Box envelopeOf(const Ring &ring)
 {
     Box box;
@@ -131,6 +140,11 @@ MultiPolygon polygonFromRawRings(const std::vector<std::vector<Point>> &rings)
             continue;
         bool isPolar = false;
         Ring ring = unwrapped(rings[i], &isPolar);
+        if (spanOf(ring) > kMaxUnwrappedSpan) {
+            if (i == 0)
+                return out; // no exterior, no polygon
+            continue;
+        }
         if (i == 0)
             exteriorIsPolar = isPolar;
         (isPolar ? polar : ordinary).push_back(std::move(ring));
@@ -194,6 +208,8 @@ MultiPolygon rewrapped(const MultiPolygon &shape, double lon0, bool cutAtSeam)
     bg::correct(result);
     return result;
 }
+
+double unwrappedSpan(const std::vector<Point> &ring) { return spanOf(unwrapped(ring)); }
 
 MultiLineString splitAtJumps(const LineString &line)
 {

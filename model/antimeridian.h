@@ -19,6 +19,14 @@ MultiPolygon polygonFromRawRings(const std::vector<std::vector<Point>> &rings);
 /// merged again, so no seam shows where the data was cut.
 MultiPolygon rewrapped(const MultiPolygon &shape, double lon0, bool cutAtSeam);
 
+/// The widest range of longitude a ring may cover once unwrapped: twice round the globe (a ring
+/// round a pole covers 360° and a little). Further round, a ring crosses itself on the sphere, and
+/// cutting it into the map would cost a pass over the ring for every turn, so
+/// polygonFromRawRings() leaves such rings out and the readers refuse them.
+constexpr double kMaxUnwrappedSpan = 720.0;
+/// How many degrees of longitude `ring` covers with its jumps across ±180 unwrapped.
+double unwrappedSpan(const std::vector<Point> &ring);
+
 /// Splits a line wherever consecutive points jump by more than 180° of longitude.
 MultiLineString splitAtJumps(const LineString &line);
 

@@ -2,6 +2,7 @@
 
 #include "jsonlimits.h"
 #include "projectioncatalog.h"
+#include "viewlimits.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <vector>
@@ -58,6 +60,16 @@ int sentenceCount(const QString &paragraph)
         }
     }
     return count;
+}
+
+/// Whether `needle` occurs in `haystack` (both UTF-8). glibc's memmem is linear in the worst case
+/// (two-way); QString::contains is not: its Boyer–Moore search costs length × length on a long
+/// quote of repetitive text, minutes for a brief of long sentences. UTF-8 is self-synchronising,
+/// so a match is always at a character boundary (lone surrogates, which UTF-8 cannot carry, may
+/// match one another: at worst a warning less).
+bool containsUtf8(const QByteArray &haystack, const QByteArray &needle)
+{
+    return needle.isEmpty() || memmem(haystack.constData(), size_t(haystack.size()), needle.constData(), size_t(needle.size()));
 }
 
 /// Finds the first string (value or member name) longer than the limit; on failure `path` holds
@@ -107,6 +119,11 @@ private:
         return false;
     }
     void ignoreUnknown(const QJsonObject &o, std::initializer_list<QStringView> known, const QString &place);
+    /// Per paragraph, worked out once: any number of claims may point at the same long paragraph.
+    int sentencesOf(const Brief &brief, int paragraph);
+    const QByteArray &utf8Of(const Brief &brief, int paragraph);
+    QHash<int, int> m_sentenceCounts;
+    QHash<int, QByteArray> m_utf8;
 
     bool optionalString(const QJsonObject &o, QStringView key, QString &out, const QString &place);
     bool requiredString(const QJsonObject &o, QStringView key, QString &out, const QString &place);
@@ -132,6 +149,22 @@ void Reader::ignoreUnknown(const QJsonObject &o, std::initializer_list<QStringVi
         if (std::find(known.begin(), known.end(), QStringView(it.key())) == known.end())
             warnings << joined(place, tr("unknown member \"%1\" is ignored").arg(it.key()));
     }
+}
+
+int Reader::sentencesOf(const Brief &brief, int paragraph)
+{
+    auto it = m_sentenceCounts.constFind(paragraph);
+    if (it == m_sentenceCounts.constEnd())
+        it = m_sentenceCounts.insert(paragraph, sentenceCount(brief.paragraphs.at(paragraph)));
+    return *it;
+}
+
+const QByteArray &Reader::utf8Of(const Brief &brief, int paragraph)
+{
+    auto it = m_utf8.constFind(paragraph);
+    if (it == m_utf8.constEnd())
+        it = m_utf8.insert(paragraph, brief.paragraphs.at(paragraph).toUtf8());
+    return *it;
 }
 
 bool Reader::optionalString(const QJsonObject &o, QStringView key, QString &out, const QString &place)
@@ -210,9 +243,9 @@ bool Reader::lonLat(const QJsonValue &v, QStringView key, QPointF &out, const QS
     if (!v.isArray() || pair.size() != 2 || !pair.at(0).isDouble() || !pair.at(1).isDouble())
         return fail(place, tr("\"%1\" must be [longitude, latitude]").arg(key.toString()));
     const double lon = pair.at(0).toDouble(), lat = pair.at(1).toDouble();
-    if (!(lon >= -180.0 && lon <= 180.0))
+    if (!ViewLimits::isLongitude(lon))
         return fail(place, tr("\"%1\": longitude %2 is outside [-180, 180]").arg(key.toString(), QString::number(lon)));
-    if (!(lat >= -90.0 && lat <= 90.0))
+    if (!ViewLimits::isLatitude(lat))
         return fail(place, tr("\"%1\": latitude %2 is outside [-90, 90]").arg(key.toString(), QString::number(lat)));
     out = QPointF(lon, lat);
     return true;
@@ -309,8 +342,7 @@ bool Reader::readClaim(const QJsonValue &value, qsizetype index, const Brief &br
         return fail(place, tr("\"paragraph\" is %1, but the last paragraph of the narrative is %2")
                                .arg(num(claim.paragraph), num(brief.paragraphs.size() - 1)));
     }
-    const QString &paragraph = brief.paragraphs.at(claim.paragraph);
-    const int sentences = sentenceCount(paragraph);
+    const int sentences = sentencesOf(brief, claim.paragraph);
     if (sentences == 0)
         return fail(place, tr("\"paragraph\" is %1, but that paragraph is empty").arg(num(claim.paragraph)));
     if (claim.sentence >= sentences) {
@@ -320,7 +352,7 @@ bool Reader::readClaim(const QJsonValue &value, qsizetype index, const Brief &br
     if (!requiredString(o, u"text", claim.text, place))
         return false;
     // The narrative may have been edited after the claims were made: worth saying, not refusing.
-    if (!paragraph.contains(claim.text))
+    if (!containsUtf8(utf8Of(brief, claim.paragraph), claim.text.toUtf8()))
         warnings << joined(place, tr("the text is not in paragraph %1 of the narrative").arg(claim.paragraph));
 
     const QJsonValue stance = o.value(u"stance");
@@ -389,7 +421,14 @@ bool Reader::readView(const QJsonValue &value, qsizetype index, SavedView &view)
         const QString actual = scale.isDouble() ? QString::number(scale.toDouble()) : tr("not a number");
         return fail(place, tr("\"metresPerPixel\" must be a number greater than 0 (it is %1)").arg(actual));
     }
-    state.metresPerPixel = scale.toDouble();
+    state.metresPerPixel = ViewLimits::clampedScale(scale.toDouble());
+    // A scale out of range is a typo or a hostile file, not a reason to lose the brief: drawn in range.
+    if (state.metresPerPixel != scale.toDouble()) {
+        warnings << joined(place, tr("\"metresPerPixel\" %1 is outside [%2, %3]; the view is drawn at %4")
+                                      .arg(QString::number(scale.toDouble()), QString::number(ViewLimits::kMinMetresPerPixel),
+                                           QString::number(ViewLimits::kMaxMetresPerPixel),
+                                           QString::number(state.metresPerPixel)));
+    }
 
     const QJsonValue opacity = o.value(u"layerOpacity");
     if (!opacity.isUndefined()) {

@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QHash>
 #include <QSet>
 
 namespace spheres {
@@ -147,6 +148,11 @@ bool GeometryReader::rings(const QJsonValue &value, const QString &place, const 
             return false;
         if (!samePoint(ring.front(), ring.back())) {
             error = tr("%1: the ring is not closed (its first and last positions differ)").arg(ringPlace);
+            return false;
+        }
+        if (const double span = antimeridian::unwrappedSpan(ring); span > antimeridian::kMaxUnwrappedSpan) {
+            error = tr("%1: the ring winds round the globe (across %2° of longitude); a ring may go round it at most once")
+                        .arg(ringPlace, QString::number(span, 'f', 0));
             return false;
         }
         out.push_back(std::move(ring));
@@ -549,6 +555,8 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
     qint64 coordinateCount = 0;
     GeometryReader geometryReader(coordinateCount);
     QSet<QString> ids;
+    QHash<QString, int> nextSuffix; // by id used twice: the first "-n" not yet tried, so that
+                                    // 50,000 features of one id are renamed in linear time
     for (qsizetype i = 0; i < features.size(); ++i) {
         const QJsonObject object = features.at(i).toObject();
         Feature feature;
@@ -602,9 +610,14 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
         }
 
         if (ids.contains(feature.id)) {
+            auto next = nextSuffix.find(feature.id);
+            if (next == nextSuffix.end())
+                next = nextSuffix.insert(feature.id, 2);
+            int &n = *next;
             QString unique;
-            for (int n = 2; ids.contains(unique = QStringLiteral("%1-%2").arg(feature.id, num(n))); ++n) {
-            }
+            while (ids.contains(unique = QStringLiteral("%1-%2").arg(feature.id, num(n))))
+                ++n;
+            ++n;
             result.warnings << tr("%1: %2: the id is used before; renamed \"%3\"").arg(sourceName, place, unique);
             if (feature.name == feature.id)
                 feature.name = unique;

@@ -79,42 +79,91 @@ QString stripFootnote(QString s)
 
 QString stripInlineMarkdown(QString s)
 {
+    // No span runs past the next opener of its kind: an opener that is never closed then costs
+    // a scan to the next one, not to the end of the line (which, for a line full of them, took
+    // time quadratic in its length).
     static const QList<QPair<QRegularExpression, QString>> rules = {
-        {QRegularExpression(u"\\[\\^[^\\]]*\\]"_s), QString()},                   // footnote references
-        {QRegularExpression(u"!?\\[([^\\]]*)\\]\\([^)]*\\)"_s), u"\\1"_s},        // links and images
-        {QRegularExpression(u"`([^`]*)`"_s), u"\\1"_s},                           // inline code
-        {QRegularExpression(u"\\*\\*(.+?)\\*\\*"_s), u"\\1"_s},                   // **bold**
-        {QRegularExpression(u"(?<!\\w)__(.+?)__(?!\\w)"_s), u"\\1"_s},            // __bold__
-        {QRegularExpression(u"(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])"_s), u"\\1"_s}, // *em*
-        {QRegularExpression(u"(?<!\\w)_(?!\\s)(.+?)(?<!\\s)_(?!\\w)"_s), u"\\1"_s}, // _em_, not snake_case
+        {QRegularExpression(u"\\[\\^[^\\[\\]]*\\]"_s), QString()},                   // footnote references
+        {QRegularExpression(u"!?\\[([^\\[\\]]*)\\]\\([^()]*\\)"_s), u"\\1"_s},       // links and images
+        {QRegularExpression(u"`([^`]*)`"_s), u"\\1"_s},                             // inline code
+        {QRegularExpression(u"\\*\\*(.+?)\\*\\*"_s), u"\\1"_s},                     // **bold**
+        {QRegularExpression(u"(?<!\\w)__((?:[^_]|_(?!_))+?)__(?!\\w)"_s), u"\\1"_s},  // __bold__
+        {QRegularExpression(u"(?<![\\w*])\\*(?!\\s)([^*]+?)(?<!\\s)\\*(?![\\w*])"_s), u"\\1"_s}, // *em*
+        {QRegularExpression(u"(?<!\\w)_(?!\\s)([^_]+?)(?<!\\s)_(?!\\w)"_s), u"\\1"_s}, // _em_, not snake_case
     };
     for (const auto &[re, replacement] : rules)
         s.replace(re, replacement);
     return s.simplified();
 }
 
-// Strips the block markers at the start of a line; `isBlock` tells whether there were any.
+/// Where a heading's closing hashes (white space, hashes, maybe white space, at the end) start
+/// in `line`; its size when it has none.
+qsizetype closingHashesAt(const QString &line)
+{
+    qsizetype i = line.size();
+    while (i > 0 && line.at(i - 1).isSpace())
+        --i;
+    const qsizetype hashesEnd = i;
+    while (i > 0 && line.at(i - 1) == u'#')
+        --i;
+    if (i == hashesEnd || i == 0 || !line.at(i - 1).isSpace())
+        return line.size();
+    while (i > 0 && line.at(i - 1).isSpace())
+        --i;
+    return i;
+}
+
+/// The length of the block marker at `at` in `line` (a heading's hashes, a quote's ">", a bullet,
+/// "1." or "1)") with the white space after it; 0 when there is none. `heading` tells which.
+qsizetype blockMarkerAt(const QString &line, qsizetype at, bool &heading)
+{
+    const qsizetype n = line.size();
+    const auto spaceAfter = [&](qsizetype end) {
+        qsizetype k = end;
+        while (k < n && line.at(k).isSpace())
+            ++k;
+        return k;
+    };
+    qsizetype k = at;
+    heading = false;
+    while (k < n && k - at < 7 && line.at(k) == u'#')
+        ++k;
+    if (k > at && k - at <= 6 && (k == n || line.at(k).isSpace())) { // "#" to "######", then space or the end
+        heading = true;
+        return spaceAfter(k) - at;
+    }
+    if (at < n && line.at(at) == u'>') // "> ", or ">" alone
+        return spaceAfter(at + 1) - at;
+    if (at + 1 < n && (line.at(at) == u'-' || line.at(at) == u'*' || line.at(at) == u'+') && line.at(at + 1).isSpace())
+        return spaceAfter(at + 1) - at;
+    k = at;
+    while (k < n && k - at < 3 && line.at(k).isDigit())
+        ++k;
+    if (k > at && k + 1 < n && (line.at(k) == u'.' || line.at(k) == u')') && line.at(k + 1).isSpace())
+        return spaceAfter(k + 1) - at;
+    return 0;
+}
+
+// Strips the block markers at the start of a line (any number, in any order); `isBlock` tells
+// whether there were any. Markers are stepped over by hand: cutting them off one at a time
+// copied the line once per marker, and a regular expression matched at an offset checks the
+// whole line each time, both quadratic in "> > > …".
 QString stripBlockMarkers(QString line, bool &isBlock)
 {
-    static const QRegularExpression heading(u"^#{1,6}(?:\\s+|$)"_s);
-    static const QRegularExpression closingHashes(u"\\s+#+\\s*$"_s);
-    static const QRegularExpression quote(u"^>\\s?"_s);
-    static const QRegularExpression bullet(u"^[-*+]\\s+"_s);
-    static const QRegularExpression numbered(u"^[0-9]{1,3}[.)]\\s+"_s);
     isBlock = false;
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (const QRegularExpression *re : {&heading, &quote, &bullet, &numbered}) {
-            const QRegularExpressionMatch m = re->match(line);
-            if (m.hasMatch()) {
-                if (re == &heading)
-                    line.remove(closingHashes);
-                line = line.mid(m.capturedLength()).trimmed();
-                isBlock = changed = true;
-            }
+    qsizetype from = 0;
+    bool closingHashesGone = false; // once none are left, none appear
+    bool heading = false;
+    while (const qsizetype length = blockMarkerAt(line, from, heading)) {
+        from += length;
+        if (heading && !closingHashesGone) {
+            const qsizetype at = closingHashesAt(line);
+            closingHashesGone = at == line.size();
+            line.truncate(at);
         }
+        isBlock = true;
     }
-    return line;
+    return line.mid(from).trimmed();
 }
 
 } // namespace

@@ -2,11 +2,13 @@
 # A short fuzz run of the readers of untrusted files (tests/fuzz/): builds the libFuzzer targets
 # with clang-14 and AddressSanitizer + UndefinedBehaviorSanitizer into ./build-fuzz (or
 # $SPHERES_FUZZ_BUILD_DIR), runs each for N seconds (default 20) on a copy of its seed corpus and
-# prints executions and exec/s per target.
+# prints executions and exec/s per target. The readers get inputs of up to 1 MiB, so that work
+# quadratic in the input's size shows as a timeout; fuzz_render (a brief read and its views drawn
+# small) gets 256 KiB, 10 s and 1 GB, so that a view costing unbounded time or memory is a crash.
 #
 #     ./packaging/fuzz.sh [seconds]        # CI runs 10; a longer run: ./packaging/fuzz.sh 600
 #
-# A crash (or leak, sanitizer report, 30 s hang, 2 GB of memory) is saved as
+# A crash (or leak, sanitizer report, hang, too much memory: see limits_for) is saved as
 # <build>/fuzz-artifacts/<target>-crash-… and makes the script fail at the end. Replay it with
 # <build>/tests/fuzz/fuzz_<target> FILE; then add it to tests/fuzz/corpus/<target>/ and a row to
 # tests/model/tst_hostileinput.cpp, and fix the reader. New inputs the fuzzer found interesting are
@@ -38,7 +40,14 @@ cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSPHERE
   -DCMAKE_CXX_COMPILER=clang++-14 \
   "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined,fuzzer-no-link -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
   >/dev/null
-targets=(topojson geojson brief)
+targets=(topojson geojson brief render)
+# -max_len, -timeout (s) and -rss_limit_mb of each target.
+limits_for() {
+  case $1 in
+    render) echo 262144 10 1024 ;;
+    *) echo 1048576 30 2048 ;;
+  esac
+}
 cmake --build "$build" --parallel "$jobs" --target "${targets[@]/#/fuzz_}"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
@@ -56,7 +65,8 @@ for name in "${targets[@]}"; do
   echo "fuzz.sh: fuzz_$name for ${seconds}s (log: $log)" >&2
   start=$SECONDS
   status=0
-  "$build/tests/fuzz/fuzz_$name" -max_len=65536 -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
+  read -r max_len timeout rss <<<"$(limits_for "$name")"
+  "$build/tests/fuzz/fuzz_$name" -max_len="$max_len" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb="$rss" \
     -print_final_stats=1 -artifact_prefix="$artifacts/$name-" "$corpus" >"$log" 2>&1 || status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)

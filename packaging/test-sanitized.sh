@@ -30,10 +30,10 @@ cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE
   -DSPHERES_SANITIZE=ON -DSPHERES_FUZZ=OFF >/dev/null
 
 model_tests=(tst_topojsonreader tst_projection tst_layers tst_linker tst_brief tst_hostileinput tst_exporter tst_colourvision
-             fuzz_topojson_replay fuzz_geojson_replay fuzz_brief_replay)
+             fuzz_topojson_replay fuzz_geojson_replay fuzz_brief_replay fuzz_render_replay)
 if [[ $scope == all ]]; then
   cmake --build "$build" --parallel "$jobs"
-  select=(-E '^spheres_bench_smoke$' -LE '^package$')
+  select=(-E '^spheres_bench(_hostile)?_smoke$' -LE '^package$')
 else
   cmake --build "$build" --parallel "$jobs" --target "${model_tests[@]}"
   select=(-R '^(tst_(topojsonreader|projection|layers|linker|brief|hostileinput|exporter|colourvision)|fuzz_[a-z]+_corpus)$')

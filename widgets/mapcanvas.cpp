@@ -2,6 +2,7 @@
 
 #include "atlas.h"
 #include "projectioncatalog.h"
+#include "viewlimits.h"
 
 #include <QAccessible>
 #include <QKeyEvent>
@@ -16,8 +17,6 @@
 namespace spheres {
 
 namespace {
-constexpr double kMinMetresPerPixel = 40.0;
-constexpr double kMaxMetresPerPixel = 60000.0;
 constexpr int kClickSlopPixels = 4;
 } // namespace
 
@@ -158,7 +157,7 @@ void MapCanvas::frameHighlight()
     if (bounds.isEmpty() && bounds.width() + bounds.height() <= 0)
         return;
     const double mpp = std::clamp(std::max(bounds.width() / (width() * 0.8), bounds.height() / (height() * 0.8)),
-                                  400.0, kMaxMetresPerPixel);
+                                  400.0, ViewLimits::kMaxZoomOutMetresPerPixel);
     if (const auto centre = m_scene->projection().inverse(bounds.center()))
         easeTo(*centre, mpp);
 }
@@ -177,7 +176,7 @@ void MapCanvas::easeTo(QPointF centre, double metresPerPixel, int milliseconds)
     }
     m_camera->stop();
     m_camera->disconnect(this);
-    const double logFrom = std::log(m_view.metresPerPixel), logTo = std::log(metresPerPixel);
+    const double logFrom = std::log(m_view.metresPerPixel), logTo = std::log(ViewLimits::clampedScale(metresPerPixel));
     const QPointF a = *from, b = *to;
     m_camera->setStartValue(0.0);
     m_camera->setEndValue(1.0);
@@ -228,7 +227,8 @@ void MapCanvas::zoomBy(double factor, QPointF aboutPixel)
     // Keep the point under the cursor where it is.
     const QTransform before = m_scene->worldToScreen(m_view).inverted();
     const QPointF anchor = before.map(aboutPixel);
-    const double mpp = std::clamp(m_view.metresPerPixel / factor, kMinMetresPerPixel, kMaxMetresPerPixel);
+    const double mpp = std::clamp(m_view.metresPerPixel / factor, ViewLimits::kMinMetresPerPixel,
+                                  ViewLimits::kMaxZoomOutMetresPerPixel);
     const QPointF offset = aboutPixel - QPointF(m_view.size.width() / 2.0, m_view.size.height() / 2.0);
     const QPointF centreXY(anchor.x() - offset.x() * mpp, anchor.y() + offset.y() * mpp);
     if (const auto centre = m_scene->projection().inverse(centreXY)) {
@@ -279,7 +279,7 @@ void MapCanvas::setAccessibleSummary(const QString &summary)
 
 void MapCanvas::setMetresPerPixel(double mpp)
 {
-    m_view.metresPerPixel = mpp;
+    m_view.metresPerPixel = ViewLimits::clampedScale(mpp); // a saved view or a fit may ask for anything
     loadFineDetailIfNeeded();
     update();
     emit viewChanged();

@@ -126,6 +126,24 @@ void TestExportCommand::badOptionsAreRefused_data()
     QTest::newRow("projection") << QStringList{u"--out"_s, out, u"--projection"_s, u"mercator2"_s} << u"--projection \"mercator2\" is unknown"_s;
     QTest::newRow("center") << QStringList{u"--out"_s, out, u"--center"_s, u"200,10"_s} << u"--center"_s;
     QTest::newRow("scale") << QStringList{u"--out"_s, out, u"--scale"_s, u"tiny"_s} << u"--scale"_s;
+    // Numbers that parse but are no view: each is refused naming the option and its range.
+    const QString scaleRange = u"is not a scale denominator from 37796 to 37795275590 (at 96 DPI)"_s;
+    for (const QString &value : {u"nan"_s, u"NaN"_s, u"inf"_s, u"-inf"_s, u"-1"_s, u"0"_s, u"1e-300"_s, u"1:1e-300"_s,
+                                 u"1e300"_s, u"1000"_s})
+        QTest::newRow(qPrintable(u"scale "_s + value)) << QStringList{u"--out"_s, out, u"--scale"_s, value}
+                                                       << u"--scale \"%1\" %2"_s.arg(value, scaleRange);
+    QTest::newRow("scale at 1200 DPI") << QStringList{u"--out"_s, out, u"--dpi"_s, u"1200"_s, u"--scale"_s, u"100k"_s}
+                                       << u"--scale \"100k\" is not a scale denominator from 472441 to"_s;
+    const QString centreRange = u"longitude from -180 to 180, latitude from -90 to 90"_s;
+    for (const QString &value : {u"nan,nan"_s, u"0,nan"_s, u"inf,0"_s, u"200,0"_s, u"0,-91"_s, u"-180.5,0"_s})
+        QTest::newRow(qPrintable(u"center "_s + value)) << QStringList{u"--out"_s, out, u"--center"_s, value}
+                                                        << u"--center \"%1\" is not longitude,latitude in degrees, %2"_s.arg(value, centreRange);
+    for (const QString &value : {u"nanxnan"_s, u"0x0"_s, u"1920x0"_s, u"99999x10"_s, u"-5x10"_s})
+        QTest::newRow(qPrintable(u"size "_s + value)) << QStringList{u"--out"_s, out, u"--size"_s, value}
+                                                      << u"--size \"%1\" is not a size like 1920x1080, from 1x1 to 32767x32767"_s.arg(value);
+    for (const QString &value : {u"nan"_s, u"inf"_s, u"-1"_s, u"1e-300"_s, u"71"_s, u"1201"_s})
+        QTest::newRow(qPrintable(u"dpi "_s + value)) << QStringList{u"--out"_s, out, u"--dpi"_s, value}
+                                                     << u"--dpi \"%1\" is not a number from 72 to 1200"_s.arg(value);
     QTest::newRow("select") << QStringList{u"--out"_s, out, u"--select"_s, u"XYZ"_s} << u"--select \"XYZ\""_s;
     QTest::newRow("format") << QStringList{u"--out"_s, u"/tmp/map.bmp"_s} << u"only .png, .svg and .pdf"_s;
     QTest::newRow("no extension") << QStringList{u"--out"_s, u"/tmp/map"_s, u"--format"_s, u"png"_s} << u"--out \"/tmp/map\""_s;

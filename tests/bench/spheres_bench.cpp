@@ -1,13 +1,19 @@
 // Prints medians of the operations whose speed a user feels. Run: build/tests/bench/spheres_bench
 // [--quick: 3 runs each] [--frames: the frames alone] [--passes: each pass of the all-layers frame]
 // [--cpu: the thread's CPU time instead of wall time, steadier on a busy machine] [--runs N]
+// [--hostile: only the readers on the generated files that once took quadratic time; with --quick
+// at a tenth of their size]
+#include "../hostilefiles.h"
+
 #include "atlas.h"
+#include "briefio.h"
 #include "exporter.h"
 #include "framecache.h"
 #include "geojsonreader.h"
 #include "maprenderer.h"
 #include "projectioncatalog.h"
 #include "scene.h"
+#include "sentencesplitter.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -73,6 +79,34 @@ double processMs(int runs, const QStringList &args, const QByteArray &env = {})
     });
 }
 
+/// The readers on generated files at the sizes that froze the window on Open or Add layer
+/// (`quick`: a tenth of them), one run each: the point is the order of growth, not the median.
+void hostileFiles(bool quick)
+{
+    const int k = quick ? 10 : 1;
+    const auto timeRead = [](const QString &what, const QByteArray &data, auto read) {
+        QElapsedTimer timer;
+        timer.start();
+        read(data);
+        report(QStringLiteral("%1 (%2 KB)").arg(what).arg(data.size() / 1024), double(timer.nsecsElapsed()) / 1e6,
+               QStringLiteral("linear"));
+    };
+    const auto brief = [](const QByteArray &data) { return BriefReader::read(data, QStringLiteral("b.json")).ok(); };
+    const auto layer = [](const QByteArray &data) { return GeoJsonReader::read(data, QStringLiteral("l.geojson")).ok(); };
+    timeRead(QStringLiteral("brief, 100 claims quoting a long sentence"),
+             hostile::briefWithLongSentences(1, 100 / k, 99'990, 20'000), brief);
+    timeRead(QStringLiteral("brief, 100 paragraphs of long sentences"),
+             hostile::briefWithLongSentences(100 / k, 100 / k, 99'990, 50'000), brief);
+    timeRead(QStringLiteral("brief, 10,000 claims on one long paragraph"),
+             hostile::briefWithLongSentences(1, 10'000 / k, 99'990, 1), brief);
+    timeRead(QStringLiteral("GeoJSON, 10,000 features of one id"), hostile::geoJsonWithDuplicateIds(10'000 / k), layer);
+    timeRead(QStringLiteral("GeoJSON, 50,000 features of one id"), hostile::geoJsonWithDuplicateIds(50'000 / k), layer);
+    timeRead(QStringLiteral("GeoJSON, a ring winding round the globe"), hostile::geoJsonWindingRing(12'000 / k), layer);
+    const QString narrative = hostile::narrativeWithUnmatchedMarkdown(200'000 / k);
+    timeRead(QStringLiteral("narrative, unmatched Markdown, split"), narrative.toUtf8(),
+             [](const QByteArray &data) { return SentenceSplitter::split(QString::fromUtf8(data)).size(); });
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -84,6 +118,11 @@ int main(int argc, char **argv)
     const bool framesOnly = app.arguments().contains(QStringLiteral("--frames"));
     const bool byPass = app.arguments().contains(QStringLiteral("--passes"));
     g_cpuTime = app.arguments().contains(QStringLiteral("--cpu"));
+    if (app.arguments().contains(QStringLiteral("--hostile"))) {
+        QTextStream(stdout) << "Spheres benchmark: readers on hostile files, one run each\n";
+        hostileFiles(quick);
+        return 0;
+    }
     const ProjectionPreset &preset = ProjectionCatalog::defaultPreset();
     auto coarse = std::make_shared<Atlas>(Atlas::loadBuiltIn(Atlas::Detail::Coarse).atlas);
     auto fine = std::make_shared<Atlas>(Atlas::loadBuiltIn(Atlas::Detail::Fine).atlas);

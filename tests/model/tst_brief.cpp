@@ -2,6 +2,8 @@
 #include "briefio.h"
 #include "geojsonreader.h"
 #include "projectioncatalog.h"
+#include "viewlimits.h"
+#include "../hostilefiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +15,7 @@
 #include <QTest>
 
 using namespace spheres;
+using namespace Qt::StringLiterals;
 
 namespace spheres {
 // QCOMPARE prints a Brief as the JSON it would be saved as.
@@ -142,7 +145,7 @@ Brief fullBrief()
     w.name = QStringLiteral("Bare");
     w.state.projectionId = QStringLiteral("world-pacific");
     w.state.centre = QPointF(-180, 90);
-    w.state.metresPerPixel = 1e-3;
+    w.state.metresPerPixel = ViewLimits::kMinMetresPerPixel;
     w.state.year = 2100;
     b.views = {v, w};
 
@@ -222,6 +225,10 @@ private slots:
     void futureSchemaIsRefused();
     void unknownMembersWarn();
     void textNotInParagraphWarns();
+    void claimsOnLongSentences_data();
+    void claimsOnLongSentences();
+    void absurdScaleIsBroughtIntoRange_data();
+    void absurdScaleIsBroughtIntoRange();
     void dangledFocusedClaimWarns();
     void oversizedInputIsRefused();
     void tooManyClaimsAreRefused();
@@ -839,6 +846,71 @@ void TestBrief::textNotInParagraphWarns()
     const BriefReader::Result r = BriefReader::read(data, QStringLiteral("brief.json"));
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.warnings, QStringList{QStringLiteral("brief.json: claims[0] (c1): the text is not in paragraph 0 of the narrative")});
+}
+
+void TestBrief::claimsOnLongSentences_data()
+{
+    QTest::addColumn<int>("paragraphs");
+    QTest::addColumn<int>("claims");
+    QTest::addColumn<int>("quoteLength");
+    QTest::addColumn<bool>("quoted"); // each claim's text is in its paragraph
+    // Small versions of the files that took minutes (spheres_bench --hostile times the large ones).
+    QTest::newRow("a quote of repetitive text, not in the paragraph") << 1 << 20 << 20'000 << false;
+    QTest::newRow("one word, many claims") << 3 << 600 << 1 << false;
+    QTest::newRow("the quote is in the paragraph") << 2 << 20 << 20'000 << true;
+}
+
+void TestBrief::claimsOnLongSentences()
+{
+    QFETCH(int, paragraphs);
+    QFETCH(int, claims);
+    QFETCH(int, quoteLength);
+    QFETCH(bool, quoted);
+    QByteArray data = hostile::briefWithLongSentences(paragraphs, claims, 20'000, quoteLength);
+    if (quoted)
+        data.replace("\"text\": \"Another ", "\"text\": \"");
+    const BriefReader::Result r = BriefReader::read(data, QStringLiteral("long.json"));
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.brief.claims.size(), claims);
+    QCOMPARE(r.warnings.size(), quoted ? 0 : claims);
+    if (!quoted) {
+        QCOMPARE(r.warnings.last(), u"long.json: claims[%1] (c%1): the text is not in paragraph %2 of the narrative"_s
+                                        .arg(claims - 1).arg((claims - 1) % paragraphs));
+    }
+    // Each paragraph is one sentence: a claim on its second is still refused.
+    data.replace("\"sentence\": 0", "\"sentence\": 1");
+    QCOMPARE(BriefReader::read(data, QStringLiteral("long.json")).error,
+             u"long.json: claims[0] (c0): \"sentence\" is 1, but the last sentence of paragraph 0 is 0"_s);
+}
+
+void TestBrief::absurdScaleIsBroughtIntoRange_data()
+{
+    QTest::addColumn<QByteArray>("scale");
+    QTest::addColumn<double>("drawnAt");
+    QTest::addColumn<QString>("warning"); // empty: none
+    const QString where = u"brief.json: views[0] (Overview): "_s;
+    QTest::newRow("1e-300") << QByteArray("1e-300") << ViewLimits::kMinMetresPerPixel
+                            << where + u"\"metresPerPixel\" 1e-300 is outside [10, 1e+07]; the view is drawn at 10"_s;
+    QTest::newRow("5e-324 (the smallest double)") << QByteArray("5e-324") << ViewLimits::kMinMetresPerPixel
+                                                  << where + u"\"metresPerPixel\" 4.94066e-324 is outside [10, 1e+07]; the view is drawn at 10"_s;
+    QTest::newRow("9.99") << QByteArray("9.99") << ViewLimits::kMinMetresPerPixel
+                          << where + u"\"metresPerPixel\" 9.99 is outside [10, 1e+07]; the view is drawn at 10"_s;
+    QTest::newRow("1e300") << QByteArray("1e300") << ViewLimits::kMaxMetresPerPixel
+                           << where + u"\"metresPerPixel\" 1e+300 is outside [10, 1e+07]; the view is drawn at 1e+07"_s;
+    QTest::newRow("the finest allowed") << QByteArray("10") << 10.0 << QString();
+    QTest::newRow("the coarsest allowed") << QByteArray("1e7") << 1e7 << QString();
+}
+
+void TestBrief::absurdScaleIsBroughtIntoRange()
+{
+    QFETCH(QByteArray, scale);
+    QFETCH(double, drawnAt);
+    QFETCH(QString, warning);
+    const QByteArray view = QByteArray(goodView).replace("5200", scale);
+    const BriefReader::Result r = BriefReader::read(briefWith(("\"views\": [" + view + "]").constData()), u"brief.json"_s);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.brief.views.front().state.metresPerPixel, drawnAt);
+    QCOMPARE(r.warnings, warning.isEmpty() ? QStringList() : QStringList{warning});
 }
 
 void TestBrief::dangledFocusedClaimWarns()

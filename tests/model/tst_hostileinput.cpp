@@ -5,11 +5,16 @@
 #include "briefio.h"
 #include "geojsonreader.h"
 #include "jsonlimits.h"
+#include "sentencesplitter.h"
 #include "topojsonreader.h"
 
+#include "../hostilefiles.h"
+
+#include <QSet>
 #include <QTest>
 
 using namespace spheres;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -103,6 +108,10 @@ private slots:
     void accepted();
     void depthScan_data();
     void depthScan();
+    void duplicateIdsAreRenamedUniquely_data();
+    void duplicateIdsAreRenamedUniquely();
+    void unclosedMarkdownIsSplit_data();
+    void unclosedMarkdownIsSplit();
 };
 
 void TestHostileInput::refused_data()
@@ -151,6 +160,16 @@ void TestHostileInput::refused_data()
         << QStringLiteral("brief")
         << QByteArray("{\"schemaVersion\":1,\"") + QByteArray(1'000'000, 'k') + "\":1}" << QString()
         << QStringLiteral("a string is longer than 100000 characters");
+    QTest::addRow("geojson: a ring winding round the globe 560 times")
+        << QStringLiteral("geojson") << hostile::geoJsonWindingRing(1'200) << QString()
+        << QStringLiteral("features[0] (w): geometry.coordinates[0]: the ring winds round the globe (across 203830° of "
+                          "longitude); a ring may go round it at most once");
+    QTest::addRow("geojson: a ring round the pole three times")
+        << QStringLiteral("geojson")
+        << QByteArray(R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon",)"
+                      R"("coordinates":[[[0,-80],[120,-80],[-120,-80],[0,-80],[120,-80],[-120,-80],[0,-80],[120,-80],)"
+                      R"([-120,-80],[0,-80]]]}}]})")
+        << QString() << QStringLiteral("the ring winds round the globe (across 1080° of longitude)");
     QTest::addRow("brief: 10,001 claims")
         << QStringLiteral("brief")
         << QByteArray("{\"schemaVersion\":1,\"claims\":[{}") + QByteArray(",{}").repeated(10'000) + "]}" << QString()
@@ -194,6 +213,14 @@ void TestHostileInput::accepted_data()
                                                    << document(QStringLiteral("topojson"), '"' + QByteArray(1'000'000, 'x') + '"');
     QTest::addRow("geojson: 10^6-character name") << QStringLiteral("geojson")
                                                   << document(QStringLiteral("geojson"), '"' + QByteArray(1'000'000, 'x') + '"');
+    QTest::addRow("geojson: a ring round the pole")
+        << QStringLiteral("geojson")
+        << QByteArray(R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon",)"
+                      R"("coordinates":[[[0,-80],[120,-80],[-120,-80],[0,-80]]]}}]})");
+    QTest::addRow("geojson: a ring across the antimeridian")
+        << QStringLiteral("geojson")
+        << QByteArray(R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon",)"
+                      R"("coordinates":[[[170,10],[-170,10],[-170,20],[170,20],[170,10]]]}}]})");
     QTest::addRow("topojson: arc reused just under the limit")
         << QStringLiteral("topojson") << reusedArcTopology(1'000, 100);
     QTest::addRow("brief: claim ids that differ only in a lone surrogate")
@@ -239,6 +266,69 @@ void TestHostileInput::depthScan()
     const auto tooLarge = JsonLimits::check(QByteArray(101, ' '), 3, 100);
     QVERIFY(tooLarge);
     QCOMPARE(*tooLarge, QStringLiteral("the file is larger than 100 bytes"));
+}
+
+void TestHostileInput::duplicateIdsAreRenamedUniquely_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QStringList>("ids"); // expected, in order; empty: "same", "same-2", … for every feature
+    QTest::newRow("2,000 features of one id") << hostile::geoJsonWithDuplicateIds(2'000) << QStringList();
+    const auto layer = [](const QStringList &ids) {
+        QByteArray out = R"({"type":"FeatureCollection","features":[)";
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            out += QByteArray(i ? "," : "") + R"({"type":"Feature","id":")" + ids[i].toUtf8() + R"(","geometry":null})";
+        return out + "]}";
+    };
+    QTest::newRow("ids that look renamed")
+        << layer({u"a"_s, u"a-2"_s, u"a"_s, u"a-4"_s, u"a"_s, u"a"_s, u"a-3"_s})
+        << QStringList{u"a"_s, u"a-2"_s, u"a-3"_s, u"a-4"_s, u"a-5"_s, u"a-6"_s, u"a-3-2"_s};
+    QTest::newRow("renamed twice over") << layer({u"b"_s, u"b"_s, u"b-2"_s, u"b-2"_s})
+                                        << QStringList{u"b"_s, u"b-2"_s, u"b-2-2"_s, u"b-2-3"_s};
+}
+
+void TestHostileInput::duplicateIdsAreRenamedUniquely()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QStringList, ids);
+    const GeoJsonReader::Result r = GeoJsonReader::read(data, kSource);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QStringList actual;
+    for (const Feature &f : r.layer.features)
+        actual << f.id;
+    if (ids.isEmpty()) {
+        ids << u"same"_s;
+        for (qsizetype n = 2; n <= actual.size(); ++n)
+            ids << u"same-%1"_s.arg(n);
+    }
+    QCOMPARE(actual, ids);
+    QCOMPARE(QSet<QString>(actual.begin(), actual.end()).size(), actual.size());
+    qsizetype renamed = 0;
+    for (const QString &warning : r.warnings)
+        renamed += warning.contains(u"the id is used before; renamed"_s) ? 1 : 0;
+    QCOMPARE(renamed, r.warnings.size());
+}
+
+void TestHostileInput::unclosedMarkdownIsSplit_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("paragraphs");
+    // Openers that are never closed stay as they are; closed ones are still stripped.
+    QTest::newRow("unclosed openers") << u"*a __b [c [^d [e](f _g end."_s << QStringList{u"*a __b [c [^d [e](f _g end."_s};
+    QTest::newRow("closed after unclosed") << u"*a *b* [c [d](u) __e __f__ _g _h_"_s << QStringList{u"*a b [c d __e f _g h"_s};
+    QTest::newRow("quote markers") << u"> > > - Quoted."_s << QStringList{u"Quoted."_s};
+    QTest::newRow("heading, closing hashes") << u"## Title ##"_s << QStringList{u"Title"_s};
+    QTest::newRow("heading of hashes only") << u"# ##"_s << QStringList{};
+    QTest::newRow("heading in a quote") << u"> # Title # #"_s << QStringList{u"Title #"_s};
+    const QString many = hostile::narrativeWithUnmatchedMarkdown(6'000);
+    QTest::newRow("6,000 unclosed openers behind 1,500 quote markers")
+        << many << QStringList{many.mid(many.indexOf(u"*a"_s)).simplified()};
+}
+
+void TestHostileInput::unclosedMarkdownIsSplit()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, paragraphs);
+    QCOMPARE(SentenceSplitter::paragraphs(text), paragraphs);
 }
 
 QTEST_GUILESS_MAIN(TestHostileInput)

@@ -9,6 +9,7 @@
 #include "polylinestroker.h"
 #include "projectioncatalog.h"
 #include "scene.h"
+#include "viewlimits.h"
 
 #include <QFile>
 #include <QImage>
@@ -22,6 +23,7 @@
 #include <QXmlStreamReader>
 
 #include <cmath>
+#include <functional>
 #include <numbers>
 
 using namespace spheres;
@@ -92,6 +94,36 @@ QRect difference(const QImage &a, const QImage &b)
     return box;
 }
 
+
+/// The length of `path`'s segments inside `rect`, by bisecting each segment against it.
+double lengthInside(const QPainterPath &path, const QRectF &rect)
+{
+    const std::function<double(QPointF, QPointF, int)> inside = [&](QPointF a, QPointF b, int depth) -> double {
+        if (!std::isfinite(a.x() + a.y() + b.x() + b.y()))
+            return 0;
+        const QRectF box = QRectF(a, b).normalized();
+        if (box.right() < rect.left() || box.left() > rect.right() || box.bottom() < rect.top() || box.top() > rect.bottom())
+            return 0;
+        const double length = QLineF(a, b).length();
+        if ((rect.contains(a) && rect.contains(b)) || depth > 1100)
+            return length;
+        const QPointF mid = (a + b) / 2;
+        return inside(a, mid, depth + 1) + inside(mid, b, depth + 1);
+    };
+    double length = 0;
+    for (const QPolygonF &line : path.toSubpathPolygons())
+        for (qsizetype i = 1; i < line.size(); ++i)
+            length += inside(line[i - 1], line[i], 0);
+    return length;
+}
+
+qsizetype dashCount(const QList<QList<QPolygonF>> &lists)
+{
+    qsizetype n = 0;
+    for (const QList<QPolygonF> &list : lists)
+        n += list.size();
+    return n;
+}
 } // namespace
 
 class TestExporter : public QObject
@@ -112,6 +144,10 @@ private slots:
     void legendListsClaimantsInView();
     void fastStrokesLookLikeQts_data();
     void fastStrokesLookLikeQts();
+    void dashesAreBoundedByTheVisibleLength_data();
+    void dashesAreBoundedByTheVisibleLength();
+    void dashesInsideAreAsIfAllWereVisible();
+    void pipelinesAtTheFinestScaleCutFewDashes();
     void absurdSizeIsRefused_data();
     void absurdSizeIsRefused();
     void unwritablePathIsNamed();
@@ -405,6 +441,113 @@ void TestExporter::fastStrokesLookLikeQts()
     qInfo("%d of %d pixels differ", different, inked);
     QVERIFY(inked > 1000);
     QVERIFY2(different < inked / 20, qPrintable(u"%1 of %2 pixels differ"_s.arg(different).arg(inked)));
+}
+
+void TestExporter::dashesAreBoundedByTheVisibleLength_data()
+{
+    QTest::addColumn<QPainterPath>("path");
+    QTest::addColumn<qsizetype>("segments"); // that reach the rectangle
+    const auto line = [](QList<QPointF> points) {
+        QPainterPath path;
+        path.addPolygon(QPolygonF(points));
+        return path;
+    };
+    QTest::newRow("a billion pixels across") << line({{-1e9, 50}, {1e9, 50}}) << qsizetype(1);
+    QTest::newRow("in and out again") << line({{-1e9, 10}, {50, 10}, {50, 1e9}, {60, 1e9}, {60, 20}, {1e9, 20}})
+                                      << qsizetype(4);
+    QPainterPath zigzag; // 10,000 segments of a million pixels, all out of sight
+    zigzag.moveTo(-1e6, -1e6);
+    for (int i = 0; i < 10'000; ++i)
+        zigzag.lineTo(i % 2 ? -1e6 : 1e6, -1e6 - i);
+    QTest::newRow("zigzag out of sight") << zigzag << qsizetype(0);
+    // What shows of it is below the precision of a double: nothing to dash, and no time spent.
+    QTest::newRow("1e300 pixels") << line({{-1e300, 50}, {1e300, 50}, {1e300, -1e300}}) << qsizetype(0);
+    QTest::newRow("not finite") << line({{0, 50}, {qInf(), 50}, {qQNaN(), 60}, {50, 60}}) << qsizetype(0);
+}
+
+void TestExporter::dashesAreBoundedByTheVisibleLength()
+{
+    QFETCH(QPainterPath, path);
+    QFETCH(qsizetype, segments);
+    const QRectF visible(0, 0, 100, 100);
+    const QList<qreal> pattern{6, 4};
+    const QList<QList<QPolygonF>> dashes = PolylineStroker::dashes(path, pattern, visible, 3);
+    // A dash per cycle of the pattern along what is visible, plus one cut at each edge.
+    const qsizetype bound = qsizetype(lengthInside(path, visible) / 10) + 2 * segments + 1;
+    QVERIFY2(dashCount(dashes) <= bound, qPrintable(u"%1 dashes, at most %2"_s.arg(dashCount(dashes)).arg(bound)));
+    if (segments > 0)
+        QVERIFY(dashCount(dashes) >= bound / 2); // what is visible is still dashed
+    const QRectF near = visible.adjusted(-1e-6, -1e-6, 1e-6, 1e-6);
+    for (const QList<QPolygonF> &list : dashes)
+        for (const QPolygonF &dash : list)
+            for (const QPointF &p : dash)
+                QVERIFY(near.contains(p));
+}
+
+void TestExporter::dashesInsideAreAsIfAllWereVisible()
+{
+    // A dash pattern that has run for a while before the line comes into sight: the dashes inside
+    // start where they did when everything was cut, in the same turn (colour) as then.
+    QPainterPath path;
+    path.moveTo(-1503, 40);
+    path.lineTo(97, 40);
+    path.lineTo(97, 250);
+    const QList<qreal> pattern{7, 3};
+    const QRectF visible(0, 0, 100, 100);
+    const auto all = PolylineStroker::dashes(path, pattern, QRectF(-1e4, -1e4, 2e4, 2e4), 3);
+    const auto cut = PolylineStroker::dashes(path, pattern, visible, 3);
+    qsizetype drawn = 0;
+    for (int turn = 0; turn < 3; ++turn) {
+        QList<QRectF> expected, actual;
+        for (const QPolygonF &dash : all[turn]) {
+            // Clipped by hand: QRectF::intersected() takes a dash along an axis (no height) for empty.
+            const QRectF box = dash.boundingRect();
+            const QRectF inside(QPointF(std::max(box.left(), visible.left()), std::max(box.top(), visible.top())),
+                                QPointF(std::min(box.right(), visible.right()), std::min(box.bottom(), visible.bottom())));
+            if (inside.width() >= 0 && inside.height() >= 0 && inside.width() + inside.height() > 1e-9)
+                expected << inside; // a dash that only touches the edge is not drawn
+        }
+        for (const QPolygonF &dash : cut[turn])
+            actual << dash.boundingRect();
+        QCOMPARE(actual.size(), expected.size());
+        drawn += actual.size();
+        for (qsizetype i = 0; i < actual.size(); ++i) {
+            QVERIFY2(std::abs(actual[i].left() - expected[i].left()) < 1e-6 && std::abs(actual[i].top() - expected[i].top()) < 1e-6
+                         && std::abs(actual[i].right() - expected[i].right()) < 1e-6
+                         && std::abs(actual[i].bottom() - expected[i].bottom()) < 1e-6,
+                     qPrintable(u"turn %1, dash %2"_s.arg(turn).arg(i)));
+        }
+    }
+    QVERIFY(drawn > 10); // along both segments in sight
+}
+
+void TestExporter::pipelinesAtTheFinestScaleCutFewDashes()
+{
+    // A saved view at the finest scale allowed, on a pipeline: its outline runs for hundreds of
+    // thousands of pixels, of which a 320×240 picture shows a few hundred.
+    loadLayers();
+    const ProjectedLayer *pipelines = nullptr;
+    for (const ProjectedLayer &pl : m_scene->layers())
+        if (pl.layer->id == u"pipelines")
+            pipelines = &pl;
+    QVERIFY(pipelines);
+    ViewState view = homeView(QSize(320, 240));
+    view.metresPerPixel = ViewLimits::kMinMetresPerPixel;
+    const QPainterPath &metres = pipelines->lines.front();
+    view.centre = *m_scene->projection().inverse(metres.pointAtPercent(0.5));
+    const QPainterPath pixels = m_scene->worldToScreen(view).map(metres);
+    const QRectF visible = QRectF(QPointF(0, 0), QSizeF(view.size)).adjusted(-5, -5, 5, 5);
+    const QList<qreal> pattern{8, 4};
+    const qsizetype dashes = dashCount(PolylineStroker::dashes(pixels, pattern, visible));
+    const double inside = lengthInside(pixels, visible);
+    QVERIFY(inside > 100);
+    QVERIFY2(pixels.length() / 12 > 100 * (inside / 12 + 10), "the test needs a line far longer than what shows");
+    QVERIFY2(dashes <= inside / 12 + 10, qPrintable(u"%1 dashes for %2 px in sight"_s.arg(dashes).arg(inside)));
+    // And the whole frame at that scale, dashed pipelines included, is drawn.
+    QImage image(view.size, QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&image);
+    MapRenderer().render(painter, *m_scene, view);
+    m_scene->setLayers({});
 }
 
 void TestExporter::absurdSizeIsRefused_data()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "viewlimits.h"
+
 #include <QSize>
 #include <QString>
 
@@ -22,7 +24,7 @@ struct ExportOptions
     /// Sizes in MapStyle are for this picture on a 96-DPI screen.
     static constexpr QSize kReferenceSize{1920, 1080};
     static constexpr double kReferenceDpi = 96.0;
-    static constexpr double kMinDpi = 72.0, kMaxDpi = 1200.0;
+    static constexpr double kMinDpi = ViewLimits::kMinDpi, kMaxDpi = ViewLimits::kMaxDpi;
 
     Format format = Format::Png;
     QSize pixelSize = kReferenceSize; ///< on Page::Pixels

@@ -5,6 +5,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <optional>
 
@@ -50,12 +51,18 @@ QPen linePen(QPen pen, qreal opacity)
     return pen;
 }
 
-/// Draws polylines as separate lines, leaving out those that cannot reach the clip.
+/// What of the painter's device can be painted, in its logical coordinates, grown by `reach`.
+QRectF visibleRect(const QPainter &painter, qreal reach)
+{
+    const QRectF visible = painter.hasClipping() ? painter.clipBoundingRect()
+                                                 : painter.combinedTransform().inverted().mapRect(QRectF(painter.viewport()));
+    return visible.adjusted(-reach, -reach, reach, reach);
+}
+
+/// Draws polylines as separate lines, leaving out those that cannot reach the visible part.
 void drawLines(QPainter &painter, const QList<QPolygonF> &polylines, const QPen &pen)
 {
-    const double reach = pen.widthF();
-    const QRectF visible = painter.hasClipping() ? painter.clipBoundingRect().adjusted(-reach, -reach, reach, reach)
-                                                 : QRectF(-1e9, -1e9, 2e9, 2e9);
+    const QRectF visible = visibleRect(painter, pen.widthF());
     QList<QLineF> lines;
     for (const QPolygonF &line : polylines)
         for (qsizetype i = 1; i < line.size(); ++i) {
@@ -72,45 +79,163 @@ void drawLines(QPainter &painter, const QList<QPolygonF> &polylines, const QPen 
     painter.restore();
 }
 
-/// PolylineStroker::dashes() of polylines.
-QList<QList<QPolygonF>> cut(const QList<QPolygonF> &lines, const QList<qreal> &pattern, int turns)
+/// The part [t0, t1] of the segment a→b inside `rect` (Liang–Barsky); nullopt when none is, or
+/// when a coordinate is not finite.
+std::optional<std::pair<qreal, qreal>> clipped(QPointF a, QPointF b, const QRectF &rect)
 {
-    QList<QList<QPolygonF>> out(std::max(1, turns));
-    if (pattern.size() < 2 || std::accumulate(pattern.begin(), pattern.end(), 0.0) <= 0) {
-        out.front() = lines;
-        return out;
+    qreal t0 = 0, t1 = 1;
+    const qreal d[] = {b.x() - a.x(), b.y() - a.y()};
+    const qreal from[] = {a.x(), a.y()};
+    const qreal low[] = {rect.left(), rect.top()}, high[] = {rect.right(), rect.bottom()};
+    for (int axis = 0; axis < 2; ++axis) {
+        if (!std::isfinite(from[axis]) || !std::isfinite(d[axis]))
+            return std::nullopt;
+        if (d[axis] == 0) {
+            if (from[axis] < low[axis] || from[axis] > high[axis])
+                return std::nullopt;
+            continue;
+        }
+        qreal enter = (low[axis] - from[axis]) / d[axis], leave = (high[axis] - from[axis]) / d[axis];
+        if (enter > leave)
+            std::swap(enter, leave);
+        t0 = std::max(t0, enter);
+        t1 = std::min(t1, leave);
+        if (t0 > t1)
+            return std::nullopt;
     }
-    qsizetype count = 0; // dashes so far: the next one's turn
-    for (const QPolygonF &line : lines) {
+    return std::pair{t0, t1};
+}
+
+/// Walks polylines through a dash pattern and keeps the dashes inside a rectangle. Outside it
+/// only the pattern's phase moves on, whole cycles at a time, so the work is bounded by the
+/// visible length and the number of segments, however long the lines are in pixels (a view at
+/// an extreme scale makes a country's outline millions of pixels long).
+class Dasher
+{
+public:
+    Dasher(const QList<qreal> &pattern, int turns, const QRectF &visible)
+        : m_pattern(pattern), m_visible(visible), m_out(std::max(1, turns))
+    {
+        // An odd pattern takes two rounds to come back to a dash at its start.
+        const bool odd = pattern.size() % 2 != 0;
+        m_cycle = std::accumulate(pattern.begin(), pattern.end(), 0.0) * (odd ? 2 : 1);
+        m_dashesPerCycle = odd ? pattern.size() : pattern.size() / 2;
+    }
+
+    void add(const QPolygonF &line)
+    {
+        if (line.size() < 2)
+            return;
         // Each subpath starts the pattern afresh, as Qt's dasher does.
-        qsizetype entry = 0;
-        qreal left = pattern[0];
-        bool on = true;
-        QPolygonF dash{line.value(0)};
+        m_entry = 0;
+        m_left = m_pattern[0];
+        m_on = true;
+        startDash();
+        m_piece = QPolygonF{line[0]};
         for (qsizetype i = 1; i < line.size(); ++i) {
             const QPointF a = line[i - 1], b = line[i];
             const qreal length = QLineF(a, b).length();
-            qreal at = 0;
-            while (length - at > left) {
-                at += left;
-                const QPointF p = a + (b - a) * (at / length);
-                if (on) {
-                    dash << p;
-                    out[count++ % out.size()] << dash;
-                }
-                dash = QPolygonF{p};
-                on = !on;
-                entry = (entry + 1) % pattern.size();
-                left = pattern[entry];
+            const auto inside = clipped(a, b, m_visible);
+            if (!inside || !std::isfinite(length)) {
+                skip(length, b);
+                continue;
             }
-            left -= length - at;
-            if (on)
-                dash << b;
+            const auto at = [&](qreal t) { return a + (b - a) * t; };
+            if (inside->first > 0)
+                skip(length * inside->first, at(inside->first));
+            walk(a, b, length, length * inside->first, length * inside->second);
+            if (inside->second < 1)
+                skip(length * (1 - inside->second), b);
         }
-        if (on && dash.size() > 1)
-            out[count++ % out.size()] << dash;
+        flush();
     }
-    return out;
+
+    QList<QList<QPolygonF>> result() const { return m_out; }
+
+private:
+    void startDash()
+    {
+        m_dash = m_next;
+        m_next = (m_next + 1) % m_out.size();
+    }
+    void toggle()
+    {
+        m_on = !m_on;
+        m_entry = (m_entry + 1) % m_pattern.size();
+        m_left = m_pattern[m_entry];
+        if (m_on)
+            startDash();
+    }
+    void flush()
+    {
+        if (m_on && m_piece.size() > 1)
+            m_out[m_dash] << m_piece;
+        m_piece.clear();
+    }
+    /// Along a→b (of `length`) from distance `from` to `to`, cutting dashes.
+    void walk(QPointF a, QPointF b, qreal length, qreal from, qreal to)
+    {
+        const auto point = [&](qreal d) { return length > 0 ? a + (b - a) * (d / length) : b; };
+        qreal at = from;
+        while (to - at > m_left) {
+            at += m_left;
+            const QPointF p = point(at);
+            if (m_on)
+                m_piece << p;
+            flush();
+            toggle();
+            m_piece = QPolygonF{p};
+        }
+        m_left -= to - at;
+        if (m_on)
+            m_piece << point(to);
+    }
+    /// Moves the pattern on by `distance` without drawing, ending at `end`.
+    void skip(qreal distance, QPointF end)
+    {
+        flush();
+        if (std::isfinite(distance) && distance > m_left + m_cycle) {
+            // A whole cycle brings the pattern back where it was, having started m_dashesPerCycle dashes.
+            const double cycles = std::floor((distance - m_left) / m_cycle);
+            distance -= cycles * m_cycle;
+            m_next = (m_next + qsizetype(std::fmod(cycles * double(m_dashesPerCycle), double(m_out.size())))) % m_out.size();
+        }
+        if (std::isfinite(distance)) {
+            while (distance > m_left) {
+                distance -= m_left;
+                toggle();
+            }
+            m_left -= distance;
+        }
+        m_piece = QPolygonF{end};
+    }
+
+    const QList<qreal> &m_pattern;
+    const QRectF m_visible;
+    QList<QList<QPolygonF>> m_out;
+    qreal m_cycle = 0;
+    qsizetype m_dashesPerCycle = 0;
+    qsizetype m_entry = 0; ///< into the pattern
+    qreal m_left = 0;      ///< of the current entry
+    bool m_on = true;
+    qsizetype m_dash = 0, m_next = 0; ///< the list of the dash being cut, and of the next
+    QPolygonF m_piece;                ///< of the dash being cut, inside the rectangle
+};
+
+/// PolylineStroker::dashes() of polylines.
+QList<QList<QPolygonF>> cut(const QList<QPolygonF> &lines, const QList<qreal> &pattern, const QRectF &visible, int turns)
+{
+    // A pattern that cannot advance (nothing but zeros, or a negative length) draws the lines whole.
+    if (pattern.size() < 2 || std::accumulate(pattern.begin(), pattern.end(), 0.0) <= 0
+        || std::any_of(pattern.begin(), pattern.end(), [](qreal length) { return !(length >= 0); })) {
+        QList<QList<QPolygonF>> out(std::max(1, turns));
+        out.front() = lines;
+        return out;
+    }
+    Dasher dasher(pattern, turns, visible);
+    for (const QPolygonF &line : lines)
+        dasher.add(line);
+    return dasher.result();
 }
 
 /// Solid polylines: as lines where that is fast, else as one path.
@@ -141,7 +266,7 @@ void PolylineStroker::stroke(QPainter &painter, const QPainterPath &path, const 
     QList<qreal> pattern = pen.dashPattern(); // in pen widths
     for (qreal &length : pattern)
         length *= pen.widthF();
-    drawLines(painter, cut(*lines, pattern, 1).front(), pen);
+    drawLines(painter, cut(*lines, pattern, visibleRect(painter, pen.widthF()), 1).front(), pen);
 }
 
 void PolylineStroker::strokeInTurns(QPainter &painter, const QPainterPath &path, const QPen &pen,
@@ -156,7 +281,7 @@ void PolylineStroker::strokeInTurns(QPainter &painter, const QPainterPath &path,
         stroke(painter, path, solid);
         return;
     }
-    const QList<QList<QPolygonF>> pieces = dashes(path, {dash, gap}, int(colours.size()));
+    const QList<QList<QPolygonF>> pieces = dashes(path, {dash, gap}, visibleRect(painter, pen.widthF()), int(colours.size()));
     for (qsizetype i = 0; i < colours.size(); ++i) {
         QPen solid = pen;
         solid.setStyle(Qt::SolidLine);
@@ -165,10 +290,11 @@ void PolylineStroker::strokeInTurns(QPainter &painter, const QPainterPath &path,
     }
 }
 
-QList<QList<QPolygonF>> PolylineStroker::dashes(const QPainterPath &path, const QList<qreal> &pattern, int turns)
+QList<QList<QPolygonF>> PolylineStroker::dashes(const QPainterPath &path, const QList<qreal> &pattern,
+                                                const QRectF &visible, int turns)
 {
     const std::optional<QList<QPolygonF>> lines = polylines(path);
-    return cut(lines ? *lines : path.toSubpathPolygons(), pattern, turns);
+    return cut(lines ? *lines : path.toSubpathPolygons(), pattern, visible, turns);
 }
 
 } // namespace spheres

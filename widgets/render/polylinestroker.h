@@ -24,10 +24,11 @@ public:
     static void strokeInTurns(QPainter &painter, const QPainterPath &path, const QPen &pen, const QList<QColor> &colours,
                               double dash, double gap);
 
-private:
     /// The dashes of `path` cut by `pattern` (on, off, on, … in pixels), as polylines; dash i
-    /// goes into list i % `turns`.
-    static QList<QList<QPolygonF>> dashes(const QPainterPath &path, const QList<qreal> &pattern, int turns = 1);
+    /// goes into list i % `turns`. Only dashes inside `visible` are kept (cut at its edge), and
+    /// the work is bounded by the length inside it plus the number of segments.
+    static QList<QList<QPolygonF>> dashes(const QPainterPath &path, const QList<qreal> &pattern, const QRectF &visible,
+                                          int turns = 1);
 };
 
 } // namespace spheres
