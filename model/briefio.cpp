@@ -1,5 +1,7 @@
 #include "briefio.h"
 
+#include "atomicfile.h"
+
 #include "jsonlimits.h"
 #include "projectioncatalog.h"
 
@@ -11,7 +13,6 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
 
 #include <algorithm>
@@ -1056,17 +1057,7 @@ QString BriefWriter::save(const Brief &brief, const QString &path)
         const QString reason = check.error.mid(path.size() + 2);
         return QStringLiteral("%1: %2").arg(path, trWriter("not saved, because it would not read back: %1").arg(reason));
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: %2").arg(path, file.errorString());
-    if (file.write(json) != json.size()) {
-        const QString error = file.errorString();
-        file.cancelWriting();
-        return QStringLiteral("%1: %2").arg(path, error);
-    }
-    if (!file.commit())
-        return QStringLiteral("%1: %2").arg(path, file.errorString());
-    return {};
+    return AtomicFile::save(path, json);
 }
 
 } // namespace spheres
