@@ -53,7 +53,8 @@ int main(int argc, char **argv)
     // `spheres brief.json` (a double-click) opens that brief; otherwise the sample brief.
     const QStringList arguments = QApplication::arguments();
     const QString briefPath = arguments.size() > 1 && !arguments.at(1).startsWith(u'-') ? arguments.at(1) : QString();
-    if (!window.offerRecovery() && (briefPath.isEmpty() || !window.documentActions()->openFile(briefPath)))
+    // Only copies of the brief asked for are offered then: a second window opens that brief.
+    if (!window.offerRecovery(briefPath) && (briefPath.isEmpty() || !window.documentActions()->openFile(briefPath)))
         window.openDefaultBrief();
     if (qEnvironmentVariableIsSet("SPHERES_QUIT_AFTER_FIRST_FRAME")) // for the benchmark
         QObject::connect(window.canvas(), &spheres::MapCanvas::framePainted, &app, &QCoreApplication::quit,

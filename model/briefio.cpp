@@ -1048,7 +1048,7 @@ QByteArray BriefWriter::toJson(const Brief &brief)
     return out;
 }
 
-QString BriefWriter::save(const Brief &brief, const QString &path)
+QString BriefWriter::save(const Brief &brief, const QString &path, QByteArray *written)
 {
     const QByteArray json = toJson(brief);
     // Refuse to write what could not be opened again: the user would lose the brief.
@@ -1057,7 +1057,10 @@ QString BriefWriter::save(const Brief &brief, const QString &path)
         const QString reason = check.error.mid(path.size() + 2);
         return QStringLiteral("%1: %2").arg(path, trWriter("not saved, because it would not read back: %1").arg(reason));
     }
-    return AtomicFile::save(path, json);
+    const QString error = AtomicFile::save(path, json);
+    if (error.isEmpty() && written)
+        *written = json;
+    return error;
 }
 
 } // namespace spheres
