@@ -57,7 +57,8 @@ int runWindow(const QString &briefPath, int argc, char **argv)
     if (!window.loadBaseMap())
         return spheres::exitCode(spheres::ExitCode::Failed);
     // `spheres brief.json` (a double-click) opens that brief; otherwise the sample brief.
-    if (!window.offerRecovery() && (briefPath.isEmpty() || !window.documentActions()->openFile(briefPath)))
+    // Only copies of the brief asked for are offered then: a second window opens that brief.
+    if (!window.offerRecovery(briefPath) && (briefPath.isEmpty() || !window.documentActions()->openFile(briefPath)))
         window.openDefaultBrief();
     if (qEnvironmentVariableIsSet("SPHERES_QUIT_AFTER_FIRST_FRAME")) // for the benchmark and fresh-machine checks
         QObject::connect(window.canvas(), &spheres::MapCanvas::framePainted, &app, &QCoreApplication::quit,

@@ -1,5 +1,7 @@
 #include "briefio.h"
 
+#include "atomicfile.h"
+
 #include "jsonlimits.h"
 #include "projectioncatalog.h"
 #include "viewlimits.h"
@@ -12,7 +14,6 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
 
 #include <algorithm>
@@ -1086,7 +1087,7 @@ QByteArray BriefWriter::toJson(const Brief &brief)
     return out;
 }
 
-QString BriefWriter::save(const Brief &brief, const QString &path)
+QString BriefWriter::save(const Brief &brief, const QString &path, QByteArray *written)
 {
     const QByteArray json = toJson(brief);
     // Refuse to write what could not be opened again: the user would lose the brief.
@@ -1095,17 +1096,10 @@ QString BriefWriter::save(const Brief &brief, const QString &path)
         const QString reason = check.error.mid(path.size() + 2);
         return QStringLiteral("%1: %2").arg(path, trWriter("not saved, because it would not read back: %1").arg(reason));
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: %2").arg(path, file.errorString());
-    if (file.write(json) != json.size()) {
-        const QString error = file.errorString();
-        file.cancelWriting();
-        return QStringLiteral("%1: %2").arg(path, error);
-    }
-    if (!file.commit())
-        return QStringLiteral("%1: %2").arg(path, file.errorString());
-    return {};
+    const QString error = AtomicFile::save(path, json);
+    if (error.isEmpty() && written)
+        *written = json;
+    return error;
 }
 
 } // namespace spheres

@@ -70,10 +70,10 @@ public:
     static QByteArray toJson(const Brief &brief);
     /// `text` as a JSON string literal, quotes included (also for other JSON that Spheres writes).
     static QByteArray quoted(const QString &text);
-    /// Writes atomically (QSaveFile): either the whole new file is there or the old one is untouched.
+    /// Writes atomically (AtomicFile): either the whole new file is there or the old one is untouched.
     /// Returns an error message naming `path`, empty on success. A brief that would not read back
-    /// (say an opacity of 2) is not written.
-    static QString save(const Brief &brief, const QString &path);
+    /// (say an opacity of 2) is not written. `written` (if given) gets the bytes on the disk.
+    static QString save(const Brief &brief, const QString &path, QByteArray *written = nullptr);
 };
 
 } // namespace spheres

@@ -66,6 +66,12 @@ BriefDocument::BriefDocument(QObject *parent) : QObject(parent)
     connect(&m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
 }
 
+BriefDocument::~BriefDocument()
+{
+    // The history's clear() on destruction is no "saved": the recovery copy must stay.
+    m_undo.blockSignals(true);
+}
+
 QString BriefDocument::displayName() const
 {
     if (!m_path.isEmpty())
@@ -77,6 +83,7 @@ void BriefDocument::reset(Brief brief, const QString &path, bool modified)
 {
     m_brief = std::move(brief);
     m_path = path;
+    m_stamp = path.isEmpty() ? FileStamp() : FileStamp::of(path);
     m_undo.clear();
     if (modified)
         m_undo.resetClean();
@@ -89,30 +96,56 @@ void BriefDocument::reset(Brief brief, const QString &path, bool modified)
 
 QString BriefDocument::open(const QString &path)
 {
+    // Stamped before reading: a change in between is seen as a change, never missed.
+    const FileStamp stamp = FileStamp::of(path);
     BriefReader::Result result = BriefReader::readFile(path);
     if (!result.ok())
         return result.error;
     reset(std::move(result.brief), path);
+    m_stamp = stamp;
     return {};
 }
 
-QString BriefDocument::save()
+QString BriefDocument::save(Overwrite overwrite)
 {
     if (m_path.isEmpty())
         return tr("the brief has no file yet: use Save As");
+    if (overwrite == Overwrite::IfUnchanged && changedOnDisk())
+        return tr("%1: the file was changed by another window or program since it was opened here; "
+                  "it was not overwritten").arg(m_path);
     return saveAs(m_path);
 }
 
 QString BriefDocument::saveAs(const QString &path)
 {
-    if (const QString error = BriefWriter::save(m_brief, path); !error.isEmpty())
+    QByteArray written;
+    if (const QString error = BriefWriter::save(m_brief, path, &written); !error.isEmpty())
         return error;
+    m_stamp = FileStamp::ofBytes(written);
     if (path != m_path) {
         m_path = path;
         emit filePathChanged(m_path);
     }
     m_undo.setClean();
     return {};
+}
+
+bool BriefDocument::changedOnDisk() const
+{
+    return !m_path.isEmpty() && FileStamp::of(m_path) != m_stamp;
+}
+
+QString BriefDocument::reload()
+{
+    if (m_path.isEmpty())
+        return tr("the brief has no file to reload");
+    return open(m_path);
+}
+
+void BriefDocument::keepMine()
+{
+    m_stamp = FileStamp::of(m_path);
+    m_undo.resetClean(); // what is on the disk is not this version
 }
 
 void BriefDocument::editClaim(const Claim &after, const QString &what)

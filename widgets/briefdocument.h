@@ -1,6 +1,7 @@
 #pragma once
 
 #include "brief.h"
+#include "filestamp.h"
 
 #include <QObject>
 #include <QUndoStack>
@@ -14,6 +15,7 @@ class BriefDocument : public QObject
     Q_OBJECT
 public:
     explicit BriefDocument(QObject *parent = nullptr);
+    ~BriefDocument() override;
 
     const Brief &brief() const { return m_brief; }
     QString filePath() const { return m_path; }
@@ -27,9 +29,21 @@ public:
     void reset(Brief brief, const QString &path, bool modified = false);
     /// Opens a brief file; returns an error naming the file (the open brief is kept then).
     QString open(const QString &path);
-    /// Saves atomically to the current path; returns an error (the brief stays modified).
-    QString save();
+    /// Whether save() may replace a file that changed on disk since it was opened or saved here.
+    enum class Overwrite { IfUnchanged, Always };
+    /// Saves atomically to the current path; returns an error (the brief stays modified). A file
+    /// that someone else changed since is not overwritten unless asked (see changedOnDisk()).
+    QString save(Overwrite overwrite = Overwrite::IfUnchanged);
     QString saveAs(const QString &path);
+
+    /// True when the brief's file no longer holds what was opened or saved here (another
+    /// window or program saved it, or it was deleted).
+    bool changedOnDisk() const;
+    /// Opens the file again as it is now (the changes here are dropped).
+    QString reload();
+    /// Keeps this version over the changed file: it counts as unsaved, and the file as it is now
+    /// as seen, so that saving replaces it without asking again.
+    void keepMine();
 
     /// Replaces one claim (matched by id) as one undoable edit named `what`.
     void editClaim(const Claim &after, const QString &what);
@@ -55,6 +69,7 @@ signals:
 private:
     Brief m_brief;
     QString m_path;
+    FileStamp m_stamp; ///< the file as it was opened or saved here
     QUndoStack m_undo;
 };
 

@@ -5,12 +5,14 @@
 #include "gazetteer.h"
 #include "linker.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 
 namespace spheres {
@@ -73,11 +75,82 @@ bool DocumentActions::maybeSave()
     return answer == QMessageBox::Discard || save();
 }
 
+DocumentActions::DiskChange DocumentActions::askDiskChange(bool saving)
+{
+    if (m_askDiskChange)
+        return m_askDiskChange(saving);
+    QMessageBox box(QMessageBox::Warning, tr("Changed on disk"),
+                    tr("“%1” was changed by another window or program since you opened it here.")
+                        .arg(m_document->displayName()),
+                    QMessageBox::NoButton, m_window);
+    QAbstractButton *saveAs = nullptr, *first = nullptr, *second = nullptr;
+    if (saving) {
+        box.setInformativeText(tr("Saving now replaces those changes with yours."));
+        first = box.addButton(tr("&Overwrite"), QMessageBox::DestructiveRole);
+        saveAs = box.addButton(tr("Save &As…"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(qobject_cast<QPushButton *>(saveAs));
+    } else {
+        box.setInformativeText(m_document->isModified() ? tr("You have changes here that are not saved.")
+                                                        : tr("You have no unsaved changes here."));
+        first = box.addButton(tr("&Reload"), QMessageBox::DestructiveRole);
+        second = box.addButton(tr("&Keep mine"), QMessageBox::RejectRole);
+        saveAs = box.addButton(tr("Save &As…"), QMessageBox::AcceptRole);
+        box.setDefaultButton(qobject_cast<QPushButton *>(second));
+    }
+    box.exec();
+    if (box.clickedButton() == first)
+        return saving ? DiskChange::Overwrite : DiskChange::Reload;
+    if (box.clickedButton() == saveAs)
+        return DiskChange::SaveAs;
+    if (box.clickedButton() == second)
+        return DiskChange::KeepMine;
+    return saving ? DiskChange::Cancel : DiskChange::KeepMine;
+}
+
+void DocumentActions::checkDiskChanges()
+{
+    // The question itself takes and gives back the focus: ask once at a time.
+    if (m_checkingDisk || !m_document->changedOnDisk())
+        return;
+    m_checkingDisk = true;
+    switch (askDiskChange(false)) {
+    case DiskChange::Reload:
+        if (const QString error = m_document->reload(); !error.isEmpty())
+            QMessageBox::warning(m_window, tr("Reload"), tr("The brief could not be reloaded:\n%1\n\nYour version is still open.").arg(error));
+        break;
+    case DiskChange::SaveAs:
+        if (saveAs())
+            break;
+        [[fallthrough]]; // not saved elsewhere: at least do not ask again at every focus
+    case DiskChange::KeepMine:
+    case DiskChange::Overwrite:
+    case DiskChange::Cancel:
+        m_document->keepMine();
+        break;
+    }
+    m_checkingDisk = false;
+}
+
 bool DocumentActions::save()
 {
     if (m_document->filePath().isEmpty())
         return saveAs();
-    if (const QString error = m_document->save(); !error.isEmpty()) {
+    auto overwrite = BriefDocument::Overwrite::IfUnchanged;
+    if (m_document->changedOnDisk()) {
+        switch (askDiskChange(true)) {
+        case DiskChange::Overwrite:
+            overwrite = BriefDocument::Overwrite::Always;
+            break;
+        case DiskChange::SaveAs:
+            return saveAs();
+        case DiskChange::Reload:
+        case DiskChange::KeepMine:
+        case DiskChange::Cancel:
+            return false;
+        }
+    }
+    if (const QString error = m_document->save(overwrite); !error.isEmpty()) {
         QMessageBox::critical(m_window, tr("Save"), tr("The brief was not saved:\n%1\n\nYour changes are still open.").arg(error));
         return false;
     }

@@ -32,6 +32,15 @@ public:
     QAction *importAction() const { return m_import; }
     QMenu *recentMenu() const { return m_recent; }
 
+    /// What to do about a brief file that changed on disk since it was opened or saved here.
+    enum class DiskChange { Reload, KeepMine, Overwrite, SaveAs, Cancel };
+    /// Asks the user; `saving` when a save is about to overwrite the file (Overwrite, Save As,
+    /// Cancel), else when the window gets the focus (Reload, Keep mine, Save As). Tests set their own.
+    using DiskChangePrompt = std::function<DiskChange(bool saving)>;
+    void setDiskChangePrompt(DiskChangePrompt prompt) { m_askDiskChange = std::move(prompt); }
+    /// When the brief's file changed on disk: asks, and reloads, keeps this version or saves as.
+    void checkDiskChanges();
+
     /// False when the user cancelled; true when there is nothing unsaved (any more).
     bool maybeSave();
     bool save();
@@ -43,12 +52,15 @@ public:
 
 private:
     void rememberRecent(const QString &path);
+    DiskChange askDiskChange(bool saving);
     void fillRecentMenu();
 
     BriefDocument *m_document;
     QWidget *m_window;
     std::shared_ptr<const Atlas> m_atlas;
     LayersProvider m_layers;
+    DiskChangePrompt m_askDiskChange;
+    bool m_checkingDisk = false;
     QAction *m_open, *m_save, *m_saveAs, *m_import;
     QMenu *m_recent;
 };

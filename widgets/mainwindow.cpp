@@ -29,9 +29,12 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QProgressDialog>
 #include <QStatusBar>
@@ -105,6 +108,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_briefController = new BriefController(m_document, m_canvas, m_context, m_narrative, m_search, this);
     m_documentActions = new DocumentActions(m_document, this, this);
     m_autosave = new Autosave(m_document, this);
+    connect(m_autosave, &Autosave::failed, this, [this](const QString &error) {
+        statusBar()->showMessage(tr("The recovery copy could not be written: %1").arg(error));
+    });
+    connect(m_autosave, &Autosave::saved, this, [this] {
+        if (statusBar()->currentMessage().startsWith(tr("The recovery copy could not be written: %1").arg(QString())))
+            statusBar()->clearMessage();
+    });
     m_annotationEditor = new AnnotationEditor(m_document, m_canvas, this);
     connect(m_canvas, &MapCanvas::selectionChanged, m_charts, &ChartsPanel::showRegion);
     connect(m_canvas, &MapCanvas::featureSelectionChanged, m_charts, &ChartsPanel::showFeature);
@@ -420,24 +430,39 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-bool MainWindow::offerRecovery()
+void MainWindow::changeEvent(QEvent *event)
 {
-    if (!m_autosave->hasCopy())
-        return false;
-    const auto answer = QMessageBox::question(
-        this, tr("Recover unsaved work?"),
-        tr("Spheres did not close properly last time. A copy of the brief you were editing was kept.\n\n"
-           "Recover it?"),
-        QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
-    if (answer != QMessageBox::Yes) {
-        m_autosave->discard();
-        return false;
+    // Back to this window: another window or program may have saved the brief meanwhile.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+        QMetaObject::invokeMethod(m_documentActions, &DocumentActions::checkDiskChanges, Qt::QueuedConnection);
+    QMainWindow::changeEvent(event);
+}
+
+bool MainWindow::offerRecovery(const QString &path)
+{
+    for (const Autosave::Orphan &orphan : m_autosave->orphans(path)) {
+        const QString name = orphan.originalPath.isEmpty() ? tr("an unsaved brief") : QFileInfo(orphan.originalPath).fileName();
+        QMessageBox box(QMessageBox::Question, tr("Recover unsaved work?"),
+                        tr("A Spheres window did not close properly. A copy of %1 with changes that were not "
+                           "saved was kept (%2).\n\nRecover it?")
+                            .arg(name, QLocale().toString(orphan.written, QLocale::ShortFormat)),
+                        QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore, this);
+        box.button(QMessageBox::Ignore)->setText(tr("Not now"));
+        box.setDefaultButton(QMessageBox::Yes);
+        const int answer = box.exec();
+        if (answer == QMessageBox::Discard) {
+            m_autosave->discard(orphan);
+            continue;
+        }
+        if (answer != QMessageBox::Yes)
+            continue; // kept for a later start
+        if (const QString error = m_autosave->recover(orphan); !error.isEmpty()) {
+            QMessageBox::warning(this, tr("Recover"), tr("The copy could not be read:\n%1").arg(error));
+            continue;
+        }
+        return true;
     }
-    if (const QString error = m_autosave->recover(); !error.isEmpty()) {
-        QMessageBox::warning(this, tr("Recover"), tr("The copy could not be read:\n%1").arg(error));
-        return false;
-    }
-    return true;
+    return false;
 }
 
 void MainWindow::saveSettings() const

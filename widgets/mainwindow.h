@@ -55,8 +55,9 @@ public:
     void stepRegion(int delta);
     /// Opens the brief shipped with Spheres (China–Russia), as an unsaved brief.
     bool openDefaultBrief();
-    /// After a crash: offers the autosaved copy; true when it was recovered.
-    bool offerRecovery();
+    /// After a crash: offers the recovery copies left by windows that are gone (only those of
+    /// `path`, when a brief file is being opened); true when one was recovered.
+    bool offerRecovery(const QString &path = QString());
     Autosave *autosave() const { return m_autosave; }
     TimeSlider *timeSlider() const { return m_timeSlider; }
     /// Adds a GeoJSON file as a layer; returns an error message (naming the file), or empty.
@@ -73,6 +74,7 @@ private:
     void saveSettings() const;
     void restoreSettings();
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
     MapCanvas *m_canvas = nullptr;
     ContextPanel *m_context = nullptr;

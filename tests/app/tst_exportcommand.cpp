@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../support/fulldisk.h"
+
 using namespace Qt::StringLiterals;
 
 class TestExportCommand : public QObject
@@ -23,6 +25,8 @@ private slots:
     void exportsEachFormat();
     void badOptionsAreRefused_data();
     void badOptionsAreRefused();
+    void fullDiskFailsAndKeepsTheOldFiles_data();
+    void fullDiskFailsAndKeepsTheOldFiles();
 
 private:
     struct Run
@@ -257,6 +261,43 @@ void TestExportCommand::namedViewOfABrief()
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.contains(expected), qPrintable(r.err));
     QCOMPARE(QFile::exists(QStringLiteral("/tmp/spheres-view-test.pdf")), exitCode == 0);
+}
+
+void TestExportCommand::fullDiskFailsAndKeepsTheOldFiles_data()
+{
+    QTest::addColumn<QStringList>("args"); // --out is added, in the full disk
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<QStringList>("files"); // there from an earlier export
+    const QString brief = QStringLiteral(SPHERES_SAMPLE_BRIEF);
+    const QStringList small{u"--size"_s, u"64x40"_s, u"--dpi"_s, u"72"_s}; // fits in Qt's write buffer
+    QTest::newRow("png") << small << u"map.png"_s << QStringList{u"map.png"_s};
+    QTest::newRow("svg") << small << u"map.svg"_s << QStringList{u"map.svg"_s};
+    QTest::newRow("pdf") << small << u"map.pdf"_s << QStringList{u"map.pdf"_s};
+    QTest::newRow("briefing pack") << QStringList{brief, u"--all-views"_s, u"--no-charts"_s} + small << u"pack.pdf"_s
+                                   << QStringList{u"pack.pdf"_s};
+    QTest::newRow("numbered png") << QStringList{brief, u"--all-views"_s} + small << u"story.png"_s
+                                  << QStringList{u"story-01.png"_s, u"story-02.png"_s};
+}
+
+void TestExportCommand::fullDiskFailsAndKeepsTheOldFiles()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, out);
+    QFETCH(QStringList, files);
+    FullDisk disk;
+    SPHERES_REQUIRE_FULL_DISK(disk);
+    for (const QString &file : files)
+        QVERIFY(disk.put(file, "the good old " + file.toUtf8()));
+    QVERIFY(disk.fill());
+    const Run r = run(args + QStringList{u"--out"_s, disk.filePath(out)});
+    QVERIFY2(r.exitCode != 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(disk.path()) && r.err.contains(u"No space left on device"_s), qPrintable(r.err));
+    for (const QString &file : files) {
+        QFile f(disk.filePath(file));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), "the good old " + file.toUtf8());
+    }
+    QCOMPARE(disk.entries(), files); // and no temporary file
 }
 
 QTEST_GUILESS_MAIN(TestExportCommand)

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../support/fulldisk.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -58,6 +60,7 @@ private slots:
     void readsStandardInput();
     void readsMarkdown();
     void writesABriefThatValidates();
+    void fullDiskKeepsTheOldBrief();
     void badInputIsRefused_data();
     void badInputIsRefused();
     void validateReportsProblems_data();
@@ -204,6 +207,23 @@ void TestLinkCommand::writesABriefThatValidates()
     const QJsonObject second = QJsonDocument::fromJson(file.readAll()).object();
     QCOMPARE(second.value("title"_L1).toString(), u"China and Russia"_s);
     QVERIFY(!second.contains("author"_L1));
+}
+
+void TestLinkCommand::fullDiskKeepsTheOldBrief()
+{
+    FullDisk disk;
+    SPHERES_REQUIRE_FULL_DISK(disk);
+    QVERIFY(disk.put(u"brief.spheres.json"_s, "the good old brief"));
+    QVERIFY(disk.fill());
+    const QString brief = disk.filePath(u"brief.spheres.json"_s);
+    const Run r = run({u"link"_s, path(u"china-russia.txt"_s), u"-o"_s, brief});
+    QVERIFY2(r.exitCode != 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(brief + u": No space left on device"_s), qPrintable(r.err));
+    QVERIFY2(!r.err.contains(u"Wrote"_s), qPrintable(r.err));
+    QFile file(brief);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("the good old brief"));
+    QCOMPARE(disk.entries(), QStringList{u"brief.spheres.json"_s});
 }
 
 void TestLinkCommand::badInputIsRefused_data()

@@ -4,6 +4,7 @@
 #include "projectioncatalog.h"
 #include "viewlimits.h"
 #include "../hostilefiles.h"
+#include "../support/fulldisk.h"
 
 #include <QDir>
 #include <QFile>
@@ -238,6 +239,8 @@ private slots:
     void saveIntoMissingDirectoryFails();
     void saveIntoReadOnlyDirectoryFails();
     void saveRefusesWhatWouldNotReadBack();
+    void saveOnAFullDiskKeepsTheOldFile_data();
+    void saveOnAFullDiskKeepsTheOldFile();
 };
 
 // --- Round trip -------------------------------------------------------------------------------
@@ -1046,6 +1049,44 @@ void TestBrief::saveRefusesWhatWouldNotReadBack()
     QVERIFY(after.open(QIODevice::ReadOnly));
     QCOMPARE(after.readAll(), original);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("brief.spheres.json")});
+}
+
+void TestBrief::saveOnAFullDiskKeepsTheOldFile_data()
+{
+    QTest::addColumn<Brief>("brief");
+    // Below Qt's 16 KiB write buffer the disk fills during the last flush; above it, during a write.
+    QTest::newRow("small brief") << fullBrief();
+    Brief large = fullBrief();
+    large.paragraphs << QString(40'000, u'x');
+    QTest::newRow("large brief") << large;
+}
+
+void TestBrief::saveOnAFullDiskKeepsTheOldFile()
+{
+    QFETCH(Brief, brief);
+    FullDisk disk;
+    SPHERES_REQUIRE_FULL_DISK(disk);
+    const QString path = disk.filePath(QStringLiteral("brief.spheres.json"));
+    Brief old;
+    old.title = QStringLiteral("The old brief");
+    const QByteArray oldBytes = BriefWriter::toJson(old);
+    QVERIFY(disk.put(QStringLiteral("brief.spheres.json"), oldBytes));
+    QVERIFY(disk.fill());
+
+    const QString error = BriefWriter::save(brief, path);
+    QVERIFY2(error.startsWith(path + QStringLiteral(": ")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("No space left on device")), qPrintable(error));
+    QFile after(path);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), oldBytes);
+    QCOMPARE(disk.entries(), QStringList{QStringLiteral("brief.spheres.json")}); // no temporary file left
+
+    // With room again the same save succeeds: the failure was the disk's.
+    QVERIFY(disk.release());
+    QCOMPARE(BriefWriter::save(brief, path), QString());
+    const BriefReader::Result reread = BriefReader::readFile(path);
+    QVERIFY2(reread.ok(), qPrintable(reread.error));
+    QCOMPARE(reread.brief, brief);
 }
 
 QTEST_GUILESS_MAIN(TestBrief)

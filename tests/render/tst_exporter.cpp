@@ -10,8 +10,10 @@
 #include "projectioncatalog.h"
 #include "scene.h"
 #include "viewlimits.h"
+#include "../support/fulldisk.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QPainter>
 #include <QProcess>
@@ -170,6 +172,8 @@ private slots:
     void briefingPackDrawsTheViewsCharts();
     void chartCellsShareTheArea_data();
     void chartCellsShareTheArea();
+    void fullDiskKeepsTheOldFiles_data();
+    void fullDiskKeepsTheOldFiles();
 
 private:
     void loadLayers();
@@ -950,6 +954,78 @@ void TestExporter::briefingPackDrawsTheViewsCharts()
         QVERIFY(text.contains(u"%1 Pack · %2 / %3 · charts"_s.arg(call.section(u'/', 0, 0)).arg(call.startsWith(u"First") ? 1 : 2).arg(charts.size())));
     }
     QCOMPARE(text.contains(u"could not be drawn"_s), !painterSucceeds);
+}
+
+void TestExporter::fullDiskKeepsTheOldFiles_data()
+{
+    QTest::addColumn<QString>("kind"); // "map" (one file) or "pack"
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<QStringList>("files"); // the outputs, already there from an earlier export
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("partly"); // room for part of the file (half, at most the disk) rather than none
+    // Small files fit in Qt's 16 KiB write buffer, whose last flush fails; a disk that fills
+    // part-way through a larger file fails in that last flush too.
+    const QSize small(64, 40), large(800, 600);
+    QTest::newRow("png") << u"map"_s << u"map.png"_s << QStringList{u"map.png"_s} << small << false;
+    QTest::newRow("png, partly full") << u"map"_s << u"map.png"_s << QStringList{u"map.png"_s} << large << true;
+    QTest::newRow("svg") << u"map"_s << u"map.svg"_s << QStringList{u"map.svg"_s} << small << false;
+    QTest::newRow("svg, partly full") << u"map"_s << u"map.svg"_s << QStringList{u"map.svg"_s} << small << true;
+    QTest::newRow("pdf") << u"map"_s << u"map.pdf"_s << QStringList{u"map.pdf"_s} << small << false;
+    QTest::newRow("pdf, partly full") << u"map"_s << u"map.pdf"_s << QStringList{u"map.pdf"_s} << small << true;
+    QTest::newRow("pdf briefing pack") << u"pack"_s << u"pack.pdf"_s << QStringList{u"pack.pdf"_s} << small << false;
+    QTest::newRow("pdf briefing pack, partly full") << u"pack"_s << u"pack.pdf"_s << QStringList{u"pack.pdf"_s} << small << true;
+    QTest::newRow("numbered png") << u"pack"_s << u"story.png"_s << QStringList{u"story-01.png"_s, u"story-02.png"_s}
+                                  << small << false;
+}
+
+void TestExporter::fullDiskKeepsTheOldFiles()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, out);
+    QFETCH(QStringList, files);
+    QFETCH(QSize, size);
+    QFETCH(bool, partly);
+    FullDisk disk;
+    SPHERES_REQUIRE_FULL_DISK(disk);
+    ExportOptions options;
+    options.format = *ExportOptions::formatOf(out);
+    options.pixelSize = size;
+    options.dpi = 72;
+    const auto exportTo = [&](const QString &path) {
+        if (kind == u"map")
+            return Exporter::exportTo(MapRenderer(), *m_scene, homeView(options.pixelSize), options, path);
+        Brief brief;
+        brief.title = u"Pack"_s;
+        for (const char *name : {"First", "Second"}) {
+            SavedView view;
+            view.name = QString::fromLatin1(name);
+            view.state = homeView(options.pixelSize);
+            brief.views << view;
+        }
+        const auto sceneFor = [this](const QString &) { return m_scene.get(); };
+        return options.format == ExportOptions::Format::Pdf
+                   ? BriefingPack::exportPdf(MapRenderer(), sceneFor, brief, options, path, {})
+                   : BriefingPack::exportPngSeries(MapRenderer(), sceneFor, brief, options, path, {});
+    };
+    qint64 room = 0;
+    if (partly) {
+        const QString reference = m_dir.filePath(u"reference-"_s + out);
+        QVERIFY(exportTo(reference).ok());
+        room = QFileInfo(reference).size() / 2;
+        QVERIFY2(room >= 4096, "the file must be larger than a page for half of it to fit");
+    }
+    for (const QString &file : files)
+        QVERIFY(disk.put(file, "the good old export of " + file.toUtf8()));
+    QVERIFY(disk.fill());
+    QVERIFY(disk.leave(room));
+
+    const Exporter::Result result = exportTo(disk.filePath(out));
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.contains(disk.path()), qPrintable(result.error));
+    QVERIFY2(result.error.contains(u"No space left on device"_s), qPrintable(result.error));
+    for (const QString &file : files)
+        QCOMPARE(readAll(disk.filePath(file)), "the good old export of " + file.toUtf8());
+    QCOMPARE(disk.entries(), files); // and no temporary file beside them
 }
 
 void TestExporter::chartCellsShareTheArea_data()

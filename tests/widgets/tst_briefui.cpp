@@ -13,10 +13,16 @@
 #include "timeslider.h"
 #include "viewspanel.h"
 #include "searchbox.h"
+#include "../support/fulldisk.h"
 
 #include <QAbstractButton>
 #include <QAccessible>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QDockWidget>
+#include <QLockFile>
+#include <QProcess>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -24,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 
 using namespace spheres;
 
@@ -52,6 +59,15 @@ private slots:
     void hoveringAClaimPreviewsIt();
     void keyboardMovesThroughClaimsAndRegions();
     void recoveryAfterSimulatedCrash();
+    void twoWindowsKeepTheirOwnCopies();
+    void onlyCopiesOfGoneWindowsAreOffered();
+    void copyIsWrittenShortlyAfterAnEdit();
+    void copyIsWrittenWhileEditsKeepComing();
+    void autosaveOnAFullDiskSaysSo();
+    void saveOnAFullDiskKeepsTheBriefModified();
+    void changedOnDiskIsNotOverwritten();
+    void changedOnDiskIsOfferedOnFocus_data();
+    void changedOnDiskIsOfferedOnFocus();
     void canvasDescribesTheSelection();
     void everyDockNamesItsPanel();
     void tabGoesFromTheMapThroughThePanels();
@@ -388,31 +404,354 @@ void TestBriefUi::settingsRoundTrip()
     QSettings().clear();
 }
 
+namespace {
+
+/// A brief that names no file, to edit without a window.
+Brief smallBrief(const QString &title)
+{
+    Brief b;
+    b.title = title;
+    b.paragraphs << QStringLiteral("One sentence.");
+    Claim c;
+    c.id = QStringLiteral("c1");
+    c.text = QStringLiteral("One sentence.");
+    b.claims << c;
+    return b;
+}
+
+void editNote(BriefDocument &document, const QString &note)
+{
+    Claim edited = document.brief().claims.first();
+    edited.note = note;
+    document.editClaim(edited, QStringLiteral("Edit"));
+}
+
+/// Writes a recovery copy as a window that crashed leaves it: the brief, the name of its file,
+/// and a lock whose process is gone.
+void leaveCrashedCopy(const QString &dir, const QString &id, const QString &originalPath, const QString &title)
+{
+    QVERIFY(BriefWriter::save(smallBrief(title), dir + u'/' + id + QStringLiteral(".spheres.json")).isEmpty());
+    QFile meta(dir + u'/' + id + QStringLiteral(".meta.json"));
+    QVERIFY(meta.open(QIODevice::WriteOnly));
+    meta.write(QJsonDocument(QJsonObject{{QStringLiteral("originalPath"), originalPath}}).toJson());
+    meta.close();
+    // A real lock file, with the process id of a process that has ended.
+    const QString lockPath = dir + u'/' + id + QStringLiteral(".lock");
+    QByteArray content;
+    {
+        QLockFile lock(lockPath);
+        QVERIFY(lock.lock());
+        QFile file(lockPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        content = file.readAll();
+    }
+    QProcess ended;
+    ended.start(QStringLiteral("true"), {});
+    QVERIFY(ended.waitForStarted());
+    const qint64 deadPid = ended.processId();
+    QVERIFY(ended.waitForFinished());
+    content = QByteArray::number(deadPid) + content.mid(content.indexOf('\n'));
+    QFile file(lockPath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+QStringList orphanTitles(const QList<Autosave::Orphan> &orphans)
+{
+    QStringList titles;
+    for (const Autosave::Orphan &o : orphans)
+        titles << BriefReader::readFile(o.copyPath).brief.title;
+    titles.sort();
+    return titles;
+}
+
+} // namespace
+
 void TestBriefUi::recoveryAfterSimulatedCrash()
 {
+    QTemporaryDir dir;
+    m_window->autosave()->setDirectory(dir.path());
     Claim edited = *m_window->document()->brief().claim(QStringLiteral("c4"));
     edited.note = QStringLiteral("Written just before the crash.");
     edited.stance = Stance::Context;
     m_window->document()->editClaim(edited, QStringLiteral("Edit"));
     QCOMPARE(m_window->autosave()->saveNow(), QString());
-    QVERIFY(QFile::exists(Autosave::copyPath()));
-    QVERIFY(!Autosave::copyPath().startsWith(QFileInfo(QStringLiteral(".")).absoluteFilePath())); // not over the user's files
-    // Marking the brief clean (so that nothing asks when the window goes) deletes the copy, as a
-    // save would: keep it aside and put it back, as a crash would have left it.
-    QFile::copy(Autosave::copyPath(), Autosave::copyPath() + QStringLiteral(".keep"));
-    m_window->document()->undoStack()->setClean();
-    m_window.reset(); // "crash": no clean close
-    QFile::remove(Autosave::copyPath());
-    QFile::rename(Autosave::copyPath() + QStringLiteral(".keep"), Autosave::copyPath());
+    QVERIFY(m_window->autosave()->hasCopy());
+    QVERIFY(!m_window->autosave()->copyPath().startsWith(QDir::currentPath())); // not over the user's files
+    QVERIFY(!Autosave::defaultDirectory().startsWith(QDir::currentPath()));
+    m_window.reset(); // gone without a clean close: the copy stays, its lock goes
 
     m_window = std::make_unique<MainWindow>();
+    m_window->autosave()->setDirectory(dir.path());
     QVERIFY(m_window->loadBaseMap());
-    QVERIFY(m_window->autosave()->hasCopy());
-    QCOMPARE(m_window->autosave()->recover(), QString());
+    const QList<Autosave::Orphan> orphans = m_window->autosave()->orphans();
+    QCOMPARE(orphans.size(), 1);
+    QCOMPARE(m_window->autosave()->recover(orphans.first()), QString());
     QCOMPARE(*m_window->document()->brief().claim(QStringLiteral("c4")), edited);
     QVERIFY(m_window->document()->isModified());
+    QVERIFY(m_window->autosave()->hasCopy()); // the recovered copy is this window's now
+    QVERIFY(m_window->autosave()->orphans().isEmpty());
     m_window->autosave()->discard();
     QVERIFY(!m_window->autosave()->hasCopy());
+    QVERIFY(QDir(dir.path()).isEmpty());
+}
+
+void TestBriefUi::twoWindowsKeepTheirOwnCopies()
+{
+    QTemporaryDir dir;
+    BriefDocument first, second;
+    first.reset(smallBrief(QStringLiteral("First")), QString());
+    second.reset(smallBrief(QStringLiteral("Second")), QString());
+    auto firstCopy = std::make_unique<Autosave>(&first);
+    auto secondCopy = std::make_unique<Autosave>(&second);
+    firstCopy->setDirectory(dir.path());
+    secondCopy->setDirectory(dir.path());
+    editNote(first, QStringLiteral("mine"));
+    editNote(second, QStringLiteral("theirs"));
+    QCOMPARE(firstCopy->saveNow(), QString());
+    QCOMPARE(secondCopy->saveNow(), QString());
+    QVERIFY(firstCopy->copyPath() != secondCopy->copyPath());
+    // Each window's copy is live: neither offers the other's, nor does a third window.
+    QVERIFY(firstCopy->orphans().isEmpty());
+    QVERIFY(secondCopy->orphans().isEmpty());
+    BriefDocument third;
+    Autosave thirdCopy(&third);
+    thirdCopy.setDirectory(dir.path());
+    QVERIFY(thirdCopy.orphans().isEmpty());
+    // A clean quit of the first removes its own copy only.
+    firstCopy->discard();
+    QVERIFY(!firstCopy->hasCopy());
+    QVERIFY(secondCopy->hasCopy());
+    QCOMPARE(BriefReader::readFile(secondCopy->copyPath()).brief.claims.first().note, QStringLiteral("theirs"));
+    // Once the second window is gone (without a clean close) its copy is offered, and can be discarded.
+    const QString secondPath = secondCopy->copyPath();
+    secondCopy.reset();
+    const QList<Autosave::Orphan> orphans = thirdCopy.orphans();
+    QCOMPARE(orphans.size(), 1);
+    QCOMPARE(orphans.first().copyPath, secondPath);
+    thirdCopy.discard(orphans.first());
+    QVERIFY(!QFile::exists(secondPath));
+}
+
+void TestBriefUi::onlyCopiesOfGoneWindowsAreOffered()
+{
+    QTemporaryDir dir;
+    const QString asked = dir.filePath(QStringLiteral("asked.spheres.json"));
+    leaveCrashedCopy(dir.path(), QStringLiteral("crashed-asked"), asked, QStringLiteral("Asked"));
+    leaveCrashedCopy(dir.path(), QStringLiteral("crashed-other"), dir.filePath(QStringLiteral("other.spheres.json")),
+                     QStringLiteral("Other"));
+    leaveCrashedCopy(dir.path(), QStringLiteral("crashed-unsaved"), QString(), QStringLiteral("Unsaved"));
+    // A window that is still open, with a copy of the same file: never offered.
+    BriefDocument live;
+    live.reset(smallBrief(QStringLiteral("Live")), asked);
+    Autosave liveCopy(&live);
+    liveCopy.setDirectory(dir.path());
+    editNote(live, QStringLiteral("live"));
+    QCOMPARE(liveCopy.saveNow(), QString());
+
+    BriefDocument document;
+    Autosave autosave(&document);
+    autosave.setDirectory(dir.path());
+    QCOMPARE(orphanTitles(autosave.orphans()), (QStringList{QStringLiteral("Asked"), QStringLiteral("Other"), QStringLiteral("Unsaved")}));
+    // Opening a file: only its own copies are offered, so that the window opens what was asked for.
+    const QList<Autosave::Orphan> ofAsked = autosave.orphans(asked);
+    QCOMPARE(orphanTitles(ofAsked), QStringList{QStringLiteral("Asked")});
+    QCOMPARE(autosave.recover(ofAsked.first()), QString());
+    QCOMPARE(document.filePath(), asked);
+    QCOMPARE(document.brief().title, QStringLiteral("Asked"));
+    QVERIFY(document.isModified());
+    QCOMPARE(orphanTitles(autosave.orphans()), (QStringList{QStringLiteral("Other"), QStringLiteral("Unsaved")}));
+    QVERIFY(liveCopy.hasCopy());
+}
+
+void TestBriefUi::copyIsWrittenShortlyAfterAnEdit()
+{
+    // At most a few seconds of work are lost in a crash.
+    QVERIFY(Autosave::kDelayMs <= 3000 && Autosave::kMaxDelayMs <= 15000);
+    QTemporaryDir dir;
+    BriefDocument document;
+    document.reset(smallBrief(QStringLiteral("Edited")), QString());
+    Autosave autosave(&document);
+    autosave.setDirectory(dir.path());
+    autosave.setDelays(100, 1000);
+    QSignalSpy saved(&autosave, &Autosave::saved);
+    editNote(document, QStringLiteral("first"));
+    QVERIFY(!autosave.hasCopy()); // debounced: not at every key
+    QTRY_VERIFY(autosave.hasCopy());
+    QCOMPARE(BriefReader::readFile(autosave.copyPath()).brief, document.brief());
+    editNote(document, QStringLiteral("second"));
+    QTRY_COMPARE(BriefReader::readFile(autosave.copyPath()).brief.claims.first().note, QStringLiteral("second"));
+    QCOMPARE(saved.size(), 2);
+    // Saved: the copy goes.
+    const QString path = dir.filePath(QStringLiteral("edited.spheres.json"));
+    QCOMPARE(document.saveAs(path), QString());
+    QVERIFY(!autosave.hasCopy());
+}
+
+void TestBriefUi::copyIsWrittenWhileEditsKeepComing()
+{
+    QTemporaryDir dir;
+    BriefDocument document;
+    document.reset(smallBrief(QStringLiteral("Busy")), QString());
+    Autosave autosave(&document);
+    autosave.setDirectory(dir.path());
+    autosave.setDelays(300, 600);
+    // An edit every 20 ms never leaves the 300 ms pause: the copy is written after 600 ms all the same.
+    int edits = 0;
+    QTimer typing;
+    typing.setInterval(20);
+    connect(&typing, &QTimer::timeout, &document, [&] { editNote(document, QString::number(++edits)); });
+    typing.start();
+    QTRY_VERIFY_WITH_TIMEOUT(autosave.hasCopy(), 5000);
+    QVERIFY(typing.isActive());
+    typing.stop();
+    QVERIFY(BriefReader::readFile(autosave.copyPath()).ok());
+}
+
+void TestBriefUi::autosaveOnAFullDiskSaysSo()
+{
+    FullDisk disk;
+    SPHERES_REQUIRE_FULL_DISK(disk);
+    BriefDocument document;
+    document.reset(smallBrief(QStringLiteral("Full")), QString());
+    Autosave autosave(&document);
+    autosave.setDirectory(disk.filePath(QStringLiteral("autosave")));
+    autosave.setDelays(20, 100);
+    editNote(document, QStringLiteral("kept"));
+    QTRY_VERIFY(autosave.hasCopy());
+    QFile copy(autosave.copyPath());
+    QVERIFY(copy.open(QIODevice::ReadOnly));
+    const QByteArray kept = copy.readAll();
+    copy.close();
+
+    QVERIFY(disk.fill());
+    QSignalSpy failed(&autosave, &Autosave::failed);
+    editNote(document, QStringLiteral("not kept"));
+    QVERIFY(failed.wait(5000));
+    const QString error = failed.first().first().toString();
+    QVERIFY2(error.contains(autosave.copyPath()) && error.contains(QStringLiteral("No space left on device")), qPrintable(error));
+    QVERIFY(copy.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), kept); // the last good copy stays
+    QVERIFY(document.isModified());
+    QCOMPARE(document.brief().claims.first().note, QStringLiteral("not kept"));
+}
+
+void TestBriefUi::saveOnAFullDiskKeepsTheBriefModified()
+{
+    FullDisk disk;
+    SPHERES_REQUIRE_FULL_DISK(disk);
+    QTemporaryDir dir;
+    m_window->autosave()->setDirectory(dir.path());
+    QVERIFY(disk.put(QStringLiteral("brief.spheres.json"), "the good old brief"));
+    QVERIFY(disk.fill());
+    Claim edited = *m_window->document()->brief().claim(QStringLiteral("c2"));
+    edited.note = QStringLiteral("unsaved work");
+    m_window->document()->editClaim(edited, QStringLiteral("Edit"));
+    QCOMPARE(m_window->autosave()->saveNow(), QString());
+
+    const QString path = disk.filePath(QStringLiteral("brief.spheres.json"));
+    const QString error = m_window->document()->saveAs(path);
+    QVERIFY2(error.contains(path + QStringLiteral(": No space left on device")), qPrintable(error));
+    QVERIFY(m_window->document()->isModified());
+    QVERIFY(m_window->isWindowModified()); // the title keeps its "*"
+    QVERIFY(m_window->document()->filePath() != path);
+    QCOMPARE(*m_window->document()->brief().claim(QStringLiteral("c2")), edited);
+    QVERIFY(m_window->autosave()->hasCopy()); // the recovery copy is not thrown away
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("the good old brief"));
+}
+
+void TestBriefUi::changedOnDiskIsNotOverwritten()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shared.spheres.json"));
+    QCOMPARE(BriefWriter::save(smallBrief(QStringLiteral("Shared")), path), QString());
+    // Another window has the same file open, and saves its changes.
+    BriefDocument other;
+    QCOMPARE(other.open(path), QString());
+    QVERIFY(m_window->documentActions()->openFile(path));
+    QVERIFY(!m_window->document()->changedOnDisk());
+    editNote(other, QStringLiteral("theirs"));
+    QCOMPARE(other.save(), QString());
+    QVERIFY(m_window->document()->changedOnDisk());
+
+    editNote(*m_window->document(), QStringLiteral("mine"));
+    const QString error = m_window->document()->save();
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QCOMPARE(BriefReader::readFile(path).brief.claims.first().note, QStringLiteral("theirs"));
+    QVERIFY(m_window->document()->isModified());
+
+    // Through the menu: asked first; Cancel keeps their file, Overwrite writes mine.
+    QList<bool> asked;
+    auto answer = DocumentActions::DiskChange::Cancel;
+    m_window->documentActions()->setDiskChangePrompt([&](bool saving) {
+        asked << saving;
+        return answer;
+    });
+    QVERIFY(!m_window->documentActions()->save());
+    QCOMPARE(asked, QList<bool>{true});
+    QCOMPARE(BriefReader::readFile(path).brief.claims.first().note, QStringLiteral("theirs"));
+    answer = DocumentActions::DiskChange::Overwrite;
+    QVERIFY(m_window->documentActions()->save());
+    QCOMPARE(asked.size(), 2);
+    QCOMPARE(BriefReader::readFile(path).brief.claims.first().note, QStringLiteral("mine"));
+    QVERIFY(!m_window->document()->isModified());
+    // Saved here last: the next save does not ask.
+    editNote(*m_window->document(), QStringLiteral("mine again"));
+    QVERIFY(m_window->documentActions()->save());
+    QCOMPARE(asked.size(), 2);
+}
+
+void TestBriefUi::changedOnDiskIsOfferedOnFocus_data()
+{
+    QTest::addColumn<int>("answer");
+    QTest::addColumn<QString>("noteAfter");
+    QTest::addColumn<bool>("modifiedAfter");
+    QTest::newRow("reload") << int(DocumentActions::DiskChange::Reload) << QStringLiteral("theirs") << false;
+    QTest::newRow("keep mine") << int(DocumentActions::DiskChange::KeepMine) << QStringLiteral("mine") << true;
+}
+
+void TestBriefUi::changedOnDiskIsOfferedOnFocus()
+{
+    QFETCH(int, answer);
+    QFETCH(QString, noteAfter);
+    QFETCH(bool, modifiedAfter);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shared.spheres.json"));
+    QCOMPARE(BriefWriter::save(smallBrief(QStringLiteral("Shared")), path), QString());
+    QVERIFY(m_window->documentActions()->openFile(path));
+    int asked = 0;
+    m_window->documentActions()->setDiskChangePrompt([&](bool saving) {
+        ++asked;
+        return saving ? DocumentActions::DiskChange::Cancel : DocumentActions::DiskChange(answer);
+    });
+    editNote(*m_window->document(), QStringLiteral("mine"));
+    m_window->documentActions()->checkDiskChanges();
+    QCOMPARE(asked, 0); // nothing changed on disk: nothing to ask
+
+    BriefDocument other;
+    QCOMPARE(other.open(path), QString());
+    editNote(other, QStringLiteral("theirs"));
+    QCOMPARE(other.save(), QString());
+    // Away to another window and back: the window asks.
+    QWidget elsewhere;
+    elsewhere.show();
+    elsewhere.activateWindow();
+    QTRY_VERIFY(elsewhere.isActiveWindow());
+    m_window->activateWindow();
+    QTRY_COMPARE(asked, 1);
+    QCOMPARE(m_window->document()->brief().claims.first().note, noteAfter);
+    QCOMPARE(m_window->document()->isModified(), modifiedAfter);
+    QVERIFY(!m_window->document()->changedOnDisk());
+    // Answered once: not asked again, and a save after "keep mine" replaces their file.
+    m_window->documentActions()->checkDiskChanges();
+    QCOMPARE(asked, 1);
+    if (modifiedAfter) {
+        QVERIFY(m_window->documentActions()->save());
+        QCOMPARE(asked, 1);
+        QCOMPARE(BriefReader::readFile(path).brief.claims.first().note, QStringLiteral("mine"));
+    }
 }
 
 namespace {

@@ -12,6 +12,7 @@
 #include "geojsonreader.h"
 #include "membershiptimelinemodel.h"
 #include "pipelinecapacitymodel.h"
+#include "../support/fulldisk.h"
 
 #include <QApplication>
 #include <QBarSet>
@@ -53,6 +54,8 @@ private slots:
     void pngExportIsNotBlank();
     void svgExportParses();
     void exportErrorNamesTheFile();
+    void fullDiskKeepsTheOldImage_data();
+    void fullDiskKeepsTheOldImage();
     void darkPaletteGivesADarkChart();
     void chartsDescribeWhatTheyShow_data();
     void chartsDescribeWhatTheyShow();
@@ -371,6 +374,32 @@ void TestCharts::exportErrorNamesTheFile()
     const QString error = m_panel->energyChart()->exportTo(path);
     QVERIFY(error.contains(path));
     QVERIFY(!QFile::exists(path));
+}
+
+void TestCharts::fullDiskKeepsTheOldImage_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("png") << QStringLiteral("chart.png");
+    QTest::newRow("svg") << QStringLiteral("chart.svg");
+}
+
+void TestCharts::fullDiskKeepsTheOldImage()
+{
+    QFETCH(QString, file);
+    FullDisk disk;
+    SPHERES_REQUIRE_FULL_DISK(disk);
+    QVERIFY(disk.put(file, "the good old chart"));
+    QVERIFY(disk.fill());
+    ChartWidget *chart = m_panel->energyChart();
+    chart->resize(80, 60); // small: the image fits in Qt's write buffer, whose last flush fails
+    const QString path = disk.filePath(file);
+    const QString error = chart->exportTo(path);
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("No space left on device")), qPrintable(error));
+    QFile after(path);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), QByteArray("the good old chart"));
+    QCOMPARE(disk.entries(), QStringList{file});
 }
 
 void TestCharts::darkPaletteGivesADarkChart()

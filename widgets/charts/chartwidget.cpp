@@ -1,5 +1,7 @@
 #include "chartwidget.h"
 
+#include "atomicfile.h"
+
 #include <QAbstractAxis>
 #include <QApplication>
 #include <QChart>
@@ -13,7 +15,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QSvgGenerator>
 
@@ -131,33 +132,32 @@ QString ChartWidget::exportTo(const QString &path)
             layout()->activate();
     }
     const QSize size = this->size();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    if (QFileInfo(path).suffix().compare(u"svg", Qt::CaseInsensitive) == 0) {
-        QSvgGenerator svg;
-        svg.setOutputDevice(&file);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(windowTitle().isEmpty() ? tr("Chart") : windowTitle());
-        svg.setDescription(tr("Exported from Spheres"));
-        QPainter painter(&svg);
-        render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
-        painter.end();
-    } else {
+    const bool svg = QFileInfo(path).suffix().compare(u"svg", Qt::CaseInsensitive) == 0;
+    QPixmap pixmap;
+    if (!svg) {
         // Twice the device pixel ratio, so that a slide or a print stays sharp.
-        QPixmap pixmap(size * 2);
+        pixmap = QPixmap(size * 2);
         pixmap.setDevicePixelRatio(2.0);
         pixmap.fill(palette().color(QPalette::Base));
         render(&pixmap, QPoint(), QRegion(), QWidget::DrawChildren);
-        if (!pixmap.save(&file, "PNG")) {
-            file.cancelWriting();
-            return tr("Could not write %1: the image could not be encoded").arg(QDir::toNativeSeparators(path));
-        }
     }
-    if (!file.commit())
-        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return {};
+    const QString error = AtomicFile::save(path, [&](QIODevice &file, QString &why) {
+        if (!svg) {
+            if (!pixmap.save(&file, "PNG"))
+                why = tr("the image could not be encoded");
+            return why.isEmpty();
+        }
+        QSvgGenerator generator;
+        generator.setOutputDevice(&file);
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        generator.setTitle(windowTitle().isEmpty() ? tr("Chart") : windowTitle());
+        generator.setDescription(tr("Exported from Spheres"));
+        QPainter painter(&generator);
+        render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+        return painter.end();
+    });
+    return error.isEmpty() ? QString() : tr("Could not write %1").arg(error);
 }
 
 } // namespace spheres

@@ -18,7 +18,8 @@ public:
     explicit ChartWidget(QWidget *parent = nullptr);
 
     /// Writes the chart to `path`: SVG when the name ends in ".svg", PNG at twice the device
-    /// pixel ratio otherwise. Atomic (QSaveFile). Returns an error naming the file, empty on success.
+    /// pixel ratio otherwise. Atomic (AtomicFile): a failure keeps the old file. Returns an error
+    /// naming the file and the reason, empty on success.
     QString exportTo(const QString &path);
     /// True when the palette's window colour is dark.
     bool isDark() const;

@@ -1,5 +1,6 @@
 #include "briefingpack.h"
 
+#include "atomicfile.h"
 #include "mapfurniture.h"
 #include "maprenderer.h"
 #include "scene.h"
@@ -9,6 +10,9 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
+
+#include <memory>
+#include <vector>
 
 namespace spheres {
 
@@ -187,7 +191,7 @@ Exporter::Result BriefingPack::exportPdf(const MapRenderer &renderer, const Scen
 {
     if (brief.views.isEmpty())
         return {tr("%1: the brief has no views to export").arg(path)};
-    return Exporter::writeAtomically(path, [&](QIODevice &file, QString &error) {
+    return {AtomicFile::save(path, [&](QIODevice &file, QString &error) {
         QPdfWriter writer(&file);
         writer.setResolution(int(std::lround(options.dpi)));
         writer.setPageSize(Exporter::pdfPageSize(options));
@@ -222,7 +226,7 @@ Exporter::Result BriefingPack::exportPdf(const MapRenderer &renderer, const Scen
             }
         }
         return painter.end();
-    });
+    })};
 }
 
 Exporter::Result BriefingPack::exportPngSeries(const MapRenderer &renderer, const SceneFor &sceneFor, const Brief &brief,
@@ -233,6 +237,9 @@ Exporter::Result BriefingPack::exportPngSeries(const MapRenderer &renderer, cons
         return {tr("%1: the brief has no views to export").arg(stemPath)};
     const QFileInfo stem(stemPath);
     const QString base = stem.absolutePath() + u'/' + stem.completeBaseName();
+    // Every picture is written before any old one is replaced: a failure or a cancel part-way
+    // leaves the old series whole.
+    std::vector<std::unique_ptr<AtomicFile>> files;
     for (int i = 0; i < brief.views.size(); ++i) {
         const SavedView &view = brief.views[i];
         const Scene *scene = sceneFor(view.state.projectionId);
@@ -243,12 +250,20 @@ Exporter::Result BriefingPack::exportPngSeries(const MapRenderer &renderer, cons
         pageOptions.title = view.name;
         pageOptions.caption = view.caption;
         const QString path = QStringLiteral("%1-%2.png").arg(base).arg(i + 1, 2, 10, QLatin1Char('0'));
-        if (const Exporter::Result r = Exporter::exportTo(renderer, *scene, view.state, pageOptions, path); !r.ok())
+        auto file = std::make_unique<AtomicFile>(path);
+        if (const QString error = file->open(); !error.isEmpty())
+            return {error};
+        if (const Exporter::Result r = Exporter::exportInto(*file, renderer, *scene, view.state, pageOptions); !r.ok())
             return r;
-        if (written)
-            *written << path;
+        files.push_back(std::move(file));
         if (progress && !progress(i + 1, int(brief.views.size())))
-            return {tr("cancelled after %1 of %2 pictures").arg(i + 1).arg(brief.views.size())};
+            return {tr("cancelled after %1 of %2 pictures; none was written").arg(i + 1).arg(brief.views.size())};
+    }
+    for (const auto &file : files) {
+        if (const QString error = file->commit(); !error.isEmpty())
+            return {error};
+        if (written)
+            *written << file->path();
     }
     return {};
 }

@@ -33,6 +33,7 @@ public:
     /// left three fifths and the others are stacked on the right.
     static QList<QRectF> chartCells(const QRectF &area, int count, double gap);
     /// Writes `<stem>-01.png`, `<stem>-02.png`, … next to `firstPath`'s folder; returns the files written.
+    /// All or none: the old pictures are replaced only once every new one is on the disk.
     static Exporter::Result exportPngSeries(const MapRenderer &renderer, const SceneFor &sceneFor, const Brief &brief,
                                             const ExportOptions &options, const QString &stemPath,
                                             const Progress &progress, QStringList *written = nullptr);

@@ -1,5 +1,7 @@
 #include "exporter.h"
 
+#include "atomicfile.h"
+
 #include "mapfurniture.h"
 #include "maprenderer.h"
 #include "scene.h"
@@ -11,7 +13,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <functional>
@@ -24,33 +25,16 @@ QString tr(const char *text) { return QCoreApplication::translate("Exporter", te
 
 using Pass = MapRenderer::Pass;
 
-QString fileError(const QString &path, const QString &why) { return tr("%1: %2").arg(path, why); }
-
-/// Writes `bytes` to `path` atomically.
-Exporter::Result save(const QString &path, const std::function<bool(QIODevice &, QString &)> &write)
+/// A PNG writer for AtomicFile.
+AtomicFile::Writer pngWriter(const QImage &image)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {fileError(path, file.errorString())};
-    QString error;
-    if (!write(file, error)) {
-        file.cancelWriting();
-        return {fileError(path, error.isEmpty() ? file.errorString() : error)};
-    }
-    if (!file.commit())
-        return {fileError(path, file.errorString())};
-    return {};
-}
-
-Exporter::Result savePng(const QImage &image, const QString &path)
-{
-    return save(path, [&](QIODevice &file, QString &error) {
+    return [&image](QIODevice &file, QString &error) {
         QImageWriter writer(&file, "png");
         writer.setCompression(Exporter::kPngCompression);
         if (!writer.write(image))
             error = writer.errorString();
         return error.isEmpty();
-    });
+    };
 }
 
 MapRenderer::Passes mapPasses(const ExportOptions &options)
@@ -106,11 +90,6 @@ QPageSize pageSize(const ExportOptions &options)
 }
 
 } // namespace
-
-Exporter::Result Exporter::writeAtomically(const QString &path, const std::function<bool(QIODevice &, QString &)> &write)
-{
-    return save(path, write);
-}
 
 QPageSize Exporter::pdfPageSize(const ExportOptions &options) { return pageSize(options); }
 
@@ -173,7 +152,7 @@ Exporter::Result Exporter::exportPng(const MapRenderer &renderer, const Scene &s
     const QImage image = renderImage(renderer, scene, view);
     if (image.isNull())
         return {tr("not enough memory for a %1×%2 picture").arg(view.size.width()).arg(view.size.height())};
-    return savePng(image, path);
+    return {AtomicFile::save(path, pngWriter(image))};
 }
 
 void Exporter::paint(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view,
@@ -282,6 +261,19 @@ Exporter::Result Exporter::exportTo(const MapRenderer &renderer, const Scene &sc
 {
     if (const QString problem = checkOptions(options); !problem.isEmpty())
         return {problem};
+    AtomicFile file(path);
+    if (const QString error = file.open(); !error.isEmpty())
+        return {error};
+    if (const Result written = exportInto(file, renderer, scene, view, options); !written.ok())
+        return written;
+    return {file.commit()};
+}
+
+Exporter::Result Exporter::exportInto(AtomicFile &file, const MapRenderer &renderer, const Scene &scene,
+                                      const ViewState &view, const ExportOptions &options)
+{
+    if (const QString problem = checkOptions(options); !problem.isEmpty())
+        return {problem};
     ViewState out = options.fitted(view);
     switch (options.format) {
     case Format::Png: {
@@ -296,15 +288,13 @@ Exporter::Result Exporter::exportTo(const MapRenderer &renderer, const Scene &sc
             QPainter painter(&image);
             paint(painter, renderer, scene, out, options);
         }
-        return savePng(image, path);
+        return {file.write(pngWriter(image))};
     }
-    case Format::Svg: {
-        const QByteArray svg = svgDocument(renderer, scene, out, options);
-        return save(path, [&](QIODevice &file, QString &) { return file.write(svg) == svg.size(); });
-    }
+    case Format::Svg:
+        return {file.write(svgDocument(renderer, scene, out, options))};
     case Format::Pdf:
-        return save(path, [&](QIODevice &file, QString &error) {
-            QPdfWriter writer(&file);
+        return {file.write([&](QIODevice &device, QString &error) {
+            QPdfWriter writer(&device);
             writer.setResolution(int(std::lround(options.dpi)));
             writer.setPageMargins(QMarginsF(0, 0, 0, 0));
             writer.setPageSize(pageSize(options));
@@ -320,7 +310,7 @@ Exporter::Result Exporter::exportTo(const MapRenderer &renderer, const Scene &sc
             out.size = QSize(writer.width(), writer.height()); // the page, to the pixel
             paint(painter, renderer, scene, out, options);
             return painter.end();
-        });
+        })};
     }
     return {};
 }

@@ -15,12 +15,14 @@ class QPainter;
 
 namespace spheres {
 
+class AtomicFile;
 class MapRenderer;
 class Scene;
 struct ViewState;
 
 /// Renders a view into a file through the same MapRenderer as the window: PNG, or SVG and PDF
-/// as vectors with real text. Files are written atomically: a failed export leaves none.
+/// as vectors with real text. Files are written atomically (AtomicFile): a failed export leaves
+/// the old file untouched.
 class Exporter
 {
 public:
@@ -49,11 +51,13 @@ public:
     static Result exportTo(const MapRenderer &renderer, const Scene &scene, const ViewState &view,
                            const ExportOptions &options, const QString &path);
 
+    /// Like exportTo(), into `file` (open) without committing it: for a series of files that
+    /// replace the old ones only once every one of them is written.
+    static Result exportInto(AtomicFile &file, const MapRenderer &renderer, const Scene &scene, const ViewState &view,
+                             const ExportOptions &options);
+
     /// Empty when `view.size` can be rendered into an image; a message otherwise.
     static QString checkSize(const ViewState &view);
-    /// Writes a file through `write` atomically (QSaveFile): a failure leaves no half file and
-    /// gives an error naming the path.
-    static Result writeAtomically(const QString &path, const std::function<bool(QIODevice &, QString &)> &write);
     /// The PDF page `options` ask for.
     static QPageSize pdfPageSize(const ExportOptions &options);
     /// Empty when `options` can be exported; a message otherwise.
