@@ -26,6 +26,7 @@ ClaimEditor::ClaimEditor(const Claim &claim, const Atlas &atlas, const QList<std
     setWindowTitle(tr("Edit claim %1").arg(claim.id));
     auto *sentence = new QLabel(QStringLiteral("“%1”").arg(claim.text));
     sentence->setWordWrap(true);
+    sentence->setTextFormat(Qt::PlainText); // the sentence comes from the narrative: always text
     m_stance = new QComboBox;
     for (Stance s : {Stance::Cooperation, Stance::Rivalry, Stance::Context})
         m_stance->addItem(StanceStyle::symbol(s) + u' ' + StanceStyle::label(s), int(s));

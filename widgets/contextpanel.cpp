@@ -3,12 +3,13 @@
 #include "atlas.h"
 #include "brief.h"
 #include "geoarea.h"
+#include "internallink.h"
+#include "safetext.h"
+#include "sourcelink.h"
 #include "stancestyle.h"
 #include "regionfacts.h"
 
-#include <QDesktopServices>
 #include <QLabel>
-#include <QUrl>
 #include <QLocale>
 #include <QScrollArea>
 #include <QTextDocument>
@@ -22,7 +23,7 @@ namespace {
 
 QString section(const QString &label, const QString &html)
 {
-    return html.isEmpty() ? QString() : QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>%2").arg(label.toHtmlEscaped(), html);
+    return html.isEmpty() ? QString() : QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>%2").arg(SafeText::html(label), html);
 }
 
 QString periodsText(const Feature &f)
@@ -38,8 +39,8 @@ QString sourcesHtml(const QList<Source> &sources)
 {
     QString html;
     for (const Source &s : sources)
-        html += QStringLiteral("<li><a href='%1'>%2</a> — %3, %4</li>")
-                    .arg(s.url.toHtmlEscaped(), s.title.toHtmlEscaped(), s.publisher.toHtmlEscaped(), s.date.toHtmlEscaped());
+        html += QStringLiteral("<li>%1 — %2, %3</li>")
+                    .arg(SourceLink::html(s.title.isEmpty() ? s.url : s.title, s.url), SafeText::html(s.publisher), SafeText::html(s.date));
     return html.isEmpty() ? QString() : QStringLiteral("<ul style='margin-left:-20px'>%1</ul>").arg(html);
 }
 
@@ -70,7 +71,10 @@ ContextPanel::ContextPanel(QWidget *parent) : QWidget(parent)
     titleFont.setWeight(QFont::DemiBold);
     m_title->setFont(titleFont);
     m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText); // names and titles come from files: always text
     m_subtitle = new QLabel;
+    m_subtitle->setTextFormat(Qt::PlainText);
+    m_subtitle->setWordWrap(true);
     m_subtitle->setStyleSheet(QStringLiteral("color: palette(mid);"));
     m_body = new QLabel;
     m_body->setWordWrap(true);
@@ -79,7 +83,8 @@ ContextPanel::ContextPanel(QWidget *parent) : QWidget(parent)
     m_body->setOpenExternalLinks(false);
     connect(m_body, &QLabel::linkActivated, this, &ContextPanel::onLink);
     connect(m_body, &QLabel::linkHovered, this, [this](const QString &link) {
-        emit claimHovered(link.startsWith(QStringLiteral("claim:")) ? link.mid(6) : QString());
+        const auto target = InternalLink::parse(link);
+        emit claimHovered(target && target->kind == InternalLink::Kind::Claim ? target->id : QString());
     });
     for (QLabel *label : {m_title, m_subtitle, m_body})
         layout->addWidget(label);
@@ -136,18 +141,17 @@ void ContextPanel::refresh()
 
 void ContextPanel::onLink(const QString &link)
 {
-    const qsizetype colon = link.indexOf(u':');
-    const QString scheme = link.left(colon), value = link.mid(colon + 1);
-    if (scheme == u"claim")
-        emit claimActivated(value);
-    else if (scheme == u"region")
-        emit regionActivated(value);
-    else if (scheme == u"feature")
-        emit featureActivated(value);
-    else if (scheme == u"edit")
-        emit editClaimRequested(value);
-    else
-        QDesktopServices::openUrl(QUrl(link));
+    const auto target = InternalLink::parse(link);
+    if (!target) {
+        SourceLink::confirmAndOpen(this, link);
+        return;
+    }
+    switch (target->kind) {
+    case InternalLink::Kind::Claim: emit claimActivated(target->id); break;
+    case InternalLink::Kind::Region: emit regionActivated(target->id); break;
+    case InternalLink::Kind::Feature: emit featureActivated(target->id); break;
+    case InternalLink::Kind::EditClaim: emit editClaimRequested(target->id); break;
+    }
 }
 
 QString ContextPanel::regionName(const QString &code) const
@@ -180,15 +184,15 @@ QString ContextPanel::claimsSection(const QList<const Claim *> &claims) const
             if (c->stance != stance)
                 continue;
             ++count;
-            rows += QStringLiteral("<p style='margin:3px 0 6px 8px'><a href='claim:%1' style='color:#1a1a1a; text-decoration:none'>“%2”</a>"
+            rows += QStringLiteral("<p style='margin:3px 0 6px 8px'><a href='%1' style='color:#1a1a1a; text-decoration:none'>“%2”</a>"
                                    " <span style='color:gray'>¶%3</span></p>")
-                        .arg(c->id, c->text.toHtmlEscaped())
-                        .arg(c->paragraph + 1);
+                        .arg(InternalLink::href(InternalLink::Kind::Claim, c->id), SafeText::html(c->text),
+                             QString::number(c->paragraph + 1));
         }
         if (count == 0)
             continue;
         html += QStringLiteral("<p style='margin:8px 0 2px 0; color:%1; font-weight:600'>%2 %3 (%4)</p>")
-                    .arg(StanceStyle::colour(stance).name(), StanceStyle::symbol(stance).toHtmlEscaped(), StanceStyle::label(stance))
+                    .arg(StanceStyle::colour(stance).name(), SafeText::html(StanceStyle::symbol(stance)), StanceStyle::label(stance))
                     .arg(count);
         html += rows;
     }
@@ -205,33 +209,33 @@ void ContextPanel::showClaim(const QString &id)
         return;
     }
     m_title->setText(tr("%1 %2").arg(StanceStyle::symbol(c->stance), StanceStyle::label(c->stance)));
-    m_subtitle->setText(tr("Claim %1 · paragraph %2, sentence %3").arg(c->id).arg(c->paragraph + 1).arg(c->sentence + 1));
+    m_subtitle->setText(tr("Claim %1 · paragraph %2, sentence %3").arg(c->id, QString::number(c->paragraph + 1), QString::number(c->sentence + 1)));
     QString html = QStringLiteral("<p style='font-size:large; border-left:4px solid %1; padding-left:8px'>“%2”</p>")
-                       .arg(StanceStyle::colour(c->stance).name(), c->text.toHtmlEscaped());
+                       .arg(StanceStyle::colour(c->stance).name(), SafeText::html(c->text));
     QStringList links;
     for (const QString &r : c->regions)
-        links << QStringLiteral("<a href='region:%1'>%2</a>").arg(r, regionName(r).toHtmlEscaped());
+        links << QStringLiteral("<a href='%1'>%2</a>").arg(InternalLink::href(InternalLink::Kind::Region, r), SafeText::html(regionName(r)));
     for (const QString &g : c->groups)
-        links << (m_atlas && m_atlas->group(g) ? m_atlas->group(g)->name : g).toHtmlEscaped();
+        links << SafeText::html(m_atlas && m_atlas->group(g) ? m_atlas->group(g)->name : g);
     for (const QString &f : c->features)
-        links << QStringLiteral("<a href='feature:%1'>%2</a>").arg(f, featureName(f).toHtmlEscaped());
+        links << QStringLiteral("<a href='%1'>%2</a>").arg(InternalLink::href(InternalLink::Kind::Feature, f), SafeText::html(featureName(f)));
     for (const QString &t : c->topics)
-        links << QStringLiteral("<i>%1</i>").arg(t.toHtmlEscaped());
+        links << QStringLiteral("<i>%1</i>").arg(SafeText::html(t));
     html += section(tr("About"), QStringLiteral("<p>%1</p>").arg(links.join(QStringLiteral(", "))));
     if (!c->note.isEmpty())
-        html += section(tr("Analyst note"), QStringLiteral("<p>%1</p>").arg(c->note.toHtmlEscaped()) + sourcesHtml(c->noteSources));
+        html += section(tr("Analyst note"), QStringLiteral("<p>%1</p>").arg(SafeText::html(c->note)) + sourcesHtml(c->noteSources));
     QString basis = tr("Confidence %1%").arg(qRound(c->confidence * 100));
     if (!c->cues.isEmpty())
-        basis += tr(" · cues: %1").arg(c->cues.join(QStringLiteral(", ")).toHtmlEscaped());
+        basis += tr(" · cues: %1").arg(SafeText::html(c->cues.join(QStringLiteral(", "))));
     html += QStringLiteral("<p style='color:gray'>%1</p>").arg(basis);
-    html += QStringLiteral("<p><a href='edit:%1'>%2</a></p>").arg(c->id, tr("Edit this claim…"));
+    html += QStringLiteral("<p><a href='%1'>%2</a></p>").arg(InternalLink::href(InternalLink::Kind::EditClaim, c->id), tr("Edit this claim…"));
     m_body->setText(html);
     setSummary(tr("Claim %1, %2: %3").arg(c->id, StanceStyle::label(c->stance), c->text));
 }
 
 QString ContextPanel::text() const
 {
-    QTextDocument doc;
+    SafeTextDocument doc;
     doc.setHtml(m_body->text());
     return m_title->text() + u'\n' + m_subtitle->text() + u'\n' + doc.toPlainText();
 }
@@ -303,7 +307,7 @@ void ContextPanel::showFeature(const QString &ref)
     m_body->setText(describeFeature(*found.layer, *found.feature));
     QStringList sentences{tr("Selected: %1 (%2).").arg(found.feature->name, found.layer->title)};
     if (const auto status = found.feature->statusIn(m_year); status && !status->isEmpty())
-        sentences << tr("%1 in %2.").arg(*status).arg(m_year);
+        sentences << tr("%1 in %2.").arg(*status, QString::number(m_year));
     if (const QString counts = claimCounts(claimsAboutFeature(*found.layer, *found.feature)); !counts.isEmpty())
         sentences << counts + u'.';
     setSummary(sentences.join(u' '));
@@ -318,7 +322,7 @@ std::pair<QString, QString> ContextPanel::layerFact(const FeatureRef &ref, const
     case LayerKind::Membership:
         if (!status && f.periods.isEmpty())
             return {};
-        return {ref.layer->title, status ? tr("%1 in %2").arg(*status).arg(m_year) : tr("not associated in %1").arg(m_year)};
+        return {ref.layer->title, status ? tr("%1 in %2").arg(*status, QString::number(m_year)) : tr("not associated in %1").arg(m_year)};
     case LayerKind::Zones:
         return {f.name, f.administeredBy.contains(region.code)
                             ? (f.claimants.contains(region.code) ? tr("administers and claims") : tr("administers"))
@@ -335,10 +339,10 @@ QString ContextPanel::layerFacts(const Region &region) const
         const auto [subject, what] = layerFact(ref, region);
         if (subject.isEmpty())
             continue;
-        QString line = what.isEmpty() ? QStringLiteral("<b>%1</b>").arg(subject.toHtmlEscaped())
-                                      : tr("<b>%1</b>: %2").arg(subject.toHtmlEscaped(), what.toHtmlEscaped());
+        QString line = what.isEmpty() ? QStringLiteral("<b>%1</b>").arg(SafeText::html(subject))
+                                      : tr("<b>%1</b>: %2").arg(SafeText::html(subject), SafeText::html(what));
         if (ref.layer->kind == LayerKind::Membership)
-            line += QStringLiteral("<br><small>%1</small>").arg(periodsText(*ref.feature).toHtmlEscaped());
+            line += QStringLiteral("<br><small>%1</small>").arg(SafeText::html(periodsText(*ref.feature)));
         html += QStringLiteral("<p style='margin:2px 0'>%1</p>").arg(line);
     }
     return html;
@@ -376,7 +380,7 @@ QString ContextPanel::describeRegion(const QString &code) const
     html += claimsSection(claimsAboutRegion(code));
     auto row = [&html](const QString &label, const QString &value) {
         if (!value.isEmpty())
-            html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+            html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(SafeText::html(label), SafeText::html(value));
     };
     const double area = ellipsoidalAreaKm2(region.shape);
     row(tr("Area"), tr("%1 km² (computed on the WGS84 ellipsoid)").arg(QLocale().toString(area, 'f', 0)));
@@ -392,13 +396,13 @@ QString ContextPanel::describeFeature(const Layer &layer, const Feature &f) cons
     QString html;
     const auto status = f.statusIn(m_year);
     html += QStringLiteral("<p><b>%1</b></p>")
-                .arg(status ? tr("In %1: %2").arg(m_year).arg(*status).toHtmlEscaped() : tr("Not on the map in %1").arg(m_year));
+                .arg(status ? SafeText::html(tr("In %1: %2").arg(QString::number(m_year), *status)) : tr("Not on the map in %1").arg(m_year));
     if (!f.description.isEmpty())
-        html += QStringLiteral("<p>%1</p>").arg(f.description.toHtmlEscaped());
+        html += QStringLiteral("<p>%1</p>").arg(SafeText::html(f.description));
     QString facts;
     auto fact = [&facts](const QString &label, const QString &value) {
         if (!value.isEmpty())
-            facts += QStringLiteral("<tr><td style='padding-right:8px'><b>%1</b></td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+            facts += QStringLiteral("<tr><td style='padding-right:8px'><b>%1</b></td><td>%2</td></tr>").arg(SafeText::html(label), SafeText::html(value));
     };
     const QVariantMap &p = f.properties;
     auto names = [this](const QStringList &codes) {
@@ -428,7 +432,7 @@ QString ContextPanel::describeFeature(const Layer &layer, const Feature &f) cons
     if (!facts.isEmpty())
         html += QStringLiteral("<table>%1</table>").arg(facts);
     if (!f.note.isEmpty())
-        html += section(tr("Note"), QStringLiteral("<p>%1</p>").arg(f.note.toHtmlEscaped()));
+        html += section(tr("Note"), QStringLiteral("<p>%1</p>").arg(SafeText::html(f.note)));
     html += section(tr("Sources"), sourcesHtml(f.sources));
     return claimsSection(claimsAboutFeature(layer, f)) + html;
 }

@@ -1,4 +1,6 @@
 #include "documentactions.h"
+#include "alert.h"
+#include "safetext.h"
 
 #include "atlas.h"
 #include "briefdocument.h"
@@ -53,7 +55,7 @@ DocumentActions::DocumentActions(BriefDocument *document, QWidget *window, QObje
         if (path.isEmpty())
             return;
         if (const QString error = importNarrative(path); !error.isEmpty())
-            QMessageBox::warning(m_window, tr("Import narrative"), error);
+            Alert::warning(m_window, tr("Import narrative"), error);
     });
 }
 
@@ -67,9 +69,9 @@ bool DocumentActions::maybeSave()
 {
     if (!m_document->isModified())
         return true;
-    const auto answer = QMessageBox::warning(m_window, tr("Unsaved changes"),
-                                             tr("“%1” has changes that are not saved. Save them?").arg(m_document->displayName()),
-                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    const auto answer = Alert::ask(m_window, QMessageBox::Warning, tr("Unsaved changes"),
+                                   tr("“%1” has changes that are not saved. Save them?").arg(m_document->displayName()),
+                                   QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
     return answer == QMessageBox::Discard || save();
@@ -83,6 +85,7 @@ DocumentActions::DiskChange DocumentActions::askDiskChange(bool saving)
                     tr("“%1” was changed by another window or program since you opened it here.")
                         .arg(m_document->displayName()),
                     QMessageBox::NoButton, m_window);
+    box.setTextFormat(Qt::PlainText);
     QAbstractButton *saveAs = nullptr, *first = nullptr, *second = nullptr;
     if (saving) {
         box.setInformativeText(tr("Saving now replaces those changes with yours."));
@@ -117,7 +120,7 @@ void DocumentActions::checkDiskChanges()
     switch (askDiskChange(false)) {
     case DiskChange::Reload:
         if (const QString error = m_document->reload(); !error.isEmpty())
-            QMessageBox::warning(m_window, tr("Reload"), tr("The brief could not be reloaded:\n%1\n\nYour version is still open.").arg(error));
+            Alert::warning(m_window, tr("Reload"), tr("The brief could not be reloaded:\n%1\n\nYour version is still open.").arg(error));
         break;
     case DiskChange::SaveAs:
         if (saveAs())
@@ -151,7 +154,7 @@ bool DocumentActions::save()
         }
     }
     if (const QString error = m_document->save(overwrite); !error.isEmpty()) {
-        QMessageBox::critical(m_window, tr("Save"), tr("The brief was not saved:\n%1\n\nYour changes are still open.").arg(error));
+        Alert::critical(m_window, tr("Save"), tr("The brief was not saved:\n%1\n\nYour changes are still open.").arg(error));
         return false;
     }
     rememberRecent(m_document->filePath());
@@ -167,7 +170,7 @@ bool DocumentActions::saveAs()
     if (!path.endsWith(QStringLiteral(".json")))
         path += QStringLiteral(".spheres.json");
     if (const QString error = m_document->saveAs(path); !error.isEmpty()) {
-        QMessageBox::critical(m_window, tr("Save As"), tr("The brief was not saved:\n%1\n\nYour changes are still open.").arg(error));
+        Alert::critical(m_window, tr("Save As"), tr("The brief was not saved:\n%1\n\nYour changes are still open.").arg(error));
         return false;
     }
     rememberRecent(path);
@@ -177,7 +180,7 @@ bool DocumentActions::saveAs()
 bool DocumentActions::openFile(const QString &path)
 {
     if (const QString error = m_document->open(path); !error.isEmpty()) {
-        QMessageBox::warning(m_window, tr("Open brief"), tr("The brief could not be opened:\n%1").arg(error));
+        Alert::warning(m_window, tr("Open brief"), tr("The brief could not be opened:\n%1").arg(error));
         return false;
     }
     rememberRecent(path);
@@ -226,7 +229,7 @@ void DocumentActions::fillRecentMenu()
         m_recent->addAction(QFileInfo(path).fileName(), this, [this, path] {
             if (maybeSave())
                 openFile(path);
-        })->setToolTip(path);
+        })->setToolTip(SafeText::toolTip(path));
     }
     if (recent.isEmpty())
         m_recent->addAction(tr("No recent briefs"))->setEnabled(false);

@@ -1,4 +1,5 @@
 #include "layerspanel.h"
+#include "safetext.h"
 
 #include "layerpainter.h"
 
@@ -92,7 +93,7 @@ QTreeWidgetItem *LayersPanel::itemFor(const Layer &layer, bool visible) const
     item->setData(0, kIdRole, layer.id);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
     item->setCheckState(0, visible ? Qt::Checked : Qt::Unchecked);
-    item->setToolTip(0, layer.description);
+    item->setToolTip(0, SafeText::toolTip(layer.description));
     const qreal dpr = devicePixelRatioF();
     for (const LayerPainter::Swatch &swatch : LayerPainter::swatchesFor(layer)) {
         auto *entry = new QTreeWidgetItem(item, QStringList{swatch.label});

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "alert.h"
 
 #include "atlas.h"
 #include "annotationeditor.h"
@@ -170,7 +171,7 @@ bool MainWindow::loadBaseMap()
 {
     Atlas::Result result = Atlas::loadBuiltIn(Atlas::Detail::Coarse);
     if (!result.ok()) {
-        QMessageBox::critical(this, tr("Spheres"), tr("The base map could not be loaded:\n%1").arg(result.error));
+        Alert::critical(this, tr("Spheres"), tr("The base map could not be loaded:\n%1").arg(result.error));
         return false;
     }
     m_atlas = std::make_shared<const Atlas>(std::move(result.atlas));
@@ -189,7 +190,7 @@ bool MainWindow::loadBaseMap()
     m_charts->setYear(m_timeSlider->year());
     m_documentActions->setLinkingData(m_atlas, [this] { return m_canvas->layers(); });
     if (!errors.isEmpty())
-        QMessageBox::warning(this, tr("Spheres"), tr("Some layers could not be loaded:\n%1").arg(errors.join(u'\n')));
+        Alert::warning(this, tr("Spheres"), tr("Some layers could not be loaded:\n%1").arg(errors.join(u'\n')));
     return true;
 }
 
@@ -406,7 +407,7 @@ bool MainWindow::openDefaultBrief()
 {
     BriefReader::Result result = BriefReader::readBuiltIn();
     if (!result.ok()) {
-        QMessageBox::warning(this, tr("Spheres"), tr("The sample brief could not be loaded:\n%1").arg(result.error));
+        Alert::warning(this, tr("Spheres"), tr("The sample brief could not be loaded:\n%1").arg(result.error));
         return false;
     }
     m_document->reset(std::move(result.brief), QString());
@@ -447,6 +448,7 @@ bool MainWindow::offerRecovery(const QString &path)
                            "saved was kept (%2).\n\nRecover it?")
                             .arg(name, QLocale().toString(orphan.written, QLocale::ShortFormat)),
                         QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore, this);
+        box.setTextFormat(Qt::PlainText);
         box.button(QMessageBox::Ignore)->setText(tr("Not now"));
         box.setDefaultButton(QMessageBox::Yes);
         const int answer = box.exec();
@@ -457,7 +459,7 @@ bool MainWindow::offerRecovery(const QString &path)
         if (answer != QMessageBox::Yes)
             continue; // kept for a later start
         if (const QString error = m_autosave->recover(orphan); !error.isEmpty()) {
-            QMessageBox::warning(this, tr("Recover"), tr("The copy could not be read:\n%1").arg(error));
+            Alert::warning(this, tr("Recover"), tr("The copy could not be read:\n%1").arg(error));
             continue;
         }
         return true;
@@ -513,7 +515,7 @@ void MainWindow::chooseLayerFile()
     if (path.isEmpty())
         return;
     if (const QString error = addLayerFile(path); !error.isEmpty())
-        QMessageBox::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(error));
+        Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(error));
 }
 
 void MainWindow::updateStatus()
@@ -570,7 +572,7 @@ void MainWindow::exportPng()
                            : Exporter::Result{tr("all views go to a PDF briefing pack or numbered PNG pictures, not SVG")};
     }
     if (!result.ok())
-        QMessageBox::warning(this, tr("Export"), tr("Nothing was exported:\n%1").arg(result.error));
+        Alert::warning(this, tr("Export"), tr("Nothing was exported:\n%1").arg(result.error));
     else
         statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }

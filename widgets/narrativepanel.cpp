@@ -1,6 +1,9 @@
 #include "narrativepanel.h"
 
 #include "brief.h"
+#include "safetextbrowser.h"
+#include "internallink.h"
+#include "safetext.h"
 #include "stancestyle.h"
 
 #include <QScrollBar>
@@ -11,7 +14,7 @@ namespace spheres {
 
 NarrativePanel::NarrativePanel(QWidget *parent) : QWidget(parent)
 {
-    m_browser = new QTextBrowser;
+    m_browser = new SafeTextBrowser;
     m_browser->setOpenLinks(false);
     m_browser->setAccessibleName(tr("Narrative"));
     setAccessibleName(tr("Narrative"));
@@ -20,11 +23,12 @@ NarrativePanel::NarrativePanel(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browser);
     connect(m_browser, qOverload<const QUrl &>(&QTextBrowser::highlighted), this, [this](const QUrl &url) {
-        emit claimHovered(url.scheme() == u"claim" ? url.path() : QString());
+        const auto target = InternalLink::parse(url);
+        emit claimHovered(target && target->kind == InternalLink::Kind::Claim ? target->id : QString());
     });
     connect(m_browser, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
-        if (url.scheme() == u"claim")
-            emit claimActivated(url.path());
+        if (const auto target = InternalLink::parse(url); target && target->kind == InternalLink::Kind::Claim)
+            emit claimActivated(target->id);
     });
 }
 
@@ -61,9 +65,9 @@ void NarrativePanel::rebuild()
         m_browser->setAccessibleDescription(QString());
         return;
     }
-    QString html = QStringLiteral("<h3>%1</h3>").arg(m_brief->title.toHtmlEscaped());
+    QString html = QStringLiteral("<h3>%1</h3>").arg(SafeText::html(m_brief->title));
     for (int p = 0; p < m_brief->paragraphs.size(); ++p) {
-        QString text = m_brief->paragraphs[p].toHtmlEscaped();
+        QString text = SafeText::html(m_brief->paragraphs[p]);
         // Mark each claim's sentence where it stands in the paragraph (last first keeps offsets).
         QList<const Claim *> claims;
         for (const Claim &c : m_brief->claims)
@@ -71,7 +75,7 @@ void NarrativePanel::rebuild()
                 claims << &c;
         std::sort(claims.begin(), claims.end(), [](const Claim *a, const Claim *b) { return a->sentence > b->sentence; });
         for (const Claim *c : claims) {
-            const QString sentence = c->text.toHtmlEscaped();
+            const QString sentence = SafeText::html(c->text);
             const qsizetype at = text.indexOf(sentence);
             if (at < 0)
                 continue;
@@ -83,12 +87,12 @@ void NarrativePanel::rebuild()
                 style = QStringLiteral("background-color:%1; color:white; text-decoration:none;")
                             .arg(StanceStyle::colour(c->stance).name());
             const QString tag = QStringLiteral("<sup style='color:%1'>&nbsp;%2&nbsp;%3</sup>")
-                                    .arg(StanceStyle::colour(c->stance).name(), StanceStyle::symbol(c->stance).toHtmlEscaped(),
+                                    .arg(StanceStyle::colour(c->stance).name(), SafeText::html(StanceStyle::symbol(c->stance)),
                                          StanceStyle::label(c->stance).toLower());
             text.replace(at, sentence.size(),
-                         QStringLiteral("<a href='claim:%1' style='%2'>%3</a>%4").arg(c->id, style, sentence, tag));
+                         QStringLiteral("<a href='%1' style='%2'>%3</a>%4").arg(InternalLink::href(InternalLink::Kind::Claim, c->id), style, sentence, tag));
         }
-        html += QStringLiteral("<p style='line-height:140%'><span style='color:gray'>¶%1</span> %2</p>").arg(p + 1).arg(text);
+        html += QStringLiteral("<p style='line-height:140%'><span style='color:gray'>¶%1</span> %2</p>").arg(QString::number(p + 1), text);
     }
     m_browser->setHtml(html);
     m_browser->verticalScrollBar()->setValue(scroll);

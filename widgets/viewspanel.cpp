@@ -1,4 +1,5 @@
 #include "viewspanel.h"
+#include "safetext.h"
 
 #include "briefdocument.h"
 #include "charts/viewchartsmenu.h"
@@ -107,7 +108,7 @@ void ViewsPanel::reload()
     for (int i = 0; i < views.size(); ++i) {
         auto *item = new QListWidgetItem(views[i].name, m_list);
         item->setFlags(item->flags() | Qt::ItemIsEditable);
-        item->setToolTip(views[i].caption);
+        item->setToolTip(SafeText::toolTip(views[i].caption));
     }
     m_list->setCurrentRow(std::min(row, int(views.size()) - 1));
     const QSignalBlocker blockCaption(m_caption);

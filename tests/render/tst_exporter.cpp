@@ -8,6 +8,7 @@
 #include "maprenderer.h"
 #include "polylinestroker.h"
 #include "projectioncatalog.h"
+#include "safetext.h"
 #include "scene.h"
 #include "viewlimits.h"
 #include "../support/fulldisk.h"
@@ -17,6 +18,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
 #include <QSvgRenderer>
@@ -174,6 +176,10 @@ private slots:
     void chartCellsShareTheArea();
     void fullDiskKeepsTheOldFiles_data();
     void fullDiskKeepsTheOldFiles();
+    void hostileTextStaysTextInSvg_data();
+    void hostileTextStaysTextInSvg();
+    void xmlDropsWhatXmlCannotHold_data();
+    void xmlDropsWhatXmlCannotHold();
 
 private:
     void loadLayers();
@@ -1046,6 +1052,87 @@ void TestExporter::chartCellsShareTheArea()
     QFETCH(int, count);
     QFETCH(QList<QRectF>, cells);
     QCOMPARE(BriefingPack::chartCells(QRectF(10, 20, 510, 300), count, 10), cells);
+}
+
+void TestExporter::hostileTextStaysTextInSvg_data()
+{
+    QTest::addColumn<QString>("layerId");
+    QTest::addColumn<QString>("layerTitle");
+    QTest::addColumn<QString>("mapTitle");
+    const QString controls = QString(QChar(0x01)) + QChar(0x0b) + QChar(0x1f) + QChar(0xfffe) + QChar(0xd800);
+    QTest::newRow("markup in the id") << uR"id(x"/><svg onload="alert(1)">)id"_s << u"<script>alert(1)</script>"_s
+                                      << u"</title><script>alert(2)</script>"_s;
+    QTest::newRow("quotes") << u"p' onload='alert(1)"_s << uR"id(a" onload="b)id"_s << u"'\"&"_s;
+    QTest::newRow("control characters") << (u"pipes"_s + controls) << (u"Pipe"_s + controls + u"lines"_s)
+                                        << (u"Map"_s + controls + u" of Asia"_s);
+    QTest::newRow("comment and CDATA ends") << u"x-->y]]>z"_s << u"<!-- ]]> -->"_s << u"]]><![CDATA[x"_s;
+}
+
+/// Ids, titles and labels from files reach the layered SVG as attribute values and text only: it
+/// parses, no element or attribute comes from them, and characters XML cannot hold are dropped.
+void TestExporter::hostileTextStaysTextInSvg()
+{
+    QFETCH(QString, layerId);
+    QFETCH(QString, layerTitle);
+    QFETCH(QString, mapTitle);
+    QStringList errors;
+    QList<std::shared_ptr<const Layer>> layers = GeoJsonReader::readAllBuiltIn(errors);
+    QVERIFY(errors.isEmpty());
+    auto hostile = std::make_shared<Layer>(*layers.constLast());
+    hostile->id = layerId;
+    hostile->title = layerTitle;
+    layers.back() = hostile;
+    m_scene->setLayers(layers);
+    ViewState view = homeView(QSize(640, 360));
+    ExportOptions options;
+    options.format = ExportOptions::Format::Svg;
+    options.pixelSize = view.size;
+    options.title = mapTitle;
+    const QByteArray svg = Exporter::svgDocument(MapRenderer(), *m_scene, options.fitted(view), options);
+    m_scene->setLayers({});
+
+    QXmlStreamReader xml(svg);
+    QStringList groupIds, labels, titles;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        QVERIFY2(xml.name() != u"script", "a <script> element");
+        for (const QXmlStreamAttribute &a : xml.attributes())
+            QVERIFY2(!a.name().startsWith(u"on"), qPrintable(a.name().toString()));
+        if (xml.name() == u"g" && xml.attributes().hasAttribute(u"inkscape:groupmode"_s)) {
+            groupIds << xml.attributes().value(u"id"_s).toString();
+            labels << xml.attributes().value(u"inkscape:label"_s).toString();
+        } else if (xml.name() == u"title") {
+            titles << xml.readElementText();
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(titles, QStringList{SafeText::xml(mapTitle)});
+    QVERIFY2(labels.contains(SafeText::xml(layerTitle)), qPrintable(labels.join(u" | ")));
+    const QString id = groupIds.value(labels.indexOf(SafeText::xml(layerTitle)));
+    static const QRegularExpression xmlName(u"^[A-Za-z_][A-Za-z0-9_.-]*$"_s);
+    QVERIFY2(xmlName.match(id).hasMatch(), qPrintable(id));
+    QCOMPARE(QSet<QString>(groupIds.begin(), groupIds.end()).size(), groupIds.size());
+    QVERIFY(QSvgRenderer(svg).isValid());
+}
+
+void TestExporter::xmlDropsWhatXmlCannotHold_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("kept");
+    QTest::newRow("tab, line feed, return kept") << u"a\tb\nc\rd"_s << u"a\tb\nc\rd"_s;
+    QTest::newRow("C0 controls dropped") << (QString(QChar(0x00)) + u"a"_s + QChar(0x08) + QChar(0x1b)) << u"a"_s;
+    QTest::newRow("U+FFFE, U+FFFF dropped") << (u"a"_s + QChar(0xfffe) + QChar(0xffff) + u"b"_s) << u"ab"_s;
+    QTest::newRow("lone surrogates dropped") << (QString(QChar(0xdc00)) + u"x"_s + QChar(0xd800)) << u"x"_s;
+    QTest::newRow("pairs kept") << u"🗺 Ω"_s << u"🗺 Ω"_s;
+}
+
+void TestExporter::xmlDropsWhatXmlCannotHold()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, kept);
+    QCOMPARE(SafeText::xml(text), kept);
+    QCOMPARE(SafeText::html(u"<a href='x'>\"&"_s), u"&lt;a href=&#39;x&#39;&gt;&quot;&amp;"_s);
 }
 
 QTEST_MAIN(TestExporter)

@@ -5,6 +5,7 @@
 #include "briefio.h"
 #include "contextpanel.h"
 #include "documentactions.h"
+#include "internallink.h"
 #include "layerspanel.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
@@ -112,7 +113,7 @@ void TestBriefUi::defaultBriefOpens()
     QCOMPARE(brief.claims.size(), 19);
     QVERIFY(!m_window->document()->isModified());
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("China and Russia")));
-    QVERIFY(m_window->narrativePanel()->html().contains(QStringLiteral("claim:c1")));
+    QVERIFY(m_window->narrativePanel()->html().contains(InternalLink::href(InternalLink::Kind::Claim, QStringLiteral("c1"))));
 }
 
 void TestBriefUi::clickingKazakhstanListsTheCentralAsiaClaim()
@@ -124,7 +125,7 @@ void TestBriefUi::clickingKazakhstanListsTheCentralAsiaClaim()
     QVERIFY2(text.contains(QStringLiteral("Rivalry")), qPrintable(text));
     // …and the narrative marks the sentence.
     const QString id = claimContaining(QStringLiteral("Central Asia"));
-    QVERIFY(m_window->narrativePanel()->html().contains(QStringLiteral("claim:%1").arg(id)));
+    QVERIFY(m_window->narrativePanel()->html().contains(InternalLink::href(InternalLink::Kind::Claim, id)));
 }
 
 void TestBriefUi::focusingAClaimLightsItsRegions()
@@ -146,7 +147,7 @@ void TestBriefUi::clickingASentenceFocusesItsClaim()
     const QString id = claimContaining(QStringLiteral("South China Sea"));
     auto *browser = m_window->narrativePanel()->findChild<QTextBrowser *>();
     QVERIFY(browser);
-    emit browser->anchorClicked(QUrl(QStringLiteral("claim:%1").arg(id)));
+    emit browser->anchorClicked(InternalLink::url(InternalLink::Kind::Claim, id));
     QCOMPARE(m_window->briefController()->focusedClaim(), id);
     QVERIFY(m_window->canvas()->view().highlightFeatures.contains(QStringLiteral("contested/spratly-islands")));
 }
@@ -363,7 +364,7 @@ void TestBriefUi::hoveringAClaimPreviewsIt()
     const QString id = claimContaining(QStringLiteral("Central Asia"));
     auto *browser = m_window->narrativePanel()->findChild<QTextBrowser *>();
     const double before = m_window->canvas()->view().metresPerPixel;
-    emit browser->highlighted(QUrl(QStringLiteral("claim:%1").arg(id)));
+    emit browser->highlighted(InternalLink::url(InternalLink::Kind::Claim, id));
     QVERIFY(m_window->canvas()->view().highlightRegions.contains(QStringLiteral("UZB")));
     QCOMPARE(m_window->canvas()->view().metresPerPixel, before); // a preview does not move the camera
     emit browser->highlighted(QUrl());

@@ -1,6 +1,8 @@
 #include "chartwidget.h"
+#include "alert.h"
 
 #include "atomicfile.h"
+#include "pngencoder.h"
 
 #include <QAbstractAxis>
 #include <QApplication>
@@ -119,7 +121,7 @@ void ChartWidget::exportInteractively(const QString &suffix)
         path += u'.' + suffix;
     const QString error = exportTo(path);
     if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Export failed"), error);
+        Alert::warning(this, tr("Export failed"), error);
 }
 
 QString ChartWidget::exportTo(const QString &path)
@@ -143,9 +145,8 @@ QString ChartWidget::exportTo(const QString &path)
     }
     const QString error = AtomicFile::save(path, [&](QIODevice &file, QString &why) {
         if (!svg) {
-            if (!pixmap.save(&file, "PNG"))
-                why = tr("the image could not be encoded");
-            return why.isEmpty();
+            const QByteArray png = PngEncoder::encode(pixmap.toImage(), &why);
+            return !png.isEmpty() && file.write(png) == png.size();
         }
         QSvgGenerator generator;
         generator.setOutputDevice(&file);

@@ -1,4 +1,5 @@
 #include "claimbalancechart.h"
+#include "safetext.h"
 #include "claimbalancemodel.h"
 #include "stancestyle.h"
 
@@ -75,7 +76,7 @@ void ClaimBalanceChart::updateAxes()
 {
     const int total = m_model->total();
     m_category->setCategories({m_subject.isEmpty() ? tr("All claims (%n)", nullptr, total)
-                                                   : tr("%1 (%n claims)", nullptr, total).arg(m_subject)});
+                                                   : SafeText::html(tr("%1 (%n claims)", nullptr, total).arg(m_subject))});
     int max = 1;
     for (Stance s : ClaimBalanceModel::kStances)
         max = std::max(max, m_model->count(s));
@@ -88,19 +89,16 @@ void ClaimBalanceChart::updateAxes()
     QChart *chart = m_series->chart();
     if (!chart)
         return;
-    if (m_subject.isEmpty())
-        chart->setTitle(tr("Stance of every claim in the brief"));
-    else if (total == 0)
-        chart->setTitle(tr("No claims about %1").arg(m_subject));
-    else
-        chart->setTitle(tr("Stance of the claims about %1").arg(m_subject));
+    const QString title = m_subject.isEmpty() ? tr("Stance of every claim in the brief")
+                          : total == 0        ? tr("No claims about %1").arg(m_subject)
+                                              : tr("Stance of the claims about %1").arg(m_subject);
+    chart->setTitle(SafeText::html(title)); // Qt Charts shows titles as HTML
     QStringList counts;
     for (Stance s : ClaimBalanceModel::kStances)
         counts << tr("%1 %2").arg(m_model->count(s)).arg(StanceStyle::label(s).toLower());
-    describe(views().constFirst(), chart->title(),
+    describe(views().constFirst(), title,
              tr("%1, claims by stance: %2 (%3 in all).")
-                 .arg(m_subject.isEmpty() ? tr("The whole brief") : m_subject, counts.join(QStringLiteral(", ")))
-                 .arg(total));
+                 .arg(m_subject.isEmpty() ? tr("The whole brief") : m_subject, counts.join(QStringLiteral(", ")), QString::number(total)));
 }
 
 void ClaimBalanceChart::styleSeries()

@@ -1,4 +1,5 @@
 #include "energychart.h"
+#include "safetext.h"
 #include "capacitysetsmodel.h"
 #include "pipelinecapacitymodel.h"
 
@@ -178,6 +179,8 @@ void EnergyChart::updateAxes(Part &p)
             label += QStringLiteral(" [%1]").arg(p.model->index(row, PipelineCapacityModel::Id).data().toString());
         categories << label;
     }
+    for (QString &label : categories) // Qt Charts shows labels as HTML; names come from files
+        label = SafeText::html(label);
     p.categories->setCategories(categories);
 
     double max = 0;
@@ -188,14 +191,19 @@ void EnergyChart::updateAxes(Part &p)
 
     const QStringList units = p.model->units();
     const QString unit = units.isEmpty() ? tr("no capacity given") : units.join(QStringLiteral(", "));
-    p.values->setTitleText(tr("Capacity (%1)").arg(unit));
-    p.series->chart()->setTitle(p.model->rowCount() > 0 ? tr("%1 in %2").arg(what(p)).arg(p.model->year())
-                                                        : tr("%1: none in %2").arg(what(p)).arg(p.model->year()));
+    p.values->setTitleText(SafeText::html(tr("Capacity (%1)").arg(unit)));
+    p.series->chart()->setTitle(SafeText::html(titleOf(p)));
 
     // More pipelines, more room: the charts share the height by their number of bars.
     if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
         for (size_t i = 0; i < m_parts.size(); ++i)
             box->setStretch(int(i), m_parts[i].model->rowCount() + 3);
+}
+
+QString EnergyChart::titleOf(const Part &p) const
+{
+    const QString year = QString::number(p.model->year());
+    return p.model->rowCount() > 0 ? tr("%1 in %2").arg(what(p), year) : tr("%1: none in %2").arg(what(p), year);
 }
 
 QString EnergyChart::what(const Part &p) const
@@ -240,15 +248,15 @@ void EnergyChart::updateDescriptions()
     QString summary = tr("Pipeline capacity in %1, pipelines shown: %2").arg(year()).arg(total);
     if (emphasis())
         summary += m_subject.isEmpty() ? tr(", emphasised: %1").arg(emphasised)
-                                       : tr(", emphasised for %1: %2").arg(m_subject).arg(emphasised);
+                                       : tr(", emphasised for %1: %2").arg(m_subject, QString::number(emphasised));
     setAccessibleName(summary);
     QStringList parts;
     for (size_t i = 0; i < m_parts.size() && int(i) < views().size(); ++i) {
         const Part &p = m_parts[i];
         const QString bars = describeBars(p);
-        const QString text = bars.isEmpty() ? tr("%1 in %2: none.").arg(what(p)).arg(year())
-                                            : tr("%1 in %2, by capacity: %3.").arg(what(p)).arg(year()).arg(bars);
-        describe(views()[int(i)], p.series->chart() ? p.series->chart()->title() : what(p), text);
+        const QString text = bars.isEmpty() ? tr("%1 in %2: none.").arg(what(p), QString::number(year()))
+                                            : tr("%1 in %2, by capacity: %3.").arg(what(p), QString::number(year()), bars);
+        describe(views()[int(i)], titleOf(p), text);
         parts << text;
     }
     setAccessibleDescription(parts.join(u' '));

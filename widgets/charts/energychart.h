@@ -78,6 +78,8 @@ private:
     void updateAxes(Part &part);
     /// "Gas pipelines", "Oil pipelines": what the chart of `part` shows.
     QString what(const Part &part) const;
+    /// The chart's title as text (Qt Charts shows titles as HTML: it is set escaped).
+    QString titleOf(const Part &p) const;
     /// The accessible names and descriptions: the year, the emphasis and every bar in words.
     void updateDescriptions();
     QString describeBars(const Part &part) const;

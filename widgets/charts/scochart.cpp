@@ -1,4 +1,5 @@
 #include "scochart.h"
+#include "safetext.h"
 #include "membershiptimelinemodel.h"
 
 #include <QChart>
@@ -32,7 +33,7 @@ ScoChart::ScoChart(QWidget *parent)
     for (int i = 0; i < int(m_lines.size()); ++i) {
         const int column = MembershipTimelineModel::Members + i;
         auto *line = new QLineSeries;
-        line->setName(m_model->headerData(column, Qt::Horizontal).toString());
+        line->setName(SafeText::html(m_model->headerData(column, Qt::Horizontal).toString()));
         line->setPointsVisible(true);
         chart->addSeries(line);
         line->attachAxis(m_years);
@@ -118,8 +119,8 @@ void ScoChart::updateCursor()
     for (int c = C::Members; c < C::ColumnCount; ++c)
         if (const int n = m_model->count(m_year, C::Column(c)); n > 0)
             counts << QStringLiteral("%1 %2").arg(n).arg(m_model->headerData(c, Qt::Horizontal).toString().toLower());
-    const QString title = counts.isEmpty() ? name : tr("%1 in %2: %3").arg(name).arg(m_year).arg(counts.join(QStringLiteral(", ")));
-    views().constFirst()->chart()->setTitle(title);
+    const QString title = counts.isEmpty() ? name : tr("%1 in %2: %3").arg(name, QString::number(m_year), counts.join(QStringLiteral(", ")));
+    views().constFirst()->chart()->setTitle(SafeText::html(title)); // Qt Charts shows titles as HTML
     describe(views().constFirst(), title,
              tr("%1 from %2 to %3, one line each for members, observers, dialogue partners and partners. "
                 "The cursor marks %4: %5.")

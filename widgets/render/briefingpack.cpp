@@ -1,4 +1,5 @@
 #include "briefingpack.h"
+#include "safetext.h"
 
 #include "atomicfile.h"
 #include "mapfurniture.h"
@@ -33,16 +34,16 @@ QString stanceWord(Stance s)
 /// The text block under a view's map: caption, claims with stance in words, their notes and sources.
 QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, const ViewState &state)
 {
-    QString html = QStringLiteral("<p style='font-size:12pt'>%1</p>").arg(view.caption.toHtmlEscaped());
+    QString html = QStringLiteral("<p style='font-size:12pt'>%1</p>").arg(SafeText::html(view.caption));
     const QList<const Claim *> claims = BriefingPack::claimsOf(brief, view);
     QList<Source> sources;
     for (const Claim *c : claims) {
         html += QStringLiteral("<p style='font-size:10pt'><b>%1.</b> “%2” <span style='color:#555'>(¶%3)</span></p>")
-                    .arg(stanceWord(c->stance), c->text.toHtmlEscaped())
+                    .arg(stanceWord(c->stance), SafeText::html(c->text))
                     .arg(c->paragraph + 1);
         if (!c->note.isEmpty())
             html += QStringLiteral("<p style='font-size:8.5pt; color:#333; margin-left:12px'><i>%1</i> %2</p>")
-                        .arg(tr("Analyst note:"), c->note.toHtmlEscaped());
+                        .arg(tr("Analyst note:"), SafeText::html(c->note));
         for (const Source &s : c->noteSources)
             if (!sources.contains(s))
                 sources << s;
@@ -53,7 +54,7 @@ QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, 
     if (!sources.isEmpty()) {
         QStringList items;
         for (const Source &s : sources)
-            items << QStringLiteral("%1, %2 (%3) %4").arg(s.title, s.publisher, s.date, s.url).toHtmlEscaped();
+            items << SafeText::html(QStringLiteral("%1, %2 (%3) %4").arg(s.title, s.publisher, s.date, s.url));
         html += QStringLiteral("<p style='font-size:6pt; color:#444'><b>%1</b> Natural Earth (public domain); %2</p>")
                     .arg(tr("Sources:"), items.join(QStringLiteral("; ")));
     }
@@ -81,7 +82,7 @@ struct Page
     double drawText(QPainter &painter, const QString &html, QPointF at, double width) const
     {
         const double pointsToPixels = dpi / 72.0; // the text's points at the page's resolution
-        QTextDocument text;
+        SafeTextDocument text;
         text.setDefaultFont(QFont(QStringLiteral("DejaVu Sans")));
         text.setHtml(html);
         text.setTextWidth(width / pointsToPixels);
@@ -120,7 +121,7 @@ void paintChartsPage(QPainter &painter, const Page &page, const BriefingPack::Ch
     const double margin = page.margin(), width = page.size.width() - 2 * margin;
     const QString heading = QStringLiteral("<p style='font-size:20pt; font-weight:600'>%1</p>"
                                            "<p style='font-size:11pt; color:#444'>%2</p>")
-                                .arg(view.name.toHtmlEscaped(), place.toHtmlEscaped());
+                                .arg(SafeText::html(view.name), SafeText::html(place));
     const double top = margin * 0.6 + page.drawText(painter, heading, QPointF(margin, margin * 0.6), width) + margin * 0.3;
     const QRectF area(margin, top, width, page.size.height() - top - margin);
     const QList<QRectF> cells = BriefingPack::chartCells(area, int(view.charts.size()), margin * 0.6);

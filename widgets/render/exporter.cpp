@@ -4,16 +4,19 @@
 
 #include "mapfurniture.h"
 #include "maprenderer.h"
+#include "pngencoder.h"
+#include "safetext.h"
 #include "scene.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
-#include <QImageWriter>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QRegularExpression>
+#include <QSet>
 #include <QSvgGenerator>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
 
 #include <functional>
 
@@ -25,15 +28,12 @@ QString tr(const char *text) { return QCoreApplication::translate("Exporter", te
 
 using Pass = MapRenderer::Pass;
 
-/// A PNG writer for AtomicFile.
+/// A PNG writer for AtomicFile: encoded in memory first (see PngEncoder).
 AtomicFile::Writer pngWriter(const QImage &image)
 {
     return [&image](QIODevice &file, QString &error) {
-        QImageWriter writer(&file, "png");
-        writer.setCompression(Exporter::kPngCompression);
-        if (!writer.write(image))
-            error = writer.errorString();
-        return error.isEmpty();
+        const QByteArray png = PngEncoder::encode(image, &error);
+        return !png.isEmpty() && file.write(png) == png.size();
     };
 }
 
@@ -47,9 +47,9 @@ MapRenderer::Passes mapPasses(const ExportOptions &options)
     return passes;
 }
 
-/// One pass drawn alone into an in-memory SVG, reduced to its content: no XML declaration,
-/// no <svg> element, no title, ids made unique by `prefix`.
-QByteArray svgContent(QSize size, double dpi, const QString &prefix, const std::function<void(QPainter &)> &draw)
+/// One pass drawn alone into an in-memory SVG, without the characters XML cannot hold
+/// (QSvgGenerator escapes markup in the text it writes, but not those).
+QString svgPass(QSize size, double dpi, const std::function<void(QPainter &)> &draw)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -62,20 +62,70 @@ QByteArray svgContent(QSize size, double dpi, const QString &prefix, const std::
         QPainter painter(&generator);
         draw(painter);
     }
-    QString svg = QString::fromUtf8(buffer.data());
-    const qsizetype open = svg.indexOf(u"<svg");
-    const qsizetype start = open < 0 ? -1 : svg.indexOf(u'>', open);
-    const qsizetype end = svg.lastIndexOf(u"</svg>");
-    if (start < 0 || end < start)
-        return {};
-    svg = svg.mid(start + 1, end - start - 1);
-    static const QRegularExpression meta(QStringLiteral("<title>.*?</title>|<desc>.*?</desc>"),
-                                         QRegularExpression::DotMatchesEverythingOption);
-    svg.remove(meta);
-    svg.replace(QStringLiteral("id=\""), QStringLiteral("id=\"%1-").arg(prefix));
-    svg.replace(QStringLiteral("url(#"), QStringLiteral("url(#%1-").arg(prefix));
-    svg.replace(QStringLiteral("href=\"#"), QStringLiteral("href=\"#%1-").arg(prefix));
-    return svg.trimmed().toUtf8();
+    return SafeText::xml(QString::fromUtf8(buffer.data()));
+}
+
+/// An attribute's value with the ids it defines or refers to prefixed, so that the passes' ids
+/// stay unique in one document.
+QString prefixedValue(const QXmlStreamAttribute &attribute, const QString &prefix)
+{
+    QString value = attribute.value().toString();
+    if (attribute.name() == u"id")
+        return prefix + value;
+    if (attribute.name() == u"href" && value.startsWith(u'#'))
+        return value.insert(1, prefix);
+    return value.replace(QStringLiteral("url(#"), QStringLiteral("url(#") + prefix);
+}
+
+/// Copies a pass's content (what its <svg> holds, less its title and description) into `out`,
+/// element by element, ids prefixed; false when the pass is not well-formed.
+bool copyPass(const QString &pass, const QString &prefix, QXmlStreamWriter &out)
+{
+    QXmlStreamReader in(pass);
+    int depth = 0;
+    while (!in.atEnd()) {
+        switch (in.readNext()) {
+        case QXmlStreamReader::StartElement:
+            if (++depth == 1)
+                break; // the pass's own <svg>
+            if (depth == 2 && (in.name() == u"title" || in.name() == u"desc")) {
+                in.skipCurrentElement();
+                --depth;
+                break;
+            }
+            out.writeStartElement(in.qualifiedName().toString());
+            for (const QXmlStreamAttribute &attribute : in.attributes())
+                out.writeAttribute(attribute.qualifiedName().toString(), prefixedValue(attribute, prefix));
+            break;
+        case QXmlStreamReader::EndElement:
+            if (depth-- > 1)
+                out.writeEndElement();
+            break;
+        case QXmlStreamReader::Characters:
+            if (depth > 1 && !in.isWhitespace())
+                out.writeCharacters(in.text().toString());
+            break;
+        default:
+            break;
+        }
+    }
+    return !in.hasError();
+}
+
+/// A group's id as an XML name: `stem` (letters, digits, '-', '_', '.'; anything else becomes
+/// '_'), numbered when another group already has it.
+QString uniqueXmlId(const QString &stem, QSet<QString> &taken)
+{
+    QString id;
+    for (const QChar c : stem)
+        id += (c.isLetterOrNumber() && c.unicode() < 0x80) || c == u'-' || c == u'_' || c == u'.' ? c : u'_';
+    if (id.isEmpty() || !id.front().isLetter())
+        id.prepend(u'_');
+    QString candidate = id;
+    for (int n = 2; taken.contains(candidate); ++n)
+        candidate = QStringLiteral("%1-%2").arg(id).arg(n);
+    taken.insert(candidate);
+    return candidate;
 }
 
 QPageSize pageSize(const ExportOptions &options)
@@ -218,20 +268,26 @@ QByteArray Exporter::svgDocument(const MapRenderer &renderer, const Scene &scene
                           MapFurniture::paint(p, scene, view, options, renderer.style());
                       }});
 
-    // QSvgGenerator cannot name groups: each pass is drawn into its own document and the
-    // contents are wrapped into one, in drawing order.
+    // QSvgGenerator cannot name groups: each pass is drawn into its own document, and their
+    // contents are copied into one, in drawing order, by an XML reader and writer, so that
+    // whatever a title, a label or an id says, it is text or an attribute value, never markup.
     const QSize size = view.size;
     const double mm = 25.4 / options.dpi;
-    QByteArray out;
-    out += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n";
-    out += QStringLiteral("<svg width=\"%1mm\" height=\"%2mm\" viewBox=\"0 0 %3 %4\" "
-                          "xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
-                          "xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" "
-                          "version=\"1.2\" baseProfile=\"tiny\">\n")
-               .arg(size.width() * mm, 0, 'f', 2).arg(size.height() * mm, 0, 'f', 2)
-               .arg(size.width()).arg(size.height()).toUtf8();
-    const QString title = options.title.isEmpty() ? tr("Spheres map") : options.title;
-    out += QStringLiteral("<title>%1</title>\n").arg(title.toHtmlEscaped()).toUtf8();
+    QByteArray svg;
+    QXmlStreamWriter out(&svg);
+    out.setAutoFormatting(true);
+    out.setAutoFormattingIndent(1);
+    out.writeStartDocument(QStringLiteral("1.0"), false);
+    out.writeDefaultNamespace(QStringLiteral("http://www.w3.org/2000/svg"));
+    out.writeStartElement(QStringLiteral("svg"));
+    out.writeNamespace(QStringLiteral("http://www.w3.org/1999/xlink"), QStringLiteral("xlink"));
+    out.writeNamespace(QStringLiteral("http://www.inkscape.org/namespaces/inkscape"), QStringLiteral("inkscape"));
+    out.writeAttribute(QStringLiteral("width"), QStringLiteral("%1mm").arg(size.width() * mm, 0, 'f', 2));
+    out.writeAttribute(QStringLiteral("height"), QStringLiteral("%1mm").arg(size.height() * mm, 0, 'f', 2));
+    out.writeAttribute(QStringLiteral("viewBox"), QStringLiteral("0 0 %1 %2").arg(size.width()).arg(size.height()));
+    out.writeAttribute(QStringLiteral("version"), QStringLiteral("1.2"));
+    out.writeAttribute(QStringLiteral("baseProfile"), QStringLiteral("tiny"));
+    out.writeTextElement(QStringLiteral("title"), SafeText::xml(options.title.isEmpty() ? tr("Spheres map") : options.title));
     // The credits are compact on the map; the file's description lists every source in full.
     QStringList desc;
     if (!options.subtitle.isEmpty())
@@ -245,15 +301,19 @@ QByteArray Exporter::svgDocument(const MapRenderer &renderer, const Scene &scene
         }
     }
     if (!desc.isEmpty())
-        out += QStringLiteral("<desc>%1</desc>\n").arg(desc.join(u'\n').toHtmlEscaped()).toUtf8();
+        out.writeTextElement(QStringLiteral("desc"), SafeText::xml(desc.join(u'\n')));
+    QSet<QString> ids;
     for (const Group &g : groups) {
-        out += QStringLiteral("<g id=\"%1\" inkscape:groupmode=\"layer\" inkscape:label=\"%2\">\n")
-                   .arg(g.id, g.label.toHtmlEscaped()).toUtf8();
-        out += svgContent(size, options.dpi, g.id, g.draw);
-        out += "\n</g>\n";
+        const QString id = uniqueXmlId(g.id, ids);
+        out.writeStartElement(QStringLiteral("g"));
+        out.writeAttribute(QStringLiteral("id"), id);
+        out.writeAttribute(QStringLiteral("inkscape:groupmode"), QStringLiteral("layer"));
+        out.writeAttribute(QStringLiteral("inkscape:label"), SafeText::xml(g.label));
+        copyPass(svgPass(size, options.dpi, g.draw), id + u'-', out);
+        out.writeEndElement();
     }
-    out += "</svg>\n";
-    return out;
+    out.writeEndDocument();
+    return svg;
 }
 
 Exporter::Result Exporter::exportTo(const MapRenderer &renderer, const Scene &scene, const ViewState &view,

@@ -35,10 +35,6 @@ public:
 
     /// Qt's raster engine cannot paint beyond 32767 pixels a side.
     static constexpr int kMaxPixels = ViewLimits::kMaxPixels;
-    /// QImageWriter's PNG compression, on Qt's 0–100 scale (zlib level = value × 9 / 91, so 1 is
-    /// no compression at all). 11 is zlib level 1: at 1080p 0.70 MB in the time level 0 takes for
-    /// 8.3 MB; higher levels save under 0.1 MB for 1.5–7× the time (spheres_bench prints each).
-    static constexpr int kPngCompression = 11;
     /// PDF pages are at most 14 400 points (200 inches) a side.
     static constexpr double kMaxPageInches = 200.0;
 
