@@ -1,6 +1,6 @@
 // Text from a file is always shown as text: a brief, a layer or a narrative that holds markup,
-// `<img src='/dev/zero'>`, quotes or odd ids is shown literally wherever the window shows it, no
-// document loads a resource, internal links keep their ids whole, and only web addresses open,
+// `<img src='/dev/zero'>`, quotes or odd ids is shown literally wherever the window shows it, our
+// documents load no resource, internal links keep their ids whole, and only web addresses open,
 // after the reader has seen and confirmed them.
 #include "briefdocument.h"
 #include "claimeditor.h"

@@ -78,8 +78,10 @@ QString prefixedValue(const QXmlStreamAttribute &attribute, const QString &prefi
 }
 
 /// Copies a pass's content (what its <svg> holds, less its title and description) into `out`,
-/// element by element, ids prefixed; false when the pass is not well-formed.
-bool copyPass(const QString &pass, const QString &prefix, QXmlStreamWriter &out)
+/// element by element, ids prefixed. QSvgGenerator's output is well-formed once SafeText::xml
+/// has dropped what XML cannot hold; were it not, the copy would stop at the error and the
+/// writer would still close every element it opened.
+void copyPass(const QString &pass, const QString &prefix, QXmlStreamWriter &out)
 {
     QXmlStreamReader in(pass);
     int depth = 0;
@@ -109,7 +111,6 @@ bool copyPass(const QString &pass, const QString &prefix, QXmlStreamWriter &out)
             break;
         }
     }
-    return !in.hasError();
 }
 
 /// A group's id as an XML name: `stem` (letters, digits, '-', '_', '.'; anything else becomes
