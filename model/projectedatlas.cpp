@@ -78,9 +78,30 @@ MultiPolygon clippedToHorizon(const MultiPolygon &projected, double radius)
     return clipped;
 }
 
+/// `shape` cut to the latitudes the projection shows, before projecting: a point it cannot
+/// project would otherwise be dropped and its ring closed by a chord across the map.
+MultiPolygon clippedToShownLatitudes(const Projection &projection, MultiPolygon shape)
+{
+    const double south = projection.southernLimit();
+    if (south <= -90.0)
+        return shape;
+    const bool allShown = std::all_of(shape.begin(), shape.end(), [south](const Polygon &p) {
+        return std::all_of(p.outer().begin(), p.outer().end(), [south](const Point &q) { return q.y() >= south; });
+    });
+    if (allShown)
+        return shape;
+    const double west = projection.centralMeridian() - 360.0, east = projection.centralMeridian() + 360.0;
+    Polygon shown; // clockwise, closed
+    shown.outer() = {Point(west, south), Point(west, 90.0), Point(east, 90.0), Point(east, south), Point(west, south)};
+    MultiPolygon clipped;
+    bg::intersection(shape, shown, clipped);
+    return clipped;
+}
+
 MultiPolygon projectShape(const Projection &projection, const MultiPolygon &lonLat)
 {
-    const MultiPolygon framed = antimeridian::rewrapped(lonLat, projection.centralMeridian(), projection.hasSeam());
+    const MultiPolygon framed = clippedToShownLatitudes(
+        projection, antimeridian::rewrapped(lonLat, projection.centralMeridian(), projection.hasSeam()));
     MultiPolygon dense;
     bg::densify(framed, dense, kDensifyDegrees);
     MultiPolygon out;
@@ -100,8 +121,9 @@ MultiLineString projectLine(const Projection &projection, const LineString &lonL
         current.clear();
     };
     const double horizon = projection.horizonRadius();
+    const double south = projection.southernLimit();
     for (const Point &p : lonLat) {
-        const auto xy = projection.forward(QPointF(p.x(), p.y()));
+        const auto xy = p.y() >= south ? projection.forward(QPointF(p.x(), p.y())) : std::nullopt;
         if (!xy || (horizon > 0 && std::hypot(xy->x(), xy->y()) > horizon)) {
             flush();
             continue;

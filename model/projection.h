@@ -38,6 +38,12 @@ public:
     static constexpr double kAzimuthalHorizonDegrees = 115.0;
     /// Radius in metres of the azimuthal horizon disc; 0 for other projections.
     double horizonRadius() const;
+    /// Conic maps run to infinity towards the pole opposite their cone's apex: a shape reaching
+    /// it would be cut short and its ring drawn as a chord across the map, so they show the
+    /// sphere only north of this latitude (our cones open on the northern hemisphere).
+    static constexpr double kConicSouthernLimitDegrees = -50.0;
+    /// The southernmost latitude shown: -90 except for conic maps.
+    double southernLimit() const { return m_shape == ProjectionShape::Conic ? kConicSouthernLimitDegrees : -90.0; }
     ProjectionShape shape() const { return m_shape; }
     bool hasSeam() const { return m_shape != ProjectionShape::Azimuthal; }
 

@@ -137,6 +137,8 @@ private slots:
     void initTestCase();
     void pngHasSizeAndMap_data();
     void pngHasSizeAndMap();
+    void everyProjectionFillsLandAndSea_data();
+    void everyProjectionFillsLandAndSea();
     void selectionIsPainted();
     void noAntimeridianBands();
     void layersFollowTheYear_data();
@@ -224,6 +226,47 @@ void TestExporter::pngHasSizeAndMap()
     QVERIFY(near(image.pixelColor(beijing.toPoint()), style.land));
     const QPointF bayOfBengal = *m_scene->pixelOf(view, {88.0, 14.0});
     QVERIFY(near(image.pixelColor(bayOfBengal.toPoint()), style.ocean));
+}
+
+void TestExporter::everyProjectionFillsLandAndSea_data()
+{
+    QTest::addColumn<QString>("projection");
+    QTest::addColumn<QString>("format");
+    for (const QString &id : ProjectionCatalog::ids())
+        for (const QString &format : {u"png"_s, u"svg"_s})
+            QTest::newRow(qPrintable(id + u' ' + format)) << id << format;
+}
+
+void TestExporter::everyProjectionFillsLandAndSea()
+{
+    // A conic map once dropped the points it could not project near the south pole, and
+    // Antarctica's ring closed across the whole map: no sea, no land tone, no choropleth.
+    QFETCH(QString, projection);
+    QFETCH(QString, format);
+    Atlas::Result r = Atlas::loadBuiltIn(Atlas::Detail::Coarse);
+    const ProjectionPreset &preset = *ProjectionCatalog::find(projection);
+    const Scene scene(std::make_shared<Atlas>(std::move(r.atlas)), preset.projection);
+    const ViewState view = framedView(preset.projection, preset.homeExtent, QSize(800, 500));
+    QImage image;
+    if (format == u"png") {
+        image = Exporter::renderImage(MapRenderer(), scene, view);
+    } else {
+        ExportOptions options;
+        options.format = ExportOptions::Format::Svg;
+        options.pixelSize = view.size;
+        options.showLegend = options.showScaleBar = options.showCredits = false;
+        QSvgRenderer svg(Exporter::svgDocument(MapRenderer(), scene, options.fitted(view), options));
+        QVERIFY(svg.isValid());
+        image = QImage(view.size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        svg.render(&painter);
+    }
+    const MapStyle &style = MapStyle::standard();
+    const QPointF beijing = *scene.pixelOf(view, {116.40, 39.90});
+    QVERIFY2(near(image.pixelColor(beijing.toPoint()), style.land), "no land tone in Beijing");
+    const QPointF bayOfBengal = *scene.pixelOf(view, {88.0, 14.0});
+    QVERIFY2(near(image.pixelColor(bayOfBengal.toPoint()), style.ocean), "no sea in the Bay of Bengal");
 }
 
 void TestExporter::selectionIsPainted()

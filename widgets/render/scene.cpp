@@ -56,11 +56,13 @@ QList<QPainterPath> graticuleFor(const Projection &projection)
     const double west = projection.centralMeridian() - 180.0;
     for (int lon = -180; lon < 180; lon += 10) {
         LineString meridian;
-        for (double lat = -80; lat <= 80.001; lat += 1)
+        for (double lat = std::max(-80.0, projection.southernLimit()); lat <= 80.001; lat += 1)
             meridian.emplace_back(lon, lat);
         add(meridian);
     }
     for (int lat = -80; lat <= 80; lat += 10) {
+        if (lat < projection.southernLimit())
+            continue;
         LineString parallel;
         for (double lon = west + 1e-6; lon <= west + 360.0 - 1e-6; lon += 1)
             parallel.emplace_back(lon, lat);
@@ -80,19 +82,20 @@ QPainterPath globeFor(const Projection &projection)
         return path;
     }
     const double west = projection.centralMeridian() - 180.0 + 1e-7, east = west + 360.0 - 2e-7;
+    const double south = std::max(-89.9, projection.southernLimit());
     QPolygonF outline;
     auto add = [&](double lon, double lat) {
         if (const auto xy = projection.forward(QPointF(lon, lat)))
             outline << *xy;
     };
-    for (double lat = -89.9; lat <= 89.9; lat += 0.5)
+    for (double lat = south; lat <= 89.9; lat += 0.5)
         add(west, lat);
     for (double lon = west; lon <= east; lon += 1)
         add(lon, 89.9);
-    for (double lat = 89.9; lat >= -89.9; lat -= 0.5)
+    for (double lat = 89.9; lat >= south; lat -= 0.5)
         add(east, lat);
     for (double lon = east; lon >= west; lon -= 1)
-        add(lon, -89.9);
+        add(lon, south);
     path.addPolygon(outline);
     path.closeSubpath();
     return path;
