@@ -32,12 +32,15 @@
 #include <QUndoStack>
 
 using namespace spheres;
+using namespace Qt::StringLiterals;
 
 class TestCharts : public QObject
 {
     Q_OBJECT
 private slots:
     void initTestCase();
+    void barNamesAreReadableInANarrowDock_data();
+    void barNamesAreReadableInANarrowDock();
     void init();
     void cleanup();
     void energyChartHasOneBarPerPipelineOfTheYear_data();
@@ -271,7 +274,7 @@ void TestCharts::scoCursorFollowsTheYear()
 
 void TestCharts::clickingTheScoChartAsksForAYear()
 {
-    m_panel->tabs()->setCurrentWidget(m_panel->scoChart());
+    m_panel->showChart(m_panel->scoChart());
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
     QSignalSpy spy(m_panel.get(), &ChartsPanel::yearClicked);
@@ -336,7 +339,7 @@ void TestCharts::pngExportIsNotBlank()
     QVERIFY(dir.isValid());
     const QList<ChartWidget *> charts{m_panel->energyChart(), m_panel->scoChart(), m_panel->claimBalanceChart()};
     for (ChartWidget *chart : charts) {
-        m_panel->tabs()->setCurrentWidget(chart);
+        m_panel->showChart(chart);
         const QString path = dir.filePath(QString::fromLatin1(chart->metaObject()->className()).section(u':', -1) + QStringLiteral(".png"));
         QCOMPARE(chart->exportTo(path), QString());
         QImage image(path);
@@ -565,8 +568,10 @@ void TestCharts::chartPrinterFollowsTheView()
     QCOMPARE(printer.panel()->scoChart()->year(), 2010);
     QVERIFY(printer.panel()->energyChart()->emphasis().has_value());
     QCOMPARE(printer.panel()->claimBalanceChart()->subject(), u"Kazakhstan");
-    // The chart was laid out at the target's size (a 96-DPI image: one pixel for one).
-    QCOMPARE(printer.panel()->energyChart()->size(), QSize(600, 400));
+    // The chart was laid out at the target's width (a 96-DPI image: one pixel for one), and at
+    // least its height: taller where its bars' names need it, then shrunk into the target.
+    QCOMPARE(printer.panel()->energyChart()->width(), 600);
+    QVERIFY(printer.panel()->energyChart()->height() >= 400);
 
     SavedView overview;
     overview.state.year = 2026;
@@ -656,6 +661,41 @@ void TestCharts::exportDialogOffersChartsForAPdfPack()
     QCOMPARE(dialog.includesCharts(), offered); // on by default where it applies
     charts->setChecked(false);
     QVERIFY(!dialog.includesCharts());
+}
+
+void TestCharts::barNamesAreReadableInANarrowDock_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<QString>("commodity");
+    QTest::addColumn<QString>("whole"); // a name shown whole, status included
+    QTest::newRow("dock, gas, under construction") << 280 << u"gas"_s << u"Power of Siberia (under construction)"_s;
+    QTest::newRow("dock, gas") << 280 << u"gas"_s << u"Central Asia–China, Line C"_s;
+    QTest::newRow("dock, oil") << 280 << u"oil"_s << u"Kazakhstan–China"_s;
+    QTest::newRow("wide, gas") << 700 << u"gas"_s << u"Bukhara–Tashkent–Bishkek–Almaty"_s;
+}
+
+void TestCharts::barNamesAreReadableInANarrowDock()
+{
+    // On the category axis, a 250-pixel dock showed every name as "…". Above the bars they take
+    // the plot's width, without the "gas pipeline" the title already says.
+    QFETCH(int, width);
+    QFETCH(QString, commodity);
+    QFETCH(QString, whole);
+    m_panel->setYear(2018);
+    m_panel->showChart(m_panel->energyChart());
+    m_panel->resize(width, 700);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    QCoreApplication::sendPostedEvents();
+    const QStringList names = m_panel->energyChart()->barNames(commodity);
+    QVERIFY(!names.isEmpty());
+    QVERIFY2(names.contains(whole), qPrintable(names.join(u" | ")));
+    for (const QString &name : names)
+        QVERIFY2(name.size() >= 12 && !name.contains(u"pipeline"), qPrintable(name));
+    // Each chart keeps the height its names need; the dock scrolls instead of squeezing them.
+    for (QChartView *view : m_panel->energyChart()->views())
+        QVERIFY(view->height() >= view->minimumHeight());
+    m_panel->resize(900, 700);
 }
 
 QTEST_MAIN(TestCharts)

@@ -98,13 +98,18 @@ QVariant CapacitySetsModel::headerData(int section, Qt::Orientation orientation,
     const QString name = m_source->index(section, PipelineCapacityModel::Name).data().toString();
     const QString status = m_source->index(section, PipelineCapacityModel::Status).data().toString();
     const Group group = groupOf(status);
-    // Long names would squeeze the bars: drop asides in brackets and elide the middle, which
-    // keeps the distinguishing end ("…, Line A"). The full name is in the context panel.
+    // Names stand on their own line above the bars: asides in brackets are dropped, and only
+    // absurdly long names are elided, in the middle, which keeps the distinguishing end
+    // ("…, Line A"). The full name is in the context panel.
     static const QRegularExpression aside(QStringLiteral("\\s*\\([^)]*\\)"));
-    QString shown = QString(name).remove(aside).simplified();
+    // The chart's title says what they are: "Central Asia–China gas pipeline, Line D" reads
+    // "Central Asia–China, Line D" under "Gas pipelines".
+    static const QRegularExpression kind(QStringLiteral("\\s*\\b(?:(?:natural\\s+)?gas|(?:crude\\s+)?oil|crude)?\\s*pipeline(?:\\s+system)?\\b"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    QString shown = QString(name).remove(aside).remove(kind).simplified();
     if (shown.isEmpty())
         shown = name;
-    constexpr int kMaxName = 36;
+    constexpr int kMaxName = 64;
     if (shown.size() > kMaxName)
         shown = shown.left(kMaxName / 2 - 1).trimmed() + u'…' + shown.right(kMaxName / 2).trimmed();
     if (group == Operating)

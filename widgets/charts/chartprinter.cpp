@@ -14,6 +14,8 @@
 #include <QPalette>
 #include <QTabWidget>
 
+#include <algorithm>
+
 namespace spheres {
 
 namespace {
@@ -78,12 +80,16 @@ void ChartPrinter::follow(const SavedView &view)
         m_panel->clearSelection();
 }
 
-void ChartPrinter::layOut(QWidget *chart, QSize size)
+void ChartPrinter::layOut(ChartWidget *chart, QSize size)
 {
-    m_panel->tabs()->setCurrentWidget(chart);
-    // The tab bar takes some of the panel: the panel grows by that much, and the chart gets `size`.
-    m_panel->resize(size + (m_panel->size() - chart->size()).expandedTo(QSize(0, 0)));
-    chart->resize(size);
+    m_panel->showChart(chart);
+    // The tab bar and the scroll area take some of the panel: the panel grows by that much, and
+    // the chart gets `size`, or the height its labels need if that is more.
+    const QSize wanted(size.width(), std::max(size.height(), chart->minimumSizeHint().height()));
+    // (The scroll area's own size, not its viewport's: a scroll bar shown now will not be then.)
+    const QWidget *area = chart->parentWidget()->parentWidget();
+    m_panel->resize(wanted + (m_panel->size() - area->size()).expandedTo(QSize(0, 0)));
+    chart->resize(wanted);
     QCoreApplication::sendPostedEvents(); // the charts lay out titles, axes and legends on posted events
 }
 
@@ -95,9 +101,12 @@ bool ChartPrinter::paint(QPainter &painter, const QRectF &target, const QString 
     follow(view);
     const double scale = (painter.device() ? painter.device()->logicalDpiX() : kLayoutDpi) / kLayoutDpi;
     layOut(chart, (target.size() / scale).toSize());
+    // A chart keeps the height its labels need: laid out taller than the target, it is shrunk into it.
+    const QSizeF laidOut = chart->size();
+    const double fit = std::min({1.0, target.width() / scale / laidOut.width(), target.height() / scale / laidOut.height()});
     // Each chart view's scene, where the view sits in the chart widget (the energy chart stacks two).
     for (QChartView *chartView : chart->views()) {
-        const QRectF at(QPointF(chartView->mapTo(chart, QPoint(0, 0))) * scale, QSizeF(chartView->size()) * scale);
+        const QRectF at(QPointF(chartView->mapTo(chart, QPoint(0, 0))) * scale * fit, QSizeF(chartView->size()) * scale * fit);
         chartView->scene()->render(&painter, at.translated(target.topLeft()), chartView->sceneRect(),
                                    Qt::IgnoreAspectRatio);
     }

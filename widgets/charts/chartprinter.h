@@ -15,6 +15,7 @@ class QRectF;
 namespace spheres {
 
 class Atlas;
+class ChartWidget;
 class ChartsPanel;
 
 /// Paints the charts of a saved view into any painter, as vectors: the briefing pack's chart
@@ -41,7 +42,7 @@ public:
 
 private:
     void follow(const SavedView &view);
-    void layOut(QWidget *chart, QSize size);
+    void layOut(ChartWidget *chart, QSize size);
 
     Brief m_brief;
     std::unique_ptr<ChartsPanel> m_panel;

@@ -7,6 +7,7 @@
 #include "scochart.h"
 
 #include <QTabWidget>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace spheres {
@@ -38,11 +39,11 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_energy = new EnergyChart;
     m_sco = new ScoChart;
     m_claims = new ClaimBalanceChart;
-    m_tabs->addTab(m_energy, tr("Energy"));
-    m_tabs->addTab(m_sco, tr("SCO"));
-    m_tabs->addTab(m_claims, tr("Claims"));
+    m_tabs->addTab(scrollable(m_energy), tr("Energy"));
+    m_tabs->addTab(scrollable(m_sco), tr("SCO"));
+    m_tabs->addTab(scrollable(m_claims), tr("Claims"));
     for (QStringView id : SavedView::kChartIds)
-        m_tabs->setTabToolTip(m_tabs->indexOf(chart(id.toString())), chartTitle(id));
+        m_tabs->setTabToolTip(m_tabs->indexOf(pageOf(chart(id.toString()))), chartTitle(id));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -52,6 +53,31 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_energy->setYear(m_year);
     m_sco->setYear(m_year);
     refresh();
+}
+
+QWidget *ChartsPanel::scrollable(ChartWidget *chart)
+{
+    // A chart keeps the height its labels need (its minimum size) and scrolls in a short dock.
+    auto *area = new QScrollArea;
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidgetResizable(true);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    area->setWidget(chart);
+    return area;
+}
+
+QWidget *ChartsPanel::pageOf(ChartWidget *chart) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *area = qobject_cast<QScrollArea *>(m_tabs->widget(i)); area && area->widget() == chart)
+            return area;
+    return nullptr;
+}
+
+void ChartsPanel::showChart(ChartWidget *chart)
+{
+    if (QWidget *page = pageOf(chart))
+        m_tabs->setCurrentWidget(page);
 }
 
 void ChartsPanel::setLayers(QList<std::shared_ptr<const Layer>> layers)

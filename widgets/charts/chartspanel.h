@@ -48,6 +48,8 @@ public:
     ScoChart *scoChart() const { return m_sco; }
     ClaimBalanceChart *claimBalanceChart() const { return m_claims; }
     QTabWidget *tabs() const { return m_tabs; }
+    /// Brings the tab of `chart` to the front.
+    void showChart(ChartWidget *chart);
 
 public slots:
     void setYear(int year);
@@ -73,6 +75,8 @@ private:
     int m_year = 2026;
     QString m_region;
     QString m_feature;
+    static QWidget *scrollable(ChartWidget *chart);
+    QWidget *pageOf(ChartWidget *chart) const;
     QTabWidget *m_tabs = nullptr;
     EnergyChart *m_energy = nullptr;
     ScoChart *m_sco = nullptr;

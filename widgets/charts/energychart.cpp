@@ -7,6 +7,8 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QFontMetricsF>
+#include <QGraphicsSimpleTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QLegendMarker>
@@ -17,6 +19,11 @@
 #include <cmath>
 
 namespace spheres {
+
+namespace {
+/// Of each category's slot: the bar's share; the rest holds the name above it.
+constexpr double kBarWidth = 0.42;
+} // namespace
 
 EnergyChart::EnergyChart(QWidget *parent)
     : ChartWidget(parent)
@@ -32,7 +39,7 @@ EnergyChart::EnergyChart(QWidget *parent)
         p.model->setCommodity(p.commodity);
         p.sets = new CapacitySetsModel(p.model, this);
         p.series = new QHorizontalStackedBarSeries;
-        p.series->setBarWidth(0.7);
+        p.series->setBarWidth(kBarWidth);
         p.mapper = new QVBarModelMapper(this);
         p.mapper->setFirstBarSetColumn(0);
         p.mapper->setLastBarSetColumn(p.sets->columnCount() - 1);
@@ -44,13 +51,18 @@ EnergyChart::EnergyChart(QWidget *parent)
         p.categories = new QBarCategoryAxis;
         p.values = new QValueAxis;
         p.values->setLabelFormat(QStringLiteral("%d"));
+        p.categories->setLabelsVisible(false); // the names stand above the bars
+        p.categories->setGridLineVisible(false);
         chart->addAxis(p.categories, Qt::AlignLeft);
         chart->addAxis(p.values, Qt::AlignBottom);
         p.series->attachAxis(p.categories);
         p.series->attachAxis(p.values);
-        chart->legend()->setAlignment(Qt::AlignBottom);
+        // Each name says its status where it is not operating, and the bars' style matches the
+        // map's: a legend would only repeat them, and took a narrow dock's room ("Under c…").
+        chart->legend()->setVisible(false);
         chart->setMargins(QMargins(4, 4, 4, 4));
         layout->addWidget(addChartView(chart));
+        connect(chart, &QChart::plotAreaChanged, this, [this, i] { placeBarNames(m_parts[i]); });
 
         connect(p.series, &QAbstractBarSeries::clicked, this,
                 [this, commodity = p.commodity](int index, QBarSet *) { activateBar(commodity, index); });
@@ -132,6 +144,16 @@ QStringList EnergyChart::shownFeatures() const
     return out;
 }
 
+QStringList EnergyChart::barNames(const QString &commodity) const
+{
+    QStringList out;
+    if (const Part *p = part(commodity))
+        for (const QGraphicsSimpleTextItem *item : p->names)
+            if (item->isVisible())
+                out << item->text();
+    return out;
+}
+
 std::optional<double> EnergyChart::barValue(const QString &featureKey) const
 {
     for (const Part &p : m_parts) {
@@ -179,6 +201,7 @@ void EnergyChart::updateAxes(Part &p)
             label += QStringLiteral(" [%1]").arg(p.model->index(row, PipelineCapacityModel::Id).data().toString());
         categories << label;
     }
+    p.nameTexts = categories; // plain text items: no markup to escape
     for (QString &label : categories) // Qt Charts shows labels as HTML; names come from files
         label = SafeText::html(label);
     p.categories->setCategories(categories);
@@ -194,10 +217,49 @@ void EnergyChart::updateAxes(Part &p)
     p.values->setTitleText(SafeText::html(tr("Capacity (%1)").arg(unit)));
     p.series->chart()->setTitle(SafeText::html(titleOf(p)));
 
-    // More pipelines, more room: the charts share the height by their number of bars.
+    placeBarNames(p);
+
+    // More pipelines, more room: the charts share the height by their number of bars, and
+    // each keeps a name's line and a bar's per pipeline, plus title and axis.
     if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
-        for (size_t i = 0; i < m_parts.size(); ++i)
+        for (size_t i = 0; i < m_parts.size(); ++i) {
             box->setStretch(int(i), m_parts[i].model->rowCount() + 3);
+            const double line = QFontMetricsF(scaledFont(0.9)).height();
+            views()[int(i)]->setMinimumHeight(int(line * (2.1 * m_parts[i].model->rowCount() + 5)));
+        }
+}
+
+void EnergyChart::placeBarNames(Part &p)
+{
+    QChart *chart = p.series->chart();
+    if (!chart)
+        return;
+    while (p.names.size() < p.nameTexts.size()) {
+        auto *item = new QGraphicsSimpleTextItem(chart);
+        item->setAcceptedMouseButtons(Qt::NoButton); // clicks go to the bars
+        p.names << item;
+    }
+    const QRectF plot = chart->plotArea();
+    const QFont font = scaledFont(0.9);
+    const QFontMetricsF metrics(font);
+    const QColor text = palette().color(QPalette::WindowText);
+    for (qsizetype row = 0; row < p.names.size(); ++row) {
+        QGraphicsSimpleTextItem *item = p.names[row];
+        item->setVisible(row < p.nameTexts.size() && plot.width() > 0);
+        if (!item->isVisible())
+            continue;
+        // Category `row` is centred on y = row; its bar's top edge is half a bar width above.
+        const QPointF barTop = chart->mapToPosition(QPointF(0, double(row) + kBarWidth / 2), p.series);
+        item->setFont(font);
+        item->setBrush(text);
+        // The status in brackets at the end stays whole: the name gives way.
+        const QString &full = p.nameTexts[row];
+        const qsizetype aside = full.endsWith(u')') ? full.lastIndexOf(QStringLiteral(" (")) : -1;
+        const QString status = aside > 0 ? full.mid(aside) : QString();
+        const QString name = aside > 0 ? full.left(aside) : full;
+        item->setText(metrics.elidedText(name, Qt::ElideRight, plot.width() - 2 - metrics.horizontalAdvance(status)) + status);
+        item->setPos(plot.left() + 1, barTop.y() - metrics.height() - 1);
+    }
 }
 
 QString EnergyChart::titleOf(const Part &p) const
@@ -320,6 +382,7 @@ void EnergyChart::styleSeries()
                         return true;
                 return false;
             }());
+        placeBarNames(p); // their colour follows the palette
     }
 }
 

@@ -15,6 +15,8 @@ class QHorizontalStackedBarSeries;
 class QVBarModelMapper;
 class QValueAxis;
 
+class QGraphicsSimpleTextItem;
+
 namespace spheres {
 
 class CapacitySetsModel;
@@ -49,6 +51,8 @@ public:
     QHorizontalStackedBarSeries *series(const QString &commodity) const;
     /// Keys of the features drawn as bars, gas first, in row order.
     QStringList shownFeatures() const;
+    /// The names written above the bars of `commodity`'s chart, as shown (elided or not).
+    QStringList barNames(const QString &commodity) const;
     /// The length of a feature's bar as drawn (read back from the bar sets), or nullopt.
     std::optional<double> barValue(const QString &featureKey) const;
     /// Whether the feature's bar is drawn emphasised (false when it has no bar).
@@ -73,9 +77,15 @@ private:
         QVBarModelMapper *mapper = nullptr;
         QBarCategoryAxis *categories = nullptr;
         QValueAxis *values = nullptr;
+        /// The pipelines' names, written above their bars: beside them, on the category axis,
+        /// a narrow dock left them no room but "…".
+        QList<QGraphicsSimpleTextItem *> names;
+        QStringList nameTexts;
     };
     const Part *part(const QString &commodity) const;
     void updateAxes(Part &part);
+    /// Places each bar's name above it, elided only where the plot is narrower than the name.
+    void placeBarNames(Part &part);
     /// "Gas pipelines", "Oil pipelines": what the chart of `part` shows.
     QString what(const Part &part) const;
     /// The chart's title as text (Qt Charts shows titles as HTML: it is set escaped).

@@ -53,6 +53,7 @@ ScoChart::ScoChart(QWidget *parent)
     chart->legend()->markers(m_cursor).constFirst()->setVisible(false);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
+    connect(chart, &QChart::plotAreaChanged, this, &ScoChart::fitToWidth);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -107,6 +108,43 @@ void ScoChart::updateAxes()
     m_years->setTitleText(tr("Year"));
 }
 
+void ScoChart::fitToWidth()
+{
+    QChart *chart = views().constFirst()->chart();
+    const QRectF plot = chart->plotArea();
+    if (plot.width() <= 0 || m_fitting)
+        return;
+    m_fitting = true;
+    // A year label needs about five digits' room: every ten years where five would crowd.
+    const double span = std::max(1, m_model->lastYear() - m_model->firstYear());
+    const double digit = QFontMetricsF(m_years->labelsFont()).horizontalAdvance(QStringLiteral("0"));
+    m_years->setTickInterval(plot.width() / (span / 5.0) >= 6 * digit ? 5 : 10);
+    // One row of legend entries where they fit; in a narrow dock, one entry a line under the plot
+    // (Qt Charts would elide them to "Me…", "Obs…").
+    QLegend *legend = chart->legend();
+    double row = 0;
+    for (QLegendMarker *marker : legend->markers())
+        if (marker->isVisible())
+            row += QFontMetricsF(legend->font()).horizontalAdvance(marker->label()) + 3 * digit;
+    const bool narrow = row > chart->size().width() - 16;
+    if (narrow) {
+        const double line = QFontMetricsF(legend->font()).height() + 4;
+        const double height = line * (legend->markers().size() - 1) + 8;
+        if (legend->isAttachedToChart()) {
+            legend->detachFromChart();
+            legend->setAlignment(Qt::AlignLeft);
+            chart->setMargins(QMargins(4, 4, 4, int(height) + 4));
+        }
+        legend->setGeometry(QRectF(8, chart->size().height() - height - 4, chart->size().width() - 16, height));
+        legend->update();
+    } else if (!legend->isAttachedToChart()) {
+        legend->attachToChart();
+        legend->setAlignment(Qt::AlignBottom);
+        chart->setMargins(QMargins(4, 4, 4, 4));
+    }
+    m_fitting = false;
+}
+
 void ScoChart::updateCursor()
 {
     // The cursor is the timeline's year, not data: two points from the axis' bottom to top.
@@ -119,9 +157,12 @@ void ScoChart::updateCursor()
     for (int c = C::Members; c < C::ColumnCount; ++c)
         if (const int n = m_model->count(m_year, C::Column(c)); n > 0)
             counts << QStringLiteral("%1 %2").arg(n).arg(m_model->headerData(c, Qt::Horizontal).toString().toLower());
-    const QString title = counts.isEmpty() ? name : tr("%1 in %2: %3").arg(name, QString::number(m_year), counts.join(QStringLiteral(", ")));
-    views().constFirst()->chart()->setTitle(SafeText::html(title)); // Qt Charts shows titles as HTML
-    describe(views().constFirst(), title,
+    const QString heading = tr("%1 in %2").arg(name, QString::number(m_year));
+    // The tab and the pack's heading name the organisation: the chart's own title is the year's
+    // counts, short enough for a narrow dock. Qt Charts shows titles as HTML.
+    const QString shown = counts.isEmpty() ? heading : tr("In %1: %2").arg(QString::number(m_year), counts.join(QStringLiteral(", ")));
+    views().constFirst()->chart()->setTitle(SafeText::html(shown));
+    describe(views().constFirst(), shown,
              tr("%1 from %2 to %3, one line each for members, observers, dialogue partners and partners. "
                 "The cursor marks %4: %5.")
                  .arg(name).arg(m_model->firstYear()).arg(m_model->lastYear()).arg(m_year)

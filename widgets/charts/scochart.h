@@ -44,6 +44,10 @@ protected:
     void styleSeries() override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
+private slots:
+    /// Year ticks and legend laid out for the chart's width.
+    void fitToWidth();
+
 private:
     void updateAxes();
     void updateCursor();
@@ -51,6 +55,7 @@ private:
     MembershipTimelineModel *m_model = nullptr;
     std::array<QLineSeries *, 4> m_lines{};
     std::array<QVXYModelMapper *, 4> m_mappers{};
+    bool m_fitting = false;
     QLineSeries *m_cursor = nullptr;
     QValueAxis *m_years = nullptr;
     QValueAxis *m_counts = nullptr;
