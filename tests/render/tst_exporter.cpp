@@ -176,6 +176,8 @@ private slots:
     void briefingPackDrawsTheViewsCharts();
     void chartCellsShareTheArea_data();
     void chartCellsShareTheArea();
+    void briefingPackFlowsLongTextOntoMorePages_data();
+    void briefingPackFlowsLongTextOntoMorePages();
     void fullDiskKeepsTheOldFiles_data();
     void fullDiskKeepsTheOldFiles();
     void hostileTextStaysTextInSvg_data();
@@ -1003,6 +1005,65 @@ void TestExporter::briefingPackDrawsTheViewsCharts()
         QVERIFY(text.contains(u"%1 Pack · %2 / %3 · charts"_s.arg(call.section(u'/', 0, 0)).arg(call.startsWith(u"First") ? 1 : 2).arg(charts.size())));
     }
     QCOMPARE(text.contains(u"could not be drawn"_s), !painterSucceeds);
+}
+
+void TestExporter::briefingPackFlowsLongTextOntoMorePages_data()
+{
+    QTest::addColumn<int>("sources");
+    QTest::addColumn<int>("noteSentences");
+    QTest::addColumn<bool>("continued");
+    QTest::newRow("fits under the map") << 3 << 2 << false;
+    QTest::newRow("a long note") << 2 << 60 << true;
+    QTest::newRow("many sources") << 150 << 3 << true;
+    QTest::newRow("both") << 150 << 60 << true;
+}
+
+void TestExporter::briefingPackFlowsLongTextOntoMorePages()
+{
+    // The Sources were cut mid-line on five pages, and on one page the note was cut and the
+    // Sources lost: every word must reach the paper, on continuation pages if need be.
+    QFETCH(int, sources);
+    QFETCH(int, noteSentences);
+    QFETCH(bool, continued);
+    Brief brief;
+    brief.title = u"Flow"_s;
+    Claim claim;
+    claim.id = u"c1"_s;
+    claim.text = u"A claim about the region."_s;
+    for (int i = 1; i <= noteSentences; ++i)
+        claim.note += u"Note sentence %1 explains the facts at some length. "_s.arg(i);
+    claim.note += u"End of the note."_s;
+    for (int i = 1; i <= sources; ++i)
+        claim.noteSources << Source{u"Source title %1"_s.arg(i), u"Publisher"_s, u"https://example.org/%1"_s.arg(i), u"2024"_s};
+    brief.claims << claim;
+    SavedView view;
+    view.name = u"Long"_s;
+    view.state = homeView(QSize(1600, 900));
+    view.focusedClaim = claim.id;
+    brief.views << view;
+    ExportOptions options = ExportOptions::forPreset(ExportOptions::Preset::A4, ExportOptions::Format::Pdf);
+    options.dpi = 100;
+    const QString path = m_dir.filePath(u"flow-%1-%2.pdf"_s.arg(sources).arg(noteSentences));
+    const Exporter::Result result = BriefingPack::exportPdf(MapRenderer(), [this](const QString &) { return m_scene.get(); },
+                                                            brief, options, path, {}, {});
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const QByteArray pdf = readAll(path);
+    const int pages = int(pdf.count("/Type /Page")) - int(pdf.count("/Type /Pages"));
+    QCOMPARE(pages > 1, continued);
+    if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed: the pages' text is not checked");
+    QProcess pdftotext;
+    pdftotext.start(u"pdftotext"_s, {path, u"-"_s});
+    QVERIFY(pdftotext.waitForFinished(30000));
+    QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    QCOMPARE(text.count(u"Long (continued)"_s), pages - 1);
+    // A paragraph may go on over a page's break: read it without the next page's heading.
+    text.remove(QRegularExpression(u"\\s*Long \\(continued\\) Flow · 1 / 1\\s*"_s));
+    text.replace(u"- "_s, u"-"_s).replace(u"// "_s, u"//"_s); // lines broken inside a word
+    QVERIFY(text.contains(u"End of the note."_s));
+    for (int i = 1; i <= sources; ++i)
+        QVERIFY2(text.contains(u"Source title %1,"_s.arg(i)) && text.contains(QRegularExpression(u"https://example.org/%1(?!\\d)"_s.arg(i))),
+                 qPrintable(QString::number(i)));
 }
 
 void TestExporter::fullDiskKeepsTheOldFiles_data()

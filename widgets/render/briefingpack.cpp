@@ -12,6 +12,8 @@
 #include <QPdfWriter>
 #include <QTextDocument>
 
+#include <functional>
+
 #include <memory>
 #include <vector>
 
@@ -51,12 +53,30 @@ QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, 
     for (const Source &s : MapFurniture::visibleSources(scene, state))
         if (!sources.contains(s))
             sources << s;
-    if (!sources.isEmpty()) {
-        QStringList items;
-        for (const Source &s : sources)
-            items << SafeText::html(QStringLiteral("%1, %2 (%3) %4").arg(s.title, s.publisher, s.date, s.url));
-        html += QStringLiteral("<p style='font-size:6pt; color:#444'><b>%1</b> Natural Earth (public domain); %2</p>")
-                    .arg(tr("Sources:"), items.join(QStringLiteral("; ")));
+    // Numbered: one a line for a short list; a long one runs on, each number in bold, so that
+    // forty sources take a third of a page rather than two pages.
+    html += QStringLiteral("<p style='font-size:7pt; color:#444; margin-top:6px'><b>%1</b> %2</p>")
+                .arg(tr("Sources."), tr("Base map: Natural Earth (public domain)."));
+    QStringList items;
+    for (const Source &s : sources) {
+        QStringList parts{s.title};
+        if (!s.publisher.isEmpty())
+            parts << s.publisher;
+        if (!s.date.isEmpty())
+            parts << s.date;
+        QString item = parts.join(QStringLiteral(", "));
+        if (!s.url.isEmpty())
+            item += QStringLiteral(". ") + s.url;
+        items << SafeText::html(item);
+    }
+    constexpr int kOneALine = 8;
+    if (items.size() > kOneALine) {
+        for (qsizetype i = 0; i < items.size(); ++i)
+            items[i] = QStringLiteral("<b>%1</b>&nbsp;%2").arg(i + 1).arg(items[i]);
+        html += QStringLiteral("<p style='font-size:6.5pt; color:#444'>%1</p>").arg(items.join(QStringLiteral(" &nbsp; ")));
+    } else if (!items.isEmpty()) {
+        html += QStringLiteral("<ol style='font-size:6.5pt; color:#444; margin-top:0px'><li>%1</li></ol>")
+                    .arg(items.join(QStringLiteral("</li><li>")));
     }
     return html;
 }
@@ -95,9 +115,43 @@ struct Page
     }
 };
 
+/// Rich text laid out in slices of a given height, no line cut between two: the first under
+/// a view's map, the rest on continuation pages.
+class FlowingText
+{
+public:
+    FlowingText(const QString &html, double width, double sliceHeight, double dpi)
+        : m_scale(dpi / 72.0) // the text's points at the page's resolution
+    {
+        m_text.setDefaultFont(QFont(QStringLiteral("DejaVu Sans")));
+        m_text.setHtml(html);
+        m_text.setPageSize(QSizeF(width / m_scale, sliceHeight / m_scale));
+    }
+    int sliceCount() const { return m_text.pageCount(); }
+    double sliceHeight() const { return m_text.pageSize().height() * m_scale; }
+    /// Draws slice `i` with its top left at `at`.
+    void drawSlice(QPainter &painter, int i, QPointF at) const
+    {
+        const double h = m_text.pageSize().height();
+        painter.save();
+        painter.translate(at);
+        painter.scale(m_scale, m_scale);
+        painter.translate(0, -h * i);
+        const QRectF slice(0, h * i, m_text.pageSize().width(), h);
+        painter.setClipRect(slice, Qt::IntersectClip);
+        m_text.drawContents(&painter, slice);
+        painter.restore();
+    }
+
+private:
+    double m_scale;
+    mutable SafeTextDocument m_text; // drawing is const in effect, not in QTextDocument's signature
+};
+
 /// A view's own page: the map on the upper part, its caption, claims and sources under it.
 void paintViewPage(QPainter &painter, const Page &page, const MapRenderer &renderer, const Scene &scene,
-                   const Brief &brief, const SavedView &view, const ExportOptions &options, const QString &place)
+                   const Brief &brief, const SavedView &view, const ExportOptions &options, const QString &place,
+                   const std::function<void()> &newPage)
 {
     const int mapHeight = int(page.size.height() * 0.62);
     ExportOptions pageOptions = options;
@@ -109,9 +163,22 @@ void paintViewPage(QPainter &painter, const Page &page, const MapRenderer &rende
     painter.setClipRect(QRect(0, 0, page.size.width(), mapHeight));
     Exporter::paint(painter, renderer, scene, state, pageOptions);
     painter.restore();
-    const double margin = page.margin();
-    page.drawText(painter, pageText(brief, view, scene, state), QPointF(margin, mapHeight + margin * 0.5),
-                  page.size.width() - 2 * margin);
+    const double margin = page.margin(), width = page.size.width() - 2 * margin;
+    const double top = mapHeight + margin * 0.5, bottom = page.size.height() - margin * 0.5;
+    const FlowingText text(pageText(brief, view, scene, state), width, bottom - top, page.dpi);
+    text.drawSlice(painter, 0, QPointF(margin, top));
+    // What does not fit under the map flows onto continuation pages, a slice after another.
+    const QString heading = QStringLiteral("<p style='font-size:14pt; font-weight:600'>%1</p>"
+                                           "<p style='font-size:9pt; color:#444'>%2</p>")
+                                .arg(SafeText::html(tr("%1 (continued)").arg(view.name)), SafeText::html(place));
+    for (int slice = 1; slice < text.sliceCount();) {
+        newPage();
+        double y = margin * 0.6 + page.drawText(painter, heading, QPointF(margin, margin * 0.6), width) + margin * 0.3;
+        do { // at least one slice a page, however short the page
+            text.drawSlice(painter, slice++, QPointF(margin, y));
+            y += text.sliceHeight();
+        } while (slice < text.sliceCount() && y + text.sliceHeight() <= bottom);
+    }
 }
 
 /// The page after a view's page: its name as a heading, then its charts filling the rest.
@@ -216,7 +283,7 @@ Exporter::Result BriefingPack::exportPdf(const MapRenderer &renderer, const Scen
             if (i > 0)
                 writer.newPage();
             const QString place = QStringLiteral("%1 · %2 / %3").arg(brief.title).arg(i + 1).arg(brief.views.size());
-            paintViewPage(painter, page, renderer, *scene, brief, view, options, place);
+            paintViewPage(painter, page, renderer, *scene, brief, view, options, place, [&writer] { writer.newPage(); });
             if (paintChart && !view.charts.isEmpty()) {
                 writer.newPage();
                 paintChartsPage(painter, page, paintChart, view, tr("%1 · charts").arg(place));
