@@ -18,7 +18,10 @@ ViewsPanel::ViewsPanel(BriefDocument *document, QWidget *parent) : QWidget(paren
 {
     m_list = new QListWidget;
     m_list->setAccessibleName(tr("Views"));
-    m_list->setAccessibleDescription(tr("The storyboard: saved maps, in presenting order. Enter shows a view, F2 renames it."));
+    m_list->setAccessibleDescription(tr("The storyboard: saved maps, in presenting order. A click or Enter shows a view, F2 renames it."));
+    // A click shows the view, as a slide sorter does; renaming is F2 or the context menu, so
+    // that a second click on the shown view does not open an editor.
+    m_list->setEditTriggers(QAbstractItemView::EditKeyPressed);
     m_caption = new QPlainTextEdit;
     m_caption->setPlaceholderText(tr("Caption shown with the view when presenting"));
     m_caption->setAccessibleName(tr("Caption"));
@@ -53,7 +56,13 @@ ViewsPanel::ViewsPanel(BriefDocument *document, QWidget *parent) : QWidget(paren
     layout->addWidget(m_caption);
     layout->addLayout(buttons);
 
-    connect(add, &QPushButton::clicked, this, [this] { emit captureRequested(-1); });
+    connect(add, &QPushButton::clicked, this, [this] {
+        emit captureRequested(-1);
+        // The new view is the current one, so that the caption typed next is its own.
+        setCurrentIndex(m_list->count() - 1);
+        m_caption->setFocus(Qt::OtherFocusReason);
+    });
+    m_update = update;
     connect(update, &QPushButton::clicked, this, [this] {
         if (currentIndex() >= 0)
             emit captureRequested(currentIndex());
@@ -62,10 +71,12 @@ ViewsPanel::ViewsPanel(BriefDocument *document, QWidget *parent) : QWidget(paren
     connect(up, &QToolButton::clicked, this, [this] { move(-1); });
     connect(down, &QToolButton::clicked, this, [this] { move(+1); });
     connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { emit applyRequested(m_list->row(item)); });
+    connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { emit applyRequested(m_list->row(item)); });
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         const QSignalBlocker block(m_caption);
         const auto &views = m_document->brief().views;
         m_caption->setPlainText(row >= 0 && row < views.size() ? views[row].caption : QString());
+        nameUpdateButton();
     });
     connect(m_list, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         const int row = m_list->row(item);
@@ -96,6 +107,17 @@ ViewsPanel::ViewsPanel(BriefDocument *document, QWidget *parent) : QWidget(paren
     reload();
 }
 
+void ViewsPanel::nameUpdateButton()
+{
+    // Update replaces a view with the map as it is now: the button says which, and it is undoable.
+    const int row = currentIndex();
+    const auto &views = m_document->brief().views;
+    m_update->setEnabled(row >= 0 && row < views.size());
+    m_update->setToolTip(SafeText::toolTip(
+        m_update->isEnabled() ? tr("Replace the view \u201c%1\u201d with the map as it is now (Undo restores it)").arg(views[row].name)
+                              : tr("Select a view to replace it with the map as it is now")));
+}
+
 int ViewsPanel::currentIndex() const { return m_list->currentRow(); }
 void ViewsPanel::setCurrentIndex(int index) { m_list->setCurrentRow(index); }
 
@@ -111,8 +133,14 @@ void ViewsPanel::reload()
         item->setToolTip(SafeText::toolTip(views[i].caption));
     }
     m_list->setCurrentRow(std::min(row, int(views.size()) - 1));
-    const QSignalBlocker blockCaption(m_caption);
-    m_caption->setPlainText(m_list->currentRow() >= 0 ? views[m_list->currentRow()].caption : QString());
+    // Set only when it differs: each keystroke in the caption is an edit that reloads the panel,
+    // and setting the same text again would put the cursor back at the start.
+    const QString caption = m_list->currentRow() >= 0 ? views[m_list->currentRow()].caption : QString();
+    if (m_caption->toPlainText() != caption) {
+        const QSignalBlocker blockCaption(m_caption);
+        m_caption->setPlainText(caption);
+    }
+    nameUpdateButton();
 }
 
 void ViewsPanel::move(int delta)

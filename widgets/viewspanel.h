@@ -4,6 +4,7 @@
 
 class QListWidget;
 class QPlainTextEdit;
+class QPushButton;
 
 namespace spheres {
 
@@ -28,10 +29,12 @@ private:
     void reload();
     void move(int delta);
     void removeCurrent();
+    void nameUpdateButton();
 
     BriefDocument *m_document;
     QListWidget *m_list = nullptr;
     QPlainTextEdit *m_caption = nullptr;
+    QPushButton *m_update = nullptr;
 };
 
 } // namespace spheres

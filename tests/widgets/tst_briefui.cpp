@@ -29,6 +29,10 @@
 #include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
@@ -54,6 +58,8 @@ private slots:
     void importNarrativeLinksClaims();
     void viewRestoresEveryPartOfTheState();
     void viewSurvivesSaveAndLoad();
+    void clickingAViewShowsIt();
+    void captionTypedAfterAddIsTheNewViews();
     void presentationKeysStepThroughViews();
     void clickWhilePresentingShowsClaims();
     void settingsRoundTrip();
@@ -294,6 +300,51 @@ void TestBriefUi::viewRestoresEveryPartOfTheState()
     QVERIFY(std::abs(now.centre.x() - saved.centre.x()) < 1e-6 && std::abs(now.centre.y() - saved.centre.y()) < 1e-6);
     m_window->document()->undoStack()->undo(); // the view's addition is undoable
     QCOMPARE(int(m_window->document()->brief().views.size()), index);
+}
+
+void TestBriefUi::clickingAViewShowsIt()
+{
+    // A click only selected a view, a double-click renamed it, and only Enter showed it; and
+    // "Update" then silently overwrote the view clicked with a map that was not it.
+    auto *list = m_window->viewsPanel()->findChild<QListWidget *>();
+    QVERIFY(list);
+    QVERIFY(list->count() >= 3);
+    const SavedView &target = m_window->document()->brief().views[2];
+    const QRect cell = list->visualItemRect(list->item(2));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, cell.center());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->canvas()->view().year, target.state.year, 10000);
+    QCOMPARE(m_window->canvas()->view().projectionId, target.state.projectionId);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(m_window->canvas()->view().metresPerPixel - target.state.metresPerPixel) /
+                                     target.state.metresPerPixel < 1e-6, 10000);
+    // A second click on the view shown opens no editor: renaming is F2.
+    QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, cell.center());
+    QCoreApplication::processEvents();
+    QVERIFY(!list->viewport()->findChild<QLineEdit *>());
+    QCOMPARE(list->editTriggers(), QAbstractItemView::EditTriggers(QAbstractItemView::EditKeyPressed));
+    // The Update button names the view it would replace.
+    const QList<QPushButton *> buttons = m_window->viewsPanel()->findChildren<QPushButton *>();
+    const auto it = std::find_if(buttons.begin(), buttons.end(), [](QPushButton *b) { return b->text() == u"Update"; });
+    QVERIFY(it != buttons.end());
+    QVERIFY2((*it)->toolTip().contains(target.name.toHtmlEscaped()), qPrintable((*it)->toolTip()));
+}
+
+void TestBriefUi::captionTypedAfterAddIsTheNewViews()
+{
+    const QList<SavedView> before = m_window->document()->brief().views;
+    auto *list = m_window->viewsPanel()->findChild<QListWidget *>();
+    list->setCurrentRow(0);
+    const QList<QPushButton *> buttons = m_window->viewsPanel()->findChildren<QPushButton *>();
+    const auto add = std::find_if(buttons.begin(), buttons.end(), [](QPushButton *b) { return b->text() == u"Add"; });
+    QVERIFY(add != buttons.end());
+    (*add)->click();
+    auto *caption = m_window->viewsPanel()->findChild<QPlainTextEdit *>();
+    QVERIFY(caption);
+    QTRY_VERIFY(caption->hasFocus());
+    QTest::keyClicks(caption, QStringLiteral("Where the pipelines cross"));
+    const QList<SavedView> &after = m_window->document()->brief().views;
+    QCOMPARE(after.size(), before.size() + 1);
+    QCOMPARE(after.last().caption, QStringLiteral("Where the pipelines cross"));
+    QCOMPARE(after.first().caption, before.first().caption); // the view selected before is untouched
 }
 
 void TestBriefUi::viewSurvivesSaveAndLoad()
