@@ -25,6 +25,7 @@
 #include <QLockFile>
 #include <QProcess>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSignalSpy>
@@ -43,6 +44,8 @@ private slots:
     void cleanup();
     void defaultBriefOpens();
     void clickingKazakhstanListsTheCentralAsiaClaim();
+    void clickAtSimferopolNamesUkraine_data();
+    void clickAtSimferopolNamesUkraine();
     void focusingAClaimLightsItsRegions();
     void clickingASentenceFocusesItsClaim();
     void editsUndoAndRedo();
@@ -126,6 +129,38 @@ void TestBriefUi::clickingKazakhstanListsTheCentralAsiaClaim()
     // …and the narrative marks the sentence.
     const QString id = claimContaining(QStringLiteral("Central Asia"));
     QVERIFY(m_window->narrativePanel()->html().contains(InternalLink::href(InternalLink::Kind::Claim, id)));
+}
+
+void TestBriefUi::clickAtSimferopolNamesUkraine_data()
+{
+    QTest::addColumn<int>("year");
+    QTest::addColumn<bool>("zonesShown");
+    QTest::addColumn<QString>("feature"); // what the click selects; empty: the region
+    QTest::newRow("2010") << 2010 << true << QString();
+    QTest::newRow("2024") << 2024 << true << QStringLiteral("contested/crimea");
+    QTest::newRow("2024, zones hidden") << 2024 << false << QString();
+}
+
+void TestBriefUi::clickAtSimferopolNamesUkraine()
+{
+    // The base map is de jure: Crimea is Ukraine's, whoever holds it (resources/basemap/sovereignty.json).
+    QFETCH(int, year);
+    QFETCH(bool, zonesShown);
+    QFETCH(QString, feature);
+    m_window->timeSlider()->setYear(year);
+    if (!zonesShown)
+        m_window->canvas()->setLayerVisible(QStringLiteral("contested"), false);
+    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({34.10, 44.95}).toPoint());
+    const QString text = m_window->contextPanel()->text();
+    if (feature.isEmpty()) {
+        QCOMPARE(m_window->canvas()->selectedRegion(), QStringLiteral("UKR"));
+        QVERIFY2(text.startsWith(QStringLiteral("Ukraine")), qPrintable(text));
+    } else {
+        QCOMPARE(m_window->canvas()->selectedFeature(), feature);
+        QVERIFY2(QRegularExpression(QStringLiteral("Claimants\\s+Ukraine, Russia")).match(text).hasMatch(), qPrintable(text));
+        QVERIFY2(QRegularExpression(QStringLiteral("Administered by\\s+Russia")).match(text).hasMatch(), qPrintable(text));
+    }
+    QVERIFY2(!text.contains(QStringLiteral("SCO member")), qPrintable(text));
 }
 
 void TestBriefUi::focusingAClaimLightsItsRegions()
