@@ -10,7 +10,8 @@
 namespace spheres {
 
 /// The pipelines of a lines layer that exist in one year (any status), one row each, in file
-/// order, for tables and charts. Features without a capacity have a null capacity.
+/// order, for tables and charts. Features without a capacity have a null capacity. Sections of a
+/// longer line (property "sectionOf") are left out: their capacity is the line's, counted once.
 class PipelineCapacityModel : public QAbstractTableModel
 {
     Q_OBJECT

@@ -273,8 +273,22 @@ void TestLayers::pipelineStatusOverTime_data()
     QTest::newRow("Power of Siberia 2019") << "power-of-siberia" << 2019 << "operating";
     QTest::newRow("Power of Siberia 2013") << "power-of-siberia" << 2013 << "";
     QTest::newRow("Power of Siberia 2 2025") << "power-of-siberia-2" << 2025 << "planned";
-    // Line D broke ground in Tajikistan in 2014 but has stalled since: shown as under construction.
-    QTest::newRow("CAGP Line D 2025") << "cagp-d" << 2025 << "under construction";
+    // Line D broke ground in Tajikistan in 2014; no works reported after 2020: suspended.
+    QTest::newRow("CAGP Line D 2018") << "cagp-d" << 2018 << "under construction";
+    QTest::newRow("CAGP Line D 2025") << "cagp-d" << 2025 << "suspended";
+    // Section by section: each opens in its own year.
+    QTest::newRow("ESPO-1 2010") << "espo" << 2010 << "operating";
+    QTest::newRow("ESPO-2 2010 (crude by rail)") << "espo-2" << 2010 << "under construction";
+    QTest::newRow("ESPO-2 2012") << "espo-2" << 2012 << "operating";
+    QTest::newRow("Kovykta-Chayanda 2021") << "power-of-siberia-kovykta" << 2021 << "under construction";
+    QTest::newRow("Kovykta-Chayanda 2022") << "power-of-siberia-kovykta" << 2022 << "operating";
+    QTest::newRow("East Route middle 2020") << "east-route-middle" << 2020 << "operating";
+    QTest::newRow("East Route south 2023") << "east-route-south" << 2023 << "under construction";
+    QTest::newRow("East Route south 2024") << "east-route-south" << 2024 << "operating";
+    QTest::newRow("Sakhalin-Khabarovsk-Vladivostok 2012") << "sakhalin-khabarovsk-vladivostok" << 2012 << "operating";
+    QTest::newRow("Far Eastern branch 2012") << "far-eastern-route" << 2012 << "";
+    QTest::newRow("Kenkiyak-Kumkol 2007") << "kenkiyak-kumkol" << 2007 << "under construction";
+    QTest::newRow("Kazakhstan-China oil 2007") << "kazakhstan-china-oil" << 2007 << "operating";
 }
 
 void TestLayers::pipelineStatusOverTime()
@@ -447,6 +461,9 @@ void TestLayers::everyPeriodAndFeatureIsSourced()
             QVERIFY2(QRegularExpression(u"^(19|20)\\d\\d(-\\d\\d(-\\d\\d)?)?$"_s).match(s.date).hasMatch(),
                      qPrintable(f.id + u": "_s + s.date));
         }
+        // A section names the line it belongs to, which the layer holds.
+        if (const QString whole = f.properties.value(u"sectionOf"_s).toString(); !whole.isEmpty())
+            QVERIFY2(whole != f.id && builtIn(layer).feature(whole), name);
         QVERIFY2(!f.periods.isEmpty(), name);
         for (qsizetype i = 1; i < f.periods.size(); ++i) // never overlapping, in order
             QVERIFY2(f.periods[i - 1].until && *f.periods[i - 1].until <= f.periods[i].since, name);
