@@ -121,7 +121,7 @@ void TestBriefUi::defaultBriefOpens()
 
 void TestBriefUi::clickingKazakhstanListsTheCentralAsiaClaim()
 {
-    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({76.0, 52.0}).toPoint()); // Pavlodar: no pipeline there
+    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({68.0, 50.5}).toPoint()); // Ulytau region: no pipeline there
     QCOMPARE(m_window->canvas()->selectedRegion(), QStringLiteral("KAZ"));
     const QString text = m_window->contextPanel()->text();
     QVERIFY2(text.contains(QStringLiteral("economic presence in Central Asia")), qPrintable(text));
@@ -387,7 +387,7 @@ void TestBriefUi::clickWhilePresentingShowsClaims()
 {
     m_window->presentation()->enter(0);
     QTest::qWait(1000);
-    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({76.0, 52.0}).toPoint());
+    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({68.0, 50.5}).toPoint()); // Ulytau region: no pipeline there
     QCOMPARE(m_window->canvas()->selectedRegion(), QStringLiteral("KAZ"));
     QVERIFY(!m_window->canvas()->overlay().claims.isEmpty());
     QCOMPARE(m_window->canvas()->view().highlightRegions, QStringList{QStringLiteral("KAZ")});
@@ -807,7 +807,7 @@ void TestBriefUi::canvasDescribesTheSelection()
     QCOMPARE(accessibleText(canvas, QAccessible::Name), QStringLiteral("Map"));
     QVERIFY2(accessibleText(canvas, QAccessible::Description).startsWith(QStringLiteral("Nothing selected")),
              qPrintable(accessibleText(canvas, QAccessible::Description)));
-    QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, pixelOf({76.0, 52.0}).toPoint()); // Pavlodar
+    QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, pixelOf({68.0, 50.5}).toPoint()); // Ulytau region: no pipeline there
     QCOMPARE(canvas->selectedRegion(), QStringLiteral("KAZ"));
     // What is selected and what it means: its SCO status in the year and its claims by stance.
     const QString description = accessibleText(canvas, QAccessible::Description);
