@@ -1,5 +1,6 @@
 #include "atlas.h"
 
+#include "sovereignty.h"
 #include "topojsonreader.h"
 
 #include <QCoreApplication>
@@ -72,10 +73,11 @@ Atlas::Result Atlas::loadBuiltIn(Detail detail)
 {
     const QString topo = detail == Detail::Coarse ? QStringLiteral(":/basemap/countries-50m.json")
                                                   : QStringLiteral(":/basemap/countries-10m.json");
-    return load(topo, QStringLiteral(":/basemap/regions.json"), detail);
+    return load(topo, QStringLiteral(":/basemap/regions.json"), detail, QStringLiteral(":/basemap/sovereignty.json"));
 }
 
-Atlas::Result Atlas::load(const QString &topoJsonPath, const QString &regionsJsonPath, Detail detail)
+Atlas::Result Atlas::load(const QString &topoJsonPath, const QString &regionsJsonPath, Detail detail,
+                          const QString &sovereigntyJsonPath)
 {
     Result result;
     const auto table = readRegionTable(regionsJsonPath, result.error);
@@ -102,6 +104,15 @@ Atlas::Result Atlas::load(const QString &topoJsonPath, const QString &regionsJso
         atlas.m_regions.push_back(std::move(region));
     }
     atlas.m_groups = table->groups;
+    if (!sovereigntyJsonPath.isEmpty()) {
+        const SovereigntyTable::Result sovereignty = SovereigntyTable::read(sovereigntyJsonPath);
+        if (!sovereignty.ok()) {
+            result.error = sovereignty.error;
+            return result;
+        }
+        for (const QString &problem : SovereigntyTable::apply(sovereignty.transfers, atlas.m_regions))
+            result.warnings << QStringLiteral("%1: %2").arg(sovereigntyJsonPath, problem);
+    }
     return result;
 }
 

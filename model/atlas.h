@@ -39,8 +39,11 @@ public:
     struct Result;
     /// Loads the base map compiled into the program.
     static Result loadBuiltIn(Detail detail);
-    /// Loads a TopoJSON file of countries with the region table `regionsJsonPath`.
-    static Result load(const QString &topoJsonPath, const QString &regionsJsonPath, Detail detail);
+    /// Loads a TopoJSON file of countries with the region table `regionsJsonPath`, then moves
+    /// the areas listed in `sovereigntyJsonPath` (when given) from their holder to their
+    /// sovereign: see SovereigntyTable for the de facto / de jure policy.
+    static Result load(const QString &topoJsonPath, const QString &regionsJsonPath, Detail detail,
+                       const QString &sovereigntyJsonPath = QString());
 
     Detail detail() const { return m_detail; }
     const QList<Region> &regions() const { return m_regions; }

@@ -43,7 +43,9 @@ void PipelineCapacityModel::rebuild()
     m_rows.clear();
     if (m_layer) {
         for (const Feature &f : m_layer->features) {
-            if (!f.existsIn(m_year))
+            // A section of a longer line carries that line's gas or oil: charted once, as the line.
+            // A line without a published capacity has no bar to draw.
+            if (!f.existsIn(m_year) || f.properties.contains(QStringLiteral("sectionOf")) || capacityOf(f).isEmpty())
                 continue;
             if (!m_commodity.isEmpty() && f.properties.value(QStringLiteral("commodity")).toString() != m_commodity)
                 continue;

@@ -10,7 +10,8 @@
 namespace spheres {
 
 /// The pipelines of a lines layer that exist in one year (any status), one row each, in file
-/// order, for tables and charts. Features without a capacity have a null capacity.
+/// order, for tables and charts. Left out: sections of a longer line (property "sectionOf"),
+/// whose capacity is the line's, counted once; and lines without a published capacity.
 class PipelineCapacityModel : public QAbstractTableModel
 {
     Q_OBJECT

@@ -656,7 +656,7 @@ void TestBrief::unknownReferencesAreReported()
     Brief b = fullBrief();
     b.claims[1].regions = {QStringLiteral("CHN"), QStringLiteral("XYZ")};
     b.claims[1].groups = {QStringLiteral("atlantis")};
-    b.claims[1].features = {QStringLiteral("pipelines/nord-stream"), QStringLiteral("nato"), QStringLiteral("sco"),
+    b.claims[1].features = {QStringLiteral("pipelines/south-stream"), QStringLiteral("nato"), QStringLiteral("sco"),
                             QStringLiteral("contested/kuril-islands")};
     b.layers << LayerSetting{QStringLiteral("railways"), true, 1.0};
     b.views[0].state.selectedRegion = QStringLiteral("QQQ");
@@ -664,7 +664,7 @@ void TestBrief::unknownReferencesAreReported()
     const QStringList unknown = BriefReader::unknownReferences(b, coarseAtlas(), builtInLayers());
     QCOMPARE(unknown, (QStringList{QStringLiteral("claims[1] (c2): unknown region \"XYZ\""),
                                    QStringLiteral("claims[1] (c2): unknown region group \"atlantis\""),
-                                   QStringLiteral("claims[1] (c2): unknown feature \"pipelines/nord-stream\""),
+                                   QStringLiteral("claims[1] (c2): unknown feature \"pipelines/south-stream\""),
                                    QStringLiteral("claims[1] (c2): unknown layer \"nato\""),
                                    QStringLiteral("layers[2]: unknown layer \"railways\""),
                                    QStringLiteral("views[0] (Everything): unknown region \"QQQ\""),

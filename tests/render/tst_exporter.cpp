@@ -143,6 +143,8 @@ private slots:
     void noAntimeridianBands();
     void layersFollowTheYear_data();
     void layersFollowTheYear();
+    void heldAreasTakeNoHoldersColour_data();
+    void heldAreasTakeNoHoldersColour();
     void legendListsOnlyVisibleEntries();
     void zoneShowsEachClaimant_data();
     void zoneShowsEachClaimant();
@@ -333,6 +335,45 @@ void TestExporter::layersFollowTheYear()
     view.hiddenLayers << QStringLiteral("sco");
     const QImage hidden = Exporter::renderImage(MapRenderer(), *m_scene, view);
     QVERIFY(near(hidden.pixelColor(m_scene->pixelOf(view, place)->toPoint()), MapStyle::standard().land));
+    m_scene->setLayers({});
+}
+
+void TestExporter::heldAreasTakeNoHoldersColour_data()
+{
+    QTest::addColumn<int>("year");
+    QTest::addColumn<QPointF>("place");
+    QTest::addColumn<bool>("scoColoured");
+    // Crimea is Ukraine's on the base map (resources/basemap/sovereignty.json): never SCO.
+    QTest::newRow("Simferopol 2010") << 2010 << QPointF(34.10, 44.95) << false;
+    QTest::newRow("Simferopol 2024") << 2024 << QPointF(34.10, 44.95) << false;
+    QTest::newRow("Sevastopol 2010") << 2010 << QPointF(33.60, 44.55) << false;
+    QTest::newRow("Kerch peninsula 2020") << 2020 << QPointF(35.90, 45.25) << false;
+    // Zones whose holder is a member and a claimant is not: the holder's colour gives way.
+    QTest::newRow("Iturup 2024 (held by Russia, claimed by Japan)") << 2024 << QPointF(147.90, 45.05) << false;
+    QTest::newRow("Aksai Chin 2010 (India an observer)") << 2010 << QPointF(79.30, 35.20) << false;
+    // …but where every claimant shares the status, the area takes it.
+    QTest::newRow("Aksai Chin 2020 (both members)") << 2020 << QPointF(79.30, 35.20) << true;
+    QTest::newRow("Moscow 2024") << 2024 << QPointF(37.62, 55.75) << true;
+    QTest::newRow("Taman peninsula 2024") << 2024 << QPointF(37.20, 45.20) << true;
+}
+
+void TestExporter::heldAreasTakeNoHoldersColour()
+{
+    QFETCH(int, year);
+    QFETCH(QPointF, place);
+    QFETCH(bool, scoColoured);
+    QStringList errors;
+    m_scene->setLayers(GeoJsonReader::readAllBuiltIn(errors));
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    ViewState view;
+    view.centre = place;
+    view.metresPerPixel = 3000;
+    view.size = QSize(800, 800); // the legend and credits keep to the corners
+    view.year = year;
+    view.hiddenLayers = QStringList{QStringLiteral("contested"), QStringLiteral("pipelines")}; // the rule holds with the zones hidden
+    const QImage image = Exporter::renderImage(MapRenderer(), *m_scene, view);
+    const QColor at = image.pixelColor(m_scene->pixelOf(view, place)->toPoint());
+    QCOMPARE(!near(at, MapStyle::standard().land), scoColoured);
     m_scene->setLayers({});
 }
 

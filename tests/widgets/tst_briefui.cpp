@@ -25,6 +25,7 @@
 #include <QLockFile>
 #include <QProcess>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSignalSpy>
@@ -47,6 +48,8 @@ private slots:
     void cleanup();
     void defaultBriefOpens();
     void clickingKazakhstanListsTheCentralAsiaClaim();
+    void clickAtSimferopolNamesUkraine_data();
+    void clickAtSimferopolNamesUkraine();
     void focusingAClaimLightsItsRegions();
     void clickingASentenceFocusesItsClaim();
     void editsUndoAndRedo();
@@ -124,7 +127,7 @@ void TestBriefUi::defaultBriefOpens()
 
 void TestBriefUi::clickingKazakhstanListsTheCentralAsiaClaim()
 {
-    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({76.0, 52.0}).toPoint()); // Pavlodar: no pipeline there
+    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({68.0, 50.5}).toPoint()); // Ulytau region: no pipeline there
     QCOMPARE(m_window->canvas()->selectedRegion(), QStringLiteral("KAZ"));
     const QString text = m_window->contextPanel()->text();
     QVERIFY2(text.contains(QStringLiteral("economic presence in Central Asia")), qPrintable(text));
@@ -132,6 +135,38 @@ void TestBriefUi::clickingKazakhstanListsTheCentralAsiaClaim()
     // …and the narrative marks the sentence.
     const QString id = claimContaining(QStringLiteral("Central Asia"));
     QVERIFY(m_window->narrativePanel()->html().contains(InternalLink::href(InternalLink::Kind::Claim, id)));
+}
+
+void TestBriefUi::clickAtSimferopolNamesUkraine_data()
+{
+    QTest::addColumn<int>("year");
+    QTest::addColumn<bool>("zonesShown");
+    QTest::addColumn<QString>("feature"); // what the click selects; empty: the region
+    QTest::newRow("2010") << 2010 << true << QString();
+    QTest::newRow("2024") << 2024 << true << QStringLiteral("contested/crimea");
+    QTest::newRow("2024, zones hidden") << 2024 << false << QString();
+}
+
+void TestBriefUi::clickAtSimferopolNamesUkraine()
+{
+    // The base map is de jure: Crimea is Ukraine's, whoever holds it (resources/basemap/sovereignty.json).
+    QFETCH(int, year);
+    QFETCH(bool, zonesShown);
+    QFETCH(QString, feature);
+    m_window->timeSlider()->setYear(year);
+    if (!zonesShown)
+        m_window->canvas()->setLayerVisible(QStringLiteral("contested"), false);
+    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({34.10, 44.95}).toPoint());
+    const QString text = m_window->contextPanel()->text();
+    if (feature.isEmpty()) {
+        QCOMPARE(m_window->canvas()->selectedRegion(), QStringLiteral("UKR"));
+        QVERIFY2(text.startsWith(QStringLiteral("Ukraine")), qPrintable(text));
+    } else {
+        QCOMPARE(m_window->canvas()->selectedFeature(), feature);
+        QVERIFY2(QRegularExpression(QStringLiteral("Claimants\\s+Ukraine, Russia")).match(text).hasMatch(), qPrintable(text));
+        QVERIFY2(QRegularExpression(QStringLiteral("Administered by\\s+Russia")).match(text).hasMatch(), qPrintable(text));
+    }
+    QVERIFY2(!text.contains(QStringLiteral("SCO member")), qPrintable(text));
 }
 
 void TestBriefUi::focusingAClaimLightsItsRegions()
@@ -403,7 +438,7 @@ void TestBriefUi::clickWhilePresentingShowsClaims()
 {
     m_window->presentation()->enter(0);
     QTest::qWait(1000);
-    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({76.0, 52.0}).toPoint());
+    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({68.0, 50.5}).toPoint()); // Ulytau region: no pipeline there
     QCOMPARE(m_window->canvas()->selectedRegion(), QStringLiteral("KAZ"));
     QVERIFY(!m_window->canvas()->overlay().claims.isEmpty());
     QCOMPARE(m_window->canvas()->view().highlightRegions, QStringList{QStringLiteral("KAZ")});
@@ -823,7 +858,7 @@ void TestBriefUi::canvasDescribesTheSelection()
     QCOMPARE(accessibleText(canvas, QAccessible::Name), QStringLiteral("Map"));
     QVERIFY2(accessibleText(canvas, QAccessible::Description).startsWith(QStringLiteral("Nothing selected")),
              qPrintable(accessibleText(canvas, QAccessible::Description)));
-    QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, pixelOf({76.0, 52.0}).toPoint()); // Pavlodar
+    QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, pixelOf({68.0, 50.5}).toPoint()); // Ulytau region: no pipeline there
     QCOMPARE(canvas->selectedRegion(), QStringLiteral("KAZ"));
     // What is selected and what it means: its SCO status in the year and its claims by stance.
     const QString description = accessibleText(canvas, QAccessible::Description);

@@ -131,7 +131,8 @@ void TestCharts::energyChartHasOneBarPerPipelineOfTheYear()
     EnergyChart *chart = m_panel->energyChart();
     QStringList expected;
     for (const Feature &f : m_pipelines->features)
-        if (f.existsIn(year))
+        if (f.existsIn(year) && !f.properties.contains(QStringLiteral("sectionOf")) && // sections: charted as their line
+            f.properties.contains(QStringLiteral("capacity")))                          // no capacity: no bar
             expected << QStringLiteral("pipelines/") + f.id;
     QStringList shown = chart->shownFeatures(); // gas first, then oil
     shown.sort();
@@ -176,7 +177,7 @@ void TestCharts::powerOfSiberiaComesOnStreamBetween2018And2020()
     const double operating2018 = operatingCapacity();
     QCOMPARE(chart->series(QStringLiteral("gas"))->barSets().constFirst()->at(gas->rowOf(pos)), 0.0);
 
-    m_panel->setYear(2020);
+    m_panel->setYear(2019); // its first year; TurkStream, which opened in 2020, stays out of the difference
     QCOMPARE(gas->index(gas->rowOf(pos), PipelineCapacityModel::Status).data().toString(), u"operating");
     QCOMPARE(chart->series(QStringLiteral("gas"))->barSets().constFirst()->at(gas->rowOf(pos)), 38.0);
     QCOMPARE(operatingCapacity() - operating2018, capacityOf(*pipeline(QStringLiteral("power-of-siberia"))));
@@ -442,7 +443,7 @@ void TestCharts::chartsDescribeWhatTheyShow_data()
                                               << QStringLiteral("The cursor marks 2018: 8 members")
                                               << QStringLiteral("Stance of every claim in the brief");
     QTest::newRow("2026, Kazakhstan") << 2026 << QStringLiteral("KAZ") << QString()
-                                      << QStringLiteral(", emphasised for Kazakhstan: 6")
+                                      << QStringLiteral(", emphasised for Kazakhstan: 9")
                                       << QStringLiteral(", emphasised") << QStringLiteral("2001 to 2035")
                                       << QStringLiteral("Stance of the claims about Kazakhstan");
     QTest::newRow("2020, Power of Siberia") << 2020 << QString() << QStringLiteral("pipelines/power-of-siberia")

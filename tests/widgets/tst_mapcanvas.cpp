@@ -104,7 +104,7 @@ void TestMapCanvas::clickSelectsRegion_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("name");
     QTest::newRow("Moscow") << QPointF(37.62, 55.75) << "RUS" << "Russia";
-    QTest::newRow("Beijing") << QPointF(116.40, 39.90) << "CHN" << "China";
+    QTest::newRow("Taiyuan") << QPointF(112.55, 37.87) << "CHN" << "China"; // Beijing has the East-Route gas line beside it
     QTest::newRow("Astana") << QPointF(71.43, 51.13) << "KAZ" << "Kazakhstan";
     QTest::newRow("Gobi") << QPointF(103.0, 45.5) << "MNG" << "Mongolia";
     QTest::newRow("Sea of Japan") << QPointF(134.0, 40.0) << "" << "";
@@ -179,7 +179,7 @@ void TestMapCanvas::projectionChangeKeepsSelection()
     canvas()->setProjection(QStringLiteral("world"));
     QCOMPARE(canvas()->scene()->projection().id(), QStringLiteral("world"));
     QCOMPARE(canvas()->selectedRegion(), QStringLiteral("KAZ"));
-    QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({116.40, 39.90}).toPoint());
+    QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({112.55, 37.87}).toPoint()); // Taiyuan: no line near
     QCOMPARE(canvas()->selectedRegion(), QStringLiteral("CHN"));
 }
 
@@ -336,7 +336,7 @@ void TestMapCanvas::mapFollowsThePalette()
     QTRY_COMPARE(canvas()->renderer().style().isDark, false);
     // What is painted is that style: the sea and the land in its colours.
     auto near = [](QColor a, QColor b) { return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) <= 12; };
-    QVERIFY(near(map.pixelColor(pixelOf({88.0, 14.0}).toPoint()), expected.ocean));   // Bay of Bengal
+    QVERIFY(near(map.pixelColor(pixelOf({148.0, 53.0}).toPoint()), expected.ocean));  // Sea of Okhotsk (the legend covers the Bay of Bengal)
     QVERIFY(near(map.pixelColor(pixelOf({135.0, 35.5}).toPoint()), expected.land)); // Japan, no layer on it
 }
 

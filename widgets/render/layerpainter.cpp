@@ -300,6 +300,32 @@ QHash<QString, QColor> LayerPainter::regionFills(const Scene &scene, const ViewS
     return fills;
 }
 
+QMultiHash<QString, LayerPainter::HeldZoneFill> LayerPainter::heldZoneFills(const Scene &scene, const ViewState &view,
+                                                                          const QHash<QString, QColor> &fills,
+                                                                          const QColor &land)
+{
+    QMultiHash<QString, HeldZoneFill> out;
+    if (fills.isEmpty()) // no membership colour anywhere: nothing to take back
+        return out;
+    for (const ProjectedLayer &pl : scene.layers()) {
+        if (pl.layer->kind != LayerKind::Zones)
+            continue;
+        for (int i = 0; i < pl.layer->features.size(); ++i) {
+            const Feature &f = pl.layer->features[i];
+            if (pl.areas[i].isEmpty() || f.claimants.isEmpty() || !f.existsIn(view.year))
+                continue;
+            QColor shared = fills.value(f.claimants.front(), land);
+            for (const QString &code : f.claimants)
+                if (fills.value(code, land) != shared)
+                    shared = land;
+            for (const QString &code : f.administeredBy)
+                if (fills.value(code, land) != shared)
+                    out.insert(code, {pl.areas[i], shared});
+        }
+    }
+    return out;
+}
+
 /// The zones' entries: what stripes and outlines mean, then the claimants in the picture by name.
 QList<LayerPainter::Swatch> LayerPainter::zoneLegend(const Scene &scene, const ViewState &view, const ProjectedLayer &pl,
                                                      const LayerStyle &style)

@@ -57,6 +57,19 @@ public:
     /// Fill colours of regions coloured by visible membership layers in the view's year,
     /// blended over the style's land so that they can replace the land fill.
     static QHash<QString, QColor> regionFills(const Scene &scene, const ViewState &view, const MapStyle &style);
+    /// An area a membership colour must not reach as the colour of the state that holds it.
+    struct HeldZoneFill
+    {
+        QPainterPath area; ///< projected metres
+        QColor fill;       ///< what the area takes instead
+    };
+    /// The de facto / de jure rule for membership colours: inside a contested zone in the view's
+    /// year, the administrator's fill gives way to the fill the claimants share (or the plain
+    /// land when they differ): a territory never takes the colour of a state that merely holds
+    /// it. Keyed by administrator; zones of hidden layers count too, since the rule is about the
+    /// land's colour, not about what the zones layer shows.
+    static QMultiHash<QString, HeldZoneFill> heldZoneFills(const Scene &scene, const ViewState &view,
+                                                          const QHash<QString, QColor> &fills, const QColor &land);
     /// Draws the visible zones and lines of `view` (membership layers colour the land instead).
     static void paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &toScreen,
                       const MapStyle &style);

@@ -186,6 +186,8 @@ void MapRenderer::drawLand(QPainter &painter, const Scene &scene, const ViewStat
     const QList<Region> &regions = scene.levelFor(view.metresPerPixel).atlas().regions();
     // Membership layers colour the land itself (opaque, pre-blended): no second fill pass.
     const QHash<QString, QColor> fills = LayerPainter::regionFills(scene, view, m_style);
+    const auto held = LayerPainter::heldZoneFills(scene, view, fills, m_style.land);
+    const QTransform toScreen = scene.worldToScreen(view);
     // Fills without antialiasing: every outline is then stroked with it, which hides the
     // fills' stair-steps and costs far less than antialiased fills.
     painter.setRenderHint(QPainter::Antialiasing, false);
@@ -200,6 +202,16 @@ void MapRenderer::drawLand(QPainter &painter, const Scene &scene, const ViewStat
             fill = fill.darker(106);
         painter.setBrush(fill);
         painter.drawPath(paths[i]);
+        for (auto it = held.constFind(regions[i].code); it != held.cend() && it.key() == regions[i].code; ++it) {
+            QColor zoneFill = it->fill; // the holder's colour gives way inside the zone it holds
+            if (view.isHighlighting() && !view.highlightRegions.contains(regions[i].code))
+                zoneFill = dimmed(zoneFill, m_style.space);
+            painter.save();
+            painter.setClipPath(toScreen.map(it->area), Qt::IntersectClip);
+            painter.setBrush(zoneFill);
+            painter.drawPath(paths[i]);
+            painter.restore();
+        }
     }
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setBrush(Qt::NoBrush);
