@@ -2,6 +2,7 @@
 // README.md) and against the shipped brief. Prints figures; asserts nothing.
 //
 //   linker_eval [--corpus DIR] [--errors] [--brief FILE]
+//   linker_eval --sentence TEXT      (what the linker makes of one sentence)
 //
 // --errors lists what the linker got wrong in the development narratives (never the held-out
 // ones: they are not for tuning).
@@ -303,6 +304,16 @@ int main(int argc, char *argv[])
     QStringList layerErrors;
     const auto layers = GeoJsonReader::readAllBuiltIn(layerErrors);
     const Linker linker{Gazetteer(atlas.atlas, layers)};
+    if (const qsizetype at = args.indexOf(u"--sentence"_s); at >= 0 && at + 1 < args.size()) {
+        const LinkedSentence s = linker.linkSentence(args.at(at + 1));
+        for (const Mention &m : s.mentions)
+            out() << u"  \"%1\" -> %2\n"_s.arg(m.text, m.target.id);
+        const Claim &c = s.claim;
+        out() << u"%1 (confidence %2, cues %3) regions [%4] groups [%5] features [%6] topics [%7]\n"_s.arg(
+            stanceKey(c.stance), QString::number(c.confidence), c.cues.join(u','), c.regions.join(u' '),
+            c.groups.join(u' '), c.features.join(u' '), c.topics.join(u' '));
+        return 0;
+    }
 
     const QStringList files = QDir(corpus).entryList({u"*.txt"_s}, QDir::Files, QDir::Name);
     if (files.size() < 12) {
