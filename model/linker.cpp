@@ -56,6 +56,35 @@ const CueRow kCues[] = {
     {u"confrontation", Stance::Rivalry, 1}, {u"standoff", Stance::Rivalry, 1}, {u"sanctions", Stance::Rivalry, 1},
     {u"trade war", Stance::Rivalry, 1}, {u"arms race", Stance::Rivalry, 1},
     {u"counterbalance", Stance::Rivalry, 1},
+    {u"condemn", Stance::Rivalry, 1}, {u"condemns", Stance::Rivalry, 1}, {u"condemned", Stance::Rivalry, 1},
+    {u"condemnation", Stance::Rivalry, 1},
+    {u"accuse", Stance::Rivalry, 1}, {u"accuses", Stance::Rivalry, 1}, {u"accused", Stance::Rivalry, 1},
+    {u"accusations", Stance::Rivalry, 1},
+    {u"complain", Stance::Rivalry, 1}, {u"complains", Stance::Rivalry, 1}, {u"complained", Stance::Rivalry, 1},
+    {u"protest", Stance::Rivalry, 1}, {u"protested", Stance::Rivalry, 1},
+    {u"warn", Stance::Rivalry, 1}, {u"warned", Stance::Rivalry, 1}, {u"warns", Stance::Rivalry, 1},
+    {u"blocked", Stance::Rivalry, 1}, {u"blockade", Stance::Rivalry, 1},
+    {u"sanctioned", Stance::Rivalry, 1}, {u"sanction", Stance::Rivalry, 1},
+    {u"annexed", Stance::Rivalry, 1}, {u"annexation", Stance::Rivalry, 1},
+    {u"invaded", Stance::Rivalry, 1}, {u"invasion", Stance::Rivalry, 1},
+    {u"attack", Stance::Rivalry, 1}, {u"attacks", Stance::Rivalry, 1}, {u"attacked", Stance::Rivalry, 1},
+    {u"struck", Stance::Rivalry, 1}, {u"strikes", Stance::Rivalry, 1},
+    {u"war", Stance::Rivalry, 1}, {u"warfare", Stance::Rivalry, 1}, {u"sabotage", Stance::Rivalry, 1},
+    {u"angered", Stance::Rivalry, 1}, {u"anger", Stance::Rivalry, 1},
+    {u"coercion", Stance::Rivalry, 1}, {u"pressure", Stance::Rivalry, 1}, {u"pressured", Stance::Rivalry, 1},
+    {u"harassment", Stance::Rivalry, 1}, {u"provocation", Stance::Rivalry, 1}, {u"provocative", Stance::Rivalry, 1},
+    {u"expelled", Stance::Rivalry, 1}, {u"retaliation", Stance::Rivalry, 1}, {u"retaliated", Stance::Rivalry, 1},
+    {u"claims", Stance::Rivalry, 1}, {u"claimed", Stance::Rivalry, 1}, {u"rival claims", Stance::Rivalry, 1},
+    {u"at loggerheads", Stance::Rivalry, 1}, {u"strained", Stance::Rivalry, 1},
+    // Harm done to a relationship: the relation named after these counts for nothing (kHarm).
+    {u"strain", Stance::Rivalry, 1}, {u"strains", Stance::Rivalry, 1},
+    {u"erode", Stance::Rivalry, 1}, {u"erodes", Stance::Rivalry, 1}, {u"eroded", Stance::Rivalry, 1},
+    {u"damage", Stance::Rivalry, 1}, {u"damaged", Stance::Rivalry, 1}, {u"damages", Stance::Rivalry, 1},
+    {u"weaken", Stance::Rivalry, 1}, {u"weakens", Stance::Rivalry, 1}, {u"weakened", Stance::Rivalry, 1},
+    {u"jeopardise", Stance::Rivalry, 1}, {u"jeopardize", Stance::Rivalry, 1}, {u"hurt", Stance::Rivalry, 1},
+    {u"froze", Stance::Rivalry, 1}, {u"frozen", Stance::Rivalry, 1}, {u"suspended", Stance::Rivalry, 1},
+    {u"derail", Stance::Rivalry, 1}, {u"derailed", Stance::Rivalry, 1}, {u"sour", Stance::Rivalry, 1},
+    {u"soured", Stance::Rivalry, 1}, {u"cut ties", Stance::Rivalry, 1}, {u"severed", Stance::Rivalry, 1},
 
     // Cooperation: working together, agreements, alignment and trade.
     {u"cooperation", Stance::Cooperation, 1}, {u"co-operation", Stance::Cooperation, 1},
@@ -83,6 +112,22 @@ const CueRow kCues[] = {
     {u"friendship", Stance::Cooperation, 1}, {u"solidarity", Stance::Cooperation, 1},
     {u"alignment", Stance::Cooperation, 1}, {u"aligned", Stance::Cooperation, 1},
     {u"rapprochement", Stance::Cooperation, 1},
+    {u"agree", Stance::Cooperation, 1}, {u"agreed", Stance::Cooperation, 1}, {u"agrees", Stance::Cooperation, 1},
+    {u"deal", Stance::Cooperation, 1}, {u"deals", Stance::Cooperation, 1}, {u"struck a deal", Stance::Cooperation, 1},
+    {u"pact", Stance::Cooperation, 1}, {u"treaty", Stance::Cooperation, 1}, {u"accord", Stance::Cooperation, 1},
+    {u"brokered", Stance::Cooperation, 1}, {u"mediated", Stance::Cooperation, 1},
+    {u"restored", Stance::Cooperation, 1}, {u"normalised", Stance::Cooperation, 1}, {u"normalized", Stance::Cooperation, 1},
+    {u"welcomed", Stance::Cooperation, 1}, {u"welcome", Stance::Cooperation, 1}, {u"welcomes", Stance::Cooperation, 1},
+    {u"offered", Stance::Cooperation, 1}, {u"pledged", Stance::Cooperation, 1}, {u"courted", Stance::Cooperation, 1},
+    {u"aid", Stance::Cooperation, 1}, {u"assistance", Stance::Cooperation, 1}, {u"grants", Stance::Cooperation, 1},
+    {u"ties", Stance::Cooperation, 1}, {u"deepen", Stance::Cooperation, 1}, {u"deepens", Stance::Cooperation, 1},
+    {u"deepened", Stance::Cooperation, 1}, {u"deepening ties", Stance::Cooperation, 1},
+    {u"buys", Stance::Cooperation, 1}, {u"bought", Stance::Cooperation, 1}, {u"buyers", Stance::Cooperation, 1},
+    {u"delivers", Stance::Cooperation, 1}, {u"delivered", Stance::Cooperation, 1}, {u"supplies", Stance::Cooperation, 1},
+    {u"contracts", Stance::Cooperation, 1}, {u"investment", Stance::Cooperation, 1}, {u"invested", Stance::Cooperation, 1},
+    {u"revive", Stance::Cooperation, 1}, {u"revived", Stance::Cooperation, 1},
+    {u"backed", Stance::Cooperation, 1}, {u"backing", Stance::Cooperation, 1},
+    {u"host talks", Stance::Cooperation, 1}, {u"mutual", Stance::Cooperation, 1},
 
     // Context, commentary: what observers think and what follows from the facts.
     {u"implications", Stance::Context, 2}, {u"implication", Stance::Context, 2},
@@ -106,6 +151,18 @@ const CueRow kCues[] = {
 // sets aside: cues from the marker to the next comma are not counted.
 const QStringView kConcessive[] = {u"despite", u"in spite of", u"although", u"even though", u"though",
                                    u"notwithstanding"};
+
+// Words that negate a cue a few words on: "have not agreed", "no cooperation", "failed to honour".
+const QStringView kNegations[] = {u"not", u"no", u"never", u"nor", u"without", u"cannot", u"lack", u"lacks",
+                                  u"failed", u"failing", u"fails", u"refused", u"refuses", u"declined"};
+
+// Verbs of harm done to a relationship: "may strain the partnership" is rivalry, and the
+// partnership named after the verb (in the same clause) is no cooperation cue.
+const QStringView kHarm[] = {u"strain", u"strains", u"strained", u"undermine", u"undermines", u"undermined",
+                             u"undermining", u"erode", u"erodes", u"eroded", u"damage", u"damaged", u"damages",
+                             u"weaken", u"weakens", u"weakened", u"jeopardise", u"jeopardize", u"hurt",
+                             u"threaten", u"threatens", u"threatened", u"froze", u"suspended", u"derail",
+                             u"derailed", u"sour", u"soured", u"severed", u"challenge", u"challenged", u"challenges"};
 
 // Phrases that make the subject a pair even when the sentence does not name both.
 const QStringView kPairPhrases[] = {u"both countries", u"the two countries", u"both nations", u"the two nations",
@@ -154,8 +211,9 @@ struct CueHit
     qsizetype offset;
     qsizetype end;
     Stance stance;        // the cue's stance, or Cooperation for rivalry aimed at a third party
-    bool counted = true;  // false inside a concessive clause
+    bool counted = true;  // false inside a concessive clause or as the object of a harm verb
     bool thirdParty = false;
+    bool negated = false;
 };
 
 struct StanceResult
@@ -203,6 +261,41 @@ StanceResult decideStance(const QString &sentence, const QList<Mention> &mention
             for (CueHit &h : hits)
                 if (h.offset >= at && h.end <= comma)
                     h.counted = false;
+        }
+    }
+
+    // Negation: a negated cooperation cue is rivalry ("have not agreed"), a negated rivalry cue
+    // is no relation either way ("no dispute"). The scope is the three words before the cue
+    // within its clause; "not only" negates nothing.
+    for (CueHit &h : hits) {
+        if (h.stance == Stance::Context)
+            continue;
+        qsizetype clauseStart = h.offset;
+        while (clauseStart > 0 && text.at(clauseStart - 1) != u',' && text.at(clauseStart - 1) != u';')
+            --clauseStart;
+        const QStringList before = text.mid(clauseStart, h.offset - clauseStart).toLower()
+                                       .split(QRegularExpression(u"[^\\w']+"_s), Qt::SkipEmptyParts);
+        const QStringList scope = before.mid(std::max<qsizetype>(0, before.size() - 3));
+        const bool negated = std::any_of(scope.begin(), scope.end(), [&scope](const QString &w) {
+            const bool negation = w.endsWith(u"n't"_s)
+                || std::find(std::begin(kNegations), std::end(kNegations), w) != std::end(kNegations);
+            return negation && !(w == u"not" && scope.contains(u"only"_s));
+        });
+        if (negated) {
+            h.stance = h.stance == Stance::Cooperation ? Stance::Rivalry : Stance::Context;
+            h.negated = true;
+        }
+    }
+
+    // Harm to a relationship: cooperation cues after a harm verb in its clause are its object.
+    for (const CueHit &harm : hits) {
+        const QString word = text.mid(harm.offset, harm.end - harm.offset).toLower();
+        if (!harm.counted || std::find(std::begin(kHarm), std::end(kHarm), word) == std::end(kHarm))
+            continue;
+        for (CueHit &h : hits) {
+            if (h.offset > harm.offset && h.stance == Stance::Cooperation && !text.mid(harm.end, h.offset - harm.end).contains(u',')
+                && text.mid(harm.end, h.offset - harm.end).split(u' ', Qt::SkipEmptyParts).size() <= 4)
+                h.counted = false;
         }
     }
 
@@ -255,7 +348,9 @@ StanceResult decideStance(const QString &sentence, const QList<Mention> &mention
     auto record = [&](auto accept) {
         for (const CueHit &h : hits)
             if (h.counted && accept(h))
-                appendUnique(r.cues, h.thirdParty ? h.cue->phrase + u" (third party)"_s : h.cue->phrase);
+                appendUnique(r.cues, h.thirdParty ? h.cue->phrase + u" (third party)"_s
+                                     : h.negated  ? h.cue->phrase + u" (negated)"_s
+                                                  : h.cue->phrase);
     };
     if (coop == 0 && rivalry == 0 && context == 0)
         return r; // no cue: context, kNoCueConfidence

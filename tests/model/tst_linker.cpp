@@ -431,12 +431,24 @@ void TestLinker::stance_data()
                                                     << Stance::Cooperation << QStringList{u"opposition (third party)"_s} << 0.65;
     QTest::newRow("competing over a place") << u"China and Russia compete in Kazakhstan."_s << Stance::Rivalry
                                             << QStringList{u"compete"_s} << 0.65;
-    QTest::newRow("concessive clause set aside") << u"Despite their rivalry, China and Russia signed a treaty."_s
+    QTest::newRow("concessive clause set aside") << u"Despite their rivalry, China and Russia signed a memorandum."_s
                                                  << Stance::Cooperation << QStringList{u"signed"_s} << 0.65;
     QTest::newRow("trade war") << u"The trade war between the US and China escalated."_s << Stance::Rivalry
                                << QStringList{u"trade war"_s} << 0.65;
     QTest::newRow("hedges lower confidence") << u"Russia could undermine China."_s << Stance::Rivalry
                                              << QStringList{u"undermine"_s} << 0.58;
+    // Structure: harm done to a relationship, negation, and their confidence.
+    QTest::newRow("may strain the partnership") << u"Full membership may strain the partnership between China and Russia."_s
+                                                << Stance::Rivalry << QStringList{u"strain"_s} << 0.58;
+    QTest::newRow("negated cooperation") << u"Moscow and Beijing have not agreed on a price."_s << Stance::Rivalry
+                                         << QStringList{u"agreed (negated)"_s} << 0.65;
+    QTest::newRow("failing to honour support") << u"Yerevan says Moscow is failing to support it."_s << Stance::Rivalry
+                                               << QStringList{u"support (negated)"_s} << 0.65;
+    QTest::newRow("negated rivalry is no rivalry") << u"There is no dispute between Norway and Sweden."_s << Stance::Context
+                                                   << QStringList{u"dispute (negated)"_s} << 0.65;
+    QTest::newRow("not only is no negation") << u"They not only cooperate on gas."_s << Stance::Cooperation
+                                             << QStringList{u"cooperate"_s} << 0.65;
+    QTest::newRow("condemned") << u"Pyongyang condemned the exercise."_s << Stance::Rivalry << QStringList{u"condemned"_s} << 0.65;
     QTest::newRow("mixed") << u"Russia and China cooperate on energy but compete for markets."_s << Stance::Context
                            << QStringList{u"cooperate"_s, u"compete"_s} << 0.35;
 }
