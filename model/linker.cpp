@@ -519,8 +519,11 @@ QList<LinkedSentence> Linker::linkSentences(const QString &text) const
     // led to…", "Another area of conflict is…").
     QHash<QString, int> namedIn;
     QStringList order;
-    const QStringList paragraphs = SentenceSplitter::paragraphs(text);
+    const SentenceSplitter::Outline outline = SentenceSplitter::outline(text);
+    const QStringList &paragraphs = outline.paragraphs;
     for (int p = 0; p < paragraphs.size(); ++p) {
+        if (outline.headings.at(p))
+            continue; // a section heading is no claim
         const QStringList sentences = SentenceSplitter::sentences(paragraphs.at(p));
         for (int s = 0; s < sentences.size(); ++s) {
             LinkedSentence linked = linkSentence(sentences.at(s), p, s);
@@ -559,11 +562,54 @@ QList<LinkedSentence> Linker::linkSentences(const QString &text) const
     return out;
 }
 
+Brief Linker::relink(const Brief &previous, const Brief &relinked)
+{
+    Brief out = previous;
+    out.narrativeSource = relinked.narrativeSource;
+    out.paragraphs = relinked.paragraphs;
+    out.claims.clear();
+    int highest = 0;
+    QMultiHash<QString, int> byText; // simplified sentence -> index into previous.claims
+    for (int i = 0; i < previous.claims.size(); ++i) {
+        const Claim &c = previous.claims.at(i);
+        byText.insert(c.text.simplified(), i);
+        if (c.id.startsWith(u'c'))
+            highest = std::max(highest, c.id.mid(1).toInt());
+    }
+    QList<bool> used(previous.claims.size(), false);
+    for (const Claim &fresh : relinked.claims) {
+        int match = -1;
+        // The first unused claim with this text, in narrative order (values() is newest first).
+        QList<int> candidates = byText.values(fresh.text.simplified());
+        std::sort(candidates.begin(), candidates.end());
+        for (int i : candidates)
+            if (!used.at(i)) {
+                match = i;
+                break;
+            }
+        if (match < 0) {
+            Claim c = fresh;
+            c.id = u"c"_s + QString::number(++highest);
+            out.claims << c;
+            continue;
+        }
+        used[match] = true;
+        Claim kept = previous.claims.at(match);
+        kept.paragraph = fresh.paragraph;
+        kept.sentence = fresh.sentence;
+        kept.text = fresh.text;
+        out.claims << kept;
+    }
+    return out;
+}
+
 Brief Linker::link(const QString &text, const QString &sourceName) const
 {
     Brief brief;
     brief.narrativeSource = sourceName;
-    brief.paragraphs = SentenceSplitter::paragraphs(text);
+    const SentenceSplitter::Outline outline = SentenceSplitter::outline(text);
+    brief.title = outline.title;
+    brief.paragraphs = outline.paragraphs;
     for (const LinkedSentence &s : linkSentences(text))
         brief.claims << s.claim;
     return brief;

@@ -40,13 +40,21 @@ public:
     explicit Linker(const Gazetteer &gazetteer);
 
     /// A brief with the narrative's paragraphs and one claim per sentence (ids "c1", "c2", …);
-    /// `sourceName` becomes Brief::narrativeSource. Title, author, date, layers and views are
-    /// left to the caller.
+    /// `sourceName` becomes Brief::narrativeSource. A Markdown heading that opens the text is
+    /// the title (empty without one) and not a paragraph; other headings are paragraphs without
+    /// claims. Author, date, layers and views are left to the caller.
     Brief link(const QString &text, const QString &sourceName) const;
     /// The sentences of `text` with their claims and mentions.
     QList<LinkedSentence> linkSentences(const QString &text) const;
     /// One sentence on its own; the claim's id is left empty.
     LinkedSentence linkSentence(const QString &sentence, int paragraph = 0, int sentenceIndex = 0) const;
+
+    /// `relinked` (a fresh link() of an edited narrative) folded into `previous`, the brief the
+    /// user has been editing: a claim whose sentence is unchanged keeps everything the user may
+    /// have edited (id, links, stance, confidence, cues, note and its sources) and only moves to
+    /// its new place; new sentences get the fresh links and ids after the highest one in use.
+    /// Title, author, date, layers, views and annotations are `previous`'s.
+    static Brief relink(const Brief &previous, const Brief &relinked);
 
     /// The cue lexicon, longest phrases first.
     static const QList<StanceCue> &cues();

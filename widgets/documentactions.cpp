@@ -203,7 +203,8 @@ QString DocumentActions::importNarrative(const QString &path)
     Brief brief = Linker(gazetteer).link(QString::fromUtf8(bytes), QFileInfo(path).fileName());
     if (brief.claims.isEmpty())
         return tr("%1: no sentences were found").arg(path);
-    brief.title = QFileInfo(path).completeBaseName();
+    if (brief.title.isEmpty()) // no opening Markdown heading
+        brief.title = QFileInfo(path).completeBaseName();
     brief.date = QDate::currentDate();
     for (const char *id : {"sco", "contested", "pipelines"})
         brief.layers.push_back({QString::fromLatin1(id), true, 1.0});

@@ -101,6 +101,8 @@ private slots:
 
     void narrativeStructure();
     void markdownNarrative();
+    void markdownSectionsAreNoClaims();
+    void relinkKeepsTheUsersEdits();
     void narrativeLinks_data();
     void narrativeLinks();
     void narrativeFindsTheMajorPowers();
@@ -494,17 +496,68 @@ void TestLinker::markdownNarrative()
                              "- **China\u2019s** ties with *Russia* grew stronger.2\n"
                              "- The U.S. objected. Turkey's view differs.\n"_s;
     const Brief brief = linker().link(markdown, u"notes.md"_s);
-    QCOMPARE(brief.paragraphs, (QStringList{u"China and Russia"_s, u"China\u2019s ties with Russia grew stronger.2"_s,
+    // The opening heading is the title, not a paragraph and not a claim.
+    QCOMPARE(brief.title, u"China and Russia"_s);
+    QCOMPARE(brief.paragraphs, (QStringList{u"China\u2019s ties with Russia grew stronger.2"_s,
                                             u"The U.S. objected. Turkey's view differs."_s}));
-    QCOMPARE(brief.claims.size(), 4);
-    QCOMPARE(brief.claims[1].text, u"China\u2019s ties with Russia grew stronger."_s);
-    QCOMPARE(brief.claims[1].regions, (QStringList{u"CHN"_s, u"RUS"_s}));
-    QCOMPARE(brief.claims[1].stance, Stance::Cooperation);
-    QCOMPARE(brief.claims[2].regions, QStringList{u"USA"_s});
-    QCOMPARE(brief.claims[3].regions, QStringList{u"TUR"_s});
-    QCOMPARE(brief.claims[3].id, u"c4"_s);
-    QCOMPARE(brief.claims[3].paragraph, 2);
-    QCOMPARE(brief.claims[3].sentence, 1);
+    QCOMPARE(brief.claims.size(), 3);
+    QCOMPARE(brief.claims[0].text, u"China\u2019s ties with Russia grew stronger."_s);
+    QCOMPARE(brief.claims[0].regions, (QStringList{u"CHN"_s, u"RUS"_s}));
+    QCOMPARE(brief.claims[0].stance, Stance::Cooperation);
+    QCOMPARE(brief.claims[1].regions, QStringList{u"USA"_s});
+    QCOMPARE(brief.claims[2].regions, QStringList{u"TUR"_s});
+    QCOMPARE(brief.claims[2].id, u"c3"_s);
+    QCOMPARE(brief.claims[2].paragraph, 1);
+    QCOMPARE(brief.claims[2].sentence, 1);
+}
+
+void TestLinker::markdownSectionsAreNoClaims()
+{
+    const QString markdown = u"# Brief title\n\nIntro on China.\n\n## Energy\n\nRussia sells gas.\n\n### Outlook ###\n\nIndia buys oil."_s;
+    const Brief brief = linker().link(markdown, u"notes.md"_s);
+    QCOMPARE(brief.title, u"Brief title"_s);
+    QCOMPARE(brief.paragraphs, (QStringList{u"Intro on China."_s, u"Energy"_s, u"Russia sells gas."_s, u"Outlook"_s,
+                                            u"India buys oil."_s}));
+    QCOMPARE(brief.claims.size(), 3);
+    QCOMPARE(brief.claims[1].paragraph, 2);
+    QCOMPARE(brief.claims[2].paragraph, 4);
+    QCOMPARE(brief.claims[2].regions, QStringList{u"IND"_s});
+    // Plain text has no title; a text that opens with prose keeps its later headings as sections.
+    QVERIFY(linker().link(u"China and Russia.\n\nMore."_s, u"a.txt"_s).title.isEmpty());
+    const Brief late = linker().link(u"Opening words.\n\n# Heading\n\nText."_s, u"b.md"_s);
+    QVERIFY(late.title.isEmpty());
+    QCOMPARE(late.claims.size(), 2);
+}
+
+void TestLinker::relinkKeepsTheUsersEdits()
+{
+    Brief previous = linker().link(u"China and Russia signed a deal. India objected."_s, u"a.txt"_s);
+    previous.title = u"My brief"_s;
+    QCOMPARE(previous.claims.size(), 2);
+    // The user corrects the second claim and writes a note.
+    previous.claims[1].regions = {u"IND"_s, u"CHN"_s};
+    previous.claims[1].stance = Stance::Rivalry;
+    previous.claims[1].confidence = 1.0;
+    previous.claims[1].note = u"checked"_s;
+    // The narrative gains a sentence before it and a paragraph after.
+    const Brief fresh = linker().link(u"China and Russia signed a deal. Japan watched. India objected.\n\nKazakhstan waited."_s, u"a.txt"_s);
+    const Brief merged = Linker::relink(previous, fresh);
+    QCOMPARE(merged.title, u"My brief"_s);
+    QCOMPARE(merged.paragraphs, fresh.paragraphs);
+    QCOMPARE(merged.claims.size(), 4);
+    const Claim &edited = merged.claims[2];
+    QCOMPARE(edited.id, u"c2"_s);
+    QCOMPARE(edited.text, u"India objected."_s);
+    QCOMPARE(edited.sentence, 2);
+    QCOMPARE(edited.regions, (QStringList{u"IND"_s, u"CHN"_s}));
+    QCOMPARE(edited.stance, Stance::Rivalry);
+    QCOMPARE(edited.note, u"checked"_s);
+    // New sentences are linked afresh, with ids after the highest in use.
+    QCOMPARE(merged.claims[1].id, u"c3"_s);
+    QCOMPARE(merged.claims[1].regions, QStringList{u"JPN"_s});
+    QCOMPARE(merged.claims[3].id, u"c4"_s);
+    QCOMPARE(merged.claims[3].paragraph, 1);
+    QCOMPARE(merged.claims[0].id, u"c1"_s);
 }
 
 void TestLinker::narrativeLinks_data()
