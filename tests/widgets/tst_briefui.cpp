@@ -43,6 +43,7 @@ private slots:
     void cleanup();
     void defaultBriefOpens();
     void clickingKazakhstanListsTheCentralAsiaClaim();
+    void claimsThroughAGroupSayWhichGroup();
     void focusingAClaimLightsItsRegions();
     void clickingASentenceFocusesItsClaim();
     void editsUndoAndRedo();
@@ -126,6 +127,21 @@ void TestBriefUi::clickingKazakhstanListsTheCentralAsiaClaim()
     // …and the narrative marks the sentence.
     const QString id = claimContaining(QStringLiteral("Central Asia"));
     QVERIFY(m_window->narrativePanel()->html().contains(InternalLink::href(InternalLink::Kind::Claim, id)));
+}
+
+void TestBriefUi::claimsThroughAGroupSayWhichGroup()
+{
+    // The territorial-disputes claim names the Asia-Pacific as its setting, not Japan.
+    const QString id = claimContaining(QStringLiteral("Asia-Pacific region"));
+    QVERIFY(!id.isEmpty());
+    const Claim *c = m_window->document()->brief().claim(id);
+    QVERIFY(c->groups.contains(QStringLiteral("asia-pacific")) && !c->regions.contains(QStringLiteral("JPN")));
+    m_window->contextPanel()->showRegion(QStringLiteral("JPN"));
+    const QString text = m_window->contextPanel()->text();
+    QVERIFY2(text.contains(QStringLiteral("via Asia-Pacific")), qPrintable(text));
+    // A claim that names the region directly says no "via".
+    m_window->contextPanel()->showRegion(QStringLiteral("CHN"));
+    QVERIFY2(!m_window->contextPanel()->text().contains(QStringLiteral("\u00B7 via ")), qPrintable(m_window->contextPanel()->text()));
 }
 
 void TestBriefUi::focusingAClaimLightsItsRegions()
