@@ -71,6 +71,15 @@ const CuratedForm kCurated[] = {
     {u"One Belt, One Road", Kind::Topic, u"belt-and-road"},
     {u"One Belt One Road", Kind::Topic, u"belt-and-road"},
     {u"OBOR", Kind::Topic, u"belt-and-road"},
+    // Organisations and pipelines no built-in layer draws; a layer that names one takes it.
+    {u"Collective Security Treaty Organization", Kind::Topic, u"csto"},
+    {u"Collective Security Treaty Organisation", Kind::Topic, u"csto"},
+    {u"CSTO", Kind::Topic, u"csto"},
+    {u"AUKUS", Kind::Topic, u"aukus"},
+    {u"Nord Stream", Kind::Topic, u"nord-stream"},
+    {u"Nord Stream 2", Kind::Topic, u"nord-stream"},
+    {u"TurkStream", Kind::Topic, u"turkstream"},
+    {u"Turkish Stream", Kind::Topic, u"turkstream"},
 };
 
 // Names that contain a region's form but are not about that region; they link nothing.
@@ -265,6 +274,9 @@ Gazetteer::Gazetteer(const Atlas &atlas, const QList<std::shared_ptr<const Layer
                 continue;
             if (c.kind == Kind::Group && !m_groupMembers.contains(id.toString()))
                 continue;
+            if (c.kind == Kind::Topic && !lookup(c.form.toString()).isEmpty())
+                continue; // a layer's feature of that name
+
             // Like a pipeline's display name, a curated pipeline name still links the regions in it.
             const bool lines = std::any_of(layers.begin(), layers.end(), [&id](const auto &layer) {
                 return layer && layer->kind == LayerKind::Lines && layer->id == id.toString().section(u'/', 0, 0);

@@ -409,6 +409,10 @@ void TestLinker::userLayerFeaturesAreNamed()
     const Claim c = withUserLayer.linkSentence(u"Germany halted Nord Stream 2 and Power of Siberia grew."_s).claim;
     QCOMPARE(c.features, (QStringList{u"user-nord/ns2"_s, u"pipelines/power-of-siberia"_s}));
     QCOMPARE(c.regions, QStringList{u"DEU"_s});
+    QVERIFY2(c.topics.isEmpty(), qPrintable(describe(c))); // the layer's feature, not the topic
+    // Without the user layer, the name is a topic.
+    QCOMPARE(linker().linkSentence(u"Germany halted Nord Stream 2."_s).claim.topics, QStringList{u"nord-stream"_s});
+    QCOMPARE(linker().linkSentence(u"Armenia left the CSTO."_s).claim.topics, QStringList{u"csto"_s});
 }
 
 // --- Stance ---------------------------------------------------------------------------------
