@@ -98,7 +98,15 @@ const QStringView kNotPlaces[] = {
     u"New Jersey", u"New Mexico",                             // US states
     u"European Union",                                        // no group of ours; not Europe
     u"Washington Post", u"George Washington",
+    u"Paris Agreement", u"Paris Climate Agreement", u"Paris Club",  // agreements named after the venue
+    u"Minsk agreements", u"Minsk Agreements", u"Washington Consensus", u"Helsinki Final Act",
+    u"Istanbul Convention", u"Vienna Convention",
 };
+
+// Country names that are also given names: followed by a capitalised word ("Jordan Peterson",
+// "Chad Smith", "Georgia Brown") they are a person's, unless that word is a name we know.
+const QStringView kGivenNames[] = {u"Jordan", u"Chad", u"Georgia", u"India", u"Israel", u"Kenya", u"Jersey",
+                                   u"Lebanon", u"Jamaica", u"Niger"};
 
 // Words that make a name take "the": "the United States", "the Russian Federation".
 const QStringList kTheWords = {u"United"_s, u"Republic"_s, u"Kingdom"_s, u"Federation"_s, u"Union"_s,
@@ -369,6 +377,19 @@ void Gazetteer::index()
                          [this](int a, int b) { return m_entries[a].form.size() > m_entries[b].form.size(); });
 }
 
+bool Gazetteer::isGivenName(const QString &text, qsizetype pos, const Entry &entry) const
+{
+    if (std::find(std::begin(kGivenNames), std::end(kGivenNames), QStringView(entry.form)) == std::end(kGivenNames))
+        return false;
+    const qsizetype next = pos + entry.form.size() + 1;
+    if (next >= text.size() || text.at(next - 1) != u' ' || !text.at(next).isUpper())
+        return false;
+    qsizetype wordEnd = next;
+    while (wordEnd < text.size() && isWordChar(text.at(wordEnd)))
+        ++wordEnd;
+    return lookup(text.mid(next, wordEnd - next)).isEmpty() && !m_byForm.contains(text.mid(next, wordEnd - next));
+}
+
 bool Gazetteer::longerMatchAt(const QString &text, qsizetype pos, qsizetype end) const
 {
     if (pos >= text.size())
@@ -440,6 +461,10 @@ QList<Mention> Gazetteer::find(const QString &original) const
             else if (found->form.endsWith(u's') && end < n && text.at(end) == u'\''
                      && (end + 1 == n || !isWordChar(text.at(end + 1))))
                 end += 1;
+            if (isGivenName(text, pos, *found)) {
+                opaqueUntil = end;
+                break;
+            }
             for (const LinkTarget &t : found->targets)
                 out.push_back({t, original.mid(pos, end - pos), int(pos), int(end - pos)});
             if (found->transparent && !placesOnly) {

@@ -48,7 +48,9 @@ struct Mention
 /// government, state companies, combining forms such as "Sino-", group adjectives).
 ///
 /// Matching runs left to right, longest form first, on word boundaries (a hyphen is one:
-/// "US-led", "China-Russia"); "'s" and "’s" after a form belong to the mention. Forms match
+/// "US-led", "China-Russia"; a combining form such as "Sino-" needs the rest of its word); a
+/// country name that is also a given name followed by an unknown capitalised word is a person
+/// ("Jordan Peterson"); "'s" and "’s" after a form belong to the mention. Forms match
 /// case-sensitively (so "US" never matches "us", "Georgia" not "georgia"), except the first
 /// letter of a leading "the" and forms of two or more words without an acronym, which match
 /// case-insensitively ("south china sea"). Names inside a pipeline's name still link their
@@ -95,6 +97,7 @@ private:
     void index();
     bool matchesAt(const QString &text, qsizetype pos, const Entry &entry) const;
     bool longerMatchAt(const QString &text, qsizetype pos, qsizetype end) const;
+    bool isGivenName(const QString &text, qsizetype pos, const Entry &entry) const;
 
     QList<Entry> m_entries;
     QHash<QString, int> m_byForm;        ///< normalised form -> index into m_entries

@@ -343,6 +343,11 @@ void TestLinker::sentenceLinks_data()
     QTest::newRow("capitals: Tehran, Riyadh, Yerevan, Paris") << u"Tehran, Riyadh, Yerevan and Paris sent envoys."_s
                                                              << QStringList{u"IRN"_s, u"SAU"_s, u"ARM"_s, u"FRA"_s} << none << none;
     QTest::newRow("cities from GeoNames") << u"Talks moved from Karachi to Vladivostok."_s << QStringList{u"PAK"_s, u"RUS"_s} << none << none;
+    QTest::newRow("given names are people") << u"Jordan Peterson and Chad Smith met Georgia Brown in Jordan."_s
+                                            << QStringList{u"JOR"_s} << none << none;
+    QTest::newRow("country before a country") << u"India Pakistan talks and Georgia Armenia ties."_s
+                                              << QStringList{u"IND"_s, u"PAK"_s, u"GEO"_s, u"ARM"_s} << none << none;
+    QTest::newRow("agreements named after a venue") << u"The Paris Agreement and the Minsk agreements."_s << none << none << none;
     QTest::newRow("common words stay words") << u"Sale of the Island was a Victoria Charlotte matter."_s << none << none << none;
     // 2. Groups that are settings, organisations or things joined link the group, not its members.
     QTest::newRow("joining NATO") << u"Finland's decision on joining NATO surprised Moscow."_s << QStringList{u"FIN"_s, u"RUS"_s}
