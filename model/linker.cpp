@@ -241,12 +241,23 @@ StanceResult decideStance(const QString &sentence, const QList<Mention> &mention
         ++sentenceStart;
 
     QList<CueHit> hits;
-    const QList<StanceCue> &lexicon = Linker::cues();
+    // The lexicon by first letter, longest first, so that each word start tries only its own.
+    static const QHash<QChar, QList<const StanceCue *>> byFirst = [] {
+        QHash<QChar, QList<const StanceCue *>> out;
+        for (const StanceCue &cue : Linker::cues())
+            out[cue.phrase.front()] << &cue;
+        return out;
+    }();
     for (qsizetype pos = 0; pos < text.size(); ++pos) {
-        for (const StanceCue &cue : lexicon) {
-            if (phraseAt(text, pos, cue.phrase, sentenceStart)) {
-                hits.push_back({&cue, pos, pos + cue.phrase.size(), cue.stance});
-                pos += cue.phrase.size() - 1;
+        if (pos > 0 && isWordChar(text.at(pos - 1)))
+            continue;
+        const auto bucket = byFirst.constFind(text.at(pos).toLower());
+        if (bucket == byFirst.constEnd())
+            continue;
+        for (const StanceCue *cue : *bucket) {
+            if (phraseAt(text, pos, cue->phrase, sentenceStart)) {
+                hits.push_back({cue, pos, pos + cue->phrase.size(), cue->stance});
+                pos += cue->phrase.size() - 1;
                 break;
             }
         }
