@@ -105,8 +105,9 @@ const QStringView kNotPlaces[] = {
 
 // Country names that are also given names: followed by a capitalised word ("Jordan Peterson",
 // "Chad Smith", "Georgia Brown") they are a person's, unless that word is a name we know.
-const QStringView kGivenNames[] = {u"Jordan", u"Chad", u"Georgia", u"India", u"Israel", u"Kenya", u"Jersey",
-                                   u"Lebanon", u"Jamaica", u"Niger"};
+// Only names whose country reading rarely comes before a capitalised word ("Israel Defense
+// Forces", "India Today" stay their states).
+const QStringView kGivenNames[] = {u"Jordan", u"Chad", u"Georgia", u"Jersey", u"Jamaica"};
 
 // Words that make a name take "the": "the United States", "the Russian Federation".
 const QStringList kTheWords = {u"United"_s, u"Republic"_s, u"Kingdom"_s, u"Federation"_s, u"Union"_s,

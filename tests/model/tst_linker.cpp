@@ -345,6 +345,7 @@ void TestLinker::sentenceLinks_data()
     QTest::newRow("cities from GeoNames") << u"Talks moved from Karachi to Vladivostok."_s << QStringList{u"PAK"_s, u"RUS"_s} << none << none;
     QTest::newRow("given names are people") << u"Jordan Peterson and Chad Smith met Georgia Brown in Jordan."_s
                                             << QStringList{u"JOR"_s} << none << none;
+    QTest::newRow("a state before a capitalised word") << u"The Israel Defense Forces moved."_s << QStringList{u"ISR"_s} << none << none;
     QTest::newRow("country before a country") << u"India Pakistan talks and Georgia Armenia ties."_s
                                               << QStringList{u"IND"_s, u"PAK"_s, u"GEO"_s, u"ARM"_s} << none << none;
     QTest::newRow("agreements named after a venue") << u"The Paris Agreement and the Minsk agreements."_s << none << none << none;
