@@ -53,6 +53,7 @@ private slots:
     void searchFindsRegionsFeaturesAndClaims_data();
     void searchFindsRegionsFeaturesAndClaims();
     void importNarrativeLinksClaims();
+    void relinkKeepsTheUsersEdits();
     void viewRestoresEveryPartOfTheState();
     void viewSurvivesSaveAndLoad();
     void presentationKeysStepThroughViews();
@@ -276,6 +277,35 @@ void TestBriefUi::importNarrativeLinksClaims()
     QCOMPARE(gasDeal->stance, Stance::Cooperation);
     const QString bad = dir.filePath(QStringLiteral("missing.txt"));
     QVERIFY(m_window->documentActions()->importNarrative(bad).contains(bad));
+}
+
+void TestBriefUi::relinkKeepsTheUsersEdits()
+{
+    // The user corrects the Central Asia claim of the default brief…
+    const QString id = claimContaining(QStringLiteral("presence in Central Asia"));
+    Claim edited = *m_window->document()->brief().claim(id);
+    edited.regions = {QStringLiteral("CHN"), QStringLiteral("KAZ")};
+    edited.note = QStringLiteral("checked by hand");
+    m_window->document()->applyClaim(edited);
+    // …then re-links the narrative with a sentence added at the end.
+    QStringList paragraphs = m_window->document()->brief().paragraphs;
+    paragraphs.last() += QStringLiteral(" Mongolia watches both.");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("edited.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(paragraphs.join(QStringLiteral("\n\n")).toUtf8());
+    file.close();
+    QCOMPARE(m_window->documentActions()->relinkNarrative(path), QString());
+    const Brief &brief = m_window->document()->brief();
+    QCOMPARE(brief.claims.size(), 20);
+    QCOMPARE(brief.title, QStringLiteral("China and Russia: cooperation and rivalry"));
+    const Claim *kept = brief.claim(id);
+    QVERIFY(kept);
+    QCOMPARE(kept->regions, (QStringList{QStringLiteral("CHN"), QStringLiteral("KAZ")}));
+    QCOMPARE(kept->note, QStringLiteral("checked by hand"));
+    QVERIFY(brief.claims.last().regions.contains(QStringLiteral("MNG")));
+    QVERIFY(m_window->document()->isModified());
 }
 
 void TestBriefUi::viewRestoresEveryPartOfTheState()
