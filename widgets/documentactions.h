@@ -16,8 +16,8 @@ struct Brief;
 class BriefDocument;
 class Layer;
 
-/// The File menu's document work: open, save, save as, recent files, import or re-link a narrative, and
-/// asking before unsaved changes are lost. Failures are shown with a message naming the file;
+/// The File menu's document work: open, save, save as, recent files, import or re-link a
+/// narrative, and asking before unsaved changes are lost. Failures are shown with a message naming the file;
 /// the open brief is never lost.
 class DocumentActions : public QObject
 {
