@@ -141,7 +141,11 @@ CommandSpec linkCommandSpec()
         QCommandLineOption(QStringLiteral("json"), tr("Print the claims as JSON to standard output.")),
         QCommandLineOption({QStringLiteral("o"), QStringLiteral("out")},
                            tr("Write a new brief with the claims (.spheres.json)."), tr("file")),
-        QCommandLineOption(QStringLiteral("title"), tr("Title of the brief (default: the file name)."), tr("text")),
+        QCommandLineOption(QStringLiteral("update"),
+                           tr("With --out naming an existing brief: link the narrative again into it. Claims whose "
+                              "sentence is unchanged keep their links, stance and notes as edited; new sentences "
+                              "are linked afresh.")),
+        QCommandLineOption(QStringLiteral("title"), tr("Title of the brief (default: the narrative's opening Markdown heading, else the file name)."), tr("text")),
         QCommandLineOption(QStringLiteral("author"), tr("Author of the brief (default: none)."), tr("name")),
     };
     spec.positionals = {{QStringLiteral("narrative"), tr("The narrative file, or - for standard input."),
@@ -158,6 +162,7 @@ int runLinkCommand(const QStringList &arguments)
     const QCommandLineOption &out = spec.option(QStringLiteral("out"));
     const QCommandLineOption &title = spec.option(QStringLiteral("title"));
     const QCommandLineOption &author = spec.option(QStringLiteral("author"));
+    const QCommandLineOption &update = spec.option(QStringLiteral("update"));
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -184,6 +189,16 @@ int runLinkCommand(const QStringList &arguments)
             return fail(tr("--out \"%1\" is the narrative itself; choose another file").arg(outPath));
     }
 
+    if (parser.isSet(update) && !parser.isSet(out))
+        return fail(tr("--update needs --out naming the brief to update"));
+    Brief previous;
+    if (parser.isSet(update)) {
+        const BriefReader::Result read = BriefReader::readFile(outPath);
+        if (!read.ok())
+            return failed(read.error);
+        previous = read.brief;
+    }
+
     const Narrative narrative = readNarrative(inPath, inName);
     if (!narrative.error.isEmpty())
         return failed(narrative.error);
@@ -208,7 +223,23 @@ int runLinkCommand(const QStringList &arguments)
         return 0;
     }
 
-    brief.title = parser.isSet(title) ? parser.value(title) : (fromStdin ? QString() : QFileInfo(inPath).completeBaseName());
+    if (parser.isSet(update)) {
+        brief = Linker::relink(previous, brief);
+        if (parser.isSet(title))
+            brief.title = parser.value(title);
+        if (parser.isSet(author))
+            brief.author = parser.value(author);
+        if (const QString error = BriefWriter::save(brief, outPath); !error.isEmpty())
+            return failed(error);
+        QTextStream(stderr) << tr("Updated %1: %2 claims").arg(outPath, QString::number(brief.claims.size())) << Qt::endl;
+        return 0;
+    }
+
+    // The title: --title, else the Markdown heading that opens the narrative, else the file name.
+    if (parser.isSet(title))
+        brief.title = parser.value(title);
+    else if (brief.title.isEmpty() && !fromStdin)
+        brief.title = QFileInfo(inPath).completeBaseName();
     brief.author = parser.value(author);
     brief.date = QDate::currentDate();
     for (const QString &id : GeoJsonReader::builtInIds())

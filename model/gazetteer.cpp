@@ -1,8 +1,11 @@
 #include "gazetteer.h"
 
+#include <QFile>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -68,6 +71,15 @@ const CuratedForm kCurated[] = {
     {u"One Belt, One Road", Kind::Topic, u"belt-and-road"},
     {u"One Belt One Road", Kind::Topic, u"belt-and-road"},
     {u"OBOR", Kind::Topic, u"belt-and-road"},
+    // Organisations and pipelines no built-in layer draws; a layer that names one takes it.
+    {u"Collective Security Treaty Organization", Kind::Topic, u"csto"},
+    {u"Collective Security Treaty Organisation", Kind::Topic, u"csto"},
+    {u"CSTO", Kind::Topic, u"csto"},
+    {u"AUKUS", Kind::Topic, u"aukus"},
+    {u"Nord Stream", Kind::Topic, u"nord-stream"},
+    {u"Nord Stream 2", Kind::Topic, u"nord-stream"},
+    {u"TurkStream", Kind::Topic, u"turkstream"},
+    {u"Turkish Stream", Kind::Topic, u"turkstream"},
 };
 
 // Names that contain a region's form but are not about that region; they link nothing.
@@ -84,7 +96,18 @@ const QStringView kNotPlaces[] = {
     u"New Guinea",                                            // the island, not Guinea
     u"British Columbia",                                      // not the United Kingdom
     u"New Jersey", u"New Mexico",                             // US states
+    u"European Union",                                        // no group of ours; not Europe
+    u"Washington Post", u"George Washington",
+    u"Paris Agreement", u"Paris Climate Agreement", u"Paris Club",  // agreements named after the venue
+    u"Minsk agreements", u"Minsk Agreements", u"Washington Consensus", u"Helsinki Final Act",
+    u"Istanbul Convention", u"Vienna Convention",
 };
+
+// Country names that are also given names: followed by a capitalised word ("Jordan Peterson",
+// "Chad Smith", "Georgia Brown") they are a person's, unless that word is a name we know.
+// Only names whose country reading rarely comes before a capitalised word ("Israel Defense
+// Forces", "India Today" stay their states).
+const QStringView kGivenNames[] = {u"Jordan", u"Chad", u"Georgia", u"Jersey", u"Jamaica"};
 
 // Words that make a name take "the": "the United States", "the Russian Federation".
 const QStringList kTheWords = {u"United"_s, u"Republic"_s, u"Kingdom"_s, u"Federation"_s, u"Union"_s,
@@ -163,8 +186,12 @@ QStringList featureNames(const QString &displayName)
     QStringList out;
     for (const QString &part : main.split(u" / "_s)) {
         out << part.trimmed();
-        if (part.contains(u", "_s))
+        if (part.contains(u", "_s)) {
             out << part.section(u", "_s, 0, 0).trimmed();
+            // "…, Line D": the strand's own name, when it is one (capitalised, not "eastern branch").
+            if (const QString strand = part.section(u", "_s, 1).trimmed(); !strand.isEmpty() && strand.front().isUpper())
+                out << strand;
+        }
     }
     for (const QString &part : inBrackets.split(u" / "_s, Qt::SkipEmptyParts))
         if (const QString p = part.trimmed(); !p.isEmpty() && p.front().isUpper())
@@ -230,13 +257,40 @@ Gazetteer::Gazetteer(const Atlas &atlas, const QList<std::shared_ptr<const Layer
             }
         }
     }
+    for (const auto &layer : layers) {
+        if (!layer)
+            continue;
+        if (layer->kind == LayerKind::Zones)
+            for (const Feature &f : layer->features)
+                m_claimants.insert(layer->id + u'/' + f.id, f.claimants);
+        if (layer->kind == LayerKind::Membership) {
+            int first = std::numeric_limits<int>::max();
+            for (const Feature &f : layer->features)
+                if (!f.periods.isEmpty())
+                    first = std::min(first, f.periods.front().since);
+            QStringList founders;
+            for (const Feature &f : layer->features)
+                if (!f.periods.isEmpty() && f.periods.front().since == first && f.statusIn(first) == u"member"_s)
+                    founders << f.iso3;
+            m_foundingMembers.insert(layer->id, founders);
+        }
+    }
+    addPlaceTable(u":/gazetteer/metonyms.tsv"_s, atlas);
+    addPlaceTable(u":/gazetteer/places.tsv"_s, atlas);
     for (const CuratedForm &c : kCurated) {
         for (QStringView id : c.ids.split(u' ', Qt::SkipEmptyParts)) {
             if (c.kind == Kind::Feature && !featureExists(layers, id.toString()))
                 continue;
             if (c.kind == Kind::Group && !m_groupMembers.contains(id.toString()))
                 continue;
-            add(c.form.toString(), {c.kind, id.toString()}, Origin::Curated);
+            if (c.kind == Kind::Topic && !lookup(c.form.toString()).isEmpty())
+                continue; // a layer's feature of that name
+
+            // Like a pipeline's display name, a curated pipeline name still links the regions in it.
+            const bool lines = std::any_of(layers.begin(), layers.end(), [&id](const auto &layer) {
+                return layer && layer->kind == LayerKind::Lines && layer->id == id.toString().section(u'/', 0, 0);
+            });
+            add(c.form.toString(), {c.kind, id.toString()}, Origin::Curated, lines);
         }
     }
     for (QStringView b : kNotPlaces)
@@ -273,6 +327,38 @@ void Gazetteer::add(const QString &rawForm, const LinkTarget &target, Origin ori
     e.transparent = e.transparent && transparent;
 }
 
+// Rows "form<TAB>code[<TAB>kind]": a region code of the atlas or "group:<id>"; codes the atlas
+// lacks are skipped. Demonyms also give their plural ("Turkmens").
+void Gazetteer::addPlaceTable(const QString &resource, const Atlas &atlas)
+{
+    QFile file(resource);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    QSet<QString> codes;
+    for (const Region &r : atlas.regions())
+        codes.insert(r.code);
+    for (const QByteArray &rawLine : file.readAll().split('\n')) {
+        if (rawLine.isEmpty() || rawLine.startsWith('#'))
+            continue;
+        const QStringList cells = QString::fromUtf8(rawLine).split(u'\t');
+        if (cells.size() < 2)
+            continue;
+        const QString &form = cells.at(0);
+        const QString &code = cells.at(1);
+        if (code.startsWith(u"group:"_s)) {
+            if (m_groupMembers.contains(code.mid(6)))
+                add(form, {Kind::Group, code.mid(6)}, Origin::Place);
+            continue;
+        }
+        if (!codes.contains(code))
+            continue;
+        add(form, {Kind::Region, code}, Origin::Place);
+        if (cells.size() > 2 && cells.at(2) == u"demonym"_s)
+            if (const QString plural = pluralDemonym(form); !plural.isEmpty())
+                add(plural, {Kind::Region, code}, Origin::Place);
+    }
+}
+
 void Gazetteer::addBlocker(const QString &rawForm)
 {
     const QString form = normalise(rawForm).simplified();
@@ -292,6 +378,32 @@ void Gazetteer::index()
                          [this](int a, int b) { return m_entries[a].form.size() > m_entries[b].form.size(); });
 }
 
+bool Gazetteer::isGivenName(const QString &text, qsizetype pos, const Entry &entry) const
+{
+    if (std::find(std::begin(kGivenNames), std::end(kGivenNames), QStringView(entry.form)) == std::end(kGivenNames))
+        return false;
+    const qsizetype next = pos + entry.form.size() + 1;
+    if (next >= text.size() || text.at(next - 1) != u' ' || !text.at(next).isUpper())
+        return false;
+    qsizetype wordEnd = next;
+    while (wordEnd < text.size() && isWordChar(text.at(wordEnd)))
+        ++wordEnd;
+    return lookup(text.mid(next, wordEnd - next)).isEmpty() && !m_byForm.contains(text.mid(next, wordEnd - next));
+}
+
+bool Gazetteer::longerMatchAt(const QString &text, qsizetype pos, qsizetype end) const
+{
+    if (pos >= text.size())
+        return false;
+    const auto candidates = m_byFirst.constFind(text.at(pos).toCaseFolded());
+    if (candidates == m_byFirst.constEnd())
+        return false;
+    for (int i : *candidates)
+        if (pos + m_entries[i].form.size() > end && matchesAt(text, pos, m_entries[i]))
+            return true;
+    return false;
+}
+
 bool Gazetteer::matchesAt(const QString &text, qsizetype pos, const Entry &entry) const
 {
     const qsizetype len = entry.form.size();
@@ -305,7 +417,8 @@ bool Gazetteer::matchesAt(const QString &text, qsizetype pos, const Entry &entry
             continue;
         return false;
     }
-    return pos + len == text.size() || !isWordChar(text.at(pos + len));
+    // A combining form ("Sino-") is followed by the rest of its word.
+    return entry.form.endsWith(u'-') || pos + len == text.size() || !isWordChar(text.at(pos + len));
 }
 
 QList<Mention> Gazetteer::find(const QString &original) const
@@ -338,12 +451,21 @@ QList<Mention> Gazetteer::find(const QString &original) const
             if (!found)
                 break;
             qsizetype end = pos + found->form.size();
+            // "The Central Asia-China pipeline": a longer name after "the" wins over "the Central Asia".
+            if (found->leadingThe && !placesOnly && longerMatchAt(text, pos + 4, end)) {
+                found = nullptr;
+                break;
+            }
             // Possessives belong to the mention: "China's", "Russia’s", "the Philippines'".
             if (text.mid(end, 2) == u"'s"_s && (end + 2 == n || !isWordChar(text.at(end + 2))))
                 end += 2;
             else if (found->form.endsWith(u's') && end < n && text.at(end) == u'\''
                      && (end + 1 == n || !isWordChar(text.at(end + 1))))
                 end += 1;
+            if (isGivenName(text, pos, *found)) {
+                opaqueUntil = end;
+                break;
+            }
             for (const LinkTarget &t : found->targets)
                 out.push_back({t, original.mid(pos, end - pos), int(pos), int(end - pos)});
             if (found->transparent && !placesOnly) {

@@ -42,10 +42,15 @@ struct Mention
 /// aliases with "the …"; names of line and zone features taken from their display names
 /// ("Power of Siberia 2 / Soyuz Vostok (planned)" gives both names); a curated table of
 /// organisations, variants and topics ("SCO", "South China Sea", "Belt and Road"); and names
-/// that must link nothing ("Indian Ocean", "Latin America").
+/// that must link nothing ("Indian Ocean", "Latin America"). Below the atlas's own names come
+/// the vendored place table (resources/gazetteer/places.tsv: names, spellings, demonyms and
+/// capitals from world-countries, big cities from GeoNames) and the curated metonyms (seats of
+/// government, state companies, combining forms such as "Sino-", group adjectives).
 ///
 /// Matching runs left to right, longest form first, on word boundaries (a hyphen is one:
-/// "US-led", "China-Russia"); "'s" and "’s" after a form belong to the mention. Forms match
+/// "US-led", "China-Russia"; a combining form such as "Sino-" needs the rest of its word); a
+/// country name that is also a given name followed by an unknown capitalised word is a person
+/// ("Jordan Peterson"); "'s" and "’s" after a form belong to the mention. Forms match
 /// case-sensitively (so "US" never matches "us", "Georgia" not "georgia"), except the first
 /// letter of a leading "the" and forms of two or more words without an acronym, which match
 /// case-insensitively ("south china sea"). Names inside a pipeline's name still link their
@@ -67,11 +72,15 @@ public:
     QStringList surfaceForms(const LinkTarget &target) const;
     /// Region codes of the group with `id`; empty when there is none.
     QStringList groupMembers(const QString &groupId) const { return m_groupMembers.value(groupId); }
+    /// Claimants of a zone feature ("contested/spratly-islands"); empty for other targets.
+    QStringList claimants(const QString &featureId) const { return m_claimants.value(featureId); }
+    /// Members of a membership layer ("sco") in the year it began; empty for other ids.
+    QStringList foundingMembers(const QString &layerId) const { return m_foundingMembers.value(layerId); }
     /// Number of surface forms.
     int size() const { return int(m_entries.size()); }
 
 private:
-    enum class Origin { Blocker, Derived, Curated, Alias, Name };
+    enum class Origin { Blocker, Place, Derived, Curated, Alias, Name };
     struct Entry
     {
         QString form;              ///< normalised: straight apostrophes, ASCII hyphens
@@ -84,13 +93,18 @@ private:
 
     void add(const QString &form, const LinkTarget &target, Origin origin, bool transparent = false);
     void addBlocker(const QString &form);
+    void addPlaceTable(const QString &resource, const Atlas &atlas);
     void index();
     bool matchesAt(const QString &text, qsizetype pos, const Entry &entry) const;
+    bool longerMatchAt(const QString &text, qsizetype pos, qsizetype end) const;
+    bool isGivenName(const QString &text, qsizetype pos, const Entry &entry) const;
 
     QList<Entry> m_entries;
     QHash<QString, int> m_byForm;        ///< normalised form -> index into m_entries
     QHash<QChar, QList<int>> m_byFirst;  ///< case-folded first letter -> entries, longest first
     QHash<QString, QStringList> m_groupMembers;
+    QHash<QString, QStringList> m_claimants;
+    QHash<QString, QStringList> m_foundingMembers;
 };
 
 } // namespace spheres

@@ -2,6 +2,9 @@
 
 #include "sentencesplitter.h"
 
+#include <QHash>
+#include <QRegularExpression>
+
 #include <algorithm>
 #include <cmath>
 
@@ -53,6 +56,35 @@ const CueRow kCues[] = {
     {u"confrontation", Stance::Rivalry, 1}, {u"standoff", Stance::Rivalry, 1}, {u"sanctions", Stance::Rivalry, 1},
     {u"trade war", Stance::Rivalry, 1}, {u"arms race", Stance::Rivalry, 1},
     {u"counterbalance", Stance::Rivalry, 1},
+    {u"condemn", Stance::Rivalry, 1}, {u"condemns", Stance::Rivalry, 1}, {u"condemned", Stance::Rivalry, 1},
+    {u"condemnation", Stance::Rivalry, 1},
+    {u"accuse", Stance::Rivalry, 1}, {u"accuses", Stance::Rivalry, 1}, {u"accused", Stance::Rivalry, 1},
+    {u"accusations", Stance::Rivalry, 1},
+    {u"complain", Stance::Rivalry, 1}, {u"complains", Stance::Rivalry, 1}, {u"complained", Stance::Rivalry, 1},
+    {u"protest", Stance::Rivalry, 1}, {u"protested", Stance::Rivalry, 1},
+    {u"warn", Stance::Rivalry, 1}, {u"warned", Stance::Rivalry, 1}, {u"warns", Stance::Rivalry, 1},
+    {u"blocked", Stance::Rivalry, 1}, {u"blockade", Stance::Rivalry, 1},
+    {u"sanctioned", Stance::Rivalry, 1}, {u"sanction", Stance::Rivalry, 1},
+    {u"annexed", Stance::Rivalry, 1}, {u"annexation", Stance::Rivalry, 1},
+    {u"invaded", Stance::Rivalry, 1}, {u"invasion", Stance::Rivalry, 1},
+    {u"attack", Stance::Rivalry, 1}, {u"attacks", Stance::Rivalry, 1}, {u"attacked", Stance::Rivalry, 1},
+    {u"struck", Stance::Rivalry, 1}, {u"strikes", Stance::Rivalry, 1},
+    {u"war", Stance::Rivalry, 1}, {u"warfare", Stance::Rivalry, 1}, {u"sabotage", Stance::Rivalry, 1},
+    {u"angered", Stance::Rivalry, 1}, {u"anger", Stance::Rivalry, 1},
+    {u"coercion", Stance::Rivalry, 1}, {u"pressure", Stance::Rivalry, 1}, {u"pressured", Stance::Rivalry, 1},
+    {u"harassment", Stance::Rivalry, 1}, {u"provocation", Stance::Rivalry, 1}, {u"provocative", Stance::Rivalry, 1},
+    {u"expelled", Stance::Rivalry, 1}, {u"retaliation", Stance::Rivalry, 1}, {u"retaliated", Stance::Rivalry, 1},
+    {u"claims", Stance::Rivalry, 1}, {u"claimed", Stance::Rivalry, 1}, {u"rival claims", Stance::Rivalry, 1},
+    {u"at loggerheads", Stance::Rivalry, 1}, {u"strained", Stance::Rivalry, 1},
+    // Harm done to a relationship: the relation named after these counts for nothing (kHarm).
+    {u"strain", Stance::Rivalry, 1}, {u"strains", Stance::Rivalry, 1},
+    {u"erode", Stance::Rivalry, 1}, {u"erodes", Stance::Rivalry, 1}, {u"eroded", Stance::Rivalry, 1},
+    {u"damage", Stance::Rivalry, 1}, {u"damaged", Stance::Rivalry, 1}, {u"damages", Stance::Rivalry, 1},
+    {u"weaken", Stance::Rivalry, 1}, {u"weakens", Stance::Rivalry, 1}, {u"weakened", Stance::Rivalry, 1},
+    {u"jeopardise", Stance::Rivalry, 1}, {u"jeopardize", Stance::Rivalry, 1}, {u"hurt", Stance::Rivalry, 1},
+    {u"froze", Stance::Rivalry, 1}, {u"frozen", Stance::Rivalry, 1}, {u"suspended", Stance::Rivalry, 1},
+    {u"derail", Stance::Rivalry, 1}, {u"derailed", Stance::Rivalry, 1}, {u"sour", Stance::Rivalry, 1},
+    {u"soured", Stance::Rivalry, 1}, {u"cut ties", Stance::Rivalry, 1}, {u"severed", Stance::Rivalry, 1},
 
     // Cooperation: working together, agreements, alignment and trade.
     {u"cooperation", Stance::Cooperation, 1}, {u"co-operation", Stance::Cooperation, 1},
@@ -80,6 +112,22 @@ const CueRow kCues[] = {
     {u"friendship", Stance::Cooperation, 1}, {u"solidarity", Stance::Cooperation, 1},
     {u"alignment", Stance::Cooperation, 1}, {u"aligned", Stance::Cooperation, 1},
     {u"rapprochement", Stance::Cooperation, 1},
+    {u"agree", Stance::Cooperation, 1}, {u"agreed", Stance::Cooperation, 1}, {u"agrees", Stance::Cooperation, 1},
+    {u"deal", Stance::Cooperation, 1}, {u"deals", Stance::Cooperation, 1}, {u"struck a deal", Stance::Cooperation, 1},
+    {u"pact", Stance::Cooperation, 1}, {u"treaty", Stance::Cooperation, 1}, {u"accord", Stance::Cooperation, 1},
+    {u"brokered", Stance::Cooperation, 1}, {u"mediated", Stance::Cooperation, 1},
+    {u"restored", Stance::Cooperation, 1}, {u"normalised", Stance::Cooperation, 1}, {u"normalized", Stance::Cooperation, 1},
+    {u"welcomed", Stance::Cooperation, 1}, {u"welcome", Stance::Cooperation, 1}, {u"welcomes", Stance::Cooperation, 1},
+    {u"offered", Stance::Cooperation, 1}, {u"pledged", Stance::Cooperation, 1}, {u"courted", Stance::Cooperation, 1},
+    {u"aid", Stance::Cooperation, 1}, {u"assistance", Stance::Cooperation, 1}, {u"grants", Stance::Cooperation, 1},
+    {u"ties", Stance::Cooperation, 1}, {u"deepen", Stance::Cooperation, 1}, {u"deepens", Stance::Cooperation, 1},
+    {u"deepened", Stance::Cooperation, 1}, {u"deepening ties", Stance::Cooperation, 1},
+    {u"buys", Stance::Cooperation, 1}, {u"bought", Stance::Cooperation, 1}, {u"buyers", Stance::Cooperation, 1},
+    {u"delivers", Stance::Cooperation, 1}, {u"delivered", Stance::Cooperation, 1}, {u"supplies", Stance::Cooperation, 1},
+    {u"contracts", Stance::Cooperation, 1}, {u"investment", Stance::Cooperation, 1}, {u"invested", Stance::Cooperation, 1},
+    {u"revive", Stance::Cooperation, 1}, {u"revived", Stance::Cooperation, 1},
+    {u"backed", Stance::Cooperation, 1}, {u"backing", Stance::Cooperation, 1},
+    {u"host talks", Stance::Cooperation, 1}, {u"mutual", Stance::Cooperation, 1},
 
     // Context, commentary: what observers think and what follows from the facts.
     {u"implications", Stance::Context, 2}, {u"implication", Stance::Context, 2},
@@ -103,6 +151,18 @@ const CueRow kCues[] = {
 // sets aside: cues from the marker to the next comma are not counted.
 const QStringView kConcessive[] = {u"despite", u"in spite of", u"although", u"even though", u"though",
                                    u"notwithstanding"};
+
+// Words that negate a cue a few words on: "have not agreed", "no cooperation", "failed to honour".
+const QStringView kNegations[] = {u"not", u"no", u"never", u"nor", u"without", u"cannot", u"lack", u"lacks",
+                                  u"failed", u"failing", u"fails", u"refused", u"refuses", u"declined"};
+
+// Verbs of harm done to a relationship: "may strain the partnership" is rivalry, and the
+// partnership named after the verb (in the same clause) is no cooperation cue.
+const QStringView kHarm[] = {u"strain", u"strains", u"strained", u"undermine", u"undermines", u"undermined",
+                             u"undermining", u"erode", u"erodes", u"eroded", u"damage", u"damaged", u"damages",
+                             u"weaken", u"weakens", u"weakened", u"jeopardise", u"jeopardize", u"hurt",
+                             u"threaten", u"threatens", u"threatened", u"froze", u"suspended", u"derail",
+                             u"derailed", u"sour", u"soured", u"severed", u"challenge", u"challenged", u"challenges"};
 
 // Phrases that make the subject a pair even when the sentence does not name both.
 const QStringView kPairPhrases[] = {u"both countries", u"the two countries", u"both nations", u"the two nations",
@@ -151,8 +211,9 @@ struct CueHit
     qsizetype offset;
     qsizetype end;
     Stance stance;        // the cue's stance, or Cooperation for rivalry aimed at a third party
-    bool counted = true;  // false inside a concessive clause
+    bool counted = true;  // false inside a concessive clause or as the object of a harm verb
     bool thirdParty = false;
+    bool negated = false;
 };
 
 struct StanceResult
@@ -180,12 +241,23 @@ StanceResult decideStance(const QString &sentence, const QList<Mention> &mention
         ++sentenceStart;
 
     QList<CueHit> hits;
-    const QList<StanceCue> &lexicon = Linker::cues();
+    // The lexicon by first letter, longest first, so that each word start tries only its own.
+    static const QHash<QChar, QList<const StanceCue *>> byFirst = [] {
+        QHash<QChar, QList<const StanceCue *>> out;
+        for (const StanceCue &cue : Linker::cues())
+            out[cue.phrase.front()] << &cue;
+        return out;
+    }();
     for (qsizetype pos = 0; pos < text.size(); ++pos) {
-        for (const StanceCue &cue : lexicon) {
-            if (phraseAt(text, pos, cue.phrase, sentenceStart)) {
-                hits.push_back({&cue, pos, pos + cue.phrase.size(), cue.stance});
-                pos += cue.phrase.size() - 1;
+        if (pos > 0 && isWordChar(text.at(pos - 1)))
+            continue;
+        const auto bucket = byFirst.constFind(text.at(pos).toLower());
+        if (bucket == byFirst.constEnd())
+            continue;
+        for (const StanceCue *cue : *bucket) {
+            if (phraseAt(text, pos, cue->phrase, sentenceStart)) {
+                hits.push_back({cue, pos, pos + cue->phrase.size(), cue->stance});
+                pos += cue->phrase.size() - 1;
                 break;
             }
         }
@@ -200,6 +272,41 @@ StanceResult decideStance(const QString &sentence, const QList<Mention> &mention
             for (CueHit &h : hits)
                 if (h.offset >= at && h.end <= comma)
                     h.counted = false;
+        }
+    }
+
+    // Negation: a negated cooperation cue is rivalry ("have not agreed"), a negated rivalry cue
+    // is no relation either way ("no dispute"). The scope is the three words before the cue
+    // within its clause; "not only" negates nothing.
+    for (CueHit &h : hits) {
+        if (h.stance == Stance::Context)
+            continue;
+        qsizetype clauseStart = h.offset;
+        while (clauseStart > 0 && text.at(clauseStart - 1) != u',' && text.at(clauseStart - 1) != u';')
+            --clauseStart;
+        const QStringList before = text.mid(clauseStart, h.offset - clauseStart).toLower()
+                                       .split(QRegularExpression(u"[^\\w']+"_s), Qt::SkipEmptyParts);
+        const QStringList scope = before.mid(std::max<qsizetype>(0, before.size() - 3));
+        const bool negated = std::any_of(scope.begin(), scope.end(), [&scope](const QString &w) {
+            const bool negation = w.endsWith(u"n't"_s)
+                || std::find(std::begin(kNegations), std::end(kNegations), w) != std::end(kNegations);
+            return negation && !(w == u"not" && scope.contains(u"only"_s));
+        });
+        if (negated) {
+            h.stance = h.stance == Stance::Cooperation ? Stance::Rivalry : Stance::Context;
+            h.negated = true;
+        }
+    }
+
+    // Harm to a relationship: cooperation cues after a harm verb in its clause are its object.
+    for (const CueHit &harm : hits) {
+        const QString word = text.mid(harm.offset, harm.end - harm.offset).toLower();
+        if (!harm.counted || std::find(std::begin(kHarm), std::end(kHarm), word) == std::end(kHarm))
+            continue;
+        for (CueHit &h : hits) {
+            if (h.offset > harm.offset && h.stance == Stance::Cooperation && !text.mid(harm.end, h.offset - harm.end).contains(u',')
+                && text.mid(harm.end, h.offset - harm.end).split(u' ', Qt::SkipEmptyParts).size() <= 4)
+                h.counted = false;
         }
     }
 
@@ -252,7 +359,9 @@ StanceResult decideStance(const QString &sentence, const QList<Mention> &mention
     auto record = [&](auto accept) {
         for (const CueHit &h : hits)
             if (h.counted && accept(h))
-                appendUnique(r.cues, h.thirdParty ? h.cue->phrase + u" (third party)"_s : h.cue->phrase);
+                appendUnique(r.cues, h.thirdParty ? h.cue->phrase + u" (third party)"_s
+                                     : h.negated  ? h.cue->phrase + u" (negated)"_s
+                                                  : h.cue->phrase);
     };
     if (coop == 0 && rivalry == 0 && context == 0)
         return r; // no cue: context, kNoCueConfidence
@@ -298,6 +407,71 @@ const QList<StanceCue> &Linker::cues()
     return list;
 }
 
+namespace {
+
+QString plainLower(const QString &text)
+{
+    QString t = text.toLower();
+    for (QChar &c : t) {
+        if (c == u'\u2019')
+            c = u'\'';
+        else if (c == u'\u2010' || c == u'\u2011' || c == u'\u2013' || c == u'\u2014')
+            c = u'-';
+    }
+    return t;
+}
+
+// Up to `count` words of `text` before `from` (nearest last) or after `to` (nearest first).
+QStringList wordsBefore(const QString &lower, qsizetype from, int count)
+{
+    QStringList w = lower.left(from).split(QRegularExpression(u"[^\\w']+"_s), Qt::SkipEmptyParts);
+    return w.mid(std::max<qsizetype>(0, w.size() - count));
+}
+
+QStringList wordsAfter(const QString &lower, qsizetype to, int count)
+{
+    return lower.mid(to).split(QRegularExpression(u"[^\\w']+"_s), Qt::SkipEmptyParts).mid(0, count);
+}
+
+bool containsAny(const QStringList &words, std::initializer_list<QStringView> wanted)
+{
+    return std::any_of(words.begin(), words.end(), [&wanted](const QString &w) {
+        return std::find(wanted.begin(), wanted.end(), QStringView(w)) != wanted.end();
+    });
+}
+
+bool hasWord(const QString &lower, std::initializer_list<QStringView> wanted)
+{
+    return containsAny(lower.split(QRegularExpression(u"[^\\w']+"_s), Qt::SkipEmptyParts), wanted);
+}
+
+// Whether a sentence speaks of a group's members as states ("Central Asian states", "members of
+// NATO", "China's presence in Central Asia") rather than of the group as a setting, an
+// organisation or a thing joined ("in South Asia", "joining NATO", "the Asia-Pacific region").
+bool groupIsSubject(const QString &lower, const Mention &m, int memberCount)
+{
+    const QStringList before = wordsBefore(lower, m.offset, 4);
+    const QStringList after = wordsAfter(lower, m.offset + m.length, 1);
+    const QStringList justBefore = before.mid(std::max<qsizetype>(0, before.size() - 2));
+    if (containsAny(justBefore, {u"join", u"joins", u"joined", u"joining", u"membership", u"member", u"accession",
+                                 u"enlargement", u"expansion", u"expanded", u"summit", u"leave", u"left", u"quit"}))
+        return false;
+    if (containsAny(after, {u"region", u"regions", u"summit", u"bloc", u"secretariat", u"charter", u"treaty"}))
+        return false;
+    if (containsAny(after, {u"states", u"countries", u"nations", u"members", u"governments", u"republics",
+                            u"capitals", u"leaders", u"neighbours", u"neighbors", u"economies", u"militaries"}))
+        return true;
+    if (before.size() >= 2 && before.last() == u"of"
+        && containsAny({before.at(before.size() - 2)}, {u"members", u"states", u"countries", u"governments", u"leaders"}))
+        return true;
+    // A power's presence weighed in a small region: "China's presence in Central Asia".
+    return memberCount <= 8 && !before.isEmpty() && before.last() == u"in"
+        && containsAny(before, {u"presence", u"influence", u"footprint", u"role", u"interests", u"investment",
+                                u"investments", u"sway", u"foothold", u"leverage", u"dominance", u"position"});
+}
+
+} // namespace
+
 LinkedSentence Linker::linkSentence(const QString &sentence, int paragraph, int sentenceIndex) const
 {
     LinkedSentence out;
@@ -306,24 +480,41 @@ LinkedSentence Linker::linkSentence(const QString &sentence, int paragraph, int 
     c.sentence = sentenceIndex;
     c.text = sentence;
     out.mentions = m_gazetteer.find(sentence);
+    const QString lower = plainLower(sentence);
+    const bool speaksOfClaims = hasWord(lower, {u"claim", u"claims", u"claimed", u"claimant", u"claimants",
+                                                u"disputed", u"dispute", u"disputes", u"contested", u"sovereignty"});
+    const bool speaksOfFounding = hasWord(lower, {u"creation", u"founding", u"founded", u"founders", u"establishment",
+                                                  u"established", u"formation", u"formed"});
+    QStringList expanded; // regions that come from a group or a feature, after the named ones
     for (const Mention &m : out.mentions) {
         switch (m.target.kind) {
         case LinkTarget::Kind::Region:
             appendUnique(c.regions, m.target.id);
             break;
-        case LinkTarget::Kind::Group:
+        case LinkTarget::Kind::Group: {
             appendUnique(c.groups, m.target.id);
-            for (const QString &member : m_gazetteer.groupMembers(m.target.id))
-                appendUnique(c.regions, member);
+            const QStringList members = m_gazetteer.groupMembers(m.target.id);
+            if (groupIsSubject(lower, m, int(members.size())))
+                for (const QString &member : members)
+                    appendUnique(expanded, member);
             break;
+        }
         case LinkTarget::Kind::Feature:
             appendUnique(c.features, m.target.id);
+            if (speaksOfClaims)
+                for (const QString &claimant : m_gazetteer.claimants(m.target.id))
+                    appendUnique(expanded, claimant);
+            if (speaksOfFounding)
+                for (const QString &founder : m_gazetteer.foundingMembers(m.target.id))
+                    appendUnique(expanded, founder);
             break;
         case LinkTarget::Kind::Topic:
             appendUnique(c.topics, m.target.id);
             break;
         }
     }
+    for (const QString &r : expanded)
+        appendUnique(c.regions, r);
     const StanceResult stance = decideStance(sentence, out.mentions);
     c.stance = stance.stance;
     c.confidence = stance.confidence;
@@ -334,13 +525,91 @@ LinkedSentence Linker::linkSentence(const QString &sentence, int paragraph, int 
 QList<LinkedSentence> Linker::linkSentences(const QString &text) const
 {
     QList<LinkedSentence> out;
-    const QStringList paragraphs = SentenceSplitter::paragraphs(text);
+    // The narrative's principal actors: the regions named in the most sentences so far. A
+    // sentence that names no region, or speaks of "both countries", is about them ("This has
+    // led to…", "Another area of conflict is…").
+    QHash<QString, int> namedIn;
+    QStringList order;
+    const SentenceSplitter::Outline outline = SentenceSplitter::outline(text);
+    const QStringList &paragraphs = outline.paragraphs;
     for (int p = 0; p < paragraphs.size(); ++p) {
+        if (outline.headings.at(p))
+            continue; // a section heading is no claim
         const QStringList sentences = SentenceSplitter::sentences(paragraphs.at(p));
         for (int s = 0; s < sentences.size(); ++s) {
-            out.push_back(linkSentence(sentences.at(s), p, s));
+            LinkedSentence linked = linkSentence(sentences.at(s), p, s);
+            QStringList direct;
+            for (const Mention &m : linked.mentions)
+                if (m.target.kind == LinkTarget::Kind::Region)
+                    appendUnique(direct, m.target.id);
+            int top = 0;
+            for (const QString &r : order)
+                top = std::max(top, namedIn.value(r));
+            QStringList principal;
+            if (top >= 1)
+                for (const QString &r : order)
+                    if (namedIn.value(r) == top)
+                        principal << r;
+            const QString lower = plainLower(linked.claim.text);
+            const bool pairPhrase = std::any_of(std::begin(kPairPhrases), std::end(kPairPhrases),
+                                                [&lower](QStringView phrase) { return lower.contains(phrase); });
+            if (principal.size() >= 2 && (direct.isEmpty() || pairPhrase)) {
+                QStringList regions = principal;
+                for (const QString &r : linked.claim.regions)
+                    appendUnique(regions, r);
+                linked.claim.regions = regions;
+                direct += principal;
+            }
+            direct.removeDuplicates();
+            for (const QString &r : direct) {
+                if (!namedIn.contains(r))
+                    order << r;
+                ++namedIn[r];
+            }
+            out.push_back(std::move(linked));
             out.back().claim.id = u"c"_s + QString::number(out.size());
         }
+    }
+    return out;
+}
+
+Brief Linker::relink(const Brief &previous, const Brief &relinked)
+{
+    Brief out = previous;
+    out.narrativeSource = relinked.narrativeSource;
+    out.paragraphs = relinked.paragraphs;
+    out.claims.clear();
+    int highest = 0;
+    QMultiHash<QString, int> byText; // simplified sentence -> index into previous.claims
+    for (int i = 0; i < previous.claims.size(); ++i) {
+        const Claim &c = previous.claims.at(i);
+        byText.insert(c.text.simplified(), i);
+        if (c.id.startsWith(u'c'))
+            highest = std::max(highest, c.id.mid(1).toInt());
+    }
+    QList<bool> used(previous.claims.size(), false);
+    for (const Claim &fresh : relinked.claims) {
+        int match = -1;
+        // The first unused claim with this text, in narrative order (values() is newest first).
+        QList<int> candidates = byText.values(fresh.text.simplified());
+        std::sort(candidates.begin(), candidates.end());
+        for (int i : candidates)
+            if (!used.at(i)) {
+                match = i;
+                break;
+            }
+        if (match < 0) {
+            Claim c = fresh;
+            c.id = u"c"_s + QString::number(++highest);
+            out.claims << c;
+            continue;
+        }
+        used[match] = true;
+        Claim kept = previous.claims.at(match);
+        kept.paragraph = fresh.paragraph;
+        kept.sentence = fresh.sentence;
+        kept.text = fresh.text;
+        out.claims << kept;
     }
     return out;
 }
@@ -349,7 +618,9 @@ Brief Linker::link(const QString &text, const QString &sourceName) const
 {
     Brief brief;
     brief.narrativeSource = sourceName;
-    brief.paragraphs = SentenceSplitter::paragraphs(text);
+    const SentenceSplitter::Outline outline = SentenceSplitter::outline(text);
+    brief.title = outline.title;
+    brief.paragraphs = outline.paragraphs;
     for (const LinkedSentence &s : linkSentences(text))
         brief.claims << s.claim;
     return brief;

@@ -148,14 +148,16 @@ qsizetype blockMarkerAt(const QString &line, qsizetype at, bool &heading)
 // whether there were any. Markers are stepped over by hand: cutting them off one at a time
 // copied the line once per marker, and a regular expression matched at an offset checks the
 // whole line each time, both quadratic in "> > > …".
-QString stripBlockMarkers(QString line, bool &isBlock)
+QString stripBlockMarkers(QString line, bool &isBlock, bool &isHeading)
 {
     isBlock = false;
+    isHeading = false;
     qsizetype from = 0;
     bool closingHashesGone = false; // once none are left, none appear
     bool heading = false;
     while (const qsizetype length = blockMarkerAt(line, from, heading)) {
         from += length;
+        isHeading = isHeading || heading;
         if (heading && !closingHashesGone) {
             const qsizetype at = closingHashesAt(line);
             closingHashesGone = at == line.size();
@@ -169,6 +171,28 @@ QString stripBlockMarkers(QString line, bool &isBlock)
 } // namespace
 
 QStringList SentenceSplitter::paragraphs(const QString &text)
+{
+    QStringList out;
+    for (const NarrativeBlock &b : blocks(text))
+        out << b.text;
+    return out;
+}
+
+SentenceSplitter::Outline SentenceSplitter::outline(const QString &text)
+{
+    Outline out;
+    QList<NarrativeBlock> all = blocks(text);
+    if (!all.isEmpty() && all.front().heading) {
+        out.title = all.takeFirst().text;
+    }
+    for (const NarrativeBlock &b : all) {
+        out.paragraphs << b.text;
+        out.headings << b.heading;
+    }
+    return out;
+}
+
+QList<NarrativeBlock> SentenceSplitter::blocks(const QString &text)
 {
     static const QRegularExpression rule(u"^([-*_=])(?:\\s*\\1){2,}\\s*$"_s);
     static const QRegularExpression fence(u"^(```|~~~)"_s);
@@ -190,14 +214,15 @@ QStringList SentenceSplitter::paragraphs(const QString &text)
         }
     }
 
-    QStringList out;
+    QList<NarrativeBlock> out;
     QString current;
-    bool currentIsBlock = false;
+    bool currentIsBlock = false, currentIsHeading = false;
     auto flush = [&] {
         if (!current.isEmpty())
-            out << current;
+            out.push_back({current, currentIsHeading});
         current.clear();
         currentIsBlock = false;
+        currentIsHeading = false;
     };
     for (const QString &raw : lines) {
         const QString line = raw.trimmed();
@@ -205,14 +230,15 @@ QStringList SentenceSplitter::paragraphs(const QString &text)
             flush();
             continue;
         }
-        bool isBlock = false;
-        const QString content = stripInlineMarkdown(stripBlockMarkers(line, isBlock));
+        bool isBlock = false, isHeading = false;
+        const QString content = stripInlineMarkdown(stripBlockMarkers(line, isBlock, isHeading));
         if (content.isEmpty())
             continue;
         if (!blankSeparated || isBlock || currentIsBlock || current.isEmpty()) {
             flush();
             current = content;
             currentIsBlock = isBlock;
+            currentIsHeading = isHeading;
         } else {
             current += u' ' + content;
         }

@@ -172,23 +172,36 @@ QString ContextPanel::featureName(const QString &ref) const
     return ref;
 }
 
-QString ContextPanel::claimsSection(const QList<const Claim *> &claims) const
+QString ContextPanel::claimsSection(const QList<const Claim *> &claims, const QString &regionCode) const
 {
     if (claims.isEmpty())
         return {};
+    // The group through which a claim that does not name the region reaches it.
+    auto viaGroup = [this, &regionCode](const Claim *c) -> QString {
+        if (regionCode.isEmpty() || !m_atlas || c->regions.contains(regionCode))
+            return {};
+        for (const RegionGroup *g : m_atlas->groupsContaining(regionCode))
+            if (c->groups.contains(g->id))
+                return g->name;
+        return {};
+    };
     QString html = QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>").arg(tr("Claims in the narrative (%1)").arg(claims.size()));
     for (Stance stance : {Stance::Rivalry, Stance::Cooperation, Stance::Context}) {
-        QString rows;
+        QString rows, viaRows;
         int count = 0;
         for (const Claim *c : claims) {
             if (c->stance != stance)
                 continue;
             ++count;
-            rows += QStringLiteral("<p style='margin:3px 0 6px 8px'><a href='%1' style='color:#1a1a1a; text-decoration:none'>“%2”</a>"
-                                   " <span style='color:gray'>¶%3</span></p>")
-                        .arg(InternalLink::href(InternalLink::Kind::Claim, c->id), SafeText::html(c->text),
-                             QString::number(c->paragraph + 1));
+            const QString via = viaGroup(c);
+            (via.isEmpty() ? rows : viaRows) +=
+                QStringLiteral("<p style='margin:3px 0 6px 8px'><a href='%1' style='color:#1a1a1a; text-decoration:none'>“%2”</a>"
+                               " <span style='color:gray'>¶%3%4</span></p>")
+                    .arg(InternalLink::href(InternalLink::Kind::Claim, c->id), SafeText::html(c->text),
+                         QString::number(c->paragraph + 1),
+                         via.isEmpty() ? QString() : SafeText::html(tr(" · via %1").arg(via)));
         }
+        rows += viaRows;
         if (count == 0)
             continue;
         html += QStringLiteral("<p style='margin:8px 0 2px 0; color:%1; font-weight:600'>%2 %3 (%4)</p>")
@@ -377,7 +390,7 @@ QString ContextPanel::describeRegion(const QString &code) const
     for (const RegionGroup *g : m_atlas->groupsContaining(code))
         groupNames << g->name;
     QString html = section(tr("On the map in %1").arg(m_year), layerFacts(region));
-    html += claimsSection(claimsAboutRegion(code));
+    html += claimsSection(claimsAboutRegion(code), code);
     auto row = [&html](const QString &label, const QString &value) {
         if (!value.isEmpty())
             html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(SafeText::html(label), SafeText::html(value));

@@ -60,7 +60,9 @@ private:
     void showNothing();
     void setSummary(const QString &summary);
     void onLink(const QString &link);
-    QString claimsSection(const QList<const Claim *> &claims) const;
+    /// `regionCode`: the region the claims are listed for; claims that reach it only through a
+    /// group it belongs to are listed after the direct ones, marked "via <group>".
+    QString claimsSection(const QList<const Claim *> &claims, const QString &regionCode = {}) const;
     QString regionName(const QString &code) const;
     QString featureName(const QString &ref) const;
     QString describeRegion(const QString &code) const;

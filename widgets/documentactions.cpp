@@ -35,6 +35,8 @@ DocumentActions::DocumentActions(BriefDocument *document, QWidget *window, QObje
     m_saveAs->setShortcut(QKeySequence::SaveAs);
     m_import = new QAction(tr("&Import narrative…"), this);
     m_import->setShortcut(QKeySequence(tr("Ctrl+I")));
+    m_relink = new QAction(tr("&Re-link narrative…"), this);
+    m_relink->setToolTip(tr("Link an edited narrative into this brief, keeping your edits to the claims"));
     m_recent = new QMenu(tr("Open &Recent"), window); // QMenu::addMenu() does not take ownership
     connect(m_recent, &QMenu::aboutToShow, this, &DocumentActions::fillRecentMenu);
 
@@ -56,6 +58,14 @@ DocumentActions::DocumentActions(BriefDocument *document, QWidget *window, QObje
             return;
         if (const QString error = importNarrative(path); !error.isEmpty())
             Alert::warning(m_window, tr("Import narrative"), error);
+    });
+    connect(m_relink, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(m_window, tr("Re-link narrative"), QString(),
+                                                          tr("Text and Markdown (*.txt *.md *.markdown);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        if (const QString error = relinkNarrative(path); !error.isEmpty())
+            Alert::warning(m_window, tr("Re-link narrative"), error);
     });
 }
 
@@ -189,6 +199,29 @@ bool DocumentActions::openFile(const QString &path)
 
 QString DocumentActions::importNarrative(const QString &path)
 {
+    Brief brief;
+    if (const QString error = linkNarrativeFile(path, brief); !error.isEmpty())
+        return error;
+    if (brief.title.isEmpty()) // no opening Markdown heading
+        brief.title = QFileInfo(path).completeBaseName();
+    brief.date = QDate::currentDate();
+    for (const char *id : {"sco", "contested", "pipelines"})
+        brief.layers.push_back({QString::fromLatin1(id), true, 1.0});
+    m_document->reset(std::move(brief), QString(), true);
+    return {};
+}
+
+QString DocumentActions::relinkNarrative(const QString &path)
+{
+    Brief fresh;
+    if (const QString error = linkNarrativeFile(path, fresh); !error.isEmpty())
+        return error;
+    m_document->reset(Linker::relink(m_document->brief(), fresh), m_document->filePath(), true);
+    return {};
+}
+
+QString DocumentActions::linkNarrativeFile(const QString &path, Brief &out) const
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return tr("%1: %2").arg(path, file.errorString());
@@ -200,14 +233,9 @@ QString DocumentActions::importNarrative(const QString &path)
     if (!m_atlas)
         return tr("the base map is not loaded");
     const Gazetteer gazetteer(*m_atlas, m_layers ? m_layers() : QList<std::shared_ptr<const Layer>>{});
-    Brief brief = Linker(gazetteer).link(QString::fromUtf8(bytes), QFileInfo(path).fileName());
-    if (brief.claims.isEmpty())
+    out = Linker(gazetteer).link(QString::fromUtf8(bytes), QFileInfo(path).fileName());
+    if (out.claims.isEmpty())
         return tr("%1: no sentences were found").arg(path);
-    brief.title = QFileInfo(path).completeBaseName();
-    brief.date = QDate::currentDate();
-    for (const char *id : {"sco", "contested", "pipelines"})
-        brief.layers.push_back({QString::fromLatin1(id), true, 1.0});
-    m_document->reset(std::move(brief), QString(), true);
     return {};
 }
 

@@ -12,11 +12,12 @@ class QWidget;
 namespace spheres {
 
 class Atlas;
+struct Brief;
 class BriefDocument;
 class Layer;
 
-/// The File menu's document work: open, save, save as, recent files, import a narrative, and
-/// asking before unsaved changes are lost. Failures are shown with a message naming the file;
+/// The File menu's document work: open, save, save as, recent files, import or re-link a
+/// narrative, and asking before unsaved changes are lost. Failures are shown with a message naming the file;
 /// the open brief is never lost.
 class DocumentActions : public QObject
 {
@@ -30,6 +31,7 @@ public:
     QAction *saveAction() const { return m_save; }
     QAction *saveAsAction() const { return m_saveAs; }
     QAction *importAction() const { return m_import; }
+    QAction *relinkAction() const { return m_relink; }
     QMenu *recentMenu() const { return m_recent; }
 
     /// What to do about a brief file that changed on disk since it was opened or saved here.
@@ -49,9 +51,14 @@ public:
     bool openFile(const QString &path);
     /// Turns a narrative (plain text or Markdown) into a new, unsaved brief with linked claims.
     QString importNarrative(const QString &path);
+    /// Links the narrative at `path` (an edited version of the brief's own) into the open brief:
+    /// claims whose sentence is unchanged keep the user's links, stance and notes; new sentences
+    /// are linked afresh (Linker::relink). The brief stays at its file, modified.
+    QString relinkNarrative(const QString &path);
 
 private:
     void rememberRecent(const QString &path);
+    QString linkNarrativeFile(const QString &path, Brief &brief) const;
     DiskChange askDiskChange(bool saving);
     void fillRecentMenu();
 
@@ -61,7 +68,7 @@ private:
     LayersProvider m_layers;
     DiskChangePrompt m_askDiskChange;
     bool m_checkingDisk = false;
-    QAction *m_open, *m_save, *m_saveAs, *m_import;
+    QAction *m_open, *m_save, *m_saveAs, *m_import, *m_relink;
     QMenu *m_recent;
 };
 

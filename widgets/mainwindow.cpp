@@ -200,6 +200,7 @@ void MainWindow::createMenus()
     file->addAction(m_documentActions->openAction());
     file->addMenu(m_documentActions->recentMenu());
     file->addAction(m_documentActions->importAction());
+    file->addAction(m_documentActions->relinkAction());
     file->addAction(tr("Open the &sample brief"), this, [this] {
         if (m_documentActions->maybeSave())
             openDefaultBrief();

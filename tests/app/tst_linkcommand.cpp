@@ -61,6 +61,7 @@ private slots:
     void readsMarkdown();
     void writesABriefThatValidates();
     void fullDiskKeepsTheOldBrief();
+    void updateKeepsEditedLinks();
     void badInputIsRefused_data();
     void badInputIsRefused();
     void validateReportsProblems_data();
@@ -163,10 +164,11 @@ void TestLinkCommand::readsMarkdown()
     write(u"notes.md"_s, "# China and Russia\n\n- **China\xE2\x80\x99s** ties with *Russia* grew stronger.\n"
                          "- The U.S. objected. Turkey's view differs.\n");
     const QJsonArray claims = linkJson({path(u"notes.md"_s)}).value("claims"_L1).toArray();
-    QCOMPARE(claims.size(), 4);
-    QCOMPARE(claims.at(1).toObject().value("text"_L1).toString(), u"China\u2019s ties with Russia grew stronger."_s);
-    QCOMPARE(strings(claims.at(1).toObject().value("regions"_L1)), (QStringList{u"CHN"_s, u"RUS"_s}));
-    QCOMPARE(strings(claims.at(3).toObject().value("regions"_L1)), QStringList{u"TUR"_s});
+    // The opening heading is the brief's title, not a claim.
+    QCOMPARE(claims.size(), 3);
+    QCOMPARE(claims.at(0).toObject().value("text"_L1).toString(), u"China\u2019s ties with Russia grew stronger."_s);
+    QCOMPARE(strings(claims.at(0).toObject().value("regions"_L1)), (QStringList{u"CHN"_s, u"RUS"_s}));
+    QCOMPARE(strings(claims.at(2).toObject().value("regions"_L1)), QStringList{u"TUR"_s});
 }
 
 void TestLinkCommand::writesABriefThatValidates()
@@ -207,6 +209,39 @@ void TestLinkCommand::writesABriefThatValidates()
     const QJsonObject second = QJsonDocument::fromJson(file.readAll()).object();
     QCOMPARE(second.value("title"_L1).toString(), u"China and Russia"_s);
     QVERIFY(!second.contains("author"_L1));
+}
+
+void TestLinkCommand::updateKeepsEditedLinks()
+{
+    write(u"update.md"_s, "# Energy notes\n\nChina and Russia signed a deal. India objected.\n");
+    const QString brief = path(u"update.spheres.json"_s);
+    QCOMPARE(run({u"link"_s, path(u"update.md"_s), u"-o"_s, brief}).exitCode, 0);
+    QFile file(brief);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    QCOMPARE(doc.value("title"_L1).toString(), u"Energy notes"_s); // the opening heading
+    // The user edits the second claim's links by hand.
+    QJsonArray claims = doc.value("claims"_L1).toArray();
+    QJsonObject second = claims.at(1).toObject();
+    QCOMPARE(second.value("text"_L1).toString(), u"India objected."_s);
+    second.insert("regions"_L1, QJsonArray{u"IND"_s, u"PAK"_s});
+    claims.replace(1, second);
+    doc.insert("claims"_L1, claims);
+    write(u"update.spheres.json"_s, QJsonDocument(doc).toJson());
+
+    write(u"update.md"_s, "# Energy notes\n\nChina and Russia signed a deal. Japan watched. India objected.\n");
+    const Run r = run({u"link"_s, path(u"update.md"_s), u"-o"_s, brief, u"--update"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray after = QJsonDocument::fromJson(file.readAll()).object().value("claims"_L1).toArray();
+    QCOMPARE(after.size(), 3);
+    QCOMPARE(strings(claimWith(after, u"India objected"_s).value("regions"_L1)), (QStringList{u"IND"_s, u"PAK"_s}));
+    QCOMPARE(strings(claimWith(after, u"Japan watched"_s).value("regions"_L1)), QStringList{u"JPN"_s});
+
+    // --update without --out, or with a brief that is not there, is refused.
+    QCOMPARE(run({u"link"_s, path(u"update.md"_s), u"--json"_s, u"--update"_s}).exitCode, 2);
+    QCOMPARE(run({u"link"_s, path(u"update.md"_s), u"-o"_s, path(u"missing.spheres.json"_s), u"--update"_s}).exitCode, 1);
 }
 
 void TestLinkCommand::fullDiskKeepsTheOldBrief()

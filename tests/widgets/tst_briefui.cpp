@@ -50,6 +50,7 @@ private slots:
     void clickingKazakhstanListsTheCentralAsiaClaim();
     void clickAtSimferopolNamesUkraine_data();
     void clickAtSimferopolNamesUkraine();
+    void claimsThroughAGroupSayWhichGroup();
     void focusingAClaimLightsItsRegions();
     void clickingASentenceFocusesItsClaim();
     void editsUndoAndRedo();
@@ -59,6 +60,7 @@ private slots:
     void searchFindsRegionsFeaturesAndClaims_data();
     void searchFindsRegionsFeaturesAndClaims();
     void importNarrativeLinksClaims();
+    void relinkKeepsTheUsersEdits();
     void viewRestoresEveryPartOfTheState();
     void viewSurvivesSaveAndLoad();
     void clickingAViewShowsIt();
@@ -167,6 +169,21 @@ void TestBriefUi::clickAtSimferopolNamesUkraine()
         QVERIFY2(QRegularExpression(QStringLiteral("Administered by\\s+Russia")).match(text).hasMatch(), qPrintable(text));
     }
     QVERIFY2(!text.contains(QStringLiteral("SCO member")), qPrintable(text));
+}
+
+void TestBriefUi::claimsThroughAGroupSayWhichGroup()
+{
+    // The territorial-disputes claim names the Asia-Pacific as its setting, not Japan.
+    const QString id = claimContaining(QStringLiteral("Asia-Pacific region"));
+    QVERIFY(!id.isEmpty());
+    const Claim *c = m_window->document()->brief().claim(id);
+    QVERIFY(c->groups.contains(QStringLiteral("asia-pacific")) && !c->regions.contains(QStringLiteral("JPN")));
+    m_window->contextPanel()->showRegion(QStringLiteral("JPN"));
+    const QString text = m_window->contextPanel()->text();
+    QVERIFY2(text.contains(QStringLiteral("via Asia-Pacific")), qPrintable(text));
+    // A claim that names the region directly says no "via".
+    m_window->contextPanel()->showRegion(QStringLiteral("CHN"));
+    QVERIFY2(!m_window->contextPanel()->text().contains(QStringLiteral("\u00B7 via ")), qPrintable(m_window->contextPanel()->text()));
 }
 
 void TestBriefUi::focusingAClaimLightsItsRegions()
@@ -301,6 +318,35 @@ void TestBriefUi::importNarrativeLinksClaims()
     QCOMPARE(gasDeal->stance, Stance::Cooperation);
     const QString bad = dir.filePath(QStringLiteral("missing.txt"));
     QVERIFY(m_window->documentActions()->importNarrative(bad).contains(bad));
+}
+
+void TestBriefUi::relinkKeepsTheUsersEdits()
+{
+    // The user corrects the Central Asia claim of the default brief…
+    const QString id = claimContaining(QStringLiteral("presence in Central Asia"));
+    Claim edited = *m_window->document()->brief().claim(id);
+    edited.regions = {QStringLiteral("CHN"), QStringLiteral("KAZ")};
+    edited.note = QStringLiteral("checked by hand");
+    m_window->document()->applyClaim(edited);
+    // …then re-links the narrative with a sentence added at the end.
+    QStringList paragraphs = m_window->document()->brief().paragraphs;
+    paragraphs.last() += QStringLiteral(" Mongolia watches both.");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("edited.txt"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(paragraphs.join(QStringLiteral("\n\n")).toUtf8());
+    file.close();
+    QCOMPARE(m_window->documentActions()->relinkNarrative(path), QString());
+    const Brief &brief = m_window->document()->brief();
+    QCOMPARE(brief.claims.size(), 20);
+    QCOMPARE(brief.title, QStringLiteral("China and Russia: cooperation and rivalry"));
+    const Claim *kept = brief.claim(id);
+    QVERIFY(kept);
+    QCOMPARE(kept->regions, (QStringList{QStringLiteral("CHN"), QStringLiteral("KAZ")}));
+    QCOMPARE(kept->note, QStringLiteral("checked by hand"));
+    QVERIFY(brief.claims.last().regions.contains(QStringLiteral("MNG")));
+    QVERIFY(m_window->document()->isModified());
 }
 
 void TestBriefUi::viewRestoresEveryPartOfTheState()
