@@ -25,6 +25,8 @@
 
 namespace spheres {
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("BriefReader", text); }
@@ -403,7 +405,8 @@ bool Reader::readView(const QJsonValue &value, qsizetype index, SavedView &view)
     place = QStringLiteral("views[%1] (%2)").arg(num(index), view.name);
     ignoreUnknown(o,
                   {u"name", u"caption", u"projection", u"centre", u"metresPerPixel", u"year", u"hiddenLayers",
-                   u"layerOpacity", u"selectedRegion", u"selectedFeature", u"focusedClaim", u"hiddenAnnotations", u"charts"},
+                   u"layerOpacity", u"selectedRegion", u"selectedFeature", u"focusedClaim", u"hiddenAnnotations", u"charts",
+                   u"legend"},
                   place);
     ViewState &state = view.state;
     if (!optionalString(o, u"caption", view.caption, place) || !requiredString(o, u"projection", state.projectionId, place))
@@ -442,6 +445,15 @@ bool Reader::readView(const QJsonValue &value, qsizetype index, SavedView &view)
                 return fail(place, tr("\"layerOpacity\": \"%1\" must be a number from 0 to 1").arg(it.key()));
             state.layerOpacity.insert(it.key(), value);
         }
+    }
+    if (const QJsonValue legend = o.value(u"legend"); !legend.isUndefined()) {
+        const QJsonObject l = legend.toObject();
+        const auto corner = cornerNamed(l.value(u"corner").toString(u"bottom-left"_s));
+        if (!legend.isObject() || !corner || (l.contains(u"collapsed") && !l.value(u"collapsed").isBool()))
+            return fail(place, tr("\"legend\" must be {\"corner\": \"bottom-left\", \"bottom-right\", \"top-left\" or "
+                                  "\"top-right\", \"collapsed\": true or false}"));
+        state.legendCorner = *corner;
+        state.legendCollapsed = l.value(u"collapsed").toBool(false);
     }
     // Unlike layers, the charts are part of the program: an unknown id is a typo or a newer file.
     if (!stringList(o, u"charts", view.charts, place))
@@ -867,6 +879,13 @@ Node viewNode(const SavedView &v)
         n.add(QStringLiteral("charts"), Node::strings(v.charts));
     if (!s.hiddenAnnotations.isEmpty())
         n.add(QStringLiteral("hiddenAnnotations"), Node::strings(s.hiddenAnnotations));
+    if (s.legendCorner != ViewState().legendCorner || s.legendCollapsed) {
+        Node legend = Node::object();
+        legend.add(QStringLiteral("corner"), Node::string(cornerName(s.legendCorner)));
+        if (s.legendCollapsed)
+            legend.add(QStringLiteral("collapsed"), Node::boolean(true));
+        n.add(QStringLiteral("legend"), std::move(legend));
+    }
     return n;
 }
 

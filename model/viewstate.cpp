@@ -1,11 +1,38 @@
 #include "viewstate.h"
 
+#include <array>
+
 #include "projection.h"
 
 #include <algorithm>
 #include <limits>
 
 namespace spheres {
+
+namespace {
+constexpr std::array<std::pair<ViewState::Corner, QStringView>, 4> kCornerNames{{
+    {ViewState::Corner::BottomLeft, u"bottom-left"},
+    {ViewState::Corner::BottomRight, u"bottom-right"},
+    {ViewState::Corner::TopLeft, u"top-left"},
+    {ViewState::Corner::TopRight, u"top-right"},
+}};
+} // namespace
+
+QString cornerName(ViewState::Corner corner)
+{
+    for (const auto &[c, name] : kCornerNames)
+        if (c == corner)
+            return name.toString();
+    return QString();
+}
+
+std::optional<ViewState::Corner> cornerNamed(QStringView name)
+{
+    for (const auto &[c, n] : kCornerNames)
+        if (n == name)
+            return c;
+    return std::nullopt;
+}
 
 ViewState framedView(const Projection &projection, const QRectF &extent, QSize size, double marginFraction)
 {

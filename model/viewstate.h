@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace spheres {
 
 class Projection;
@@ -28,6 +30,10 @@ struct ViewState
     QStringList hiddenLayers;     ///< ids of layers switched off
     QHash<QString, double> layerOpacity; ///< by layer id; 1 when absent
     QStringList hiddenAnnotations; ///< ids of the brief's annotations this view leaves out
+    enum class Corner { BottomLeft, BottomRight, TopLeft, TopRight };
+    /// Where the legend sits (a drag in the window moves it); it gives way to annotations there.
+    Corner legendCorner = Corner::BottomLeft;
+    bool legendCollapsed = false; ///< the legend folded to its title line
     /// A claim in focus lights up its regions and features ("layer/feature" or a whole layer
     /// id); everything else is dimmed. Empty: nothing is dimmed.
     QStringList highlightRegions;
@@ -36,6 +42,10 @@ struct ViewState
 
     bool operator==(const ViewState &) const = default;
 };
+
+/// A corner's name in a brief: "bottom-left", "bottom-right", "top-left", "top-right".
+QString cornerName(ViewState::Corner corner);
+std::optional<ViewState::Corner> cornerNamed(QStringView name);
 
 /// The view of `projection` that shows the lon/lat `extent` whole inside `size`, centred.
 ViewState framedView(const Projection &projection, const QRectF &extent, QSize size, double marginFraction = 0.03);

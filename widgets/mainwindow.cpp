@@ -378,6 +378,7 @@ void MainWindow::applyView(int index)
         m_canvas->selectFeature(v.state.selectedFeature);
     m_briefController->focusClaim(v.focusedClaim, false);
     m_canvas->setHiddenAnnotations(v.state.hiddenAnnotations);
+    m_canvas->setLegend(v.state.legendCorner, v.state.legendCollapsed);
     m_canvas->easeTo(v.state.centre, v.state.metresPerPixel, 900);
 }
 

@@ -1,4 +1,5 @@
 #include "mapcanvas.h"
+#include "legendpainter.h"
 
 #include "atlas.h"
 #include "projectioncatalog.h"
@@ -480,6 +481,17 @@ void MapCanvas::mousePressEvent(QMouseEvent *event)
         return;
     m_pressPos = m_lastDragPos = event->position().toPoint();
     m_dragging = false;
+    m_legendPressed = m_scene && m_renderer.legendLayout(*m_scene, m_view).box.contains(event->position());
+}
+
+void MapCanvas::setLegend(ViewState::Corner corner, bool collapsed)
+{
+    if (m_view.legendCorner == corner && m_view.legendCollapsed == collapsed)
+        return;
+    m_view.legendCorner = corner;
+    m_view.legendCollapsed = collapsed;
+    update();
+    emit viewChanged();
 }
 
 void MapCanvas::mouseMoveEvent(QMouseEvent *event)
@@ -488,6 +500,11 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
     m_hoverPos = pos;
     if (m_scene)
         emit cursorMoved(m_scene->lonLatAt(m_view, pos));
+    if (event->buttons() & Qt::LeftButton && m_legendPressed) {
+        if ((pos - m_pressPos).manhattanLength() > kClickSlopPixels)
+            setCursor(Qt::ClosedHandCursor); // the legend lands in the nearest corner on release
+        return;
+    }
     if (event->buttons() & Qt::LeftButton) {
         if (!m_dragging && (pos - m_pressPos).manhattanLength() > kClickSlopPixels) {
             m_dragging = true;
@@ -509,6 +526,16 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
     if (event->button() != Qt::LeftButton)
         return;
+    if (m_legendPressed) {
+        m_legendPressed = false;
+        unsetCursor();
+        const QPointF pos = event->position();
+        if ((pos.toPoint() - m_pressPos).manhattanLength() > kClickSlopPixels)
+            setLegend(LegendPainter::nearestCorner(pos, size()), m_view.legendCollapsed);
+        else
+            setLegend(m_view.legendCorner, !m_view.legendCollapsed);
+        return;
+    }
     if (m_dragging) {
         m_dragging = false;
         unsetCursor();

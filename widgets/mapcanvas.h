@@ -93,6 +93,9 @@ public slots:
     /// panel's summary); empty: how to use the map. Announced as a description change.
     void setAccessibleSummary(const QString &summary);
 
+    /// Where the legend sits and whether it is folded (a saved view's; a click folds, a drag moves it).
+    void setLegend(ViewState::Corner corner, bool collapsed);
+
 signals:
     void selectionChanged(const QString &code);
     void featureSelectionChanged(const QString &ref);
@@ -135,6 +138,7 @@ private:
     QPoint m_pressPos;
     QPoint m_lastDragPos;
     bool m_dragging = false;
+    bool m_legendPressed = false; ///< the press was on the legend: a click folds it, a drag moves it
     bool m_keepHomeFrame = true; ///< until the user pans or zooms, resizing keeps the home frame
     QPoint m_hoverPos;
 };

@@ -8,9 +8,12 @@
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QMouseEvent>
+#include <QSet>
 #include <QTest>
 
 using namespace spheres;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -80,6 +83,9 @@ private slots:
     void mapFollowsThePalette_data();
     void mapFollowsThePalette();
     void paintsFineDetailAtPixelRatio2();
+    void legendFoldsOnAClickAndMovesOnADrag_data();
+    void legendFoldsOnAClickAndMovesOnADrag();
+    void clickPicksTheLineDrawnThere();
 
 private:
     MapCanvas *canvas() const { return m_window->canvas(); }
@@ -338,6 +344,72 @@ void TestMapCanvas::mapFollowsThePalette()
     auto near = [](QColor a, QColor b) { return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) <= 12; };
     QVERIFY(near(map.pixelColor(pixelOf({148.0, 53.0}).toPoint()), expected.ocean));  // Sea of Okhotsk (the legend covers the Bay of Bengal)
     QVERIFY(near(map.pixelColor(pixelOf({135.0, 35.5}).toPoint()), expected.land)); // Japan, no layer on it
+}
+
+void TestMapCanvas::legendFoldsOnAClickAndMovesOnADrag_data()
+{
+    QTest::addColumn<QPointF>("dropAt"); // fraction of the canvas; (-1, -1): a click, no drag
+    QTest::addColumn<bool>("collapsed");
+    QTest::addColumn<int>("corner");
+    QTest::newRow("click folds") << QPointF(-1, -1) << true << int(ViewState::Corner::BottomLeft);
+    QTest::newRow("drag to the top right") << QPointF(0.9, 0.1) << false << int(ViewState::Corner::TopRight);
+    QTest::newRow("drag to the bottom right") << QPointF(0.8, 0.9) << false << int(ViewState::Corner::BottomRight);
+    QTest::newRow("drag to the top left") << QPointF(0.1, 0.2) << false << int(ViewState::Corner::TopLeft);
+}
+
+void TestMapCanvas::legendFoldsOnAClickAndMovesOnADrag()
+{
+    // The legend took a quarter of a 1366×768 map and covered callouts: it folds to its title with
+    // a click and goes to the corner it is dragged to; a saved view keeps both.
+    QFETCH(QPointF, dropAt);
+    QFETCH(bool, collapsed);
+    QFETCH(int, corner);
+    const QRectF box = canvas()->renderer().legendLayout(*canvas()->scene(), canvas()->view()).box;
+    QVERIFY(!box.isEmpty());
+    const QPoint from = box.center().toPoint();
+    if (dropAt.x() < 0) {
+        QTest::mouseClick(canvas(), Qt::LeftButton, {}, from);
+    } else {
+        const QPoint to(int(dropAt.x() * canvas()->width()), int(dropAt.y() * canvas()->height()));
+        QTest::mousePress(canvas(), Qt::LeftButton, {}, from);
+        QMouseEvent move(QEvent::MouseMove, QPointF(to), canvas()->mapToGlobal(QPointF(to)), Qt::NoButton, Qt::LeftButton, {});
+        QApplication::sendEvent(canvas(), &move);
+        QTest::mouseRelease(canvas(), Qt::LeftButton, {}, to);
+    }
+    QCOMPARE(canvas()->view().legendCollapsed, collapsed);
+    QCOMPARE(int(canvas()->view().legendCorner), corner);
+    QVERIFY(canvas()->view().selectedRegion.isEmpty()); // the click was the legend's, not the map's
+    const QRectF after = canvas()->renderer().legendLayout(*canvas()->scene(), canvas()->view()).box;
+    if (collapsed)
+        QVERIFY(after.height() < box.height() / 3);
+    else
+        QVERIFY(!after.intersects(box) || corner == int(ViewState::Corner::BottomLeft));
+}
+
+void TestMapCanvas::clickPicksTheLineDrawnThere()
+{
+    // Power of Siberia runs along ESPO: drawn side by side (gas to the left of its route, oil to
+    // the right), a click on each picks the one drawn there.
+    const Scene &scene = *canvas()->scene();
+    ViewState view = canvas()->view();
+    view.centre = QPointF(124.0, 53.0);
+    view.metresPerPixel = 2000;
+    const auto espo = scene.findFeature(u"pipelines/espo"_s);
+    QVERIFY(espo.first);
+    QSet<QString> picked;
+    for (const QPolygonF &line : QTransform(scene.worldToScreen(view)).map(espo.first->lines[espo.second]).toSubpathPolygons())
+        for (qsizetype i = 1; i < line.size(); ++i) {
+            const QPointF mid = (line[i - 1] + line[i]) / 2;
+            if (!QRectF(QPointF(0, 0), QSizeF(view.size)).contains(mid))
+                continue;
+            const QPointF d = line[i] - line[i - 1];
+            const double length = std::hypot(d.x(), d.y());
+            if (length < 1)
+                continue;
+            const QPointF right(-d.y() / length, d.x() / length); // oil's side, where it is drawn
+            picked << scene.featureAt(view, mid + right * 2.0);
+        }
+    QVERIFY2(picked.contains(u"pipelines/espo"_s), qPrintable(QStringList(picked.values()).join(u", ")));
 }
 
 QTEST_MAIN(TestMapCanvas)

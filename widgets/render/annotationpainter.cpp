@@ -238,7 +238,8 @@ void AnnotationPainter::paint(QPainter &painter, const QList<PlacedAnnotation> &
         switch (a.kind) {
         case Annotation::Kind::Area:
         case Annotation::Kind::Region: {
-            painter.setBrush(translucent);
+            // A highlighted region keeps the colour its layers give it: outlined, not washed over.
+            painter.setBrush(a.kind == Annotation::Kind::Area ? QBrush(translucent) : QBrush(Qt::NoBrush));
             QPen outline(colour, (a.kind == Annotation::Kind::Area ? 2.0 : 2.5) * k);
             if (a.kind == Annotation::Kind::Area)
                 outline.setStyle(Qt::DashLine);

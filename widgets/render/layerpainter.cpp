@@ -179,8 +179,20 @@ void LayerPainter::paintFeature(QPainter &painter, const ProjectedLayer &pl, int
         return;
     }
     const QPen pen = pipelinePen(f.properties.value(QStringLiteral("commodity")).toString(), status, scale, style);
-    PolylineStroker::stroke(painter, line, cosmeticPen(style.lineHalo, pen.widthF() + 2.5 * scale));
-    PolylineStroker::stroke(painter, line, pen);
+    const QPainterPath drawn = PolylineStroker::offset(line, drawnOffset(layer, f) * scale);
+    PolylineStroker::stroke(painter, drawn, cosmeticPen(style.lineHalo, pen.widthF() + 2.5 * scale));
+    PolylineStroker::stroke(painter, drawn, pen);
+}
+
+double LayerPainter::drawnOffset(const Layer &layer, const Feature &feature)
+{
+    return layer.kind == LayerKind::Lines ? parallelOffset(feature) : 0.0;
+}
+
+double LayerPainter::parallelOffset(const Feature &feature)
+{
+    const QString commodity = feature.properties.value(QStringLiteral("commodity")).toString();
+    return commodity == u"gas" ? 2.0 : commodity == u"oil" ? -2.0 : 0.0;
 }
 
 void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t,
@@ -203,14 +215,16 @@ void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState 
             const bool selected = ref == view.selectedFeature, hovered = ref == view.hoveredFeature;
             const bool lit = !view.isHighlighting() || view.highlightFeatures.contains(ref) ||
                              view.highlightFeatures.contains(layer.id);
-            painter.setOpacity(view.layerOpacity.value(layer.id, 1.0) * (lit ? 1.0 : 0.25));
+            // Unlit features recede but stay legible: a claim about one line must not hide the others.
+            painter.setOpacity(view.layerOpacity.value(layer.id, 1.0) * (lit ? 1.0 : 0.55));
             if (selected || hovered) {
                 QPen casing(selected ? style.highlight : style.highlight.lighter(130), (selected ? 9.0 : 7.0) * view.styleScale);
                 casing.setCosmetic(true);
                 casing.setCapStyle(Qt::RoundCap);
                 casing.setJoinStyle(Qt::RoundJoin);
                 if (!pl.lines[i].isEmpty())
-                    PolylineStroker::stroke(painter, t.map(pl.lines[i]), casing);
+                    PolylineStroker::stroke(painter, PolylineStroker::offset(t.map(pl.lines[i]), drawnOffset(layer, f) * view.styleScale),
+                                            casing);
                 if (!pl.areas[i].isEmpty()) {
                     casing.setWidthF(4.0 * view.styleScale);
                     PolylineStroker::stroke(painter, t.map(pl.areas[i]), casing);
@@ -234,10 +248,10 @@ QList<LayerPainter::Swatch> LayerPainter::swatchesFor(const Layer &layer, const 
     case LayerKind::Lines:
         for (const LegendEntry &e : layer.legend)
             out.push_back({e.label, QColor(), pipelinePen(e.key, QStringLiteral("operating"), 1.0, style), {}, {}});
-        for (const char *status : {"operating", "under construction", "planned", "suspended"}) {
-            QPen pen = pipelinePen(QStringLiteral("gas"), QString::fromLatin1(status), 1.0, style);
+        for (QStringView status : kLineStatuses) {
+            QPen pen = pipelinePen(QStringLiteral("gas"), status.toString(), 1.0, style);
             pen.setColor(style.statusSample);
-            out.push_back({QString::fromLatin1(status), QColor(), pen, {}, {}});
+            out.push_back({status.toString(), QColor(), pen, {}, {}});
         }
         break;
     case LayerKind::Zones: {
@@ -360,7 +374,9 @@ QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewS
 {
     const LayerStyle &style = mapStyle.layers;
     QList<Swatch> out;
-    for (const ProjectedLayer &pl : scene.layers()) {
+    // In the order of the Layers panel: the layer drawn on top first.
+    for (auto it = scene.layers().crbegin(); it != scene.layers().crend(); ++it) {
+        const ProjectedLayer &pl = *it;
         const Layer &layer = *pl.layer;
         if (!isVisible(view, layer))
             continue;
@@ -373,7 +389,7 @@ QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewS
                 out.push_back({layer.title, style.genericFill, QPen(Qt::NoPen), {}, {}});
             continue;
         }
-        QStringList seen; // "commodity|status" or status, in the order they first occur
+        QStringList seen; // "commodity|status" or status
         for (const Feature &f : layer.features) {
             const auto status = f.statusIn(view.year);
             if (!status)
@@ -384,7 +400,24 @@ QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewS
             if (!seen.contains(key))
                 seen << key;
         }
-        std::sort(seen.begin(), seen.end());
+        // In the order the layer's legend defines its classes (as the Layers panel lists them),
+        // whatever the year: a class keeps its place while others come and go.
+        const auto rank = [&layer](const QString &key) {
+            qsizetype r = 0;
+            for (const QString &part : key.split(u'|')) {
+                const auto at = std::find_if(layer.legend.begin(), layer.legend.end(),
+                                             [&part](const LegendEntry &e) { return e.key == part; });
+                const auto status = std::find(kLineStatuses.begin(), kLineStatuses.end(), part);
+                r = r * 1000 + (at != layer.legend.end()         ? at - layer.legend.begin()
+                                : status != kLineStatuses.end() ? status - kLineStatuses.begin()
+                                                                : 999);
+            }
+            return r;
+        };
+        std::stable_sort(seen.begin(), seen.end(), [&](const QString &a, const QString &b) {
+            const qsizetype ra = rank(a), rb = rank(b);
+            return ra != rb ? ra < rb : a < b;
+        });
         for (const QString &key : seen) {
             if (layer.kind == LayerKind::Membership) {
                 out.push_back({tr("SCO %1").arg(key), membershipColour(key, style), QPen(Qt::NoPen), {}, {}});

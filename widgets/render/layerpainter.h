@@ -9,6 +9,7 @@
 #include <QPainterPath>
 #include <QPen>
 
+#include <array>
 #include <memory>
 
 class QPainter;
@@ -51,7 +52,15 @@ public:
         bool cell = false;     ///< a claimant, named alone: several to a row under the entry before
     };
 
+    /// A line's statuses in the order the Layers panel and the legend list them.
+    static constexpr std::array<QStringView, 4> kLineStatuses{u"operating", u"under construction", u"planned", u"suspended"};
     static QColor membershipColour(const QString &status, const LayerStyle &style);
+    /// Pixels (at style scale 1) a pipeline is drawn to the left of its route: gas and oil lines
+    /// that share a corridor (Power of Siberia beside ESPO) are drawn side by side, not one
+    /// hidden under the other. Well under the map's accuracy at the scales it is drawn at.
+    static double parallelOffset(const Feature &feature);
+    /// parallelOffset() for the lines of a pipelines layer; 0 for any other line (claim lines).
+    static double drawnOffset(const Layer &layer, const Feature &feature);
     static QPen pipelinePen(const QString &commodity, const QString &status, double scale, const LayerStyle &style);
 
     /// Fill colours of regions coloured by visible membership layers in the view's year,

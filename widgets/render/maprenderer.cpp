@@ -1,4 +1,5 @@
 #include "maprenderer.h"
+#include "legendpainter.h"
 
 #include "labelplacer.h"
 #include "layerpainter.h"
@@ -16,10 +17,11 @@ namespace spheres {
 
 namespace {
 
-/// A colour faded towards `towards`: what is not part of the claim in focus recedes.
+/// A colour faded a little towards `towards`: what is not part of the claim in focus recedes,
+/// but keeps its hue, so that every thematic class still reads (a member still looks a member).
 QColor dimmed(const QColor &c, const QColor &towards)
 {
-    constexpr double k = 0.6;
+    constexpr double k = 0.35;
     return QColor::fromRgbF(c.redF() * (1 - k) + towards.redF() * k, c.greenF() * (1 - k) + towards.greenF() * k,
                             c.blueF() * (1 - k) + towards.blueF() * k);
 }
@@ -33,31 +35,6 @@ QPen pen(const QColor &colour, double width)
     p.setCapStyle(Qt::RoundCap);
     p.setCosmetic(true);
     return p;
-}
-
-/// Where a legend entry goes: its x offset and its row (from 1).
-struct LegendPlace
-{
-    double x;
-    int row;
-};
-
-/// Claimants (cells) three to a row under their heading, so that a long list of them keeps the
-/// legend short; every other entry on a row of its own.
-QList<LegendPlace> legendPlaces(const QList<LayerPainter::Swatch> &entries, double cellWidth)
-{
-    constexpr int kCellsPerRow = 3;
-    QList<LegendPlace> places;
-    int row = 0, column = 0;
-    for (const LayerPainter::Swatch &e : entries) {
-        if (e.cell && column > 0 && column < kCellsPerRow) {
-            places.push_back({column++ * cellWidth, row});
-            continue;
-        }
-        places.push_back({0, ++row});
-        column = e.cell ? 1 : 0;
-    }
-    return places;
 }
 
 QPainterPath haloPath(QPointF baseline, const QString &text, const QFont &font)
@@ -197,7 +174,7 @@ void MapRenderer::drawLand(QPainter &painter, const Scene &scene, const ViewStat
             continue;
         QColor fill = fills.value(regions[i].code, m_style.land);
         if (view.isHighlighting() && !view.highlightRegions.contains(regions[i].code))
-            fill = dimmed(fill, m_style.space);
+            fill = dimmed(fill, m_style.land);
         if (regions[i].code == view.hoveredRegion)
             fill = fill.darker(106);
         painter.setBrush(fill);
@@ -205,7 +182,7 @@ void MapRenderer::drawLand(QPainter &painter, const Scene &scene, const ViewStat
         for (auto it = held.constFind(regions[i].code); it != held.cend() && it.key() == regions[i].code; ++it) {
             QColor zoneFill = it->fill; // the holder's colour gives way inside the zone it holds
             if (view.isHighlighting() && !view.highlightRegions.contains(regions[i].code))
-                zoneFill = dimmed(zoneFill, m_style.space);
+                zoneFill = dimmed(zoneFill, m_style.land);
             painter.save();
             painter.setClipPath(toScreen.map(it->area), Qt::IntersectClip);
             painter.setBrush(zoneFill);
@@ -219,16 +196,26 @@ void MapRenderer::drawLand(QPainter &painter, const Scene &scene, const ViewStat
     for (const QPainterPath &path : paths)
         if (!path.isEmpty())
             painter.drawPath(path);
+    // Between two states of one colour a grey hairline vanishes: coloured states get a light
+    // border, as choropleth atlases draw them.
+    painter.setPen(pen(m_style.thematicBorder, m_style.thematicBorderWidth * view.styleScale));
+    for (int i = 0; i < regions.size(); ++i)
+        if (!paths[i].isEmpty() && fills.contains(regions[i].code))
+            painter.drawPath(paths[i]);
 }
 
 void MapRenderer::drawSelection(QPainter &painter, const Scene &scene, const ViewState &view,
                                 const QList<QPainterPath> &paths) const
 {
     const QList<Region> &regions = scene.levelFor(view.metresPerPixel).atlas().regions();
-    const QPen highlightPen = pen(m_style.selectionOutline, m_style.selectionWidth * 0.8 * view.styleScale);
-    for (int i = 0; i < regions.size(); ++i)
-        if (!paths[i].isEmpty() && view.highlightRegions.contains(regions[i].code))
-            PolylineStroker::stroke(painter, paths[i], highlightPen);
+    // The claim in focus: a colour no layer uses, on a light casing, so that outlined coasts never
+    // read as pipelines.
+    const QPen casing = pen(m_style.focusCasing, m_style.selectionWidth * 1.6 * view.styleScale);
+    const QPen focusPen = pen(m_style.focusOutline, m_style.selectionWidth * 0.8 * view.styleScale);
+    for (const QPen &p : {casing, focusPen})
+        for (int i = 0; i < regions.size(); ++i)
+            if (!paths[i].isEmpty() && view.highlightRegions.contains(regions[i].code))
+                PolylineStroker::stroke(painter, paths[i], p);
     if (view.selectedRegion.isEmpty())
         return;
     const int i = scene.levelFor(view.metresPerPixel).atlas().indexOf(view.selectedRegion);
@@ -263,50 +250,18 @@ QList<PlacedAnnotation> MapRenderer::annotationLayout(const Scene &scene, const 
     return AnnotationPainter::layout(m_annotations, scene, view, m_style, labelBoxes);
 }
 
+LegendPainter::Layout MapRenderer::legendLayout(const Scene &scene, const ViewState &view) const
+{
+    QList<QRectF> avoid;
+    if (!m_annotations.isEmpty())
+        for (const PlacedAnnotation &a : annotationLayout(scene, view))
+            avoid << a.bounds();
+    return LegendPainter::layout(scene, view, m_style, avoid);
+}
+
 void MapRenderer::drawLegend(QPainter &painter, const Scene &scene, const ViewState &view) const
 {
-    const QList<LayerPainter::Swatch> entries = LayerPainter::legend(scene, view, m_style);
-    if (entries.isEmpty())
-        return;
-    const double k = view.styleScale;
-    QFont font(m_style.fontFamily);
-    font.setPixelSize(std::max(1, int(std::lround(11 * k))));
-    QFont titleFont = font;
-    titleFont.setWeight(QFont::DemiBold);
-    const QFontMetricsF metrics(font);
-    const double row = metrics.height() + 5 * k, swatchW = 28 * k, pad = 10 * k;
-    double textW = QFontMetricsF(titleFont).horizontalAdvance(QCoreApplication::translate("MapRenderer", "Legend — %1").arg(view.year));
-    double cellW = 0;
-    for (const auto &e : entries) {
-        const double w = swatchW + 8 * k + metrics.horizontalAdvance(e.label);
-        double &widest = e.cell ? cellW : textW;
-        widest = std::max(widest, w);
-    }
-    cellW += 12 * k; // between cells
-    const QList<LegendPlace> places = legendPlaces(entries, cellW);
-    for (qsizetype i = 0; i < entries.size(); ++i)
-        if (entries[i].cell)
-            textW = std::max(textW, places[i].x + cellW);
-    const int rows = places.last().row;
-    const QRectF box(pad, view.size.height() - pad - (rows + 1) * row - 2 * pad, textW + 2 * pad, (rows + 1) * row + 2 * pad);
-    painter.setPen(QPen(m_style.legendFrame, 1));
-    painter.setBrush(m_style.legendBackground);
-    painter.drawRoundedRect(box, 4 * k, 4 * k);
-    painter.setPen(m_style.label);
-    painter.setFont(titleFont);
-    painter.drawText(QRectF(box.left() + pad, box.top() + pad, textW, row), Qt::AlignVCenter | Qt::AlignLeft,
-                     QCoreApplication::translate("MapRenderer", "Legend — %1").arg(view.year));
-    painter.setFont(font);
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        const LayerPainter::Swatch &e = entries[i];
-        const double y = box.top() + pad + places[i].row * row;
-        const QRectF swatch(box.left() + pad + places[i].x, y + row * 0.2, swatchW, row * 0.6);
-        LayerPainter::Swatch scaled = e;
-        scaled.line.setWidthF(e.line.widthF() * k);
-        LayerPainter::paintSwatch(painter, swatch, scaled, m_style);
-        painter.setPen(m_style.label);
-        painter.drawText(QRectF(swatch.right() + 8 * k, y, textW, row), Qt::AlignVCenter | Qt::AlignLeft, e.label);
-    }
+    LegendPainter::paint(painter, legendLayout(scene, view), view, m_style);
 }
 
 void MapRenderer::drawCredits(QPainter &painter, const ViewState &view) const

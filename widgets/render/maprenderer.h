@@ -2,6 +2,7 @@
 
 #include "annotation.h"
 #include "annotationpainter.h"
+#include "legendpainter.h"
 #include "mapstyle.h"
 
 #include <QHash>
@@ -47,6 +48,8 @@ public:
     const QList<Annotation> &annotations() const { return m_annotations; }
     /// The annotations as `view` shows them (for the editor's hit tests): the very layout render() paints.
     QList<PlacedAnnotation> annotationLayout(const Scene &scene, const ViewState &view) const;
+    /// Where `view`'s legend goes and what it holds (the window's hit test uses the very box drawn).
+    LegendPainter::Layout legendLayout(const Scene &scene, const ViewState &view) const;
 
 private:
     void drawBackground(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;

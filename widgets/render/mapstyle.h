@@ -49,6 +49,12 @@ struct MapStyle
     QColor coast{0x86, 0x93, 0x9e};
     QColor selectionFill{0xe6, 0x9f, 0x00, 0x59}; ///< Okabe–Ito orange, translucent
     QColor selectionOutline{0xb3, 0x5c, 0x00};
+    /// The outline of the regions of the claim in focus: violet, a hue no layer uses.
+    QColor focusOutline{0x7b, 0x1f, 0xa2};
+    QColor focusCasing{0xff, 0xff, 0xff, 0xd0};
+    /// Borders of states a membership layer colours.
+    QColor thematicBorder{0xff, 0xff, 0xff, 0xc0};
+    double thematicBorderWidth = 0.9;
     QColor label{0x3d, 0x3d, 0x3d};
     QColor labelHalo{0xff, 0xff, 0xff, 0xd8};
     QColor credit{0x55, 0x5f, 0x68};

@@ -297,4 +297,39 @@ QList<QList<QPolygonF>> PolylineStroker::dashes(const QPainterPath &path, const 
     return cut(lines ? *lines : path.toSubpathPolygons(), pattern, visible, turns);
 }
 
+QPolygonF PolylineStroker::offset(const QPolygonF &line, qreal distance)
+{
+    QPolygonF out;
+    out.reserve(line.size());
+    const auto normal = [&](qsizetype i) { // of segment i → i+1, to its left (y down: screen)
+        const QPointF d = line[i + 1] - line[i];
+        const qreal length = std::hypot(d.x(), d.y());
+        return length > 0 ? QPointF(d.y() / length, -d.x() / length) : QPointF();
+    };
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QPointF before = i > 0 ? normal(i - 1) : QPointF(), after = i + 1 < line.size() ? normal(i) : QPointF();
+        QPointF n = before + after;
+        const qreal length = std::hypot(n.x(), n.y());
+        if (length < 1e-9) {
+            out << line[i] + (after.isNull() ? before : after) * distance;
+            continue;
+        }
+        n /= length;
+        // The mitre lengthens the offset at a corner by 1/cos(half the turn), at most twice.
+        const QPointF one = after.isNull() ? before : after;
+        const qreal cosHalf = std::max(0.5, n.x() * one.x() + n.y() * one.y());
+        out << line[i] + n * (distance / cosHalf);
+    }
+    return out;
+}
+
+QPainterPath PolylineStroker::offset(const QPainterPath &path, qreal distance)
+{
+    QPainterPath out;
+    for (const QPolygonF &line : path.toSubpathPolygons())
+        if (line.size() > 1)
+            out.addPolygon(offset(line, distance));
+    return out;
+}
+
 } // namespace spheres

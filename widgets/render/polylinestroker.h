@@ -20,6 +20,10 @@ class PolylineStroker
 public:
     /// Strokes `path` (lines only, no curves) with `pen`, as strokePath() would.
     static void stroke(QPainter &painter, const QPainterPath &path, const QPen &pen);
+    /// `path`'s polylines moved `distance` to their left (negative: right), corners mitred
+    /// (bevelled where sharper than 60°): parallel lines that share a route drawn side by side.
+    static QPainterPath offset(const QPainterPath &path, qreal distance);
+    static QPolygonF offset(const QPolygonF &line, qreal distance);
     /// Strokes `path` in dashes that take `colours` in turn (dash, gap: in pixels), on every device.
     static void strokeInTurns(QPainter &painter, const QPainterPath &path, const QPen &pen, const QList<QColor> &colours,
                               double dash, double gap);

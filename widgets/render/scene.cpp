@@ -1,4 +1,5 @@
 #include "scene.h"
+#include "polylinestroker.h"
 
 #include <QPolygonF>
 
@@ -8,10 +9,24 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace spheres {
 
 namespace {
+
+double distanceToPolyline(const QPolygonF &line, QPointF p)
+{
+    double best = std::numeric_limits<double>::max();
+    for (qsizetype i = 1; i < line.size(); ++i) {
+        const QPointF a = line[i - 1], d = line[i] - a;
+        const double lengthSquared = d.x() * d.x() + d.y() * d.y();
+        const double t = lengthSquared > 0 ? std::clamp(QPointF::dotProduct(p - a, d) / lengthSquared, 0.0, 1.0) : 0.0;
+        const QPointF q = a + d * t;
+        best = std::min(best, std::hypot(p.x() - q.x(), p.y() - q.y()));
+    }
+    return best;
+}
 
 QList<QPolygonF> ringsOf(const MultiPolygon &shape)
 {
@@ -173,25 +188,36 @@ QTransform Scene::worldToScreen(const ViewState &view) const
 
 QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance) const
 {
-    const QPointF xy = worldToScreen(view).inverted().map(pixel);
-    const Point p(xy.x(), xy.y());
-    const double reach = tolerance * view.metresPerPixel;
+    // The nearest feature within reach, measured to the line as drawn (pipelines side by side);
+    // on a tie the one drawn on top: layers and features are visited top first.
+    const QTransform toScreen = worldToScreen(view);
+    const Point p = [&] { const QPointF xy = toScreen.inverted().map(pixel); return Point(xy.x(), xy.y()); }();
+    const QRectF reachBox(pixel - QPointF(tolerance, tolerance), pixel + QPointF(tolerance, tolerance));
+    QString best;
+    double bestDistance = tolerance; // pixels
     for (auto it = m_layers.crbegin(); it != m_layers.crend(); ++it) {
         const Layer &layer = *it->layer;
         if (view.hiddenLayers.contains(layer.id) || layer.kind == LayerKind::Membership)
             continue;
-        for (int i = 0; i < layer.features.size(); ++i) {
-            if (!layer.features[i].existsIn(view.year))
+        for (qsizetype i = layer.features.size() - 1; i >= 0; --i) {
+            if (!layer.features[i].existsIn(view.year) || !toScreen.mapRect(it->bounds[i]).adjusted(-8, -8, 8, 8).intersects(reachBox))
                 continue;
-            const MultiLineString &lines = it->lineShapes[i];
+            double distance = std::numeric_limits<double>::max();
+            if (!it->lines[i].isEmpty()) {
+                const double offset = LayerPainter::drawnOffset(layer, layer.features[i]) * view.styleScale;
+                for (const QPolygonF &line : toScreen.map(it->lines[i]).toSubpathPolygons())
+                    distance = std::min(distance, distanceToPolyline(PolylineStroker::offset(line, offset), pixel));
+            }
             const MultiPolygon &area = it->areaShapes[i];
-            const bool hit = (!lines.empty() && bg::distance(p, lines) <= reach) ||
-                             (!area.empty() && (bg::within(p, area) || bg::distance(p, area) <= reach / 2));
-            if (hit)
-                return layer.id + u'/' + layer.features[i].id;
+            if (!area.empty())
+                distance = std::min(distance, bg::within(p, area) ? 0.0 : 2.0 * bg::distance(p, area) / view.metresPerPixel);
+            if (distance < bestDistance || (best.isEmpty() && distance <= tolerance)) {
+                bestDistance = distance;
+                best = layer.id + u'/' + layer.features[i].id;
+            }
         }
     }
-    return {};
+    return best;
 }
 
 std::pair<const ProjectedLayer *, int> Scene::findFeature(const QString &ref) const

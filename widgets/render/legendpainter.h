@@ -1,0 +1,40 @@
+#pragma once
+
+#include "layerpainter.h"
+#include "viewstate.h"
+
+#include <QList>
+#include <QRectF>
+
+class QPainter;
+
+namespace spheres {
+
+class Scene;
+struct MapStyle;
+
+/// The map's legend: compact, in the order of the Layers panel (top layer first), with each
+/// layer's classes in the order its legend defines them (stable from year to year), in the
+/// view's corner or, where annotations stand there, the first corner clear of them. Folded to
+/// its title line when the view says so.
+class LegendPainter
+{
+public:
+    struct Layout
+    {
+        QRectF box;                     ///< empty: nothing to show
+        QList<LayerPainter::Swatch> entries;
+        QList<QPointF> places;          ///< each entry's swatch top left, relative to the box
+        double row = 0, swatchWidth = 0, cellSwatchWidth = 0;
+    };
+
+    /// Where the legend of `view` goes and what it holds; `avoid` are boxes it should keep clear of.
+    static Layout layout(const Scene &scene, const ViewState &view, const MapStyle &style, const QList<QRectF> &avoid);
+    static void paint(QPainter &painter, const Layout &layout, const ViewState &view, const MapStyle &style);
+    /// The corner nearest to `pixel` in a picture of `size`: where a dragged legend lands.
+    static ViewState::Corner nearestCorner(QPointF pixel, QSize size);
+    /// "Legend — 2026"
+    static QString title(int year);
+};
+
+} // namespace spheres
