@@ -95,7 +95,7 @@ void NarrativePanel::rebuild()
                 style += QStringLiteral("font-weight:600; text-decoration:underline;");
             if (c->id == m_focused)
                 style = QStringLiteral("background-color:%1; color:%2; text-decoration:none;")
-                            .arg(StanceStyle::colour(c->stance, dark).name(), StanceStyle::textOnColour(dark).name());
+                            .arg(StanceStyle::colour(c->stance, dark).name(), StanceStyle::textOnColour(c->stance, dark).name());
             const QString tag = QStringLiteral("<sup style='color:%1'>&nbsp;%2&nbsp;%3</sup>")
                                     .arg(StanceStyle::colour(c->stance, dark).name(), SafeText::html(StanceStyle::symbol(c->stance)),
                                          StanceStyle::label(c->stance).toLower());

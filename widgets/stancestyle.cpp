@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <cmath>
+
 namespace spheres {
 
 QColor StanceStyle::colour(Stance stance, bool dark)
@@ -42,7 +44,14 @@ QColor StanceStyle::tint(Stance stance, bool dark)
 
 QColor StanceStyle::textOnTint(bool dark) { return dark ? QColor(0xf2, 0xf2, 0xf2) : QColor(0x1a, 0x1a, 0x1a); }
 
-QColor StanceStyle::textOnColour(bool dark) { return dark ? QColor(0x12, 0x12, 0x12) : QColor(Qt::white); }
+QColor StanceStyle::textOnColour(Stance stance, bool dark)
+{
+    // WCAG relative luminance: white reads on colours darker than about 0.18, black above.
+    const QColor c = colour(stance, dark);
+    const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    const double luminance = 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    return luminance > 0.18 ? QColor(0x12, 0x12, 0x12) : QColor(Qt::white);
+}
 
 QString StanceStyle::label(Stance stance)
 {

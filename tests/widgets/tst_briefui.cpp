@@ -11,6 +11,8 @@
 #include "mapcanvas.h"
 #include "narrativepanel.h"
 #include "presentationmode.h"
+#include "stancestyle.h"
+#include "mapstyle.h"
 #include "claimscard.h"
 #include "timeslider.h"
 #include "viewspanel.h"
@@ -40,6 +42,9 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QTreeWidget>
+
+#include <cmath>
 
 using namespace spheres;
 using namespace Qt::StringLiterals;
@@ -57,6 +62,10 @@ private slots:
     void claimsThroughAGroupSayWhichGroup();
     void focusingAClaimLightsItsRegions();
     void clickingASentenceFocusesItsClaim();
+    void stanceColoursKeepTheirContrast_data();
+    void stanceColoursKeepTheirContrast();
+    void panelsFollowADarkPalette_data();
+    void panelsFollowADarkPalette();
     void escapeLeavesNoStaleState_data();
     void escapeLeavesNoStaleState();
     void aNewSubjectOpensTheContextAtItsTop_data();
@@ -220,6 +229,97 @@ void TestBriefUi::clickingASentenceFocusesItsClaim()
     emit browser->anchorClicked(InternalLink::url(InternalLink::Kind::Claim, id));
     QCOMPARE(m_window->briefController()->focusedClaim(), id);
     QVERIFY(m_window->canvas()->view().highlightFeatures.contains(QStringLiteral("contested/spratly-islands")));
+}
+
+namespace {
+
+/// WCAG 2 contrast ratio of two opaque colours.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x2d));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    p.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    return p;
+}
+
+} // namespace
+
+void TestBriefUi::stanceColoursKeepTheirContrast_data()
+{
+    QTest::addColumn<int>("stance");
+    QTest::addColumn<bool>("dark");
+    for (const Stance s : {Stance::Cooperation, Stance::Rivalry, Stance::Context})
+        for (const bool dark : {false, true})
+            QTest::addRow("%s, %s", qPrintable(StanceStyle::label(s)), dark ? "dark" : "light") << int(s) << dark;
+}
+
+void TestBriefUi::stanceColoursKeepTheirContrast()
+{
+    QFETCH(int, stance);
+    QFETCH(bool, dark);
+    const Stance s = Stance(stance);
+    const QColor base = dark ? darkPalette().color(QPalette::Base) : QColor(Qt::white);
+    // A sentence's text on its tint, and a focused sentence's text on the stance colour: AA.
+    QVERIFY2(contrast(StanceStyle::textOnTint(dark), StanceStyle::tint(s, dark)) >= 4.5, "text on tint");
+    QVERIFY2(contrast(StanceStyle::textOnColour(s, dark), StanceStyle::colour(s, dark)) >= 4.5, "text on colour");
+    // The stance word in its colour stands out from the panel.
+    QVERIFY2(contrast(StanceStyle::colour(s, dark), base) >= 3.0, "stance colour on the panel");
+    // The tint is a tint of the panel, not a block: close to its ground.
+    QVERIFY2(contrast(StanceStyle::tint(s, dark), base) < 2.0, "tint near the panel's ground");
+}
+
+void TestBriefUi::panelsFollowADarkPalette_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
+void TestBriefUi::panelsFollowADarkPalette()
+{
+    QFETCH(bool, dark);
+    if (dark)
+        m_window->setPalette(darkPalette());
+    // The narrative's tints are the palette's.
+    const QString html = m_window->narrativePanel()->html();
+    QVERIFY(html.contains(StanceStyle::tint(Stance::Cooperation, dark).name(), Qt::CaseInsensitive));
+    QVERIFY(!html.contains(StanceStyle::tint(Stance::Cooperation, !dark).name(), Qt::CaseInsensitive));
+    // The oil pipeline's swatch is drawn as the map draws the line: light on dark, dark on light.
+    auto *tree = m_window->layersPanel()->findChild<QTreeWidget *>();
+    QVERIFY(tree);
+    const QList<QTreeWidgetItem *> found = tree->findItems(tr("Oil pipeline"), Qt::MatchStartsWith | Qt::MatchRecursive);
+    QVERIFY(!found.isEmpty());
+    const QImage swatch = found.first()->icon(0).pixmap(QSize(28, 14), 1.0).toImage();
+    int lightest = 0, darkest = 255;
+    for (int y = 0; y < swatch.height(); ++y)
+        for (int x = 0; x < swatch.width(); ++x)
+            if (const QColor c = swatch.pixelColor(x, y); c.alpha() > 200) {
+                lightest = std::max(lightest, c.lightness());
+                darkest = std::min(darkest, c.lightness());
+            }
+    if (dark)
+        QVERIFY2(lightest > 180, qPrintable(QString::number(lightest)));
+    else
+        QVERIFY2(darkest < 60, qPrintable(QString::number(darkest)));
+    // The map and its annotations follow the palette; exports stay light.
+    const MapStyle &onScreen = m_window->canvas()->renderer().style();
+    QCOMPARE(onScreen.isDark, dark);
+    QVERIFY(contrast(onScreen.annotationText, onScreen.annotationBox) >= 7.0);
+    QCOMPARE(onScreen.annotationBox.lightness() < 128, dark);
+    QVERIFY(!m_window->canvas()->exportRenderer().style().isDark);
+    QVERIFY(m_window->canvas()->exportRenderer().style().annotationBox.lightness() > 200);
 }
 
 void TestBriefUi::escapeLeavesNoStaleState_data()
