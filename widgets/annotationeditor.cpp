@@ -632,7 +632,11 @@ void AnnotationEditor::paintOverlay(QPainter &painter) const
                 continue;
             painter.setPen(QPen(accent, 1, Qt::DashLine));
             painter.setBrush(Qt::NoBrush);
-            painter.drawRect(p.bounds().adjusted(-4, -4, 4, 4));
+            // A callout's or pin's frame is its text box: the map between it and the anchor
+            // is not part of it (a click there selects what is under it).
+            const bool framesText = (p.annotation.kind == Annotation::Kind::Callout || p.annotation.kind == Annotation::Kind::Pin)
+                                    && !p.textBox.isEmpty();
+            painter.drawRect((framesText ? p.textBox : p.bounds()).adjusted(-4, -4, 4, 4));
             painter.setPen(QPen(Qt::white, 1.5));
             painter.setBrush(accent);
             QList<QPointF> handles{p.anchor};

@@ -15,6 +15,7 @@ BriefController::BriefController(BriefDocument *document, MapCanvas *canvas, Con
 {
     connect(m_canvas, &MapCanvas::selectionChanged, this, &BriefController::onRegionSelected);
     connect(m_canvas, &MapCanvas::featureSelectionChanged, this, &BriefController::onFeatureSelected);
+    connect(m_canvas, &MapCanvas::selectionCleared, this, &BriefController::onSelectionCleared);
     connect(m_context, &ContextPanel::claimActivated, this, [this](const QString &id) { focusClaim(id); });
     connect(m_context, &ContextPanel::regionActivated, m_canvas, &MapCanvas::selectRegion);
     connect(m_context, &ContextPanel::featureActivated, m_canvas, &MapCanvas::selectFeature);
@@ -146,6 +147,16 @@ void BriefController::onFeatureSelected(const QString &ref)
     m_narrative->setMarkedClaims(ids);
 }
 
+void BriefController::onSelectionCleared()
+{
+    if (m_linkMode)
+        return; // linking edits the focused claim: clearing the map's selection must not drop it
+    m_focused.clear();
+    m_narrative->setFocusedClaim(QString());
+    m_narrative->setMarkedClaims({});
+    m_context->clear();
+}
+
 void BriefController::onSearchFound(SearchBox::Kind kind, const QString &target)
 {
     switch (kind) {
@@ -166,6 +177,7 @@ void BriefController::onBriefReset()
 {
     m_focused.clear();
     m_canvas->clearSelection();
+    m_context->clear(); // the new brief may reuse the old one's claim ids
     m_context->setBrief(&m_document->brief());
     m_narrative->setBrief(&m_document->brief());
     m_narrative->setFocusedClaim(QString());

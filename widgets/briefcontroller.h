@@ -47,6 +47,7 @@ public slots:
 private:
     void onRegionSelected(const QString &code);
     void onFeatureSelected(const QString &ref);
+    void onSelectionCleared();
     void onSearchFound(SearchBox::Kind kind, const QString &target);
     void onBriefReset();
     QStringList regionsOf(const QString &claimId) const;

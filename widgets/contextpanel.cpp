@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTextDocument>
 #include <QVBoxLayout>
 
@@ -139,6 +140,22 @@ void ContextPanel::refresh()
         showRegion(m_code);
 }
 
+void ContextPanel::clear()
+{
+    m_code.clear();
+    m_feature.clear();
+    m_claim.clear();
+    showNothing();
+}
+
+void ContextPanel::scrollToTopIfNew(const QString &subject)
+{
+    if (subject == m_shownSubject)
+        return;
+    m_shownSubject = subject;
+    m_scroll->verticalScrollBar()->setValue(0);
+}
+
 void ContextPanel::onLink(const QString &link)
 {
     const auto target = InternalLink::parse(link);
@@ -243,6 +260,7 @@ void ContextPanel::showClaim(const QString &id)
     html += QStringLiteral("<p style='color:gray'>%1</p>").arg(basis);
     html += QStringLiteral("<p><a href='%1'>%2</a></p>").arg(InternalLink::href(InternalLink::Kind::EditClaim, c->id), tr("Edit this claim…"));
     m_body->setText(html);
+    scrollToTopIfNew(QStringLiteral("claim:") + c->id);
     setSummary(tr("Claim %1, %2: %3").arg(c->id, StanceStyle::label(c->stance), c->text));
 }
 
@@ -260,6 +278,7 @@ void ContextPanel::showNothing()
     m_body->setText(tr("<p>Click a country, a pipeline or a contested zone on the map to read about it.</p>"
                        "<p>Drag to pan, use the wheel or <b>+</b>/<b>−</b> to zoom, <b>0</b> to fit, "
                        "<b>Esc</b> to clear the selection.</p>"));
+    scrollToTopIfNew(QString());
     setSummary(QString());
 }
 
@@ -291,6 +310,7 @@ void ContextPanel::showRegion(const QString &code)
     m_subtitle->setText(region->isoCode ? tr("%1 · ISO 3166-1 alpha-3").arg(region->code)
                                         : tr("%1 · Natural Earth code (no ISO code)").arg(region->code));
     m_body->setText(describeRegion(code));
+    scrollToTopIfNew(QStringLiteral("region:") + code);
     // Memberships and zones say what the region means here; its pipelines can be many: the panel lists them.
     QStringList sentences{tr("Selected: %1 (%2).").arg(region->name, region->code)};
     for (const FeatureRef &ref : RegionFacts::concerning(m_layers, *region))
@@ -318,6 +338,7 @@ void ContextPanel::showFeature(const QString &ref)
     m_title->setText(found.feature->name);
     m_subtitle->setText(found.layer->title);
     m_body->setText(describeFeature(*found.layer, *found.feature));
+    scrollToTopIfNew(QStringLiteral("feature:") + ref);
     QStringList sentences{tr("Selected: %1 (%2).").arg(found.feature->name, found.layer->title)};
     if (const auto status = found.feature->statusIn(m_year); status && !status->isEmpty())
         sentences << tr("%1 in %2.").arg(*status, QString::number(m_year));

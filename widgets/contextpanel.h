@@ -45,6 +45,8 @@ public slots:
     void showClaim(const QString &id);
     void setYear(int year);
     void refresh();
+    /// Forgets the subject (Esc, another brief) and shows the "nothing selected" help.
+    void clear();
 
 signals:
     void claimActivated(const QString &id);
@@ -58,6 +60,8 @@ signals:
 
 private:
     void showNothing();
+    /// A new subject opens at its top; the same one, refreshed, keeps where the reader was.
+    void scrollToTopIfNew(const QString &subject);
     void setSummary(const QString &summary);
     void onLink(const QString &link);
     /// `regionCode`: the region the claims are listed for; claims that reach it only through a
@@ -81,6 +85,7 @@ private:
     QString m_feature;
     QString m_claim;
     QString m_summary;
+    QString m_shownSubject;
     const Brief *m_brief = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;

@@ -2,7 +2,9 @@
 #include "safetext.h"
 
 #include "layerpainter.h"
+#include "mapstyle.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,13 +22,13 @@ namespace {
 
 constexpr int kIdRole = Qt::UserRole + 1;
 
-QIcon swatchIcon(const LayerPainter::Swatch &swatch, qreal dpr)
+QIcon swatchIcon(const LayerPainter::Swatch &swatch, const MapStyle &style, qreal dpr)
 {
     QPixmap pixmap(QSize(28, 14) * dpr);
     pixmap.setDevicePixelRatio(dpr);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
-    LayerPainter::paintSwatch(painter, QRectF(1, 2, 26, 10), swatch);
+    LayerPainter::paintSwatch(painter, QRectF(1, 2, 26, 10), swatch, style);
     return QIcon(pixmap);
 }
 
@@ -95,12 +97,35 @@ QTreeWidgetItem *LayersPanel::itemFor(const Layer &layer, bool visible) const
     item->setCheckState(0, visible ? Qt::Checked : Qt::Unchecked);
     item->setToolTip(0, SafeText::toolTip(layer.description));
     const qreal dpr = devicePixelRatioF();
-    for (const LayerPainter::Swatch &swatch : LayerPainter::swatchesFor(layer)) {
+    const MapStyle &style = MapStyle::forPalette(palette());
+    for (const LayerPainter::Swatch &swatch : LayerPainter::swatchesFor(layer, style)) {
         auto *entry = new QTreeWidgetItem(item, QStringList{swatch.label});
-        entry->setIcon(0, swatchIcon(swatch, dpr));
+        entry->setIcon(0, swatchIcon(swatch, style, dpr));
         entry->setFlags(Qt::ItemIsEnabled);
     }
     return item;
+}
+
+void LayersPanel::repaintSwatches()
+{
+    const qreal dpr = devicePixelRatioF();
+    const MapStyle &style = MapStyle::forPalette(palette());
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_tree->topLevelItem(i);
+        const auto layer = m_layers.value(item->data(0, kIdRole).toString());
+        if (!layer)
+            continue;
+        const QList<LayerPainter::Swatch> swatches = LayerPainter::swatchesFor(*layer, style);
+        for (int c = 0; c < item->childCount() && c < swatches.size(); ++c)
+            item->child(c)->setIcon(0, swatchIcon(swatches[c], style, dpr));
+    }
+}
+
+void LayersPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        repaintSwatches();
 }
 
 void LayersPanel::setLayers(const QList<std::shared_ptr<const Layer>> &layers, const QStringList &hidden)
@@ -108,6 +133,9 @@ void LayersPanel::setLayers(const QList<std::shared_ptr<const Layer>> &layers, c
     const QString current = currentLayer();
     const QSignalBlocker block(m_tree);
     m_tree->clear();
+    m_layers.clear();
+    for (const auto &layer : layers)
+        m_layers.insert(layer->id, layer);
     for (auto it = layers.crbegin(); it != layers.crend(); ++it) {
         QTreeWidgetItem *item = itemFor(**it, !hidden.contains((*it)->id));
         m_tree->addTopLevelItem(item);

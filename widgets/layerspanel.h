@@ -34,7 +34,12 @@ signals:
     void orderChanged(const QStringList &idsBottomToTop);
     void addLayerRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    /// Legend swatches drawn as the map draws them: light lines on a dark palette.
+    void repaintSwatches();
     void move(int delta);
     QTreeWidgetItem *currentLayerItem() const;
     /// The opacity slider shows (and names) the current layer's opacity.
@@ -46,6 +51,7 @@ private:
     QToolButton *m_up = nullptr;
     QToolButton *m_down = nullptr;
     QHash<QString, int> m_opacityPercent;
+    QHash<QString, std::shared_ptr<const Layer>> m_layers; ///< by id, for redrawing swatches
 };
 
 } // namespace spheres

@@ -2,6 +2,7 @@
 #include "legendpainter.h"
 
 #include "atlas.h"
+#include "claimscard.h"
 #include "projectioncatalog.h"
 #include "viewlimits.h"
 
@@ -29,6 +30,7 @@ MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent)
     setMinimumSize(320, 240);
     setAccessibleName(tr("Map"));
     setAccessibleSummary(QString());
+    m_claimsCard = new ClaimsCard(this);
     followPalette();
     connect(&m_fineLoader, &QFutureWatcherBase::finished, this, [this] {
         if (const auto level = m_fineLoader.result(); level && !m_fineAtlas)
@@ -109,6 +111,7 @@ void MapCanvas::clearSelection()
     selectRegion(QString());
     selectFeature(QString());
     setHighlight({}, {});
+    emit selectionCleared();
 }
 
 void MapCanvas::setHighlight(const QStringList &regions, const QStringList &features)
@@ -389,11 +392,71 @@ QImage MapCanvas::grabMap() const
 void MapCanvas::setOverlay(const PresentationOverlay &overlay)
 {
     m_overlay = overlay;
+    updateClaimsCard();
     update();
 }
 
-/// Title, caption and claims in type sized to the screen's height, so they read from the
-/// back of a room at 1080p and at 4K alike.
+namespace {
+
+/// The slide's title panel: its fonts and boxes, one layout for drawing and for placing
+/// what must stay clear of it.
+struct TitlePanel
+{
+    QFont titleFont{QStringLiteral("DejaVu Sans")};
+    QFont captionFont{QStringLiteral("DejaVu Sans")};
+    QRectF titleBox, captionBox, panel;
+    double pad = 0, panelWidth = 0, k = 1;
+};
+
+TitlePanel titlePanel(const PresentationOverlay &overlay, QSize size)
+{
+    TitlePanel t;
+    t.k = size.height() / 1080.0;
+    const double margin = 36 * t.k;
+    t.panelWidth = std::min(size.width() * 0.46, 900 * t.k);
+    t.titleFont.setPixelSize(std::max(1, int(46 * t.k)));
+    t.titleFont.setWeight(QFont::DemiBold);
+    t.captionFont.setPixelSize(std::max(1, int(26 * t.k)));
+    t.titleBox = QFontMetricsF(t.titleFont).boundingRect(QRectF(0, 0, t.panelWidth, 1e6), Qt::TextWordWrap, overlay.title);
+    t.captionBox = overlay.caption.isEmpty()
+                       ? QRectF()
+                       : QFontMetricsF(t.captionFont).boundingRect(QRectF(0, 0, t.panelWidth, 1e6), Qt::TextWordWrap, overlay.caption);
+    t.pad = 22 * t.k;
+    t.panel = QRectF(margin, margin, t.panelWidth + 2 * t.pad,
+                     t.titleBox.height() + t.captionBox.height() + 2 * t.pad + (t.captionBox.isEmpty() ? 0 : 12 * t.k));
+    return t;
+}
+
+} // namespace
+
+QRectF MapCanvas::overlayTitlePanel() const { return m_overlay.active ? titlePanel(m_overlay, size()).panel : QRectF(); }
+
+QRectF MapCanvas::regionPixelBounds(const QString &code) const
+{
+    if (!m_scene || code.isEmpty())
+        return {};
+    const SceneLevel &level = m_scene->coarse();
+    const int i = level.atlas().indexOf(code);
+    if (i < 0)
+        return {};
+    return m_scene->worldToScreen(m_view).mapRect(level.bounds()[i]).intersected(QRectF(rect()));
+}
+
+void MapCanvas::updateClaimsCard()
+{
+    if (!m_overlay.active || m_overlay.claims.isEmpty() || m_overlay.blank.isValid()) {
+        m_claimsCard->hide();
+        return;
+    }
+    const Region *region = m_atlas ? m_atlas->region(m_view.selectedRegion) : nullptr;
+    m_claimsCard->setContent(region ? region->name : m_view.selectedRegion, m_overlay.claims, height() / 1080.0);
+    m_claimsCard->place(regionPixelBounds(m_view.selectedRegion), overlayTitlePanel());
+    m_claimsCard->show();
+    m_claimsCard->raise();
+}
+
+/// Title and caption in type sized to the screen's height, so they read from the back of a
+/// room at 1080p and at 4K alike (the clicked region's claims are a card of their own).
 void MapCanvas::drawOverlay(QPainter &painter) const
 {
     if (!m_overlay.active)
@@ -402,68 +465,24 @@ void MapCanvas::drawOverlay(QPainter &painter) const
         painter.fillRect(rect(), m_overlay.blank);
         return;
     }
-    const double k = height() / 1080.0;
+    const TitlePanel t = titlePanel(m_overlay, size());
+    const double k = t.k, margin = 36 * k;
     painter.setRenderHint(QPainter::Antialiasing);
-    const double margin = 36 * k, panelWidth = std::min(width() * 0.46, 900 * k);
-    QFont titleFont(QStringLiteral("DejaVu Sans"));
-    titleFont.setPixelSize(int(46 * k));
-    titleFont.setWeight(QFont::DemiBold);
-    QFont captionFont(QStringLiteral("DejaVu Sans"));
-    captionFont.setPixelSize(int(26 * k));
-    const QRectF titleBox = QFontMetricsF(titleFont).boundingRect(QRectF(0, 0, panelWidth, 1e6), Qt::TextWordWrap, m_overlay.title);
-    const QRectF captionBox = m_overlay.caption.isEmpty()
-                                  ? QRectF()
-                                  : QFontMetricsF(captionFont).boundingRect(QRectF(0, 0, panelWidth, 1e6), Qt::TextWordWrap, m_overlay.caption);
-    const double pad = 22 * k;
-    const QRectF panel(margin, margin, panelWidth + 2 * pad, titleBox.height() + captionBox.height() + 2 * pad + (captionBox.isEmpty() ? 0 : 12 * k));
+    const QRectF &panel = t.panel;
     painter.setPen(Qt::NoPen);
     painter.setBrush(QColor(255, 255, 255, 232));
     painter.drawRoundedRect(panel, 10 * k, 10 * k);
     painter.setPen(QColor(0x1a, 0x1a, 0x1a));
-    painter.setFont(titleFont);
-    painter.drawText(QRectF(panel.left() + pad, panel.top() + pad, panelWidth, titleBox.height()), Qt::TextWordWrap, m_overlay.title);
-    painter.setFont(captionFont);
+    painter.setFont(t.titleFont);
+    painter.drawText(QRectF(panel.left() + t.pad, panel.top() + t.pad, t.panelWidth, t.titleBox.height()), Qt::TextWordWrap, m_overlay.title);
+    painter.setFont(t.captionFont);
     painter.setPen(QColor(0x33, 0x33, 0x33));
-    painter.drawText(QRectF(panel.left() + pad, panel.top() + pad + titleBox.height() + 12 * k, panelWidth, captionBox.height()),
+    painter.drawText(QRectF(panel.left() + t.pad, panel.top() + t.pad + t.titleBox.height() + 12 * k, t.panelWidth, t.captionBox.height()),
                      Qt::TextWordWrap, m_overlay.caption);
     if (!m_overlay.counter.isEmpty()) {
         painter.setPen(QColor(0x55, 0x55, 0x55));
         painter.drawText(QRectF(0, height() - margin - 40 * k, width() - margin, 40 * k), Qt::AlignRight | Qt::AlignVCenter,
                          m_overlay.counter);
-    }
-    if (m_overlay.claims.isEmpty())
-        return;
-    // The clicked region's claims, on the right.
-    QFont claimFont(QStringLiteral("DejaVu Sans"));
-    claimFont.setPixelSize(int(24 * k));
-    QFont stanceFont = claimFont;
-    stanceFont.setWeight(QFont::DemiBold);
-    const double w = std::min(width() * 0.36, 760 * k);
-    double y = margin + pad;
-    QList<std::pair<QRectF, QRectF>> boxes;
-    for (const auto &[stance, text] : m_overlay.claims) {
-        const QRectF s = QFontMetricsF(stanceFont).boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap, stance);
-        const QRectF t = QFontMetricsF(claimFont).boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap, QStringLiteral("“%1”").arg(text));
-        boxes.push_back({s, t});
-        y += s.height() + t.height() + 18 * k;
-        if (y > height() - 2 * margin)
-            break;
-    }
-    const QRectF claimsPanel(width() - margin - w - 2 * pad, margin, w + 2 * pad, std::min(y - margin + pad, height() - 2 * margin));
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(255, 255, 255, 240));
-    painter.drawRoundedRect(claimsPanel, 10 * k, 10 * k);
-    y = margin + pad;
-    for (int i = 0; i < boxes.size(); ++i) {
-        painter.setFont(stanceFont);
-        painter.setPen(QColor(0x33, 0x33, 0x33));
-        painter.drawText(QRectF(claimsPanel.left() + pad, y, w, boxes[i].first.height()), Qt::TextWordWrap, m_overlay.claims[i].first);
-        y += boxes[i].first.height();
-        painter.setFont(claimFont);
-        painter.setPen(QColor(0x1a, 0x1a, 0x1a));
-        painter.drawText(QRectF(claimsPanel.left() + pad, y, w, boxes[i].second.height()), Qt::TextWordWrap,
-                         QStringLiteral("“%1”").arg(m_overlay.claims[i].second));
-        y += boxes[i].second.height() + 18 * k;
     }
 }
 
@@ -471,6 +490,8 @@ void MapCanvas::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     m_view.size = size();
+    if (m_claimsCard->isVisible())
+        updateClaimsCard();
     if (m_keepHomeFrame)
         zoomToFit();
 }
@@ -598,10 +619,10 @@ MapRenderer MapCanvas::exportRenderer() const
 
 void MapCanvas::followPalette()
 {
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    if (dark == m_renderer.style().isDark)
+    const MapStyle &style = MapStyle::forPalette(palette());
+    if (style.isDark == m_renderer.style().isDark)
         return;
-    m_renderer.setStyle(dark ? MapStyle::dark() : MapStyle::standard());
+    m_renderer.setStyle(style);
     m_dragFrames.clear();
     update();
 }

@@ -14,6 +14,8 @@
 
 namespace spheres {
 
+class ClaimsCard;
+
 class Atlas;
 
 /// What presentation mode shows over the map, in large type (screen only, never exported).
@@ -51,6 +53,10 @@ public:
     /// The map as painted now (after any colour-vision simulation), for checks and tests.
     QImage grabMap() const;
     const PresentationOverlay &overlay() const { return m_overlay; }
+    /// The card of the clicked region's claims while presenting (hidden when there are none).
+    const ClaimsCard *claimsCard() const { return m_claimsCard; }
+    /// Where a region lies on screen, in pixels (its whole extent); empty when not shown.
+    QRectF regionPixelBounds(const QString &code) const;
     void setYear(int year);
     void setLayerVisible(const QString &id, bool visible);
     void setLayerOpacity(const QString &id, double opacity);
@@ -99,6 +105,8 @@ public slots:
 signals:
     void selectionChanged(const QString &code);
     void featureSelectionChanged(const QString &ref);
+    /// clearSelection() ran (Esc, a new brief): whatever was focused or shown is over.
+    void selectionCleared();
     void hoverChanged(const QString &code);
     void cursorMoved(std::optional<QPointF> lonLat);
     void viewChanged();
@@ -123,11 +131,16 @@ private:
     void loadFineDetailIfNeeded();
     void drawHoverTag(QPainter &painter) const;
     void drawOverlay(QPainter &painter) const;
+    /// The slide's title and caption panel, where drawOverlay() puts it.
+    QRectF overlayTitlePanel() const;
+    /// Shows, fills and places the claims card from the overlay and the selected region.
+    void updateClaimsCard();
 
     std::shared_ptr<const Atlas> m_atlas;
     std::shared_ptr<const Atlas> m_fineAtlas;
     QList<std::shared_ptr<const Layer>> m_layers;
     std::unique_ptr<Scene> m_scene;
+    ClaimsCard *m_claimsCard = nullptr;
     MapRenderer m_renderer;
     FrameCache m_dragFrames;
     ViewState m_view;

@@ -5,7 +5,9 @@
 #include "internallink.h"
 #include "safetext.h"
 #include "stancestyle.h"
+#include "mapstyle.h"
 
+#include <QEvent>
 #include <QScrollBar>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -54,6 +56,13 @@ void NarrativePanel::setFocusedClaim(const QString &id)
     rebuild();
 }
 
+void NarrativePanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        rebuild(); // the stance tints follow the palette
+}
+
 QString NarrativePanel::html() const { return m_browser->toHtml(); }
 
 void NarrativePanel::rebuild()
@@ -65,6 +74,7 @@ void NarrativePanel::rebuild()
         m_browser->setAccessibleDescription(QString());
         return;
     }
+    const bool dark = MapStyle::isDarkPalette(palette());
     QString html = QStringLiteral("<h3>%1</h3>").arg(SafeText::html(m_brief->title));
     for (int p = 0; p < m_brief->paragraphs.size(); ++p) {
         QString text = SafeText::html(m_brief->paragraphs[p]);
@@ -79,15 +89,15 @@ void NarrativePanel::rebuild()
             const qsizetype at = text.indexOf(sentence);
             if (at < 0)
                 continue;
-            QString style = QStringLiteral("background-color:%1; color:#1a1a1a; text-decoration:none;")
-                                .arg(StanceStyle::tint(c->stance).name());
+            QString style = QStringLiteral("background-color:%1; color:%2; text-decoration:none;")
+                                .arg(StanceStyle::tint(c->stance, dark).name(), StanceStyle::textOnTint(dark).name());
             if (m_marked.contains(c->id))
                 style += QStringLiteral("font-weight:600; text-decoration:underline;");
             if (c->id == m_focused)
-                style = QStringLiteral("background-color:%1; color:white; text-decoration:none;")
-                            .arg(StanceStyle::colour(c->stance).name());
+                style = QStringLiteral("background-color:%1; color:%2; text-decoration:none;")
+                            .arg(StanceStyle::colour(c->stance, dark).name(), StanceStyle::textOnColour(c->stance, dark).name());
             const QString tag = QStringLiteral("<sup style='color:%1'>&nbsp;%2&nbsp;%3</sup>")
-                                    .arg(StanceStyle::colour(c->stance).name(), SafeText::html(StanceStyle::symbol(c->stance)),
+                                    .arg(StanceStyle::colour(c->stance, dark).name(), SafeText::html(StanceStyle::symbol(c->stance)),
                                          StanceStyle::label(c->stance).toLower());
             text.replace(at, sentence.size(),
                          QStringLiteral("<a href='%1' style='%2'>%3</a>%4").arg(InternalLink::href(InternalLink::Kind::Claim, c->id), style, sentence, tag));

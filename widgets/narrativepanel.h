@@ -27,6 +27,9 @@ signals:
     void claimActivated(const QString &id);
     void claimHovered(const QString &id); ///< empty when the pointer leaves a claim
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void rebuild();
 

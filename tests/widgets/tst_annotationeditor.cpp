@@ -35,6 +35,8 @@ private slots:
     void deleteKeyRemovesTheSelected();
     void escapeCancelsTheTool();
     void clicksBesideAnnotationsStillSelectRegions();
+    void aCalloutIsClickedOnlyWhereItIsDrawn_data();
+    void aCalloutIsClickedOnlyWhereItIsDrawn();
     void projectionChangeKeepsTheSpot_data();
     void projectionChangeKeepsTheSpot();
     void viewRemembersWhichAnnotationsShow();
@@ -291,6 +293,61 @@ void TestAnnotationEditor::clicksBesideAnnotationsStillSelectRegions()
     QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({68.0, 50.5})); // Ulytau region: no pipeline there
     QCOMPARE(canvas()->selectedRegion(), u"KAZ"_s);
     QVERIFY(editor()->selected().isEmpty());
+}
+
+void TestAnnotationEditor::aCalloutIsClickedOnlyWhereItIsDrawn_data()
+{
+    // Where the click lands, relative to a callout anchored in Sichuan whose text box stands up and
+    // to the right of its anchor; whether that selects the callout (else the country beneath).
+    QTest::addColumn<QString>("where");
+    QTest::addColumn<bool>("selectsCallout");
+    QTest::newRow("text box") << u"text"_s << true;
+    QTest::newRow("anchor") << u"anchor"_s << true;
+    QTest::newRow("on the leader line") << u"leader"_s << true;
+    QTest::newRow("3 px beside the leader line") << u"beside leader"_s << true;
+    QTest::newRow("box's corner under the text") << u"corner"_s << false;
+    QTest::newRow("12 px beside the leader line") << u"off leader"_s << false;
+}
+
+void TestAnnotationEditor::aCalloutIsClickedOnlyWhereItIsDrawn()
+{
+    QFETCH(QString, where);
+    QFETCH(bool, selectsCallout);
+    const QString id = addCallout({101.0, 30.5}, u"Sichuan"_s);
+    Annotation a = annotations().first();
+    a.textOffset = QPointF(120, -90);
+    m_window->document()->applyAnnotations({a});
+    editor()->select({});
+    canvas()->clearSelection();
+    const PlacedAnnotation p = placed(id);
+    const QLineF leader = p.leader();
+    QVERIFY(!leader.isNull());
+    QVERIFY(p.textBox.left() > p.anchor.x() + 60 && p.textBox.bottom() < p.anchor.y() - 50);
+    const QPointF normal = QPointF(-leader.dy(), leader.dx()) / leader.length();
+    QPointF at;
+    if (where == u"text"_s)
+        at = p.textBox.center();
+    else if (where == u"anchor"_s)
+        at = p.anchor;
+    else if (where == u"leader"_s)
+        at = leader.pointAt(0.5);
+    else if (where == u"beside leader"_s)
+        at = leader.pointAt(0.5) + 3 * normal;
+    else if (where == u"off leader"_s)
+        at = leader.pointAt(0.5) + 12 * normal;
+    else // inside the bounding box of text and anchor, clear of both and of the line (over Chongqing)
+        at = p.anchor + QPointF(40, -10);
+    QVERIFY(p.bounds().contains(at));
+    QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, at.toPoint());
+    if (selectsCallout) {
+        QCOMPARE(editor()->selected(), id);
+        QVERIFY(canvas()->selectedRegion().isEmpty());
+    } else {
+        QVERIFY(editor()->selected().isEmpty());
+        // The map selects what lies under the click: China, or a Chinese pipeline.
+        QVERIFY2(canvas()->selectedRegion() == u"CHN"_s || canvas()->selectedFeature().startsWith(u"pipelines/"_s),
+                 qPrintable(canvas()->selectedRegion() + canvas()->selectedFeature()));
+    }
 }
 
 void TestAnnotationEditor::projectionChangeKeepsTheSpot_data()

@@ -11,6 +11,9 @@
 #include "mapcanvas.h"
 #include "narrativepanel.h"
 #include "presentationmode.h"
+#include "stancestyle.h"
+#include "mapstyle.h"
+#include "claimscard.h"
 #include "timeslider.h"
 #include "viewspanel.h"
 #include "searchbox.h"
@@ -34,11 +37,17 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QTreeWidget>
+
+#include <cmath>
 
 using namespace spheres;
+using namespace Qt::StringLiterals;
 
 class TestBriefUi : public QObject
 {
@@ -53,6 +62,15 @@ private slots:
     void claimsThroughAGroupSayWhichGroup();
     void focusingAClaimLightsItsRegions();
     void clickingASentenceFocusesItsClaim();
+    void stanceColoursKeepTheirContrast_data();
+    void stanceColoursKeepTheirContrast();
+    void panelsFollowADarkPalette_data();
+    void panelsFollowADarkPalette();
+    void escapeLeavesNoStaleState_data();
+    void escapeLeavesNoStaleState();
+    void aNewSubjectOpensTheContextAtItsTop_data();
+    void aNewSubjectOpensTheContextAtItsTop();
+    void anotherBriefClearsTheContext();
     void editsUndoAndRedo();
     void linkByClickingEditsTheFocusedClaim();
     void saveReloadsEqual();
@@ -66,7 +84,10 @@ private slots:
     void clickingAViewShowsIt();
     void captionTypedAfterAddIsTheNewViews();
     void presentationKeysStepThroughViews();
+    void clickWhilePresentingShowsClaims_data();
     void clickWhilePresentingShowsClaims();
+    void claimsCardFitsItsTextAndScrollsBeyond_data();
+    void claimsCardFitsItsTextAndScrollsBeyond();
     void settingsRoundTrip();
     void hoveringAClaimPreviewsIt();
     void keyboardMovesThroughClaimsAndRegions();
@@ -208,6 +229,184 @@ void TestBriefUi::clickingASentenceFocusesItsClaim()
     emit browser->anchorClicked(InternalLink::url(InternalLink::Kind::Claim, id));
     QCOMPARE(m_window->briefController()->focusedClaim(), id);
     QVERIFY(m_window->canvas()->view().highlightFeatures.contains(QStringLiteral("contested/spratly-islands")));
+}
+
+namespace {
+
+/// WCAG 2 contrast ratio of two opaque colours.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x2d));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    p.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    return p;
+}
+
+} // namespace
+
+void TestBriefUi::stanceColoursKeepTheirContrast_data()
+{
+    QTest::addColumn<int>("stance");
+    QTest::addColumn<bool>("dark");
+    for (const Stance s : {Stance::Cooperation, Stance::Rivalry, Stance::Context})
+        for (const bool dark : {false, true})
+            QTest::addRow("%s, %s", qPrintable(StanceStyle::label(s)), dark ? "dark" : "light") << int(s) << dark;
+}
+
+void TestBriefUi::stanceColoursKeepTheirContrast()
+{
+    QFETCH(int, stance);
+    QFETCH(bool, dark);
+    const Stance s = Stance(stance);
+    const QColor base = dark ? darkPalette().color(QPalette::Base) : QColor(Qt::white);
+    // A sentence's text on its tint, and a focused sentence's text on the stance colour: AA.
+    QVERIFY2(contrast(StanceStyle::textOnTint(dark), StanceStyle::tint(s, dark)) >= 4.5, "text on tint");
+    QVERIFY2(contrast(StanceStyle::textOnColour(s, dark), StanceStyle::colour(s, dark)) >= 4.5, "text on colour");
+    // The stance word in its colour stands out from the panel.
+    QVERIFY2(contrast(StanceStyle::colour(s, dark), base) >= 3.0, "stance colour on the panel");
+    // The tint is a tint of the panel, not a block: close to its ground.
+    QVERIFY2(contrast(StanceStyle::tint(s, dark), base) < 2.0, "tint near the panel's ground");
+}
+
+void TestBriefUi::panelsFollowADarkPalette_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
+void TestBriefUi::panelsFollowADarkPalette()
+{
+    QFETCH(bool, dark);
+    if (dark)
+        m_window->setPalette(darkPalette());
+    // The narrative's tints are the palette's.
+    const QString html = m_window->narrativePanel()->html();
+    QVERIFY(html.contains(StanceStyle::tint(Stance::Cooperation, dark).name(), Qt::CaseInsensitive));
+    QVERIFY(!html.contains(StanceStyle::tint(Stance::Cooperation, !dark).name(), Qt::CaseInsensitive));
+    // The oil pipeline's swatch is drawn as the map draws the line: light on dark, dark on light.
+    auto *tree = m_window->layersPanel()->findChild<QTreeWidget *>();
+    QVERIFY(tree);
+    const QList<QTreeWidgetItem *> found = tree->findItems(tr("Oil pipeline"), Qt::MatchStartsWith | Qt::MatchRecursive);
+    QVERIFY(!found.isEmpty());
+    const QImage swatch = found.first()->icon(0).pixmap(QSize(28, 14), 1.0).toImage();
+    int lightest = 0, darkest = 255;
+    for (int y = 0; y < swatch.height(); ++y)
+        for (int x = 0; x < swatch.width(); ++x)
+            if (const QColor c = swatch.pixelColor(x, y); c.alpha() > 200) {
+                lightest = std::max(lightest, c.lightness());
+                darkest = std::min(darkest, c.lightness());
+            }
+    if (dark)
+        QVERIFY2(lightest > 180, qPrintable(QString::number(lightest)));
+    else
+        QVERIFY2(darkest < 60, qPrintable(QString::number(darkest)));
+    // The map and its annotations follow the palette; exports stay light.
+    const MapStyle &onScreen = m_window->canvas()->renderer().style();
+    QCOMPARE(onScreen.isDark, dark);
+    QVERIFY(contrast(onScreen.annotationText, onScreen.annotationBox) >= 7.0);
+    QCOMPARE(onScreen.annotationBox.lightness() < 128, dark);
+    QVERIFY(!m_window->canvas()->exportRenderer().style().isDark);
+    QVERIFY(m_window->canvas()->exportRenderer().style().annotationBox.lightness() > 200);
+}
+
+void TestBriefUi::escapeLeavesNoStaleState_data()
+{
+    QTest::addColumn<QString>("subject"); // what is shown before Esc: "claim", "region" or "feature"
+    QTest::newRow("focused claim") << QStringLiteral("claim");
+    QTest::newRow("selected region") << QStringLiteral("region");
+    QTest::newRow("selected feature") << QStringLiteral("feature");
+}
+
+void TestBriefUi::escapeLeavesNoStaleState()
+{
+    QFETCH(QString, subject);
+    const QString id = claimContaining(QStringLiteral("Central Asia"));
+    if (subject == QLatin1String("claim"))
+        m_window->briefController()->focusClaim(id, false);
+    else if (subject == QLatin1String("region"))
+        m_window->canvas()->selectRegion(QStringLiteral("KAZ"));
+    else
+        m_window->canvas()->selectFeature(QStringLiteral("pipelines/power-of-siberia"));
+    const QString styledBefore = m_window->narrativePanel()->html();
+    QVERIFY(m_window->contextPanel()->text() != ContextPanel().text());
+    m_window->canvas()->setFocus();
+    QTest::keyClick(m_window->canvas(), Qt::Key_Escape);
+    QVERIFY(m_window->briefController()->focusedClaim().isEmpty());
+    QVERIFY(m_window->contextPanel()->shownClaim().isEmpty());
+    QCOMPARE(m_window->contextPanel()->text(), ContextPanel().text()); // the "nothing selected" help
+    // The narrative is drawn as with nothing selected: no frame, no underline.
+    NarrativePanel fresh;
+    fresh.setBrief(&m_window->document()->brief());
+    QCOMPARE(m_window->narrativePanel()->html(), fresh.html());
+    QVERIFY(styledBefore != fresh.html());
+}
+
+void TestBriefUi::aNewSubjectOpensTheContextAtItsTop_data()
+{
+    QTest::addColumn<QString>("next"); // the subject shown after scrolling down the first
+    QTest::newRow("another region") << QStringLiteral("region:RUS");
+    QTest::newRow("a feature") << QStringLiteral("feature:pipelines/power-of-siberia");
+    QTest::newRow("a claim") << QStringLiteral("claim");
+}
+
+void TestBriefUi::aNewSubjectOpensTheContextAtItsTop()
+{
+    QFETCH(QString, next);
+    m_window->resize(1400, 500); // a short panel, so that China's long page scrolls
+    ContextPanel *context = m_window->contextPanel();
+    auto *scroll = context->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    m_window->canvas()->selectRegion(QStringLiteral("CHN"));
+    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+    const int scrolled = scroll->verticalScrollBar()->value();
+    QVERIFY(scrolled > 0);
+    // The same subject refreshed (a new year) keeps the reader's place…
+    m_window->timeSlider()->setYear(2020);
+    QCOMPARE(scroll->verticalScrollBar()->value(), scrolled);
+    // …a new one opens at its top.
+    if (next.startsWith(u"region:"))
+        m_window->canvas()->selectRegion(next.mid(7));
+    else if (next.startsWith(u"feature:"))
+        m_window->canvas()->selectFeature(next.mid(8));
+    else
+        m_window->briefController()->focusClaim(claimContaining(QStringLiteral("Central Asia")), false);
+    QCOMPARE(scroll->verticalScrollBar()->value(), 0);
+    QCoreApplication::processEvents(); // the layout settles on the new text
+    QCOMPARE(scroll->verticalScrollBar()->value(), 0);
+}
+
+void TestBriefUi::anotherBriefClearsTheContext()
+{
+    m_window->briefController()->focusClaim(QStringLiteral("c2"), false);
+    QCOMPARE(m_window->contextPanel()->shownClaim(), QStringLiteral("c2"));
+    Brief other;
+    other.title = QStringLiteral("Another brief");
+    other.paragraphs = {QStringLiteral("Japan and Russia dispute the Kuril Islands.")};
+    Claim c;
+    c.id = QStringLiteral("c2"); // the same id as the claim shown, in another brief
+    c.text = other.paragraphs.first();
+    c.regions = {QStringLiteral("JPN"), QStringLiteral("RUS")};
+    other.claims = {c};
+    m_window->document()->reset(other, QString());
+    QVERIFY(m_window->contextPanel()->shownClaim().isEmpty());
+    QVERIFY2(!m_window->contextPanel()->text().contains(QStringLiteral("Kuril")), qPrintable(m_window->contextPanel()->text()));
+    QCOMPARE(m_window->contextPanel()->text(), ContextPanel().text());
+    QVERIFY(m_window->briefController()->focusedClaim().isEmpty());
+    QVERIFY(!m_window->narrativePanel()->html().contains(QStringLiteral("font-weight:600")));
 }
 
 void TestBriefUi::editsUndoAndRedo()
@@ -480,14 +679,72 @@ void TestBriefUi::presentationKeysStepThroughViews()
     QVERIFY(!m_window->canvas()->overlay().active);
 }
 
+void TestBriefUi::clickWhilePresentingShowsClaims_data()
+{
+    QTest::addColumn<QPointF>("lonLat"); // where the presenter clicks
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("name");   // the card's heading
+    QTest::newRow("Kazakhstan, west of the centre") << QPointF(68.0, 50.5) << u"KAZ"_s << u"Kazakhstan"_s; // Ulytau: no pipeline
+    QTest::newRow("China, east of the centre") << QPointF(97.0, 35.0) << u"CHN"_s << u"China"_s; // Qinghai
+}
+
 void TestBriefUi::clickWhilePresentingShowsClaims()
 {
+    QFETCH(QPointF, lonLat);
+    QFETCH(QString, code);
+    QFETCH(QString, name);
     m_window->presentation()->enter(0);
     QTest::qWait(1000);
-    QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({68.0, 50.5}).toPoint()); // Ulytau region: no pipeline there
-    QCOMPARE(m_window->canvas()->selectedRegion(), QStringLiteral("KAZ"));
-    QVERIFY(!m_window->canvas()->overlay().claims.isEmpty());
-    QCOMPARE(m_window->canvas()->view().highlightRegions, QStringList{QStringLiteral("KAZ")});
+    MapCanvas *canvas = m_window->canvas();
+    const QPoint click = pixelOf(lonLat).toPoint();
+    QVERIFY(canvas->rect().contains(click));
+    QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, click);
+    QCOMPARE(canvas->selectedRegion(), code);
+    QVERIFY(!canvas->overlay().claims.isEmpty());
+    QCOMPARE(canvas->view().highlightRegions, QStringList{code});
+    const ClaimsCard *card = canvas->claimsCard();
+    QVERIFY(card->isVisible());
+    QCOMPARE(card->heading(), name);
+    // The card stands on the other half of the screen, clear of the country, inside the screen.
+    const QRect geometry = card->geometry();
+    QVERIFY2(!geometry.contains(click), qPrintable(u"%1,%2 %3x%4"_s.arg(geometry.x()).arg(geometry.y()).arg(geometry.width()).arg(geometry.height())));
+    if (click.x() < canvas->width() / 2)
+        QVERIFY(geometry.left() > canvas->width() / 2);
+    else
+        QVERIFY(geometry.right() < canvas->width() / 2);
+    QVERIFY(canvas->rect().contains(geometry));
+    // Esc leaves, and the card goes with the slides.
+    m_window->presentation()->leave();
+    QVERIFY(!card->isVisible());
+}
+
+void TestBriefUi::claimsCardFitsItsTextAndScrollsBeyond_data()
+{
+    QTest::addColumn<int>("claims");
+    QTest::addColumn<bool>("scrolls");
+    QTest::newRow("one claim: a small card") << 1 << false;
+    QTest::newRow("forty claims: the card scrolls") << 40 << true;
+}
+
+void TestBriefUi::claimsCardFitsItsTextAndScrollsBeyond()
+{
+    QFETCH(int, claims);
+    QFETCH(bool, scrolls);
+    m_window->presentation()->enter(0);
+    QTest::qWait(500);
+    MapCanvas *canvas = m_window->canvas();
+    canvas->selectRegion(u"KAZ"_s);
+    PresentationOverlay overlay = canvas->overlay();
+    overlay.claims.clear();
+    for (int i = 0; i < claims; ++i)
+        overlay.claims.push_back({u"+ Cooperation"_s, u"Kazakhstan and China signed agreement number %1 on gas supplies."_s.arg(i + 1)});
+    canvas->setOverlay(overlay);
+    const ClaimsCard *card = canvas->claimsCard();
+    QVERIFY(card->isVisible());
+    QTRY_COMPARE(card->scrolls(), scrolls);
+    QVERIFY(canvas->rect().contains(card->geometry()));
+    if (!scrolls)
+        QVERIFY2(card->height() < canvas->height() / 3, qPrintable(QString::number(card->height())));
     m_window->presentation()->leave();
 }
 

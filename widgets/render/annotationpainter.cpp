@@ -115,6 +115,16 @@ QPointF nearestOnBox(const QRectF &box, QPointF p)
     return {std::clamp(p.x(), box.left(), box.right()), std::clamp(p.y(), box.top(), box.bottom())};
 }
 
+/// How far `p` is from the segment `line`, in pixels.
+double distanceToSegment(const QLineF &line, QPointF p)
+{
+    const QPointF d = line.p2() - line.p1();
+    const double lengthSquared = QPointF::dotProduct(d, d);
+    const double t = lengthSquared > 0 ? std::clamp(QPointF::dotProduct(p - line.p1(), d) / lengthSquared, 0.0, 1.0) : 0.0;
+    const QPointF nearest = line.p1() + t * d;
+    return std::hypot(p.x() - nearest.x(), p.y() - nearest.y());
+}
+
 } // namespace
 
 QRectF PlacedAnnotation::bounds() const
@@ -125,6 +135,13 @@ QRectF PlacedAnnotation::bounds() const
     if (annotation.kind == Annotation::Kind::Arrow)
         r = r.united(QRectF(tail, QSizeF(1, 1)));
     return textBox.isEmpty() ? r : r.united(textBox);
+}
+
+QLineF PlacedAnnotation::leader() const
+{
+    if (annotation.kind != Annotation::Kind::Callout || textBox.isEmpty() || textBox.contains(anchor))
+        return {};
+    return {anchor, nearestOnBox(textBox, anchor)};
 }
 
 QList<PlacedAnnotation> AnnotationPainter::layout(const QList<Annotation> &annotations, const Scene &scene,
@@ -229,7 +246,7 @@ void AnnotationPainter::paint(QPainter &painter, const QList<PlacedAnnotation> &
     const double k = view.styleScale;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    const QColor casing(255, 255, 255, 220);
+    const QColor casing = style.annotationCasing;
     for (const PlacedAnnotation &p : placed) {
         const Annotation &a = p.annotation;
         const QColor colour(a.colour);
@@ -277,22 +294,22 @@ void AnnotationPainter::paint(QPainter &painter, const QList<PlacedAnnotation> &
             break;
         }
         case Annotation::Kind::Pin:
-            painter.setPen(QPen(Qt::white, 1.5 * k));
+            painter.setPen(QPen(casing, 1.5 * k));
             painter.setBrush(colour);
             painter.drawPath(pinPath(p.anchor, k));
             painter.setPen(Qt::NoPen);
-            painter.setBrush(Qt::white);
+            painter.setBrush(style.annotationBox);
             painter.drawEllipse(p.anchor - QPointF(0, (kPinHeight - kPinRadius) * k), kPinRadius * 0.38 * k,
                                 kPinRadius * 0.38 * k);
             break;
         case Annotation::Kind::Callout:
-            if (!p.textBox.isEmpty() && !p.textBox.contains(p.anchor)) {
+            if (const QLineF leader = p.leader(); !leader.isNull()) {
                 painter.setPen(QPen(casing, 4 * k, Qt::SolidLine, Qt::RoundCap));
-                painter.drawLine(p.anchor, nearestOnBox(p.textBox, p.anchor));
+                painter.drawLine(leader);
                 painter.setPen(QPen(colour, 1.6 * k, Qt::SolidLine, Qt::RoundCap));
-                painter.drawLine(p.anchor, nearestOnBox(p.textBox, p.anchor));
+                painter.drawLine(leader);
             }
-            painter.setPen(QPen(Qt::white, 1.5 * k));
+            painter.setPen(QPen(casing, 1.5 * k));
             painter.setBrush(colour);
             painter.drawEllipse(p.anchor, 3.5 * k, 3.5 * k);
             break;
@@ -300,10 +317,10 @@ void AnnotationPainter::paint(QPainter &painter, const QList<PlacedAnnotation> &
         if (p.textBox.isEmpty())
             continue;
         painter.setPen(QPen(colour, 1.2 * k));
-        painter.setBrush(QColor(255, 255, 255, 238));
+        painter.setBrush(style.annotationBox);
         painter.drawRoundedRect(p.textBox, 3 * k, 3 * k);
         painter.setFont(textFont(a, style, k));
-        painter.setPen(QColor(0x1f, 0x1f, 0x1f));
+        painter.setPen(style.annotationText);
         painter.drawText(p.textBox.adjusted(kPad * k, kPad * k, -kPad * k, -kPad * k),
                          Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, a.text);
     }
@@ -324,6 +341,8 @@ AnnotationHit AnnotationPainter::hitTest(const QList<PlacedAnnotation> &placed, 
         case Annotation::Kind::Callout:
             if (near(p.anchor))
                 return {id, AnnotationHit::Part::Anchor};
+            if (const QLineF leader = p.leader(); !leader.isNull() && distanceToSegment(leader, pixel) <= tolerance)
+                return {id, AnnotationHit::Part::Body};
             break;
         case Annotation::Kind::Pin:
             if (near(p.anchor) || p.marker.adjusted(-2, -2, 2, 2).contains(pixel))

@@ -2,6 +2,7 @@
 
 #include "annotation.h"
 
+#include <QLineF>
 #include <QList>
 #include <QPainterPath>
 #include <QPointF>
@@ -26,6 +27,9 @@ struct PlacedAnnotation
     QRectF textBox;      ///< where the (wrapped) text goes; empty without text
     QRectF marker;       ///< a pin's head and point
     QRectF bounds() const;
+    /// A callout's line from its anchor to its text box; null without one (no text, or the
+    /// anchor inside the box).
+    QLineF leader() const;
 };
 
 /// The part of an annotation under the pointer, for the editor: what a drag moves.
@@ -50,7 +54,8 @@ public:
                                           const ViewState &view, const MapStyle &style, const QList<QRectF> &obstacles);
     static void paint(QPainter &painter, const QList<PlacedAnnotation> &placed, const ViewState &view,
                       const MapStyle &style);
-    /// The topmost annotation part within `tolerance` pixels of `pixel`.
+    /// The topmost annotation part within `tolerance` pixels of `pixel`: what is drawn (a text
+    /// box, a leader line, an anchor, an outline), never the empty map between those parts.
     static AnnotationHit hitTest(const QList<PlacedAnnotation> &placed, QPointF pixel, double tolerance = 6.0);
 
     /// Widest a text box grows before its text wraps, in pixels at style scale 1.

@@ -48,6 +48,9 @@ MapStyle makeDark()
     style.credit = QColor(0x9f, 0xa9, 0xb2);
     style.legendBackground = QColor(0x22, 0x25, 0x2a, 0xe6);
     style.legendFrame = QColor(0xff, 0xff, 0xff, 0x40);
+    style.annotationBox = QColor(0x1e, 0x21, 0x25, 0xee);
+    style.annotationText = QColor(0xee, 0xec, 0xe8);
+    style.annotationCasing = QColor(0x12, 0x14, 0x17, 0xdc);
     LayerStyle &l = style.layers;
     // Over dark land the fills grow lighter member → observer → partner, apart in greyscale too.
     l.member = QColor(0x00, 0x9e, 0x73, 0x99);
@@ -91,5 +94,9 @@ const MapStyle &MapStyle::dark()
     static const MapStyle style = makeDark();
     return style;
 }
+
+bool MapStyle::isDarkPalette(const QPalette &palette) { return palette.color(QPalette::Window).lightness() < 128; }
+
+const MapStyle &MapStyle::forPalette(const QPalette &palette) { return isDarkPalette(palette) ? dark() : standard(); }
 
 } // namespace spheres

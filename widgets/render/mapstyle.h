@@ -4,6 +4,7 @@
 #include <QFont>
 #include <QHash>
 #include <QList>
+#include <QPalette>
 
 namespace spheres {
 
@@ -65,6 +66,9 @@ struct MapStyle
     QString fontFamily = QStringLiteral("DejaVu Sans");
     QColor legendBackground{0xff, 0xff, 0xff, 0xe1};
     QColor legendFrame{0x00, 0x00, 0x00, 0x32};
+    QColor annotationBox{0xff, 0xff, 0xff, 0xee};  ///< behind an annotation's text
+    QColor annotationText{0x1f, 0x1f, 0x1f};
+    QColor annotationCasing{0xff, 0xff, 0xff, 0xdc}; ///< under arrows and leader lines, around markers
     LayerStyle layers;
     bool isDark = false;
 
@@ -72,6 +76,10 @@ struct MapStyle
     static const MapStyle &standard();
     /// The dark map, for a dark desktop: light text on dark halos, lines that keep their contrast.
     static const MapStyle &dark();
+    /// Whether a widget palette is a dark desktop's (the one rule for following it).
+    static bool isDarkPalette(const QPalette &palette);
+    /// dark() under a dark palette, standard() otherwise.
+    static const MapStyle &forPalette(const QPalette &palette);
 };
 
 } // namespace spheres
