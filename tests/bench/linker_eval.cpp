@@ -271,7 +271,11 @@ void evaluateBrief(const Linker &linker, const BriefReader::Result &read, const 
         features.add(wantFeatures, gotFeatures);
         stanceRight += got != linked.end() && got->claim.stance == want.stance;
         if (showErrors) {
-            const QString errors = diff(u"regions"_s, wantRegions, gotRegions) + diff(u"features"_s, wantFeatures, gotFeatures);
+            QString errors = diff(u"regions"_s, wantRegions, gotRegions) + diff(u"features"_s, wantFeatures, gotFeatures);
+            if (got != linked.end() && got->claim.stance != want.stance)
+                errors += u"    stance: want %1, got %2 (%3; cues %4): %5\n"_s.arg(
+                    stanceKey(want.stance), stanceKey(got->claim.stance), QString::number(got->claim.confidence),
+                    got->claim.cues.join(u','), want.text);
             if (!errors.isEmpty())
                 out() << u"  %1 %2\n"_s.arg(name, want.id) << errors;
         }
