@@ -287,6 +287,7 @@ int runExportCommand(const QStringList &arguments)
         const ViewState lit = BriefingPack::litState(*brief, *chosenView, *scenes.coarse());
         view.highlightRegions = lit.highlightRegions;
         view.highlightFeatures = lit.highlightFeatures;
+        view.highlightGroups = lit.highlightGroups;
     }
     if (!view.selectedRegion.isEmpty() && !scenes.coarse()->region(view.selectedRegion))
         return fail(tr("--select \"%1\" is not a region code").arg(view.selectedRegion));

@@ -85,6 +85,29 @@ const CueRow kCues[] = {
     {u"froze", Stance::Rivalry, 1}, {u"frozen", Stance::Rivalry, 1}, {u"suspended", Stance::Rivalry, 1},
     {u"derail", Stance::Rivalry, 1}, {u"derailed", Stance::Rivalry, 1}, {u"sour", Stance::Rivalry, 1},
     {u"soured", Stance::Rivalry, 1}, {u"cut ties", Stance::Rivalry, 1}, {u"severed", Stance::Rivalry, 1},
+    // Acts one state takes against another: refusals, withdrawals, charges, force.
+    {u"reject", Stance::Rivalry, 1}, {u"rejects", Stance::Rivalry, 1}, {u"rejected", Stance::Rivalry, 1},
+    {u"rebuffed", Stance::Rivalry, 1}, {u"refused", Stance::Rivalry, 1}, {u"refuses", Stance::Rivalry, 1},
+    {u"revoked", Stance::Rivalry, 1}, {u"scrapped", Stance::Rivalry, 1}, {u"tore up", Stance::Rivalry, 1},
+    {u"withdrew from", Stance::Rivalry, 1}, {u"withdrawn from", Stance::Rivalry, 1},
+    {u"pulled out of", Stance::Rivalry, 1}, {u"ordered out", Stance::Rivalry, 1}, {u"expel", Stance::Rivalry, 1},
+    {u"against", Stance::Rivalry, 0.5}, {u"objections", Stance::Rivalry, 1}, {u"objected", Stance::Rivalry, 1},
+    {u"criticised", Stance::Rivalry, 1}, {u"criticized", Stance::Rivalry, 1}, {u"criticism", Stance::Rivalry, 1},
+    {u"denounced", Stance::Rivalry, 1}, {u"suspect", Stance::Rivalry, 1}, {u"suspects", Stance::Rivalry, 1},
+    {u"suspected", Stance::Rivalry, 1}, {u"worry", Stance::Rivalry, 1}, {u"worries", Stance::Rivalry, 1},
+    {u"worried", Stance::Rivalry, 1}, {u"alarm", Stance::Rivalry, 1}, {u"alarmed", Stance::Rivalry, 1},
+    {u"violating", Stance::Rivalry, 1}, {u"violated", Stance::Rivalry, 1}, {u"violation", Stance::Rivalry, 1},
+    {u"incursion", Stance::Rivalry, 1}, {u"incursions", Stance::Rivalry, 1}, {u"shot down", Stance::Rivalry, 1},
+    {u"seized", Stance::Rivalry, 1}, {u"detained", Stance::Rivalry, 1}, {u"embargo", Stance::Rivalry, 1},
+    {u"tariffs", Stance::Rivalry, 1}, {u"boycott", Stance::Rivalry, 1}, {u"vetoed", Stance::Rivalry, 1},
+    {u"interference", Stance::Rivalry, 1}, {u"meddling", Stance::Rivalry, 1}, {u"espionage", Stance::Rivalry, 1},
+    {u"deterrence", Stance::Rivalry, 1}, {u"deter", Stance::Rivalry, 1}, {u"containment", Stance::Rivalry, 1},
+    {u"second front", Stance::Rivalry, 1}, {u"cannot ignore", Stance::Rivalry, 1},
+    {u"deteriorated", Stance::Rivalry, 1}, {u"deteriorating", Stance::Rivalry, 1}, {u"worsened", Stance::Rivalry, 1},
+    {u"cooled", Stance::Rivalry, 1}, {u"wary", Stance::Rivalry, 1}, {u"suspicious", Stance::Rivalry, 1},
+    {u"uneasy", Stance::Rivalry, 1}, {u"resentment", Stance::Rivalry, 1}, {u"counter", Stance::Rivalry, 1},
+    {u"countering", Stance::Rivalry, 1}, {u"isolate", Stance::Rivalry, 1}, {u"isolation", Stance::Rivalry, 1},
+    {u"pushed back", Stance::Rivalry, 1}, {u"pushback", Stance::Rivalry, 1},
 
     // Cooperation: working together, agreements, alignment and trade.
     {u"cooperation", Stance::Cooperation, 1}, {u"co-operation", Stance::Cooperation, 1},
@@ -128,6 +151,17 @@ const CueRow kCues[] = {
     {u"revive", Stance::Cooperation, 1}, {u"revived", Stance::Cooperation, 1},
     {u"backed", Stance::Cooperation, 1}, {u"backing", Stance::Cooperation, 1},
     {u"host talks", Stance::Cooperation, 1}, {u"mutual", Stance::Cooperation, 1},
+    {u"sign", Stance::Cooperation, 1}, {u"signs", Stance::Cooperation, 1}, {u"signing", Stance::Cooperation, 1},
+    {u"ratified", Stance::Cooperation, 1}, {u"concluded", Stance::Cooperation, 1},
+    {u"arrangement", Stance::Cooperation, 1}, {u"arrangements", Stance::Cooperation, 1},
+    {u"invited", Stance::Cooperation, 1}, {u"hosted", Stance::Cooperation, 1}, {u"held talks", Stance::Cooperation, 1},
+    {u"reopened", Stance::Cooperation, 1}, {u"resumed", Stance::Cooperation, 1},
+    {u"reconciliation", Stance::Cooperation, 1}, {u"ceasefire", Stance::Cooperation, 1}, {u"truce", Stance::Cooperation, 1},
+    {u"loans", Stance::Cooperation, 1}, {u"loan", Stance::Cooperation, 1}, {u"financed", Stance::Cooperation, 1},
+    {u"improved", Stance::Cooperation, 1}, {u"recovered", Stance::Cooperation, 1}, {u"warmed", Stance::Cooperation, 1},
+    {u"thaw", Stance::Cooperation, 1}, {u"survived", Stance::Cooperation, 1}, {u"endured", Stance::Cooperation, 1},
+    {u"friendly", Stance::Cooperation, 1}, {u"cordial", Stance::Cooperation, 1}, {u"embraced", Stance::Cooperation, 1},
+    {u"guarantees", Stance::Cooperation, 1}, {u"mediation", Stance::Cooperation, 1},
 
     // Context, commentary: what observers think and what follows from the facts.
     {u"implications", Stance::Context, 2}, {u"implication", Stance::Context, 2},
@@ -137,6 +171,7 @@ const CueRow kCues[] = {
     {u"others have suggested", Stance::Context, 2}, {u"others suggest", Stance::Context, 2},
     {u"some argue", Stance::Context, 2}, {u"others argue", Stance::Context, 2},
     {u"it is argued", Stance::Context, 2}, {u"it has been argued", Stance::Context, 2},
+    {u"as routine", Stance::Context, 2}, {u"in some quarters", Stance::Context, 2},
 
     // Context, hedges and time frames.
     {u"could", Stance::Context, 0.5}, {u"may", Stance::Context, 0.5}, {u"might", Stance::Context, 0.5},
@@ -145,12 +180,28 @@ const CueRow kCues[] = {
     {u"possibly", Stance::Context, 0.5}, {u"perhaps", Stance::Context, 0.5},
     {u"unclear", Stance::Context, 0.5}, {u"uncertain", Stance::Context, 0.5},
     {u"in recent years", Stance::Context, 0.5}, {u"in the coming years", Stance::Context, 0.5},
+    {u"reportedly", Stance::Context, 0.5}, {u"appears to", Stance::Context, 0.5}, {u"seems to", Stance::Context, 0.5},
+    {u"expected to", Stance::Context, 0.5},
 };
 
 // Concessive clauses ("Despite their shared interests, …") grant what the sentence then
 // sets aside: cues from the marker to the next comma are not counted.
 const QStringView kConcessive[] = {u"despite", u"in spite of", u"although", u"even though", u"though",
-                                   u"notwithstanding"};
+                                   u"notwithstanding", u"while", u"whereas"};
+
+// Contrastive connectives inside a sentence ("cooperate on energy but compete for markets"):
+// the clause after the connective carries the point, so cues before it count half.
+const QStringView kContrast[] = {u"but", u"however", u"yet", u"nevertheless", u"nonetheless", u"even so",
+                                 u"instead"};
+
+// Verbs that end a rivalry: the rivalry cue they govern ("ended their dispute", "eased
+// tensions") is cooperation between the parties.
+const QStringView kResolve[] = {u"ended", u"end", u"ending", u"ends", u"resolved", u"resolve", u"resolving",
+                                u"settled", u"settle", u"ease", u"eased", u"easing", u"defused", u"defuse",
+                                u"overcame", u"overcome", u"calmed", u"de-escalate", u"reduce", u"reduced"};
+// Of those, the ones that also end a cooperation named after them in their clause ("ended any
+// prospect of a return to the old arrangement", "reduced its cooperation"): rivalry.
+const QStringView kEnding[] = {u"ended", u"end", u"ending", u"ends", u"reduce", u"reduced"};
 
 // Words that negate a cue a few words on: "have not agreed", "no cooperation", "failed to honour".
 const QStringView kNegations[] = {u"not", u"no", u"never", u"nor", u"without", u"cannot", u"lack", u"lacks",
@@ -162,7 +213,9 @@ const QStringView kHarm[] = {u"strain", u"strains", u"strained", u"undermine", u
                              u"undermining", u"erode", u"erodes", u"eroded", u"damage", u"damaged", u"damages",
                              u"weaken", u"weakens", u"weakened", u"jeopardise", u"jeopardize", u"hurt",
                              u"threaten", u"threatens", u"threatened", u"froze", u"suspended", u"derail",
-                             u"derailed", u"sour", u"soured", u"severed", u"challenge", u"challenged", u"challenges"};
+                             u"derailed", u"sour", u"soured", u"severed", u"challenge", u"challenged", u"challenges",
+                             u"reject", u"rejects", u"rejected", u"rebuffed", u"refused", u"refuses", u"revoked",
+                             u"scrapped", u"tore up", u"withdrew from", u"withdrawn from", u"pulled out of"};
 
 // Phrases that make the subject a pair even when the sentence does not name both.
 const QStringView kPairPhrases[] = {u"both countries", u"the two countries", u"both nations", u"the two nations",
@@ -212,8 +265,10 @@ struct CueHit
     qsizetype end;
     Stance stance;        // the cue's stance, or Cooperation for rivalry aimed at a third party
     bool counted = true;  // false inside a concessive clause or as the object of a harm verb
+    double factor = 1.0;  // 0.5 before a contrastive connective
     bool thirdParty = false;
     bool negated = false;
+    bool resolved = false;
 };
 
 struct StanceResult
@@ -275,11 +330,46 @@ StanceResult decideStance(const QString &sentence, const QList<Mention> &mention
         }
     }
 
+    for (QStringView marker : kContrast) {
+        for (qsizetype at = findPhrase(text, marker, -1); at >= 0; at = findPhrase(text, marker, -1, at + 1)) {
+            const QString before = text.left(at).trimmed().toLower();
+            if (before.isEmpty() || before.endsWith(u"not"_s) || before.endsWith(u"n't"_s) || before.endsWith(u"and"_s))
+                continue; // opens the sentence (a contrast with the one before), or "not yet", "and yet"
+            for (CueHit &h : hits)
+                if (h.end <= at)
+                    h.factor = 0.5;
+        }
+    }
+
+    // A rivalry ended: "ended their dispute", "eased tensions" (the resolving verb a few words
+    // before the cue, in its clause).
+    for (QStringView verb : kResolve) {
+        for (qsizetype at = findPhrase(text, verb, sentenceStart); at >= 0;
+             at = findPhrase(text, verb, sentenceStart, at + 1)) {
+            const bool ending = std::find(std::begin(kEnding), std::end(kEnding), verb) != std::end(kEnding);
+            for (CueHit &h : hits) {
+                if (h.offset <= at || h.resolved)
+                    continue;
+                const QString gap = text.mid(at + verb.size(), h.offset - at - verb.size());
+                const qsizetype words = gap.split(u' ', Qt::SkipEmptyParts).size();
+                if (gap.contains(u',') || gap.contains(u';'))
+                    continue;
+                if (h.stance == Stance::Rivalry && words <= 3) {
+                    h.stance = Stance::Cooperation;
+                    h.resolved = true;
+                } else if (ending && h.stance == Stance::Cooperation && words <= 8) {
+                    h.stance = Stance::Rivalry;
+                    h.resolved = true;
+                }
+            }
+        }
+    }
+
     // Negation: a negated cooperation cue is rivalry ("have not agreed"), a negated rivalry cue
     // is no relation either way ("no dispute"). The scope is the three words before the cue
     // within its clause; "not only" negates nothing.
     for (CueHit &h : hits) {
-        if (h.stance == Stance::Context)
+        if (h.stance == Stance::Context || h.resolved)
             continue;
         qsizetype clauseStart = h.offset;
         while (clauseStart > 0 && text.at(clauseStart - 1) != u',' && text.at(clauseStart - 1) != u';')
@@ -347,10 +437,46 @@ StanceResult decideStance(const QString &sentence, const QList<Mention> &mention
         }
     }
 
+    // Whose interests: cooperation between some states, then a rivalry cue whose subject is a
+    // state not among them ("Dhaka welcomed Chinese loans that New Delhi views with suspicion",
+    // "Manila signed a pact with Tokyo, which Beijing called a provocation"). The sentence is
+    // told from the rival's side: the cooperation is what it objects to, and counts no more.
+    const auto lastCoop = std::find_if(hits.crbegin(), hits.crend(), [](const CueHit &h) {
+        return h.counted && h.stance == Stance::Cooperation && !h.thirdParty;
+    });
+    if (lastCoop != hits.crend()) {
+        QStringList before;
+        for (const Mention &m : mentions)
+            if (m.target.kind == LinkTarget::Kind::Region && m.offset < lastCoop->offset)
+                appendUnique(before, m.target.id);
+        // The rival: a state named after the cooperation, not among its parties, subject of a
+        // new clause ("that New Delhi", ", which Beijing", "but Beijing") and followed in it by a
+        // rivalry cue; "a deal with China against terrorism" names a partner, not a rival.
+        static const QStringList kClauseOpeners = {u"that"_s, u"which"_s, u"who"_s, u"whom"_s, u"but"_s,
+                                                   u"while"_s, u"whereas"_s};
+        const auto rival = std::find_if(mentions.begin(), mentions.end(), [&](const Mention &m) {
+            if (m.target.kind != LinkTarget::Kind::Region || m.offset <= lastCoop->end || before.isEmpty()
+                || before.contains(m.target.id))
+                return false;
+            const QStringList lead = text.mid(lastCoop->end, m.offset - lastCoop->end).toLower()
+                                         .split(QRegularExpression(u"[^\\w']+"_s), Qt::SkipEmptyParts);
+            if (lead.isEmpty() || !kClauseOpeners.contains(lead.last()))
+                return false;
+            return std::any_of(hits.begin(), hits.end(), [&](const CueHit &h) {
+                return h.counted && h.stance == Stance::Rivalry && h.offset > m.offset
+                    && !text.mid(m.offset, h.offset - m.offset).contains(u',');
+            });
+        });
+        if (rival != mentions.end())
+            for (CueHit &h : hits)
+                if (h.stance == Stance::Cooperation && h.offset < rival->offset)
+                    h.counted = false;
+    }
+
     double score[3] = {0, 0, 0}; // by Stance
     for (const CueHit &h : hits)
         if (h.counted)
-            score[int(h.stance)] += h.cue->weight;
+            score[int(h.stance)] += h.cue->weight * h.factor;
     const double coop = score[int(Stance::Cooperation)], rivalry = score[int(Stance::Rivalry)],
                  context = score[int(Stance::Context)];
     const double relational = std::max(coop, rivalry);
@@ -361,6 +487,7 @@ StanceResult decideStance(const QString &sentence, const QList<Mention> &mention
             if (h.counted && accept(h))
                 appendUnique(r.cues, h.thirdParty ? h.cue->phrase + u" (third party)"_s
                                      : h.negated  ? h.cue->phrase + u" (negated)"_s
+                                     : h.resolved ? h.cue->phrase + u" (ended)"_s
                                                   : h.cue->phrase);
     };
     if (coop == 0 && rivalry == 0 && context == 0)
@@ -372,8 +499,13 @@ StanceResult decideStance(const QString &sentence, const QList<Mention> &mention
         r.confidence = confidence(context - relational);
         record([](const CueHit &h) { return h.stance == Stance::Context; });
     } else if (coop == rivalry) {
-        // As much cooperation as rivalry: a mixed sentence, shown as context.
-        r.stance = Stance::Context;
+        // As much cooperation as rivalry: the last of them decides, since an evaluation follows
+        // what it evaluates ("welcomed Chinese loans that New Delhi views with suspicion", "saw
+        // the pact as a threat"), with the low confidence of a mixed sentence.
+        const auto last = std::find_if(hits.crbegin(), hits.crend(), [](const CueHit &h) {
+            return h.counted && h.stance != Stance::Context;
+        });
+        r.stance = last->stance;
         r.confidence = kMixedConfidence;
         record([](const CueHit &h) { return h.stance != Stance::Context; });
     } else {

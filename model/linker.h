@@ -40,8 +40,10 @@ struct LinkedSentence
 /// "both countries", is about the narrative's principal actors (the regions named in the most
 /// sentences so far).
 /// Stance: the cue lexicon (cues()) is matched outside the names; the stance with the highest
-/// total weight wins, see linker.cpp for the rules (concessive clauses, negation scope, harm
-/// done to a relationship, rivalry aimed at a third party, ties) and the confidence.
+/// total weight wins, see linker.cpp for the rules (concessive clauses, contrastive connectives,
+/// negation scope, harm done to a relationship, verbs that end a rivalry or a cooperation,
+/// rivalry aimed at a third party, cooperation seen from a rival's side, ties) and the
+/// confidence, which is lower when cues conflict or are hedged.
 class Linker
 {
 public:

@@ -38,6 +38,9 @@ struct ViewState
     /// id); everything else is dimmed. Empty: nothing is dimmed.
     QStringList highlightRegions;
     QStringList highlightFeatures;
+    /// Groups the claim in focus names ("Central Asia"): a setting, outlined as one with its
+    /// name, its members lit (they are in highlightRegions) but not outlined as direct links.
+    QStringList highlightGroups;
     bool isHighlighting() const { return !highlightRegions.isEmpty() || !highlightFeatures.isEmpty(); }
 
     bool operator==(const ViewState &) const = default;

@@ -28,7 +28,8 @@ BriefController::BriefController(BriefDocument *document, MapCanvas *canvas, Con
         m_narrative->setBrief(&m_document->brief());
         m_context->refresh();
         if (id == m_focused)
-            m_canvas->setHighlight(regionsOf(id), m_document->brief().claim(id)->features);
+            m_canvas->setHighlight(regionsOf(id), m_document->brief().claim(id)->features,
+                                   m_document->brief().claim(id)->groups);
         rebuildSearch();
     });
 }
@@ -71,7 +72,7 @@ void BriefController::focusClaim(const QString &id, bool frame)
         m_canvas->setHighlight({}, {});
         return;
     }
-    m_canvas->setHighlight(regionsOf(id), claim->features);
+    m_canvas->setHighlight(regionsOf(id), claim->features, claim->groups);
     if (frame)
         m_canvas->frameHighlight();
     m_context->showClaim(id);
@@ -81,7 +82,7 @@ void BriefController::previewClaim(const QString &id)
 {
     const Claim *claim = m_document->brief().claim(id.isEmpty() ? m_focused : id);
     if (claim)
-        m_canvas->setHighlight(regionsOf(claim->id), claim->features);
+        m_canvas->setHighlight(regionsOf(claim->id), claim->features, claim->groups);
     else
         m_canvas->setHighlight({}, {});
 }

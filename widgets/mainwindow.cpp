@@ -352,9 +352,10 @@ void MainWindow::stepRegion(int delta)
         return;
     const int at = int(codes.indexOf(m_canvas->selectedRegion()));
     const int next = at < 0 ? (delta > 0 ? 0 : int(codes.size()) - 1) : int((at + delta + codes.size()) % codes.size());
-    const QStringList keepLit = m_canvas->view().highlightRegions, keepFeatures = m_canvas->view().highlightFeatures;
+    const QStringList keepLit = m_canvas->view().highlightRegions, keepFeatures = m_canvas->view().highlightFeatures,
+                      keepGroups = m_canvas->view().highlightGroups;
     m_canvas->selectRegion(codes[next]);
-    m_canvas->setHighlight(keepLit, keepFeatures); // stepping through a claim's regions keeps the claim lit
+    m_canvas->setHighlight(keepLit, keepFeatures, keepGroups); // stepping through a claim's regions keeps the claim lit
 }
 
 void MainWindow::applyView(int index)

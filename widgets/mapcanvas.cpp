@@ -114,12 +114,13 @@ void MapCanvas::clearSelection()
     emit selectionCleared();
 }
 
-void MapCanvas::setHighlight(const QStringList &regions, const QStringList &features)
+void MapCanvas::setHighlight(const QStringList &regions, const QStringList &features, const QStringList &groups)
 {
-    if (regions == m_view.highlightRegions && features == m_view.highlightFeatures)
+    if (regions == m_view.highlightRegions && features == m_view.highlightFeatures && groups == m_view.highlightGroups)
         return;
     m_view.highlightRegions = regions;
     m_view.highlightFeatures = features;
+    m_view.highlightGroups = groups;
     update();
     emit viewChanged();
 }

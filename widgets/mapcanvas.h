@@ -81,7 +81,7 @@ public slots:
     void selectFeature(const QString &ref);
     void clearSelection();
     /// Lights up these regions and features and dims the rest (empty lists: nothing dimmed).
-    void setHighlight(const QStringList &regions, const QStringList &features);
+    void setHighlight(const QStringList &regions, const QStringList &features, const QStringList &groups = {});
     /// The brief's annotations, drawn over the map (and in what the canvas exports).
     void setAnnotations(const QList<Annotation> &annotations);
     /// Annotations of the brief that this view leaves out.

@@ -16,6 +16,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QMap>
 #include <QSet>
 #include <QTextStream>
 
@@ -43,6 +44,7 @@ struct Narrative
 {
     QString file, title, style;
     bool heldOut = false;
+    int round = 1; ///< held-out narratives are written in rounds, each unseen when it was first scored
     QList<AnnotatedParagraph> paragraphs;
     QString text() const
     {
@@ -90,6 +92,8 @@ bool readNarrative(const QString &path, Narrative &n, QString &error)
                 n.style = value;
             else if (key == u"split")
                 n.heldOut = value == u"held-out";
+            else if (key == u"round")
+                n.round = value.toInt();
         } else if (line.startsWith(u'@')) {
             open = true;
             const QString key = line.section(u' ', 0, 0);
@@ -267,7 +271,11 @@ void evaluateBrief(const Linker &linker, const BriefReader::Result &read, const 
         features.add(wantFeatures, gotFeatures);
         stanceRight += got != linked.end() && got->claim.stance == want.stance;
         if (showErrors) {
-            const QString errors = diff(u"regions"_s, wantRegions, gotRegions) + diff(u"features"_s, wantFeatures, gotFeatures);
+            QString errors = diff(u"regions"_s, wantRegions, gotRegions) + diff(u"features"_s, wantFeatures, gotFeatures);
+            if (got != linked.end() && got->claim.stance != want.stance)
+                errors += u"    stance: want %1, got %2 (%3; cues %4): %5\n"_s.arg(
+                    stanceKey(want.stance), stanceKey(got->claim.stance), QString::number(got->claim.confidence),
+                    got->claim.cues.join(u','), want.text);
             if (!errors.isEmpty())
                 out() << u"  %1 %2\n"_s.arg(name, want.id) << errors;
         }
@@ -321,6 +329,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     Summary dev, heldOut;
+    QMap<int, Summary> heldOutByRound;
     out() << u"narrative                         split     regions P    R    F1  | groups P  R  | feat R | stance\n"_s;
     QList<Narrative> narratives;
     for (const QString &file : files) {
@@ -335,6 +344,8 @@ int main(int argc, char *argv[])
     for (const Narrative &n : narratives) {
         const Score s = evaluate(linker, n, showErrors && !n.heldOut);
         (n.heldOut ? heldOut : dev).add(s);
+        if (n.heldOut)
+            heldOutByRound[n.round].add(s);
         out() << u"%1 %2 %3 %4 %5 | %6 %7 | %8 | %9\n"_s.arg(n.file.left(33), -33)
                      .arg(n.heldOut ? u"held-out"_s : u"dev"_s, -9)
                      .arg(fixed(s.regions.precision()), 10)
@@ -347,6 +358,9 @@ int main(int argc, char *argv[])
     }
     dev.print(u"development"_s);
     heldOut.print(u"held-out"_s);
+    if (heldOutByRound.size() > 1)
+        for (auto it = heldOutByRound.cbegin(); it != heldOutByRound.cend(); ++it)
+            it.value().print(u"held-out round %1"_s.arg(it.key()));
     evaluateBrief(linker, briefPath.isEmpty() ? BriefReader::readBuiltIn() : BriefReader::readFile(briefPath),
                   briefPath.isEmpty() ? u"shipped brief"_s : briefPath, showErrors);
     out().flush();

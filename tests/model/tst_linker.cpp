@@ -464,8 +464,48 @@ void TestLinker::stance_data()
     QTest::newRow("not only is no negation") << u"They not only cooperate on gas."_s << Stance::Cooperation
                                              << QStringList{u"cooperate"_s} << 0.65;
     QTest::newRow("condemned") << u"Pyongyang condemned the exercise."_s << Stance::Rivalry << QStringList{u"condemned"_s} << 0.65;
-    QTest::newRow("mixed") << u"Russia and China cooperate on energy but compete for markets."_s << Stance::Context
-                           << QStringList{u"cooperate"_s, u"compete"_s} << 0.35;
+    // Contrastive connectives: the clause after "but" carries the point; the one before still
+    // lowers the confidence.
+    QTest::newRow("contrast: but") << u"Russia and China cooperate on energy but compete for markets."_s << Stance::Rivalry
+                                   << QStringList{u"compete"_s} << 0.58;
+    QTest::newRow("contrast: but, cues in balance")
+        << u"Japan and South Korea signed a pact, but tensions over the islands remain."_s << Stance::Rivalry
+        << QStringList{u"signed"_s, u"pact"_s, u"tensions"_s} << 0.35;
+    QTest::newRow("sentence-initial yet is no contrast inside") << u"Yet China and Russia cooperate on energy."_s
+                                                                 << Stance::Cooperation << QStringList{u"cooperate"_s} << 0.65;
+    // Concessive clauses: the main clause decides.
+    QTest::newRow("concessive: although") << u"Although Manila depends on Chinese trade, it has rejected Beijing's claims."_s
+                                          << Stance::Rivalry << QStringList{u"rejected"_s, u"claims"_s} << 0.8;
+    QTest::newRow("concessive: while") << u"While Moscow and Beijing trade more than ever, they compete in Central Asia."_s
+                                       << Stance::Rivalry << QStringList{u"compete"_s} << 0.65;
+    // Verbs that end a rivalry or a cooperation.
+    QTest::newRow("ended a dispute") << u"Kazakhstan and Uzbekistan ended their border dispute in 2017."_s
+                                     << Stance::Cooperation << QStringList{u"dispute (ended)"_s} << 0.65;
+    QTest::newRow("ended a cooperation") << u"Georgia ended its cooperation with Russia."_s << Stance::Rivalry
+                                         << QStringList{u"cooperation (ended)"_s} << 0.65;
+    // Whose interests: a pact seen from a rival's side.
+    QTest::newRow("a rival's view of a pact") << u"Canberra saw the pact as a threat."_s << Stance::Rivalry
+                                              << QStringList{u"pact"_s, u"threat"_s} << 0.35;
+    QTest::newRow("rival in a relative clause") << u"Dhaka welcomed Chinese loans that New Delhi views with suspicion."_s
+                                                << Stance::Rivalry << QStringList{u"suspicion"_s} << 0.65;
+    QTest::newRow("pact condemned by a rival") << u"Manila signed a defence pact with Tokyo, which Beijing condemned."_s
+                                               << Stance::Rivalry << QStringList{u"condemned"_s} << 0.65;
+    QTest::newRow("a partner is no rival") << u"Kazakhstan signed a deal with China against terrorism."_s
+                                           << Stance::Cooperation << QStringList{u"signed"_s, u"deal"_s} << 0.73;
+    QTest::newRow("sanctions against") << u"The European Union imposed sanctions against Russia."_s << Stance::Rivalry
+                                       << QStringList{u"sanctions"_s, u"against"_s} << 0.73;
+    QTest::newRow("accused") << u"Tokyo accused Beijing of harassment near the islands."_s << Stance::Rivalry
+                             << QStringList{u"accused"_s, u"harassment"_s} << 0.8;
+    QTest::newRow("rejected") << u"India rejected the proposal."_s << Stance::Rivalry << QStringList{u"rejected"_s} << 0.65;
+    // Negation scope and hedges.
+    QTest::newRow("never supported") << u"Moscow never supported the plan."_s << Stance::Rivalry
+                                     << QStringList{u"supported (negated)"_s} << 0.65;
+    QTest::newRow("not deteriorated") << u"Relations between Vietnam and China have not deteriorated."_s << Stance::Context
+                                      << QStringList{u"deteriorated (negated)"_s} << 0.65;
+    QTest::newRow("modal: may clash") << u"Turkey and Greece may clash over the Aegean."_s << Stance::Rivalry
+                                      << QStringList{u"clash"_s} << 0.58;
+    QTest::newRow("hedge: reportedly") << u"Russia reportedly agreed to supply arms to Iran."_s << Stance::Cooperation
+                                       << QStringList{u"agreed"_s} << 0.58;
 }
 
 void TestLinker::stance()

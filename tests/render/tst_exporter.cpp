@@ -178,6 +178,9 @@ private slots:
     void briefingPackDrawsTheViewsCharts();
     void chartCellsShareTheArea_data();
     void chartCellsShareTheArea();
+    void focusedClaimsGroupIsOutlinedAsOne_data();
+    void focusedClaimsGroupIsOutlinedAsOne();
+    void briefingPackNamesAClaimsGroups();
     void briefingPackFlowsLongTextOntoMorePages_data();
     void briefingPackFlowsLongTextOntoMorePages();
     void fullDiskKeepsTheOldFiles_data();
@@ -1057,6 +1060,93 @@ void TestExporter::briefingPackFlowsLongTextOntoMorePages_data()
     QTest::newRow("a long note") << 2 << 60 << true;
     QTest::newRow("many sources") << 150 << 3 << true;
     QTest::newRow("both") << 150 << 60 << true;
+}
+
+void TestExporter::focusedClaimsGroupIsOutlinedAsOne_data()
+{
+    QTest::addColumn<QString>("group");
+    QTest::newRow("Central Asia") << u"central-asia"_s;
+    QTest::newRow("South Caucasus") << u"south-caucasus"_s;
+}
+
+void TestExporter::focusedClaimsGroupIsOutlinedAsOne()
+{
+    // A claim about a group ("China's presence in Central Asia") shows the group as a setting:
+    // one outline in the group's colour round its members, not one direct outline per member.
+    QFETCH(QString, group);
+    Brief brief;
+    Claim claim;
+    claim.id = u"c1"_s;
+    claim.text = u"A claim set in a group."_s;
+    claim.groups = {group};
+    brief.claims << claim;
+    SavedView view;
+    view.state = homeView(QSize(1280, 720));
+    view.focusedClaim = claim.id;
+    const ViewState lit = BriefingPack::litState(brief, view, m_scene->coarse().atlas());
+    QCOMPARE(lit.highlightGroups, QStringList{group});
+    QVERIFY(!lit.highlightRegions.isEmpty()); // the members are lit
+    ViewState asDirectLinks = lit;
+    asDirectLinks.highlightGroups.clear();
+    const MapStyle &style = MapStyle::standard();
+    auto count = [](const QImage &image, const QColor &colour) {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                n += near(image.pixelColor(x, y), colour, 10);
+        return n;
+    };
+    const QImage asGroup = Exporter::renderImage(MapRenderer(), *m_scene, lit);
+    const QImage asMembers = Exporter::renderImage(MapRenderer(), *m_scene, asDirectLinks);
+    const int groupWith = count(asGroup, style.groupOutline), groupWithout = count(asMembers, style.groupOutline);
+    const int directWith = count(asGroup, style.selectionOutline), directWithout = count(asMembers, style.selectionOutline);
+    QVERIFY2(groupWith > groupWithout + 150, qPrintable(u"%1 %2"_s.arg(groupWith).arg(groupWithout)));
+    QVERIFY2(directWith * 4 < directWithout, qPrintable(u"%1 %2"_s.arg(directWith).arg(directWithout)));
+    // The group's name above its outline: the colour reaches above the members' northernmost
+    // pixel, where no outline is.
+    const Atlas &atlas = m_scene->coarse().atlas();
+    double top = 1e9;
+    for (const QString &code : atlas.group(group)->members)
+        for (const Polygon &polygon : atlas.region(code)->shape)
+            for (const auto &p : polygon.outer())
+                if (const auto px = m_scene->pixelOf(lit, {p.x(), p.y()}))
+                    top = std::min(top, px->y());
+    int above = 0;
+    for (int y = std::max(0, int(top) - 30); y < int(top) - 4; ++y)
+        for (int x = 0; x < asGroup.width(); ++x)
+            above += near(asGroup.pixelColor(x, y), style.groupOutline, 30);
+    QVERIFY2(above > 10, qPrintable(QString::number(above)));
+}
+
+void TestExporter::briefingPackNamesAClaimsGroups()
+{
+    // The pack's text says what a claim is linked to, the group as a group.
+    Brief brief;
+    brief.title = u"Groups"_s;
+    Claim claim;
+    claim.id = u"c1"_s;
+    claim.text = u"China's presence in Central Asia grows."_s;
+    claim.regions = {u"CHN"_s};
+    claim.groups = {u"central-asia"_s};
+    brief.claims << claim;
+    SavedView view;
+    view.name = u"Setting"_s;
+    view.state = homeView(QSize(1600, 900));
+    view.focusedClaim = claim.id;
+    brief.views << view;
+    ExportOptions options = ExportOptions::forPreset(ExportOptions::Preset::A4, ExportOptions::Format::Pdf);
+    options.dpi = 100;
+    const QString path = m_dir.filePath(u"groups.pdf"_s);
+    const Exporter::Result result = BriefingPack::exportPdf(MapRenderer(), [this](const QString &) { return m_scene.get(); },
+                                                            brief, options, path, {}, {});
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed: the pages' text is not checked");
+    QProcess pdftotext;
+    pdftotext.start(u"pdftotext"_s, {path, u"-"_s});
+    QVERIFY(pdftotext.waitForFinished(30000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    QVERIFY2(text.contains(u"Linked to: China; Central Asia (group)"_s), qPrintable(text));
 }
 
 void TestExporter::briefingPackFlowsLongTextOntoMorePages()

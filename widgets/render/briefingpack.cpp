@@ -33,6 +33,27 @@ QString stanceWord(Stance s)
     return tr("Context");
 }
 
+/// What a claim is linked to, in words: its regions, then its groups marked as such (a group is
+/// a setting, not a list of its members): "China, Russia; Central Asia (group)".
+QString linksText(const Claim &claim, const Atlas &atlas)
+{
+    QStringList regions, groups;
+    for (const QString &code : claim.regions) {
+        const Region *r = atlas.region(code);
+        regions << (r ? r->name : code);
+    }
+    for (const QString &id : claim.groups) {
+        const RegionGroup *g = atlas.group(id);
+        groups << tr("%1 (group)").arg(g ? g->name : id);
+    }
+    QStringList parts;
+    if (!regions.isEmpty())
+        parts << regions.join(QStringLiteral(", "));
+    if (!groups.isEmpty())
+        parts << groups.join(QStringLiteral(", "));
+    return parts.join(QStringLiteral("; "));
+}
+
 /// The text block under a view's map: caption, claims with stance in words, their notes and sources.
 QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, const ViewState &state)
 {
@@ -43,6 +64,9 @@ QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, 
         html += QStringLiteral("<p style='font-size:10pt'><b>%1.</b> “%2” <span style='color:#555'>(¶%3)</span></p>")
                     .arg(stanceWord(c->stance), SafeText::html(c->text))
                     .arg(c->paragraph + 1);
+        if (const QString links = linksText(*c, scene.coarse().atlas()); !links.isEmpty())
+            html += QStringLiteral("<p style='font-size:8.5pt; color:#333; margin-left:12px'><i>%1</i> %2</p>")
+                        .arg(tr("Linked to:"), SafeText::html(links));
         if (!c->note.isEmpty())
             html += QStringLiteral("<p style='font-size:8.5pt; color:#333; margin-left:12px'><i>%1</i> %2</p>")
                         .arg(tr("Analyst note:"), SafeText::html(c->note));
@@ -217,6 +241,7 @@ ViewState BriefingPack::litState(const Brief &brief, const SavedView &view, cons
     if (const Claim *claim = brief.claim(view.focusedClaim)) {
         state.highlightRegions = atlas.expanded(claim->regions, claim->groups);
         state.highlightFeatures = claim->features;
+        state.highlightGroups = claim->groups;
     }
     return state;
 }

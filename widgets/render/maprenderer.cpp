@@ -10,6 +10,7 @@
 #include <QFontMetricsF>
 #include <QPaintEngine>
 #include <QPainter>
+#include <QSet>
 
 #include <cmath>
 
@@ -209,13 +210,19 @@ void MapRenderer::drawSelection(QPainter &painter, const Scene &scene, const Vie
 {
     const QList<Region> &regions = scene.levelFor(view.metresPerPixel).atlas().regions();
     // The claim in focus: a colour no layer uses, on a light casing, so that outlined coasts never
-    // read as pipelines.
+    // read as pipelines. Members lit only through a group named as a setting get the group's
+    // outline instead (drawGroupSettings).
+    QSet<QString> viaGroup;
+    for (const QString &id : view.highlightGroups)
+        if (const RegionGroup *g = scene.coarse().atlas().group(id))
+            viaGroup.unite(QSet<QString>(g->members.begin(), g->members.end()));
     const QPen casing = pen(m_style.focusCasing, m_style.selectionWidth * 1.6 * view.styleScale);
     const QPen focusPen = pen(m_style.focusOutline, m_style.selectionWidth * 0.8 * view.styleScale);
     for (const QPen &p : {casing, focusPen})
         for (int i = 0; i < regions.size(); ++i)
-            if (!paths[i].isEmpty() && view.highlightRegions.contains(regions[i].code))
+            if (!paths[i].isEmpty() && view.highlightRegions.contains(regions[i].code) && !viaGroup.contains(regions[i].code))
                 PolylineStroker::stroke(painter, paths[i], p);
+    drawGroupSettings(painter, scene, view, paths);
     if (view.selectedRegion.isEmpty())
         return;
     const int i = scene.levelFor(view.metresPerPixel).atlas().indexOf(view.selectedRegion);
@@ -225,6 +232,42 @@ void MapRenderer::drawSelection(QPainter &painter, const Scene &scene, const Vie
     painter.fillPath(paths[i], m_style.selectionFill);
     painter.setRenderHint(QPainter::Antialiasing, true);
     PolylineStroker::stroke(painter, paths[i], pen(m_style.selectionOutline, m_style.selectionWidth * view.styleScale));
+}
+
+void MapRenderer::drawGroupSettings(QPainter &painter, const Scene &scene, const ViewState &view,
+                                    const QList<QPainterPath> &paths) const
+{
+    const Atlas &atlas = scene.levelFor(view.metresPerPixel).atlas();
+    for (const QString &id : view.highlightGroups) {
+        const RegionGroup *group = atlas.group(id);
+        if (!group)
+            continue;
+        QPainterPath members;
+        members.setFillRule(Qt::WindingFill);
+        for (const QString &code : group->members)
+            if (const int i = atlas.indexOf(code); i >= 0 && !paths[i].isEmpty())
+                members.addPath(paths[i]);
+        if (members.isEmpty())
+            continue;
+        // One outline round the whole: the borders between members are no part of the setting.
+        const QPainterPath outline = members.simplified();
+        QPen groupPen = pen(m_style.groupOutline, m_style.selectionWidth * view.styleScale);
+        groupPen.setDashPattern({4, 2});
+        painter.save();
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(groupPen);
+        painter.drawPath(outline);
+        painter.restore();
+        QFont font(m_style.fontFamily);
+        font.setPixelSize(int(std::lround(m_style.labelPointSize * 1.3 * view.styleScale)));
+        font.setBold(true);
+        font.setItalic(true);
+        const QRectF box = outline.boundingRect().intersected(QRectF(QPointF(0, 0), QSizeF(view.size)));
+        const double textWidth = QFontMetricsF(font).horizontalAdvance(group->name);
+        const QPointF baseline(std::clamp(box.center().x() - textWidth / 2, 2.0, std::max(2.0, view.size.width() - textWidth - 2)),
+                               std::max(box.top() - 4 * view.styleScale, QFontMetricsF(font).ascent() + 2));
+        drawHaloText(painter, baseline, group->name, font, m_style.groupOutline, 3.0 * view.styleScale);
+    }
 }
 
 void MapRenderer::drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const

@@ -59,6 +59,10 @@ private:
     void drawLand(QPainter &painter, const Scene &scene, const ViewState &view, const QList<QPainterPath> &paths) const;
     void drawSelection(QPainter &painter, const Scene &scene, const ViewState &view,
                        const QList<QPainterPath> &paths) const;
+    /// The groups a focused claim names (ViewState::highlightGroups): one dashed outline round
+    /// the members drawn, with the group's name above it.
+    void drawGroupSettings(QPainter &painter, const Scene &scene, const ViewState &view,
+                           const QList<QPainterPath> &paths) const;
     void drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
     void drawCredits(QPainter &painter, const ViewState &view) const;
     QList<PlacedAnnotation> annotationLayout(const Scene &scene, const ViewState &view, const QTransform &t) const;

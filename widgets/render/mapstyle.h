@@ -56,6 +56,7 @@ struct MapStyle
     /// Borders of states a membership layer colours.
     QColor thematicBorder{0xff, 0xff, 0xff, 0xc0};
     double thematicBorderWidth = 0.9;
+    QColor groupOutline{0x00, 0x5a, 0x8c}; ///< a group named as a setting: Okabe–Ito blue, darkened
     QColor label{0x3d, 0x3d, 0x3d};
     QColor labelHalo{0xff, 0xff, 0xff, 0xd8};
     QColor credit{0x55, 0x5f, 0x68};
