@@ -1,5 +1,6 @@
 #include "scene.h"
 
+#include <QLineF>
 #include <QPolygonF>
 
 #include <boost/geometry/algorithms/distance.hpp>
@@ -173,7 +174,13 @@ QTransform Scene::worldToScreen(const ViewState &view) const
 
 QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance) const
 {
-    const QPointF xy = worldToScreen(view).inverted().map(pixel);
+    const QTransform t = worldToScreen(view);
+    // Site symbols are drawn over everything else: a click on one picks it, the topmost first.
+    const double symbolReach = std::max(tolerance, LayerPainter::symbolRadius(view.styleScale));
+    for (const LayerPainter::SiteSymbol &symbol : LayerPainter::siteSymbols(*this, view, t))
+        if (QLineF(symbol.pixel, pixel).length() <= symbolReach)
+            return symbol.layer->layer->id + u'/' + symbol.layer->layer->features[symbol.feature].id;
+    const QPointF xy = t.inverted().map(pixel);
     const Point p(xy.x(), xy.y());
     const double reach = tolerance * view.metresPerPixel;
     for (auto it = m_layers.crbegin(); it != m_layers.crend(); ++it) {
