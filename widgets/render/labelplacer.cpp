@@ -5,6 +5,7 @@
 #include "scene.h"
 
 #include <QFontMetricsF>
+#include <QSet>
 
 #include <algorithm>
 #include <numeric>
@@ -105,7 +106,10 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
     const QRectF viewport(QPointF(0, 0), QSizeF(view.size));
     const double gap = 3.0 * view.styleScale;
     QList<PlacedLabel> placed;
+    QSet<std::pair<const ProjectedLayer *, int>> named; // a site in several places is named once
     for (const LayerPainter::SiteSymbol &s : symbols) {
+        if (named.contains({s.layer, s.feature}))
+            continue;
         const QString text = s.layer->layer->features[s.feature].name;
         const double w = metrics.horizontalAdvance(text), h = metrics.height();
         const QPointF c = s.pixel;
@@ -116,6 +120,7 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
                 continue;
             placed.push_back({text, QPointF(box.left(), box.top() + metrics.ascent()), font, box});
             taken << box;
+            named.insert({s.layer, s.feature});
             break;
         }
     }

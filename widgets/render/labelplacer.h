@@ -32,7 +32,8 @@ public:
                                     const MapStyle &style, const QList<QRectF> &taken = {});
     /// Names of the site symbols in the picture, beside their symbol (right, left, above or
     /// below, whichever is free first), never over another label or symbol; a name that finds
-    /// no room is left out (a click on its symbol still names it).
+    /// no room is left out (a click on its symbol still names it). A site in several places is
+    /// named once, at the first place with room.
     static QList<PlacedLabel> placeSites(const Scene &scene, const QTransform &toScreen, const ViewState &view,
                                          const MapStyle &style);
     /// Every label the map shows: the sites' first, then the regions' around them.
