@@ -41,7 +41,7 @@ struct GeometryParts
 {
     std::vector<std::vector<Point>> lines;
     std::vector<RawPolygon> polygons;
-    int points = 0; ///< Point and MultiPoint geometries, left out for now
+    std::vector<Point> points;
 };
 
 /// Decodes geometry objects; counts every position against the file's limit. Messages are built
@@ -208,14 +208,14 @@ bool GeometryReader::read(const QJsonValue &value, const QString &place, int dep
         Point p;
         if (!position(coordinates, where, -1, type, p))
             return false;
-        ++out.points;
+        out.points.push_back(p);
         return true;
     }
     if (type == u"MultiPoint") {
-        std::vector<Point> ignored;
-        if (!positions(coordinates, where, type, 0, ignored))
+        std::vector<Point> points;
+        if (!positions(coordinates, where, type, 0, points))
             return false;
-        ++out.points;
+        out.points.insert(out.points.end(), points.begin(), points.end());
         return true;
     }
     if (type == u"LineString") {
@@ -437,10 +437,13 @@ bool readHeader(const QJsonValue &value, Layer &layer, QString &error)
         layer.kind = LayerKind::Membership;
     else if (kind == u"zones")
         layer.kind = LayerKind::Zones;
+    else if (kind == u"sites")
+        layer.kind = LayerKind::Sites;
     else if (kind == u"generic")
         layer.kind = LayerKind::Generic;
     else {
-        error = tr("\"spheres\".kind must be \"lines\", \"membership\", \"zones\" or \"generic\" (it is \"%1\")").arg(kind);
+        error = tr("\"spheres\".kind must be \"lines\", \"membership\", \"zones\", \"sites\" or \"generic\" (it is \"%1\")")
+                    .arg(kind);
         return false;
     }
     if (!readString(o, u"description", layer.description, error)) {
@@ -580,8 +583,7 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
         GeometryParts parts;
         if (!geometryReader.read(object.value(u"geometry"), QStringLiteral("geometry"), 0, parts))
             return fail(QStringLiteral("%1: %2").arg(place, geometryReader.error));
-        if (parts.points > 0)
-            result.warnings << tr("%1: %2: point geometry is not supported yet and is left out").arg(sourceName, place);
+        feature.points.assign(parts.points.begin(), parts.points.end());
         for (const std::vector<Point> &line : parts.lines) {
             const MultiLineString split = antimeridian::splitAtJumps(withEdgeCrossings(line));
             feature.lines.insert(feature.lines.end(), split.begin(), split.end());
@@ -654,8 +656,8 @@ GeoJsonReader::Result GeoJsonReader::readBuiltIn(const QString &id)
 
 QStringList GeoJsonReader::builtInIds()
 {
-    // Bottom to top: the choropleth first, lines last so that nothing hides them.
-    return {QStringLiteral("sco"), QStringLiteral("contested"), QStringLiteral("pipelines")};
+    // Bottom to top: the choropleth first, then lines, sites last so that nothing hides them.
+    return {QStringLiteral("sco"), QStringLiteral("contested"), QStringLiteral("pipelines"), QStringLiteral("sites")};
 }
 
 QList<std::shared_ptr<const Layer>> GeoJsonReader::readAllBuiltIn(QStringList &errors)

@@ -11,8 +11,8 @@
 namespace spheres {
 
 /// Reads a thematic layer from GeoJSON (RFC 7946): a FeatureCollection or a single Feature with
-/// LineString, MultiLineString, Polygon, MultiPolygon, GeometryCollection or null geometry
-/// (Point and MultiPoint are left out with a warning). Lines that cross ±180° are split there,
+/// Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon, GeometryCollection or
+/// null geometry. Lines that cross ±180° are split there,
 /// polygons are cut there. Our own layers carry a foreign member "spheres" {id, kind, title,
 /// description, asOf, legend}; files without it load as LayerKind::Generic named after the file.
 /// What is present is validated strictly; errors name the file and the place that is wrong.
@@ -36,7 +36,7 @@ public:
 
     /// Reads the layer ":/layers/<id>.geojson" compiled into the program.
     static Result readBuiltIn(const QString &id);
-    /// The built-in layers in drawing order, bottom to top: {"sco", "contested", "pipelines"}.
+    /// The built-in layers in drawing order, bottom to top: {"sco", "contested", "pipelines", "sites"}.
     static QStringList builtInIds();
     /// Every built-in layer, bottom to top; layers that fail to load are left out and their
     /// errors appended to `errors`.

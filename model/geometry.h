@@ -6,6 +6,7 @@
 #include <boost/geometry/geometries/box.hpp>
 #include <boost/geometry/geometries/linestring.hpp>
 #include <boost/geometry/geometries/multi_linestring.hpp>
+#include <boost/geometry/geometries/multi_point.hpp>
 #include <boost/geometry/geometries/multi_polygon.hpp>
 #include <boost/geometry/geometries/point_xy.hpp>
 #include <boost/geometry/geometries/polygon.hpp>
@@ -20,6 +21,7 @@ using Polygon = bg::model::polygon<Point>;
 using MultiPolygon = bg::model::multi_polygon<Polygon>;
 using LineString = bg::model::linestring<Point>;
 using MultiLineString = bg::model::multi_linestring<LineString>;
+using MultiPoint = bg::model::multi_point<Point>;
 using Box = bg::model::box<Point>;
 
 } // namespace spheres

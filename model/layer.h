@@ -46,6 +46,7 @@ struct Feature
     QVariantMap properties; ///< all other properties, typed as JSON gives them (null is a null QVariant)
     MultiPolygon area;      ///< lon/lat, cut at ±180, orientation corrected
     MultiLineString lines;  ///< lon/lat, split where a line crosses ±180
+    MultiPoint points;      ///< lon/lat: sites drawn as symbols (Point, MultiPoint)
     QString iso3;           ///< membership layers: the region the feature colours
     QStringList claimants, administeredBy; ///< zones: region codes
 
@@ -59,6 +60,7 @@ enum class LayerKind {
     Lines,      ///< lines coloured by a property (pipelines)
     Membership, ///< regions coloured by their status (a choropleth, no geometry of its own)
     Zones,      ///< areas and claim lines (contested territories)
+    Sites,      ///< points drawn as a symbol for their properties.kind, with their name
     Generic,    ///< a user's GeoJSON file without our "spheres" member
 };
 

@@ -460,6 +460,14 @@ QString ContextPanel::describeFeature(const Layer &layer, const Feature &f) cons
         fact(tr("Crosses"), names(p.value(QStringLiteral("countries")).toStringList()));
         fact(tr("Operator"), p.value(QStringLiteral("operator")).toString());
     }
+    if (layer.kind == LayerKind::Sites) {
+        const QString kind = p.value(QStringLiteral("kind")).toString();
+        for (const LegendEntry &e : layer.legend)
+            if (e.key == kind)
+                fact(tr("Kind"), e.label);
+        fact(tr("In"), names({p.value(QStringLiteral("country")).toString()}));
+        fact(tr("Operated by"), names({p.value(QStringLiteral("operatedBy")).toString()}));
+    }
     fact(tr("Claimants"), names(f.claimants));
     fact(tr("Administered by"), names(f.administeredBy));
     fact(tr("History"), periodsText(f));

@@ -480,7 +480,7 @@ void TestBrief::defaultBriefClaimsHaveStanceAndLinks()
 
 void TestBrief::defaultBriefReferencesResolve()
 {
-    QCOMPARE(builtInLayers().size(), 3);
+    QCOMPARE(builtInLayers().size(), 4); // sco, contested, pipelines, sites
     const QStringList unknown = BriefReader::unknownReferences(defaultBrief(), coarseAtlas(), builtInLayers());
     QVERIFY2(unknown.isEmpty(), qPrintable(unknown.join(u'\n')));
 }

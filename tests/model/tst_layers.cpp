@@ -83,7 +83,8 @@ private slots:
     void singleFeatureLoads();
     void lineAcrossAntimeridianIsSplit();
     void polygonAcrossAntimeridianIsCut();
-    void pointsAreLeftOutWithAWarning();
+    void pointsAreRead_data();
+    void pointsAreRead();
     void zeroAreaPolygonIsLeftOut();
     void duplicateIdsAreMadeUnique();
     void periodsDecideStatus();
@@ -98,6 +99,7 @@ void TestLayers::shippedLayerLoads_data()
     QTest::newRow("sco") << "sco" << LayerKind::Membership;
     QTest::newRow("contested") << "contested" << LayerKind::Zones;
     QTest::newRow("pipelines") << "pipelines" << LayerKind::Lines;
+    QTest::newRow("sites") << "sites" << LayerKind::Sites;
 }
 
 void TestLayers::shippedLayerLoads()
@@ -151,6 +153,12 @@ void TestLayers::shippedLayerLoads()
         case LayerKind::Zones:
             QVERIFY2(!f.area.empty() || !f.lines.empty(), name);
             break;
+        case LayerKind::Sites: // a place, and a kind the legend explains
+            QVERIFY2(!f.points.empty() && f.area.empty() && f.lines.empty(), name);
+            QVERIFY2(std::any_of(layer.legend.begin(), layer.legend.end(),
+                                 [&](const LegendEntry &e) { return e.key == f.properties.value(u"kind"_s).toString(); }),
+                     name);
+            break;
         case LayerKind::Generic:
             break;
         }
@@ -160,7 +168,8 @@ void TestLayers::shippedLayerLoads()
 void TestLayers::builtInIdsAreDrawingOrder()
 {
     QCOMPARE(GeoJsonReader::builtInIds(),
-             (QStringList{QStringLiteral("sco"), QStringLiteral("contested"), QStringLiteral("pipelines")}));
+             (QStringList{QStringLiteral("sco"), QStringLiteral("contested"), QStringLiteral("pipelines"),
+                          QStringLiteral("sites")}));
 }
 
 void TestLayers::unknownBuiltInIsNamed()
@@ -535,7 +544,22 @@ void TestLayers::malformedInputIsRejected_data()
         << collection(R"({"type":"Polygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]})")
         << "geometry.coordinates[0][0]: coordinates are nested deeper than a Polygon allows";
     QTest::newRow("point nested too deeply") << collection(R"({"type":"Point","coordinates":[[0,0]]})")
-                                             << "geometry.coordinates: coordinates are nested deeper than a Point allows";
+                                             << "features[1] (bad): geometry.coordinates: coordinates are nested deeper than a Point allows";
+    QTest::newRow("point without latitude") << collection(R"({"type":"Point","coordinates":[74.8]})")
+                                            << "features[1] (bad): geometry.coordinates needs a longitude and a latitude";
+    QTest::newRow("point latitude out of range") << collection(R"({"type":"Point","coordinates":[43,100]})")
+                                                 << "features[1] (bad): geometry.coordinates: latitude 100 is outside [-90, 90]";
+    QTest::newRow("point coordinates an object") << collection(R"({"type":"Point","coordinates":{"lon":1,"lat":2}})")
+                                                 << "features[1] (bad): geometry.coordinates must be an array";
+    QTest::newRow("point coordinate is a string") << collection(R"({"type":"Point","coordinates":[62.3,"25.1"]})")
+                                                  << "features[1] (bad): geometry.coordinates[1] is not a number";
+    QTest::newRow("multipoint not nested enough") << collection(R"({"type":"MultiPoint","coordinates":[68.8,38.6]})")
+                                                  << "features[1] (bad): geometry.coordinates[0] is not a position";
+    QTest::newRow("multipoint longitude out of range")
+        << collection(R"({"type":"MultiPoint","coordinates":[[68.8,38.6],[-181,37.8]]})")
+        << "features[1] (bad): geometry.coordinates[1]: longitude -181 is outside [-180, 180]";
+    QTest::newRow("multipoint nested too deeply") << collection(R"({"type":"MultiPoint","coordinates":[[[68.8,38.6]]]})")
+                                                  << "features[1] (bad): geometry.coordinates[0]: coordinates are nested deeper than a MultiPoint allows";
     QTest::newRow("multipolygon not nested enough")
         << collection(R"({"type":"MultiPolygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]})")
         << "geometry.coordinates[0][0][0] is not a position";
@@ -577,7 +601,7 @@ void TestLayers::malformedInputIsRejected_data()
     // Our "spheres" member
     QTest::newRow("unknown kind")
         << QByteArray(R"({"type":"FeatureCollection","spheres":{"id":"x","title":"X","kind":"dots"},"features":[]})")
-        << "\"spheres\".kind must be \"lines\", \"membership\", \"zones\" or \"generic\" (it is \"dots\")";
+        << "\"spheres\".kind must be \"lines\", \"membership\", \"zones\", \"sites\" or \"generic\" (it is \"dots\")";
     QTest::newRow("no title")
         << QByteArray(R"({"type":"FeatureCollection","spheres":{"id":"x","kind":"lines"},"features":[]})")
         << "\"spheres\" needs a non-empty \"id\" and \"title\"";
@@ -717,17 +741,44 @@ void TestLayers::polygonAcrossAntimeridianIsCut()
     QCOMPARE(bg::area(area), 200.0);
 }
 
-void TestLayers::pointsAreLeftOutWithAWarning()
+void TestLayers::pointsAreRead_data()
 {
-    const QByteArray data = R"({"type":"FeatureCollection","features":[{"type":"Feature","id":"capital",
-        "geometry":{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[116.4,39.9]},
-        {"type":"LineString","coordinates":[[116,39],[117,40]]}]},"properties":{}}]})";
+    QTest::addColumn<QByteArray>("geometry");
+    QTest::addColumn<QList<QPointF>>("points");
+    QTest::addColumn<int>("lines");
+    QTest::newRow("Point") << QByteArray(R"({"type":"Point","coordinates":[74.846,42.853]})")
+                           << QList<QPointF>{{74.846, 42.853}} << 0;
+    QTest::newRow("Point with an elevation") << QByteArray(R"({"type":"Point","coordinates":[43.06,11.59,12]})")
+                                             << QList<QPointF>{{43.06, 11.59}} << 0;
+    QTest::newRow("MultiPoint") << QByteArray(R"({"type":"MultiPoint","coordinates":[[68.77,38.56],[68.78,37.835]]})")
+                                << QList<QPointF>{{68.77, 38.56}, {68.78, 37.835}} << 0;
+    QTest::newRow("empty MultiPoint") << QByteArray(R"({"type":"MultiPoint","coordinates":[]})") << QList<QPointF>{} << 0;
+    QTest::newRow("on the antimeridian") << QByteArray(R"({"type":"Point","coordinates":[180,-16.5]})")
+                                         << QList<QPointF>{{180, -16.5}} << 0;
+    QTest::newRow("in a GeometryCollection with a line")
+        << QByteArray(R"({"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[116.4,39.9]},)"
+                      R"({"type":"LineString","coordinates":[[116,39],[117,40]]}]})")
+        << QList<QPointF>{{116.4, 39.9}} << 1;
+}
+
+void TestLayers::pointsAreRead()
+{
+    QFETCH(QByteArray, geometry);
+    QFETCH(QList<QPointF>, points);
+    QFETCH(int, lines);
+    const QByteArray data = R"({"type":"FeatureCollection","features":[{"type":"Feature","id":"site","geometry":)" + geometry
+                            + R"(,"properties":{}}]})";
     const GeoJsonReader::Result r = GeoJsonReader::read(data, QStringLiteral("points.geojson"));
     QVERIFY2(r.ok(), qPrintable(r.error));
-    QCOMPARE(r.warnings.size(), 1);
-    QVERIFY2(r.warnings[0].startsWith(u"points.geojson: features[0] (capital): "), qPrintable(r.warnings[0]));
+    QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(u'\n')));
     QCOMPARE(r.layer.features.size(), 1);
-    QCOMPARE(r.layer.features[0].lines.size(), size_t(1));
+    const Feature &f = r.layer.features[0];
+    QCOMPARE(f.points.size(), size_t(points.size()));
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        QCOMPARE(f.points[size_t(i)].x(), points[i].x());
+        QCOMPARE(f.points[size_t(i)].y(), points[i].y());
+    }
+    QCOMPARE(f.lines.size(), size_t(lines));
 }
 
 void TestLayers::zeroAreaPolygonIsLeftOut()

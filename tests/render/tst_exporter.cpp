@@ -185,6 +185,11 @@ private slots:
     void briefingPackFlowsLongTextOntoMorePages();
     void fullDiskKeepsTheOldFiles_data();
     void fullDiskKeepsTheOldFiles();
+    void sitesShowInTheirPeriod_data();
+    void sitesShowInTheirPeriod();
+    void clickPicksTheSiteDrawnOnTop_data();
+    void clickPicksTheSiteDrawnOnTop();
+    void svgHasTheSitesGroupAndNames();
     void hostileTextStaysTextInSvg_data();
     void hostileTextStaysTextInSvg();
     void xmlDropsWhatXmlCannotHold_data();
@@ -392,7 +397,7 @@ void TestExporter::legendListsOnlyVisibleEntries()
     QVERIFY(labels.contains(QStringLiteral("SCO member")));
     QVERIFY(labels.contains(QStringLiteral("SCO observer")));
     QVERIFY(!labels.contains(QStringLiteral("SCO partner"))); // the category exists from 2025
-    view.hiddenLayers = QStringList{QStringLiteral("sco"), QStringLiteral("contested")};
+    view.hiddenLayers = QStringList{QStringLiteral("sco"), QStringLiteral("contested"), QStringLiteral("sites")};
     labels.clear();
     for (const auto &swatch : LayerPainter::legend(*m_scene, view))
         labels << swatch.label;
@@ -771,7 +776,7 @@ void TestExporter::eachFormatOpens()
         const SvgOutline o = outline(bytes);
         QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
         QCOMPARE(o.groups, (QStringList{u"basemap"_s, u"layer-sco"_s, u"layer-contested"_s, u"layer-pipelines"_s,
-                                        u"selection"_s, u"labels"_s, u"legend"_s, u"furniture"_s}));
+                                        u"layer-sites"_s, u"selection"_s, u"labels"_s, u"legend"_s, u"furniture"_s}));
         QVERIFY2(o.texts.value(u"labels"_s).contains(u"China"_s), qPrintable(o.texts.value(u"labels"_s).join(u", ")));
         QVERIFY(o.texts.value(u"furniture"_s).contains(u"Spheres of influence"_s));
         QVERIFY(bytes.contains("inkscape:label=\"Energy pipelines\""));
@@ -835,6 +840,16 @@ void TestExporter::exportedLegendListsVisibleEntries_data()
                                     << QStringList{u"SCO member"_s, u"Contested zone (stripes: claimants; outline: administrator)"_s,
                                                    u"Vietnam"_s};
     QTest::newRow("claimants") << 2026 << QStringList{} << QStringList{u"China"_s, u"Vietnam"_s} << QStringList{};
+    // Sites: the kinds that exist in the year, and what a hollow symbol means while one is being built.
+    QTest::newRow("sites 2002") << 2002 << QStringList{} << QStringList{}
+                                << QStringList{u"LNG plant"_s, u"Military base"_s, u"Port"_s};
+    QTest::newRow("sites 2005") << 2005 << QStringList{} << QStringList{u"LNG plant"_s, u"Military base"_s,
+                                                                        u"Site planned or under construction"_s}
+                                << QStringList{u"Port"_s};
+    QTest::newRow("sites 2010") << 2010 << QStringList{} << QStringList{u"LNG plant"_s, u"Military base"_s, u"Port"_s}
+                                << QStringList{u"Site planned or under construction"_s};
+    QTest::newRow("sites hidden") << 2026 << QStringList{u"sites"_s} << QStringList{}
+                                  << QStringList{u"LNG plant"_s, u"Military base"_s, u"Port"_s};
 }
 
 void TestExporter::exportedLegendListsVisibleEntries()
@@ -1287,6 +1302,110 @@ void TestExporter::chartCellsShareTheArea()
     QFETCH(int, count);
     QFETCH(QList<QRectF>, cells);
     QCOMPARE(BriefingPack::chartCells(QRectF(10, 20, 510, 300), count, 10), cells);
+}
+
+void TestExporter::sitesShowInTheirPeriod_data()
+{
+    QTest::addColumn<QPointF>("place");
+    QTest::addColumn<int>("year");
+    QTest::addColumn<QString>("symbol"); ///< "filled", "hollow" or "none"
+    QTest::newRow("Djibouti base 2016") << QPointF(43.06, 11.59) << 2016 << u"none"_s;
+    QTest::newRow("Djibouti base 2017") << QPointF(43.06, 11.59) << 2017 << u"filled"_s;
+    QTest::newRow("Kant 2002") << QPointF(74.846, 42.853) << 2002 << u"none"_s;
+    QTest::newRow("Kant 2003") << QPointF(74.846, 42.853) << 2003 << u"filled"_s;
+    QTest::newRow("201st base, Bokhtar, 2003") << QPointF(68.78, 37.835) << 2003 << u"none"_s;
+    QTest::newRow("201st base, Bokhtar, 2004") << QPointF(68.78, 37.835) << 2004 << u"filled"_s;
+    QTest::newRow("Gwadar 2006") << QPointF(62.34, 25.11) << 2006 << u"none"_s;
+    QTest::newRow("Gwadar 2013") << QPointF(62.34, 25.11) << 2013 << u"filled"_s;
+    QTest::newRow("Yamal LNG 2012") << QPointF(72.06, 71.27) << 2012 << u"none"_s;
+    QTest::newRow("Yamal LNG 2014 (under construction)") << QPointF(72.06, 71.27) << 2014 << u"hollow"_s;
+    QTest::newRow("Yamal LNG 2018") << QPointF(72.06, 71.27) << 2018 << u"filled"_s;
+    QTest::newRow("Sakhalin-2 LNG 2009") << QPointF(142.90, 46.62) << 2009 << u"filled"_s;
+}
+
+/// A site's symbol is drawn at its place in its period, hollow while it is built, and nowhere
+/// near there outside its period.
+void TestExporter::sitesShowInTheirPeriod()
+{
+    QFETCH(QPointF, place);
+    QFETCH(int, year);
+    QFETCH(QString, symbol);
+    loadLayers();
+    ViewState view;
+    view.centre = place;
+    view.metresPerPixel = 3000;
+    view.size = QSize(800, 800);
+    view.year = year;
+    const QImage with = Exporter::renderImage(MapRenderer(), *m_scene, view);
+    view.hiddenLayers << u"sites"_s;
+    const QImage without = Exporter::renderImage(MapRenderer(), *m_scene, view);
+    const QPoint at = m_scene->pixelOf(view, place)->toPoint();
+    const QRect around(at - QPoint(8, 8), QSize(17, 17));
+    const QRect changed = difference(with.copy(around), without.copy(around));
+    const LayerStyle &style = MapStyle::standard().layers;
+    if (symbol == u"none") {
+        QVERIFY2(changed.isEmpty(), "a symbol outside the site's period");
+    } else {
+        QVERIFY2(!changed.isEmpty(), "no symbol at the site");
+        const QColor centre = with.pixelColor(at);
+        QVERIFY2(near(centre, symbol == u"filled" ? style.site : style.siteOutline, 12), qPrintable(centre.name()));
+    }
+    m_scene->setLayers({});
+}
+
+void TestExporter::clickPicksTheSiteDrawnOnTop_data()
+{
+    QTest::addColumn<QPointF>("place");
+    QTest::addColumn<int>("year");
+    QTest::addColumn<QString>("expected"); ///< the feature a click there picks
+    // At 6 km a pixel the Bukhara–Tashkent–Bishkek–Almaty line passes within reach of Kant:
+    // the symbol on top is what the click picks.
+    QTest::newRow("Kant 2010") << QPointF(74.846, 42.853) << 2010 << u"sites/kant-air-base"_s;
+    QTest::newRow("Kant 2002, before the base") << QPointF(74.846, 42.853) << 2002 << u"pipelines/bukhara-tashkent-bishkek-almaty"_s;
+    QTest::newRow("Bokhtar, the MultiPoint's second place") << QPointF(68.78, 37.835) << 2010 << u"sites/russia-201st-base"_s;
+    QTest::newRow("Djibouti 2020") << QPointF(43.06, 11.59) << 2020 << u"sites/pla-djibouti"_s;
+    QTest::newRow("Djibouti 2015") << QPointF(43.06, 11.59) << 2015 << QString();
+}
+
+void TestExporter::clickPicksTheSiteDrawnOnTop()
+{
+    QFETCH(QPointF, place);
+    QFETCH(int, year);
+    QFETCH(QString, expected);
+    loadLayers();
+    ViewState view;
+    view.centre = place;
+    view.metresPerPixel = 6000;
+    view.size = QSize(800, 800);
+    view.year = year;
+    const QPointF at = *m_scene->pixelOf(view, place);
+    QCOMPARE(m_scene->featureAt(view, at + QPointF(1, -1)), expected);
+    view.hiddenLayers << u"sites"_s; // a hidden layer's symbols take no clicks
+    QVERIFY(!m_scene->featureAt(view, at).startsWith(u"sites/"));
+    m_scene->setLayers({});
+}
+
+void TestExporter::svgHasTheSitesGroupAndNames()
+{
+    loadLayers();
+    ViewState view;
+    view.centre = QPointF(72.0, 40.0); // Kant and the 201st base's two towns
+    view.metresPerPixel = 2500;
+    view.size = QSize(900, 700);
+    view.year = 2024;
+    ExportOptions options;
+    options.format = ExportOptions::Format::Svg;
+    options.pixelSize = view.size;
+    const QByteArray svg = Exporter::svgDocument(MapRenderer(), *m_scene, options.fitted(view), options);
+    m_scene->setLayers({});
+    const SvgOutline o = outline(svg);
+    QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+    QVERIFY2(o.groups.contains(u"layer-sites"_s), qPrintable(o.groups.join(u", ")));
+    QVERIFY(svg.contains("inkscape:label=\"Strategic sites\""));
+    const QStringList labels = o.texts.value(u"labels"_s);
+    for (const QString &name : {u"Kant air base"_s, u"201st Russian military base (Dushanbe, Bokhtar)"_s})
+        QVERIFY2(labels.contains(name), qPrintable(labels.join(u", ")));
+    QVERIFY2(o.texts.value(u"legend"_s).contains(u"Military base"_s), qPrintable(o.texts.value(u"legend"_s).join(u", ")));
 }
 
 void TestExporter::hostileTextStaysTextInSvg_data()

@@ -9,6 +9,7 @@
 
 namespace spheres {
 
+class Scene;
 class SceneLevel;
 struct MapStyle;
 struct ViewState;
@@ -23,12 +24,21 @@ struct PlacedLabel
 
 /// Chooses which region labels to show: each at its region's pole of inaccessibility, only
 /// when the region is big enough on screen to hold it, larger regions first, never two that
-/// overlap. Zooming in makes regions bigger, so more labels appear.
+/// overlap, nor one over a box in `taken`. Zooming in makes regions bigger, so more labels appear.
 class LabelPlacer
 {
 public:
     static QList<PlacedLabel> place(const SceneLevel &level, const QTransform &toScreen, const ViewState &view,
-                                    const MapStyle &style);
+                                    const MapStyle &style, const QList<QRectF> &taken = {});
+    /// Names of the site symbols in the picture, beside their symbol (right, left, above or
+    /// below, whichever is free first), never over another label or symbol; a name that finds
+    /// no room is left out (a click on its symbol still names it). A site in several places is
+    /// named once, at the first place with room.
+    static QList<PlacedLabel> placeSites(const Scene &scene, const QTransform &toScreen, const ViewState &view,
+                                         const MapStyle &style);
+    /// Every label the map shows: the sites' first, then the regions' around them.
+    static QList<PlacedLabel> placeAll(const Scene &scene, const QTransform &toScreen, const ViewState &view,
+                                       const MapStyle &style);
 };
 
 } // namespace spheres

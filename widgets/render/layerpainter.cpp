@@ -85,6 +85,25 @@ bool shows(const ProjectedLayer &pl, int i, const QRectF &visible)
     return false;
 }
 
+QString siteKind(const Feature &f) { return f.properties.value(QStringLiteral("kind")).toString(); }
+
+/// A user's layer: its title beside a fill, or beside a symbol when it holds nothing but points.
+LayerPainter::Swatch genericSwatch(const Layer &layer, const LayerStyle &style)
+{
+    const bool onlyPoints = std::all_of(layer.features.begin(), layer.features.end(), [](const Feature &f) {
+        return f.area.empty() && f.lines.empty();
+    }) && std::any_of(layer.features.begin(), layer.features.end(), [](const Feature &f) { return !f.points.empty(); });
+    if (onlyPoints)
+        return {layer.title, QColor(), QPen(Qt::NoPen), {}, {}, false, QStringLiteral("point")};
+    return {layer.title, style.genericFill, QPen(Qt::NoPen), {}, {}};
+}
+
+/// A sites layer's legend entry: its label beside the symbol of its kind.
+LayerPainter::Swatch siteSwatch(const LegendEntry &e)
+{
+    return {e.label, QColor(), QPen(Qt::NoPen), {}, {}, false, e.key};
+}
+
 QString regionName(const Scene &scene, const QString &code)
 {
     const Region *region = scene.coarse().atlas().region(code);
@@ -118,7 +137,15 @@ ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection 
         lineShapes << projectedLines(projection, f.lines);
         areas << pathOfAreas(areaShapes.back());
         lines << pathOfLines(lineShapes.back());
-        bounds << (areas.back().controlPointRect() | lines.back().controlPointRect());
+        QList<QPointF> projected;
+        QRectF pointBounds;
+        for (const Point &p : f.points)
+            if (const auto xy = projection.forward(QPointF(p.x(), p.y()))) {
+                projected << *xy;
+                pointBounds |= QRectF(*xy, QSizeF(1e-3, 1e-3)); // an empty rectangle would not unite
+            }
+        points << projected;
+        bounds << (areas.back().controlPointRect() | lines.back().controlPointRect() | pointBounds);
     }
 }
 
@@ -233,7 +260,85 @@ void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState 
             paintFeature(painter, pl, i, *status, t, view.styleScale, style);
         }
     }
+    paintSites(painter, scene, view, t, style);
     painter.setOpacity(1.0);
+}
+
+bool LayerPainter::isHollow(const QString &status)
+{
+    return status == u"planned" || status == u"under construction";
+}
+
+void LayerPainter::paintSymbol(QPainter &painter, QPointF c, const QString &kind, bool hollow, double scale,
+                               const LayerStyle &style)
+{
+    const double r = symbolRadius(scale);
+    QPainterPath shape;
+    if (kind == u"lng-plant") {
+        shape.addRect(QRectF(c.x() - r * 0.85, c.y() - r * 0.85, r * 1.7, r * 1.7));
+    } else if (kind == u"military-base") {
+        shape.addPolygon(QPolygonF{{c.x(), c.y() - r * 1.1}, {c.x() + r, c.y() + r * 0.75}, {c.x() - r, c.y() + r * 0.75}});
+        shape.closeSubpath();
+    } else if (kind == u"port") {
+        shape.addPolygon(QPolygonF{{c.x(), c.y() - r}, {c.x() + r, c.y()}, {c.x(), c.y() + r}, {c.x() - r, c.y()}});
+        shape.closeSubpath();
+    } else {
+        shape.addEllipse(c, r * 0.85, r * 0.85);
+    }
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.strokePath(shape, cosmeticPen(style.siteOutline, 3.0 * scale)); // a halo over any fill
+    painter.fillPath(shape, hollow ? style.siteOutline : style.site);
+    painter.strokePath(shape, cosmeticPen(style.site, 1.4 * scale));
+    painter.restore();
+}
+
+QList<LayerPainter::SiteSymbol> LayerPainter::siteSymbols(const Scene &scene, const ViewState &view, const QTransform &t)
+{
+    const double r = symbolRadius(view.styleScale);
+    const QRectF viewport = QRectF(QPointF(0, 0), QSizeF(view.size)).adjusted(-r, -r, r, r);
+    QList<SiteSymbol> out;
+    for (auto it = scene.layers().crbegin(); it != scene.layers().crend(); ++it) {
+        const ProjectedLayer &pl = *it;
+        if (!isVisible(view, *pl.layer))
+            continue;
+        for (int i = 0; i < pl.layer->features.size(); ++i) {
+            const auto status = pl.layer->features[i].statusIn(view.year);
+            if (!status)
+                continue; // a site exists only in its period
+            for (const QPointF &xy : pl.points[i])
+                if (const QPointF pixel = t.map(xy); viewport.contains(pixel))
+                    out.push_back({&pl, i, pixel, *status});
+        }
+    }
+    return out;
+}
+
+/// Symbols go over every layer's areas and lines (the hit test takes them first, too), drawn
+/// bottom to top so that the topmost symbol is the one a click picks.
+void LayerPainter::paintSites(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t,
+                              const LayerStyle &style)
+{
+    const QList<SiteSymbol> symbols = siteSymbols(scene, view, t);
+    for (auto it = symbols.crbegin(); it != symbols.crend(); ++it) {
+        const Layer &layer = *it->layer->layer;
+        const Feature &f = layer.features[it->feature];
+        const QString ref = layer.id + u'/' + f.id;
+        const bool lit = !view.isHighlighting() || view.highlightFeatures.contains(ref) ||
+                         view.highlightFeatures.contains(layer.id);
+        painter.setOpacity(view.layerOpacity.value(layer.id, 1.0) * (lit ? 1.0 : 0.25));
+        if (ref == view.selectedFeature || ref == view.hoveredFeature) {
+            const bool selected = ref == view.selectedFeature;
+            painter.save();
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(selected ? style.highlight : style.highlight.lighter(130));
+            const double r = symbolRadius(view.styleScale) + (selected ? 4.0 : 3.0) * view.styleScale;
+            painter.drawEllipse(it->pixel, r, r);
+            painter.restore();
+        }
+        paintSymbol(painter, it->pixel, siteKind(f), isHollow(it->status), view.styleScale, style);
+    }
 }
 
 QList<LayerPainter::Swatch> LayerPainter::swatchesFor(const Layer &layer, const MapStyle &mapStyle)
@@ -264,15 +369,44 @@ QList<LayerPainter::Swatch> LayerPainter::swatchesFor(const Layer &layer, const 
             out.push_back({e.label, style.zoneWash, QPen(Qt::NoPen), ZonePainter::coloursOf(claimants, style), {}});
         break;
     }
+    case LayerKind::Sites:
+        for (const LegendEntry &e : layer.legend)
+            out.push_back(siteSwatch(e));
+        break;
     case LayerKind::Generic:
-        out.push_back({layer.title, style.genericFill, QPen(Qt::NoPen), {}, {}});
+        out.push_back(genericSwatch(layer, style));
         break;
     }
     return out;
 }
 
+/// The kinds of the layer's sites in the view's year, in the legend's order, and what a hollow
+/// symbol means when one is shown.
+QList<LayerPainter::Swatch> LayerPainter::siteLegend(const Layer &layer, const ViewState &view)
+{
+    QStringList kinds;
+    bool anyHollow = false;
+    for (const Feature &f : layer.features)
+        if (const auto status = f.statusIn(view.year); status && !f.points.empty()) {
+            kinds << siteKind(f);
+            anyHollow = anyHollow || isHollow(*status);
+        }
+    QList<Swatch> out;
+    for (const LegendEntry &e : layer.legend)
+        if (kinds.contains(e.key))
+            out.push_back(siteSwatch(e));
+    if (anyHollow)
+        out.push_back({tr("Site planned or under construction"), QColor(), QPen(Qt::NoPen), {}, {}, false, QString(), true});
+    return out;
+}
+
 void LayerPainter::paintSwatch(QPainter &painter, const QRectF &box, const Swatch &swatch, const MapStyle &style)
 {
+    if (!swatch.symbol.isEmpty() || swatch.hollow) {
+        paintSymbol(painter, box.center(), swatch.symbol, swatch.hollow, box.height() / (2 * symbolRadius(1.0)) * 0.9,
+                    style.layers);
+        return;
+    }
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     if (swatch.line.style() != Qt::NoPen) {
@@ -384,9 +518,13 @@ QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewS
             out += zoneLegend(scene, view, pl, style);
             continue;
         }
+        if (layer.kind == LayerKind::Sites) {
+            out += siteLegend(layer, view);
+            continue;
+        }
         if (layer.kind == LayerKind::Generic) {
             if (std::any_of(layer.features.begin(), layer.features.end(), [&](const Feature &f) { return f.existsIn(view.year); }))
-                out.push_back({layer.title, style.genericFill, QPen(Qt::NoPen), {}, {}});
+                out.push_back(genericSwatch(layer, style));
             continue;
         }
         QStringList seen; // "commodity|status" or status

@@ -28,7 +28,8 @@ struct ProjectedLayer
     QList<QPainterPath> lines; ///< per feature (pipelines, claim lines)
     QList<MultiPolygon> areaShapes;     ///< the same in projected metres, for hit tests
     QList<MultiLineString> lineShapes;
-    QList<QRectF> bounds; ///< per feature, of its areas and lines, in metres
+    QList<QList<QPointF>> points; ///< per feature (sites), in metres; points the projection cannot show are left out
+    QList<QRectF> bounds; ///< per feature, of its areas, lines and points, in metres
 
     ProjectedLayer(std::shared_ptr<const Layer> layer, const Projection &projection);
 };
@@ -50,10 +51,31 @@ public:
         QList<QColor> stripes; ///< zones: claimants' colours, striped over the fill
         QColor outline;        ///< zones: the outline's colour; invalid: a thin frame
         bool cell = false;     ///< a claimant, named alone: several to a row under the entry before
+        QString symbol = {};   ///< sites: the kind whose symbol stands for the entry
+        bool hollow = false;   ///< sites: the symbol of a site not yet in operation
     };
 
     /// A line's statuses in the order the Layers panel and the legend list them.
     static constexpr std::array<QStringView, 4> kLineStatuses{u"operating", u"under construction", u"planned", u"suspended"};
+    /// Symbols of point features: the shape tells the kind (LNG plant a square, military base
+    /// a triangle, port a diamond, anything else a circle), a hollow symbol a site that is only
+    /// planned or under construction.
+    static void paintSymbol(QPainter &painter, QPointF centre, const QString &kind, bool hollow, double scale,
+                            const LayerStyle &style);
+    /// The symbol's radius in pixels at `scale`: what a click on it must hit.
+    static double symbolRadius(double scale) { return 5.5 * scale; }
+    /// Whether a site in `status` is drawn hollow.
+    static bool isHollow(const QString &status);
+    /// The site symbols `view` shows, top layer first: what is drawn last and hit first.
+    struct SiteSymbol
+    {
+        const ProjectedLayer *layer;
+        int feature;
+        QPointF pixel; ///< the symbol's centre on screen
+        QString status;
+    };
+    static QList<SiteSymbol> siteSymbols(const Scene &scene, const ViewState &view, const QTransform &toScreen);
+
     static QColor membershipColour(const QString &status, const LayerStyle &style);
     /// Pixels (at style scale 1) a pipeline is drawn to the left of its route: gas and oil lines
     /// that share a corridor (Power of Siberia beside ESPO) are drawn side by side, not one
@@ -96,6 +118,9 @@ private:
                              const QTransform &t, double scale, const LayerStyle &style);
     static void paintGeneric(QPainter &painter, const ProjectedLayer &layer, int feature, const QTransform &t,
                              double scale, const LayerStyle &style);
+    static void paintSites(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t,
+                           const LayerStyle &style);
+    static QList<Swatch> siteLegend(const Layer &layer, const ViewState &view);
     static QList<Swatch> zoneLegend(const Scene &scene, const ViewState &view, const ProjectedLayer &layer,
                                     const LayerStyle &style);
 };

@@ -272,8 +272,7 @@ void MapRenderer::drawGroupSettings(QPainter &painter, const Scene &scene, const
 
 void MapRenderer::drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const
 {
-    // Anchors come from the coarse level so labels do not jump when the detail changes.
-    for (const PlacedLabel &label : LabelPlacer::place(scene.coarse(), t, view, m_style))
+    for (const PlacedLabel &label : LabelPlacer::placeAll(scene, t, view, m_style))
         drawHaloText(painter, label.baseline, label.text, label.font, m_style.label, 3.0 * view.styleScale);
 }
 
@@ -288,7 +287,7 @@ QList<PlacedAnnotation> MapRenderer::annotationLayout(const Scene &scene, const 
         return {};
     // Text boxes keep clear of the labels: the same labels the label pass places.
     QList<QRectF> labelBoxes;
-    for (const PlacedLabel &label : LabelPlacer::place(scene.coarse(), t, view, m_style))
+    for (const PlacedLabel &label : LabelPlacer::placeAll(scene, t, view, m_style))
         labelBoxes << label.box;
     return AnnotationPainter::layout(m_annotations, scene, view, m_style, labelBoxes);
 }

@@ -27,6 +27,8 @@ struct LayerStyle
     QColor genericFill{0x00, 0x9e, 0x73, 0x50}; ///< a user's layer without our description
     QColor genericOutline{0x00, 0x6e, 0x50};
     QColor genericLine{0x33, 0x41, 0x55};
+    QColor site{0x00, 0x72, 0xb2};            ///< blue: site symbols, apart from the vermilion and black lines
+    QColor siteOutline{0xff, 0xff, 0xff};     ///< round site symbols, so they read over any fill
     /// Claimants' colours by ISO3 code, apart (also for colour-blind readers) wherever their
     /// claims meet; other codes take `claimantFallback` by a stable hash.
     QHash<QString, QColor> claimants = standardClaimants();

@@ -1,6 +1,7 @@
 #include "scene.h"
 #include "polylinestroker.h"
 
+#include <QLineF>
 #include <QPolygonF>
 
 #include <boost/geometry/algorithms/distance.hpp>
@@ -188,9 +189,14 @@ QTransform Scene::worldToScreen(const ViewState &view) const
 
 QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance) const
 {
-    // The nearest feature within reach, measured to the line as drawn (pipelines side by side);
-    // on a tie the one drawn on top: layers and features are visited top first.
     const QTransform toScreen = worldToScreen(view);
+    // Site symbols are drawn over everything else: a click on one picks it, the topmost first.
+    const double symbolReach = std::max(tolerance, LayerPainter::symbolRadius(view.styleScale));
+    for (const LayerPainter::SiteSymbol &symbol : LayerPainter::siteSymbols(*this, view, toScreen))
+        if (QLineF(symbol.pixel, pixel).length() <= symbolReach)
+            return symbol.layer->layer->id + u'/' + symbol.layer->layer->features[symbol.feature].id;
+    // Else the nearest feature within reach, measured to the line as drawn (pipelines side by
+    // side); on a tie the one drawn on top: layers and features are visited top first.
     const Point p = [&] { const QPointF xy = toScreen.inverted().map(pixel); return Point(xy.x(), xy.y()); }();
     const QRectF reachBox(pixel - QPointF(tolerance, tolerance), pixel + QPointF(tolerance, tolerance));
     QString best;

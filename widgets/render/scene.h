@@ -66,8 +66,9 @@ public:
 
     /// Projected metres → logical pixels for `view`.
     QTransform worldToScreen(const ViewState &view) const;
-    /// The visible layer feature ("layer/feature") under a pixel of `view`, or empty: a line
-    /// within `tolerance` pixels, or an area containing the pixel; top layers first.
+    /// The visible layer feature ("layer/feature") under a pixel of `view`, or empty: a site
+    /// symbol under the pixel (symbols are drawn on top, so they come first), a line within
+    /// `tolerance` pixels, or an area containing the pixel; top layers first.
     QString featureAt(const ViewState &view, QPointF pixel, double tolerance = 6.0) const;
     /// The feature's layer and index, or {nullptr, -1}.
     std::pair<const ProjectedLayer *, int> findFeature(const QString &ref) const;
