@@ -640,7 +640,7 @@ GeoJsonReader::Result GeoJsonReader::readBuiltIn(const QString &id)
 {
     const QString name = id + QStringLiteral(".geojson");
     Result result;
-    if (!builtInIds().contains(id)) {
+    if (!builtInIds().contains(id) && !optionalIds().contains(id)) {
         result.error = tr("there is no built-in layer \"%1\"").arg(id);
         return result;
     }
@@ -656,6 +656,11 @@ QStringList GeoJsonReader::builtInIds()
 {
     // Bottom to top: the choropleth first, lines last so that nothing hides them.
     return {QStringLiteral("sco"), QStringLiteral("contested"), QStringLiteral("pipelines")};
+}
+
+QStringList GeoJsonReader::optionalIds()
+{
+    return {QStringLiteral("csto"), QStringLiteral("eaeu"), QStringLiteral("cis"), QStringLiteral("brics")};
 }
 
 QList<std::shared_ptr<const Layer>> GeoJsonReader::readAllBuiltIn(QStringList &errors)
