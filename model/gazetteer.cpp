@@ -72,9 +72,6 @@ const CuratedForm kCurated[] = {
     {u"One Belt One Road", Kind::Topic, u"belt-and-road"},
     {u"OBOR", Kind::Topic, u"belt-and-road"},
     // Organisations and pipelines no built-in layer draws; a layer that names one takes it.
-    {u"Collective Security Treaty Organization", Kind::Topic, u"csto"},
-    {u"Collective Security Treaty Organisation", Kind::Topic, u"csto"},
-    {u"CSTO", Kind::Topic, u"csto"},
     {u"AUKUS", Kind::Topic, u"aukus"},
     {u"Nord Stream", Kind::Topic, u"nord-stream"},
     {u"Nord Stream 2", Kind::Topic, u"nord-stream"},
@@ -96,7 +93,6 @@ const QStringView kNotPlaces[] = {
     u"New Guinea",                                            // the island, not Guinea
     u"British Columbia",                                      // not the United Kingdom
     u"New Jersey", u"New Mexico",                             // US states
-    u"European Union",                                        // no group of ours; not Europe
     u"Washington Post", u"George Washington",
     u"Paris Agreement", u"Paris Climate Agreement", u"Paris Club",  // agreements named after the venue
     u"Minsk agreements", u"Minsk Agreements", u"Washington Consensus", u"Helsinki Final Act",

@@ -642,7 +642,7 @@ GeoJsonReader::Result GeoJsonReader::readBuiltIn(const QString &id)
 {
     const QString name = id + QStringLiteral(".geojson");
     Result result;
-    if (!builtInIds().contains(id)) {
+    if (!builtInIds().contains(id) && !optionalIds().contains(id)) {
         result.error = tr("there is no built-in layer \"%1\"").arg(id);
         return result;
     }
@@ -658,6 +658,11 @@ QStringList GeoJsonReader::builtInIds()
 {
     // Bottom to top: the choropleth first, then lines, sites last so that nothing hides them.
     return {QStringLiteral("sco"), QStringLiteral("contested"), QStringLiteral("pipelines"), QStringLiteral("sites")};
+}
+
+QStringList GeoJsonReader::optionalIds()
+{
+    return {QStringLiteral("csto"), QStringLiteral("eaeu"), QStringLiteral("cis"), QStringLiteral("brics")};
 }
 
 QList<std::shared_ptr<const Layer>> GeoJsonReader::readAllBuiltIn(QStringList &errors)

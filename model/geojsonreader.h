@@ -38,6 +38,10 @@ public:
     static Result readBuiltIn(const QString &id);
     /// The built-in layers in drawing order, bottom to top: {"sco", "contested", "pipelines", "sites"}.
     static QStringList builtInIds();
+    /// Membership layers that ship but are off the default map (the CSTO, EAEU, CIS and BRICS):
+    /// added from File > Add built-in layer, so that the default map and saved briefs keep the
+    /// SCO as their only choropleth.
+    static QStringList optionalIds();
     /// Every built-in layer, bottom to top; layers that fail to load are left out and their
     /// errors appended to `errors`.
     static QList<std::shared_ptr<const Layer>> readAllBuiltIn(QStringList &errors);

@@ -210,6 +210,14 @@ void MainWindow::createMenus()
     file->addAction(m_documentActions->saveAsAction());
     file->addSeparator();
     file->addAction(tr("&Add layer…"), QKeySequence(tr("Ctrl+L")), this, &MainWindow::chooseLayerFile);
+    QMenu *builtIn = file->addMenu(tr("Add &built-in layer"));
+    for (const QString &id : GeoJsonReader::optionalIds()) {
+        const QString title = GeoJsonReader::readBuiltIn(id).layer.title;
+        builtIn->addAction(title.isEmpty() ? id : title, this, [this, id] {
+            if (const QString error = addLayerFile(QStringLiteral(":/layers/") + id + QStringLiteral(".geojson")); !error.isEmpty())
+                Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(error));
+        });
+    }
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportPng);
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     file->addSeparator();

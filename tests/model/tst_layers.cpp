@@ -56,6 +56,11 @@ private slots:
     void scoMemberCounts();
     void scoStatusOverTime_data();
     void scoStatusOverTime();
+    void blocStatusOverTime_data();
+    void blocStatusOverTime();
+    void blocLegendsNameEveryStatus_data();
+    void blocLegendsNameEveryStatus();
+    void optionalLayersAreOffTheDefaultMap();
 
     void pipelineEndsLieInTheirCountries_data();
     void pipelineEndsLieInTheirCountries();
@@ -100,6 +105,8 @@ void TestLayers::shippedLayerLoads_data()
     QTest::newRow("contested") << "contested" << LayerKind::Zones;
     QTest::newRow("pipelines") << "pipelines" << LayerKind::Lines;
     QTest::newRow("sites") << "sites" << LayerKind::Sites;
+    for (const char *bloc : {"csto", "eaeu", "cis", "brics"})
+        QTest::newRow(bloc) << QString::fromLatin1(bloc) << LayerKind::Membership;
 }
 
 void TestLayers::shippedLayerLoads()
@@ -224,6 +231,90 @@ void TestLayers::scoStatusOverTime_data()
     QTest::newRow("India 2017 member") << "IND" << 2017 << "member";
     QTest::newRow("India 2004 absent") << "IND" << 2004 << "";
     QTest::newRow("China 2001 member") << "CHN" << 2001 << "member";
+}
+
+// --- The Russia-led blocs and BRICS ------------------------------------------------------------
+
+void TestLayers::blocStatusOverTime_data()
+{
+    QTest::addColumn<QString>("layer");
+    QTest::addColumn<QString>("iso3");
+    QTest::addColumn<int>("year");
+    QTest::addColumn<QString>("status"); // empty: not in the bloc that year
+    QTest::newRow("Uzbekistan CSTO 1995 treaty party") << "csto" << "UZB" << 1995 << "member";
+    QTest::newRow("Uzbekistan CSTO 2000 out") << "csto" << "UZB" << 2000 << "";
+    QTest::newRow("Uzbekistan CSTO 2010 member") << "csto" << "UZB" << 2010 << "member";
+    QTest::newRow("Uzbekistan CSTO 2013 not") << "csto" << "UZB" << 2013 << "";
+    QTest::newRow("Georgia CSTO 1998 member") << "csto" << "GEO" << 1998 << "member";
+    QTest::newRow("Azerbaijan CSTO 1999 left") << "csto" << "AZE" << 1999 << "";
+    QTest::newRow("Armenia CSTO 2023 member") << "csto" << "ARM" << 2023 << "member";
+    QTest::newRow("Armenia CSTO 2025 frozen") << "csto" << "ARM" << 2025 << "frozen";
+    QTest::newRow("Russia EAEU 2014 before the treaty") << "eaeu" << "RUS" << 2014 << "";
+    QTest::newRow("Kyrgyzstan EAEU 2015 member") << "eaeu" << "KGZ" << 2015 << "member";
+    QTest::newRow("Moldova EAEU 2017 nothing") << "eaeu" << "MDA" << 2017 << "";
+    QTest::newRow("Moldova EAEU 2018 observer") << "eaeu" << "MDA" << 2018 << "observer";
+    QTest::newRow("Cuba EAEU 2021 observer") << "eaeu" << "CUB" << 2021 << "observer";
+    QTest::newRow("Iran EAEU 2025 observer") << "eaeu" << "IRN" << 2025 << "observer";
+    QTest::newRow("Georgia CIS 2008 member") << "cis" << "GEO" << 2008 << "member";
+    QTest::newRow("Georgia CIS 2010 gone") << "cis" << "GEO" << 2010 << "";
+    QTest::newRow("Ukraine CIS 2010 participant") << "cis" << "UKR" << 2010 << "participant";
+    QTest::newRow("Ukraine CIS 2019 gone") << "cis" << "UKR" << 2019 << "";
+    QTest::newRow("Turkmenistan CIS 2004 member") << "cis" << "TKM" << 2004 << "member";
+    QTest::newRow("Turkmenistan CIS 2006 associate") << "cis" << "TKM" << 2006 << "associate member";
+    QTest::newRow("Iran BRICS 2023 invited, no member") << "brics" << "IRN" << 2023 << "invited";
+    QTest::newRow("Iran BRICS 2024 member") << "brics" << "IRN" << 2024 << "member";
+    QTest::newRow("South Africa BRICS 2010 no") << "brics" << "ZAF" << 2010 << "";
+    QTest::newRow("South Africa BRICS 2011 member") << "brics" << "ZAF" << 2011 << "member";
+    QTest::newRow("Indonesia BRICS 2024 no") << "brics" << "IDN" << 2024 << "";
+    QTest::newRow("Indonesia BRICS 2025 member") << "brics" << "IDN" << 2025 << "member";
+    QTest::newRow("Saudi Arabia BRICS 2025 invited, no member") << "brics" << "SAU" << 2025 << "invited";
+    QTest::newRow("Argentina BRICS 2024 declined") << "brics" << "ARG" << 2024 << "";
+    QTest::newRow("Kazakhstan BRICS 2025 partner") << "brics" << "KAZ" << 2025 << "partner";
+}
+
+void TestLayers::blocStatusOverTime()
+{
+    QFETCH(QString, layer);
+    QFETCH(QString, iso3);
+    QFETCH(int, year);
+    QFETCH(QString, status);
+    const Layer &bloc = builtIn(layer);
+    const auto it = std::find_if(bloc.features.cbegin(), bloc.features.cend(),
+                                 [&iso3](const Feature &f) { return f.iso3 == iso3; });
+    QVERIFY2(it != bloc.features.cend(), qPrintable(iso3));
+    QCOMPARE(it->statusIn(year).value_or(QString()), status);
+    QVERIFY2(coarseAtlas().region(iso3), qPrintable(iso3));
+}
+
+void TestLayers::blocLegendsNameEveryStatus_data()
+{
+    QTest::addColumn<QString>("layer");
+    for (const QString &id : GeoJsonReader::optionalIds())
+        QTest::newRow(qPrintable(id)) << id;
+}
+
+void TestLayers::blocLegendsNameEveryStatus()
+{
+    QFETCH(QString, layer);
+    const Layer &bloc = builtIn(layer);
+    QSet<QString> keys;
+    for (const LegendEntry &e : bloc.legend)
+        keys.insert(e.key);
+    for (const Feature &f : bloc.features) {
+        QVERIFY2(coarseAtlas().region(f.iso3), qPrintable(f.id));
+        for (const Period &p : f.periods)
+            QVERIFY2(keys.contains(p.status), qPrintable(f.id + u": "_s + p.status));
+    }
+}
+
+void TestLayers::optionalLayersAreOffTheDefaultMap()
+{
+    // The default map keeps the SCO as its one choropleth; the blocs are added by the user.
+    for (const QString &id : GeoJsonReader::optionalIds()) {
+        QVERIFY2(!GeoJsonReader::builtInIds().contains(id), qPrintable(id));
+        QVERIFY2(GeoJsonReader::readBuiltIn(id).ok(), qPrintable(id));
+    }
+    QVERIFY(!GeoJsonReader::readBuiltIn(u"nato"_s).ok());
 }
 
 void TestLayers::scoStatusOverTime()
@@ -454,7 +545,7 @@ void TestLayers::sovereigntyTransfersNameTheirZones()
 void TestLayers::everyPeriodAndFeatureIsSourced_data()
 {
     QTest::addColumn<QString>("layer");
-    for (const QString &id : GeoJsonReader::builtInIds())
+    for (const QString &id : GeoJsonReader::builtInIds() + GeoJsonReader::optionalIds())
         QTest::newRow(qPrintable(id)) << id;
 }
 

@@ -353,7 +353,13 @@ void TestLinker::sentenceLinks_data()
     // 2. Groups that are settings, organisations or things joined link the group, not its members.
     QTest::newRow("joining NATO") << u"Finland's decision on joining NATO surprised Moscow."_s << QStringList{u"FIN"_s, u"RUS"_s}
                                   << QStringList{u"nato"_s} << none;
-    QTest::newRow("the European Union's gas") << u"The European Union's gas comes from Norway."_s << QStringList{u"NOR"_s} << none << none;
+    QTest::newRow("the European Union's gas") << u"The European Union's gas comes from Norway."_s << QStringList{u"NOR"_s}
+                                              << QStringList{u"eu"_s} << none;
+    QTest::newRow("Indo-Pacific is no alias of the Asia-Pacific") << u"China courts the Indo-Pacific."_s << QStringList{u"CHN"_s}
+                                                                  << QStringList{u"indo-pacific"_s} << none;
+    QTest::newRow("the West") << u"The West sanctioned Russia."_s << QStringList{u"RUS"_s} << QStringList{u"the-west"_s} << none;
+    QTest::newRow("the former Soviet Union") << u"Moscow still courts the former Soviet Union."_s << QStringList{u"RUS"_s}
+                                             << QStringList{u"ussr"_s} << none;
     QTest::newRow("joined BRICS") << u"Egypt joined BRICS in 2024."_s << QStringList{u"EGY"_s} << QStringList{u"brics"_s} << none;
     QTest::newRow("partner in South Asia") << u"Bangladesh is India's closest partner in South Asia."_s
                                            << QStringList{u"BGD"_s, u"IND"_s} << QStringList{u"south-asia"_s} << none;
@@ -417,7 +423,11 @@ void TestLinker::userLayerFeaturesAreNamed()
     QCOMPARE(c.regions, QStringList{u"DEU"_s});
     // Without the user layer, the name links nothing; a name no layer draws is a topic.
     QVERIFY(linker().linkSentence(u"Germany welcomed the Baltic Pipe."_s).claim.features.isEmpty());
-    QCOMPARE(linker().linkSentence(u"Armenia left the CSTO."_s).claim.topics, QStringList{u"csto"_s});
+    QCOMPARE(linker().linkSentence(u"Australia joined AUKUS."_s).claim.topics, QStringList{u"aukus"_s});
+    // The CSTO is a group of regions.json now (its members link), no longer a topic.
+    const Claim csto = linker().linkSentence(u"Armenia left the CSTO."_s).claim;
+    QVERIFY(csto.topics.isEmpty());
+    QCOMPARE(csto.groups, QStringList{u"csto"_s});
     // Now that the pipelines layer draws Nord Stream 2, its name is that feature, not a topic.
     const Claim ns2 = linker().linkSentence(u"Germany halted Nord Stream 2."_s).claim;
     QVERIFY2(ns2.topics.isEmpty() && ns2.features.size() == 1 && ns2.features.first().startsWith(u"pipelines/nord-stream"),

@@ -1,10 +1,12 @@
 #include "contextpanel.h"
 #include "labelplacer.h"
+#include "layerpainter.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
 #include "timeslider.h"
 
 #include <QApplication>
+#include <QMenuBar>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -81,6 +83,7 @@ private slots:
     void timelineRedrawsAsOfYear();
     void hiddenLayerIsNotClickable();
     void addLayerFile();
+    void addBuiltInBlocLayer();
     void mapFollowsThePalette_data();
     void mapFollowsThePalette();
     void paintsFineDetailAtPixelRatio2();
@@ -301,6 +304,53 @@ void TestMapCanvas::addLayerFile()
     QCOMPARE(int(canvas()->layers().size()), before + 1);
     QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({80.0, 45.0}).toPoint());
     QCOMPARE(canvas()->selectedFeature(), QStringLiteral("ports/feature-1"));
+}
+
+void TestMapCanvas::addBuiltInBlocLayer()
+{
+    // The CSTO is off the default map; File > Add built-in layer adds it to the map, the legend
+    // and the context panel, dated by the slider.
+    const int before = int(canvas()->layers().size());
+    for (const auto &layer : canvas()->layers())
+        QVERIFY(layer->id != u"csto");
+    QAction *add = nullptr;
+    for (QAction *action : m_window->menuBar()->findChildren<QAction *>())
+        if (action->text() == QStringLiteral("Collective Security Treaty Organization"))
+            add = action;
+    QVERIFY(add);
+    add->trigger();
+    QCOMPARE(int(canvas()->layers().size()), before + 1);
+    const Layer &csto = *canvas()->layers().last();
+    QCOMPARE(csto.id, QStringLiteral("csto"));
+    QStringList labels;
+    for (const LayerPainter::Swatch &s : LayerPainter::swatchesFor(csto))
+        labels << s.label;
+    QVERIFY2(labels.contains(QStringLiteral("Participation frozen (from 2024)")), qPrintable(labels.join(u'|')));
+
+    canvas()->selectRegion(QStringLiteral("ARM"));
+    m_window->timeSlider()->setYear(2025);
+    QVERIFY2(m_window->contextPanel()->text().contains(QStringLiteral("frozen in 2025")), qPrintable(m_window->contextPanel()->text()));
+    canvas()->selectRegion(QStringLiteral("UZB"));
+    m_window->timeSlider()->setYear(2013);
+    QVERIFY2(m_window->contextPanel()->text().contains(QStringLiteral("Collective Security Treaty Organization: not associated in 2013")),
+             qPrintable(m_window->contextPanel()->text()));
+    // Shown, the layer colours its members and the map's legend names its statuses by the bloc;
+    // hidden, it does not.
+    m_window->timeSlider()->setYear(2025);
+    QStringList mapLegend;
+    for (const LayerPainter::Swatch &s : LayerPainter::legend(*canvas()->scene(), canvas()->view(), canvas()->renderer().style()))
+        mapLegend << s.label;
+    QVERIFY2(mapLegend.contains(QStringLiteral("CSTO frozen")) && mapLegend.contains(QStringLiteral("CSTO member")) &&
+                 mapLegend.contains(QStringLiteral("SCO member")),
+             qPrintable(mapLegend.join(u'|')));
+    const auto fillOf = [this](const char *code) {
+        return LayerPainter::regionFills(*canvas()->scene(), canvas()->view(), canvas()->renderer().style())
+            .value(QString::fromLatin1(code));
+    };
+    const QColor armenia = fillOf("ARM"), china = fillOf("CHN"); // Armenia: in both; China: SCO only
+    canvas()->setLayerVisible(QStringLiteral("csto"), false);
+    QVERIFY(fillOf("ARM") != armenia);
+    QCOMPARE(fillOf("CHN"), china);
 }
 
 void TestMapCanvas::paintsFineDetailAtPixelRatio2()

@@ -110,6 +110,14 @@ QString regionName(const Scene &scene, const QString &code)
     return region ? region->name : code;
 }
 
+/// How the map legend names a membership layer before a status ("SCO member", "CSTO frozen"):
+/// an id of letters only, five at most, is the organisation's acronym; otherwise the title.
+QString blocName(const Layer &layer)
+{
+    const bool acronym = layer.id.size() <= 5 && std::all_of(layer.id.begin(), layer.id.end(), [](QChar c) { return c.isLetter(); });
+    return acronym ? layer.id.toUpper() : layer.title;
+}
+
 } // namespace
 
 QPainterPath pathOfAreas(const MultiPolygon &shape)
@@ -558,7 +566,7 @@ QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewS
         });
         for (const QString &key : seen) {
             if (layer.kind == LayerKind::Membership) {
-                out.push_back({tr("SCO %1").arg(key), membershipColour(key, style), QPen(Qt::NoPen), {}, {}});
+                out.push_back({tr("%1 %2").arg(blocName(layer), key), membershipColour(key, style), QPen(Qt::NoPen), {}, {}});
             } else {
                 const QStringList parts = key.split(u'|');
                 const QString commodity = parts.value(0) == u"gas" ? tr("Gas pipeline") : tr("Oil pipeline");

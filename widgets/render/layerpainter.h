@@ -86,7 +86,10 @@ public:
     static QPen pipelinePen(const QString &commodity, const QString &status, double scale, const LayerStyle &style);
 
     /// Fill colours of regions coloured by visible membership layers in the view's year,
-    /// blended over the style's land so that they can replace the land fill.
+    /// blended over the style's land so that they can replace the land fill. Several membership
+    /// layers shown at once (the SCO and a Russia-led bloc): each is laid over the ones below it
+    /// in drawing order, at its status colour's alpha times the layer's opacity, so a state in
+    /// both shows a colour neither gives alone and a state in one keeps that one's colour.
     static QHash<QString, QColor> regionFills(const Scene &scene, const ViewState &view, const MapStyle &style);
     /// An area a membership colour must not reach as the colour of the state that holds it.
     struct HeldZoneFill
