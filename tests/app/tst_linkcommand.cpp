@@ -193,7 +193,7 @@ void TestLinkCommand::writesABriefThatValidates()
         layers << l.toObject().value("id"_L1).toString();
         QVERIFY(l.toObject().value("visible"_L1).toBool());
     }
-    QCOMPARE(layers, (QStringList{u"sco"_s, u"contested"_s, u"pipelines"_s}));
+    QCOMPARE(layers, (QStringList{u"sco"_s, u"contested"_s, u"pipelines"_s, u"sites"_s}));
     QVERIFY(doc.value("views"_L1).toArray().isEmpty());
 
     const Run validated = run({u"validate"_s, brief});

@@ -175,7 +175,7 @@ void TestControlImages::comparisonCatchesALostFill()
     QPainter painter(&noFills);
     painter.fillRect(noFills.rect(), MapStyle::standard().land);
     painter.end();
-    QVERIFY(compare(noFills, good).mismatch > kMismatchBudget * 10);
+    QVERIFY(compare(noFills, good).mismatch > kMismatchBudget * 4);
     QCOMPARE(compare(good, good).mismatch, 0.0);
 }
 

@@ -1114,7 +1114,7 @@ void TestExporter::focusedClaimsGroupIsOutlinedAsOne()
     const QImage asGroup = Exporter::renderImage(MapRenderer(), *m_scene, lit);
     const QImage asMembers = Exporter::renderImage(MapRenderer(), *m_scene, asDirectLinks);
     const int groupWith = count(asGroup, style.groupOutline), groupWithout = count(asMembers, style.groupOutline);
-    const int directWith = count(asGroup, style.selectionOutline), directWithout = count(asMembers, style.selectionOutline);
+    const int directWith = count(asGroup, style.focusOutline), directWithout = count(asMembers, style.focusOutline);
     QVERIFY2(groupWith > groupWithout + 150, qPrintable(u"%1 %2"_s.arg(groupWith).arg(groupWithout)));
     QVERIFY2(directWith * 4 < directWithout, qPrintable(u"%1 %2"_s.arg(directWith).arg(directWithout)));
     // The group's name above its outline: the colour reaches above the members' northernmost
