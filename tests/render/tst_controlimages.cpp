@@ -101,7 +101,13 @@ QImage TestControlImages::render(const QString &projection, const QStringList &s
     view.focusedClaim = focusedClaim;
     const ViewState state = BriefingPack::litState(m_brief, view, scene->coarse().atlas());
     MapRenderer renderer(dark ? MapStyle::dark() : MapStyle::standard());
-    return Exporter::renderImage(renderer, *scene, state);
+    // Without the legend, which would cover most of so small a picture (the slide shows it).
+    QImage image(kSize, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    renderer.render(painter, *scene, state, MapRenderer::kAllPasses & ~MapRenderer::Passes(MapRenderer::Pass::Legend));
+    painter.end();
+    return image;
 }
 
 void TestControlImages::check(const QString &name, const QImage &image)
