@@ -38,7 +38,8 @@ private:
     {
         QProcess p;
         p.start(QStringLiteral(SPHERES_BINARY), QStringList{QStringLiteral("export")} + args);
-        if (!p.waitForFinished(60000))
+        // A briefing pack of twenty pages takes minutes under the sanitizers: a generous bound, not a target.
+        if (!p.waitForFinished(240000))
             return {-1, QStringLiteral("timeout")};
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
     }
