@@ -49,16 +49,4 @@ const Annotation *Brief::annotation(const QString &id) const
     return nullptr;
 }
 
-QList<const Claim *> Brief::claimsAbout(const QString &regionCode, const QStringList &groupsOfRegion) const
-{
-    QList<const Claim *> out;
-    for (const Claim &c : claims) {
-        const bool viaGroup = std::any_of(groupsOfRegion.begin(), groupsOfRegion.end(),
-                                          [&c](const QString &g) { return c.groups.contains(g); });
-        if (c.regions.contains(regionCode) || viaGroup)
-            out << &c;
-    }
-    return out;
-}
-
 } // namespace spheres

@@ -60,8 +60,6 @@ struct Brief
 
     const Claim *claim(const QString &id) const;
     const Annotation *annotation(const QString &id) const;
-    /// Claims that concern a region: linked directly or through one of `groupsOfRegion`.
-    QList<const Claim *> claimsAbout(const QString &regionCode, const QStringList &groupsOfRegion) const;
 
     bool operator==(const Brief &) const = default;
 };

@@ -2,6 +2,7 @@
 
 #include "atlas.h"
 #include "brief.h"
+#include "claimfinder.h"
 #include "geoarea.h"
 #include "internallink.h"
 #include "safetext.h"
@@ -384,24 +385,12 @@ QString ContextPanel::layerFacts(const Region &region) const
 
 QList<const Claim *> ContextPanel::claimsAboutRegion(const QString &code) const
 {
-    if (!m_brief || !m_atlas)
-        return {};
-    QStringList groupIds;
-    for (const RegionGroup *g : m_atlas->groupsContaining(code))
-        groupIds << g->id;
-    return m_brief->claimsAbout(code, groupIds);
+    return m_brief ? ClaimFinder(*m_brief, m_atlas.get()).aboutRegion(code) : QList<const Claim *>{};
 }
 
 QList<const Claim *> ContextPanel::claimsAboutFeature(const Layer &layer, const Feature &feature) const
 {
-    QList<const Claim *> claims;
-    if (!m_brief)
-        return claims;
-    const QString ref = layer.id + u'/' + feature.id;
-    for (const Claim &c : m_brief->claims)
-        if (c.features.contains(ref) || c.features.contains(layer.id))
-            claims << &c;
-    return claims;
+    return m_brief ? ClaimFinder(*m_brief, m_atlas.get()).aboutFeature(layer.id + u'/' + feature.id) : QList<const Claim *>{};
 }
 
 QString ContextPanel::describeRegion(const QString &code) const

@@ -1,5 +1,6 @@
 #include "atlas.h"
 #include "briefio.h"
+#include "claimfinder.h"
 #include "geojsonreader.h"
 #include "projectioncatalog.h"
 #include "viewlimits.h"
@@ -635,18 +636,37 @@ void TestBrief::defaultBriefStoryboard()
 
 void TestBrief::claimsAboutFindsCentralAsia()
 {
-    QStringList groupsOfKaz;
-    for (const RegionGroup &g : coarseAtlas().groups())
-        if (g.members.contains(QStringLiteral("KAZ")))
-            groupsOfKaz << g.id;
-    QVERIFY(groupsOfKaz.contains(QStringLiteral("central-asia")));
-    const Claim *centralAsia = claimWith(QStringLiteral("Central Asia"));
-    QVERIFY(centralAsia);
-    QVERIFY(defaultBrief().claimsAbout(QStringLiteral("KAZ"), groupsOfKaz).contains(centralAsia));
-    // Through the group alone, too.
-    QVERIFY(defaultBrief().claimsAbout(QStringLiteral("none"), {QStringLiteral("central-asia")}).contains(centralAsia));
+    // The context panel showed Kazakhstan a claim linked only to "central-asia" and the printed
+    // pack left it out; both now ask ClaimFinder.
+    QVERIFY(coarseAtlas().group(QStringLiteral("central-asia"))->members.contains(u"KAZ"_s));
+    Brief brief = defaultBrief();
+    Claim viaGroup;
+    viaGroup.id = u"c-group"_s;
+    viaGroup.text = u"Beijing's loans reach across the steppe."_s;
+    viaGroup.groups = {u"central-asia"_s};
+    brief.claims << viaGroup;
+    const Claim *group = brief.claim(viaGroup.id);
+    const ClaimFinder finder(brief, &coarseAtlas());
+    const QList<const Claim *> aboutKaz = finder.aboutRegion(QStringLiteral("KAZ"));
+    QVERIFY(aboutKaz.contains(group));
+    QVERIFY(aboutKaz.contains(brief.claim(u"c14"_s))); // linked directly
+    // Without the atlas, only the direct links count.
+    QVERIFY(!ClaimFinder(brief, nullptr).aboutRegion(QStringLiteral("KAZ")).contains(group));
     // And not for a region the narrative never touches.
-    QVERIFY(defaultBrief().claimsAbout(QStringLiteral("BRA"), {QStringLiteral("brics")}).isEmpty());
+    QVERIFY(finder.aboutRegion(QStringLiteral("BRA")).isEmpty());
+    // A view of Kazakhstan (as the briefing pack prints it) says what the panel says...
+    SavedView view;
+    view.state.selectedRegion = QStringLiteral("KAZ");
+    QCOMPARE(finder.aboutView(view), aboutKaz);
+    // ...with its focused claim first, once.
+    view.focusedClaim = viaGroup.id;
+    QCOMPARE(finder.aboutView(view).first(), group);
+    QCOMPARE(finder.aboutView(view).count(group), 1);
+    QCOMPARE(finder.aboutView(view).size(), aboutKaz.size());
+    // A feature's claims: the feature itself or its whole layer.
+    for (const Claim *c : finder.aboutFeature(u"contested/senkaku"_s))
+        QVERIFY(c->features.contains(u"contested"_s) || c->features.contains(u"contested/senkaku"_s));
+    QVERIFY(finder.aboutFeature(u"contested/senkaku"_s).contains(brief.claim(u"c10"_s)));
 }
 
 // --- Validation -------------------------------------------------------------------------------

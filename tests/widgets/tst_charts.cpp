@@ -9,6 +9,7 @@
 #include "charts/viewchartsmenu.h"
 #include "exportdialog.h"
 #include "claimbalancemodel.h"
+#include "claimfinder.h"
 #include "geojsonreader.h"
 #include "membershiptimelinemodel.h"
 #include "pipelinecapacitymodel.h"
@@ -309,11 +310,7 @@ void TestCharts::claimCountsFollowTheSelection()
     QCOMPARE(chart->model()->total(), m_brief.claims.size());
 
     m_panel->showRegion(QStringLiteral("KAZ"));
-    QStringList groups;
-    for (const RegionGroup &g : m_atlas->groups())
-        if (g.members.contains(u"KAZ"))
-            groups << g.id;
-    const QList<const Claim *> aboutKaz = m_brief.claimsAbout(QStringLiteral("KAZ"), groups);
+    const QList<const Claim *> aboutKaz = ClaimFinder(m_brief, m_atlas.get()).aboutRegion(QStringLiteral("KAZ"));
     QVERIFY(!aboutKaz.isEmpty());
     QVERIFY(aboutKaz.size() < m_brief.claims.size());
     check(aboutKaz);

@@ -2,6 +2,7 @@
 #include "atlas.h"
 #include "brief.h"
 #include "claimbalancechart.h"
+#include "claimfinder.h"
 #include "energychart.h"
 #include "regionfacts.h"
 #include "scochart.h"
@@ -177,23 +178,14 @@ void ChartsPanel::refresh()
         const Region *region = m_atlas ? m_atlas->region(m_region) : nullptr;
         subject = region ? region->name : m_region;
         m_energy->setEmphasis(featuresConcerning(m_region), subject);
-        if (m_brief) {
-            QStringList groups;
-            if (m_atlas)
-                for (const RegionGroup &g : m_atlas->groups())
-                    if (g.members.contains(m_region))
-                        groups << g.id;
-            claims = m_brief->claimsAbout(m_region, groups);
-        }
+        if (m_brief)
+            claims = ClaimFinder(*m_brief, m_atlas.get()).aboutRegion(m_region);
     } else if (!m_feature.isEmpty()) {
         const FeatureRef ref = RegionFacts::find(m_layers, m_feature);
         subject = ref.feature ? ref.feature->name : m_feature;
         m_energy->setEmphasis({m_feature}, subject);
-        const QString layerId = m_feature.section(u'/', 0, 0);
         if (m_brief)
-            for (const Claim &c : m_brief->claims)
-                if (c.features.contains(m_feature) || c.features.contains(layerId))
-                    claims << &c;
+            claims = ClaimFinder(*m_brief, m_atlas.get()).aboutFeature(m_feature);
     } else {
         m_energy->clearEmphasis();
         if (m_brief)

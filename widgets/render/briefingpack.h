@@ -25,6 +25,11 @@ public:
     using ChartPainter = std::function<bool(QPainter &painter, const QRectF &target, const QString &chartId,
                                             const SavedView &view)>;
 
+    /// The smallest page side a PDF pack takes, in inches: on a smaller page its text would flow
+    /// onto hundreds of continuation pages.
+    static constexpr double kMinPageInches = 3.0;
+    /// Why a PDF pack cannot be laid out on the page of `options`, or empty.
+    static QString checkPage(const ExportOptions &options);
     /// Without `paintChart` (or for views without charts) there are no chart pages.
     static Exporter::Result exportPdf(const MapRenderer &renderer, const SceneFor &sceneFor, const Brief &brief,
                                       const ExportOptions &options, const QString &path, const Progress &progress,
@@ -40,8 +45,6 @@ public:
     /// A saved view as the window shows it: its focused claim's regions (groups expanded) and
     /// features lit, the rest dimmed.
     static ViewState litState(const Brief &brief, const SavedView &view, const Atlas &atlas);
-    /// The claims a view shows: its focused claim, then those about its selected region or feature.
-    static QList<const Claim *> claimsOf(const Brief &brief, const SavedView &view);
 };
 
 } // namespace spheres
