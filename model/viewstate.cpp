@@ -18,6 +18,25 @@ constexpr std::array<std::pair<ViewState::Corner, QStringView>, 4> kCornerNames{
 }};
 } // namespace
 
+ViewState ViewState::withoutPointer() const
+{
+    ViewState out = *this;
+    out.hoveredRegion.clear();
+    out.hoveredFeature.clear();
+    return out;
+}
+
+ViewState ViewState::savable() const
+{
+    ViewState out = withoutPointer();
+    out.highlightRegions.clear();
+    out.highlightFeatures.clear();
+    out.highlightGroups.clear();
+    out.size = ViewState().size;
+    out.styleScale = 1.0;
+    return out;
+}
+
 QString cornerName(ViewState::Corner corner)
 {
     for (const auto &[c, name] : kCornerNames)

@@ -42,6 +42,11 @@ struct ViewState
     /// name, its members lit (they are in highlightRegions) but not outlined as direct links.
     QStringList highlightGroups;
     bool isHighlighting() const { return !highlightRegions.isEmpty() || !highlightFeatures.isEmpty(); }
+    /// Without the pointer's hover: what a picture of this view shows (exports, drag frames).
+    ViewState withoutPointer() const;
+    /// What a saved view keeps: no hover, no claim lighting (the view's focused claim lights it
+    /// again when shown), and neither the window's size nor its type scale.
+    ViewState savable() const;
 
     bool operator==(const ViewState &) const = default;
 };

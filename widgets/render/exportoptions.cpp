@@ -102,7 +102,7 @@ double ExportOptions::styleScale() const
 
 ViewState ExportOptions::fitted(const ViewState &view) const
 {
-    ViewState out = view;
+    ViewState out = view.withoutPointer(); // the pointer is not part of the picture
     out.size = outputSize();
     if (!view.size.isEmpty() && !out.size.isEmpty()) {
         const double k = std::min(double(out.size.width()) / view.size.width(),
@@ -110,8 +110,6 @@ ViewState ExportOptions::fitted(const ViewState &view) const
         out.metresPerPixel = view.metresPerPixel / k;
     }
     out.styleScale = styleScale();
-    out.hoveredRegion.clear(); // the pointer is not part of the picture
-    out.hoveredFeature.clear();
     return out;
 }
 

@@ -28,8 +28,7 @@ void FrameCache::paintPanned(QPainter &painter, const MapRenderer &renderer, con
     QPointF offset;
     const qreal dpr = MapRenderer::pixelRatio(painter);
     if (!canReuse(scene, view, dpr, offset)) {
-        m_view = view;
-        m_view.hoveredRegion.clear(); // no hover while dragging
+        m_view = view.withoutPointer(); // no hover while dragging
         m_view.size = view.size + QSize(2 * kMarginPixels, 2 * kMarginPixels);
         m_image = QImage(m_view.size * dpr, QImage::Format_ARGB32_Premultiplied);
         m_image.setDevicePixelRatio(dpr);
