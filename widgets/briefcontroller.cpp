@@ -3,6 +3,7 @@
 #include "atlas.h"
 #include "briefdocument.h"
 #include "claimeditor.h"
+#include "claimfinder.h"
 #include "contextpanel.h"
 #include "mapcanvas.h"
 #include "narrativepanel.h"
@@ -16,6 +17,8 @@ BriefController::BriefController(BriefDocument *document, MapCanvas *canvas, Con
     connect(m_canvas, &MapCanvas::selectionChanged, this, &BriefController::onRegionSelected);
     connect(m_canvas, &MapCanvas::featureSelectionChanged, this, &BriefController::onFeatureSelected);
     connect(m_canvas, &MapCanvas::selectionCleared, this, &BriefController::onSelectionCleared);
+    // A layer added later (File > Add layer) is searchable at once.
+    connect(m_canvas->session(), &MapSession::layersChanged, this, &BriefController::rebuildSearch);
     connect(m_context, &ContextPanel::claimActivated, this, [this](const QString &id) { focusClaim(id); });
     connect(m_context, &ContextPanel::regionActivated, m_canvas, &MapCanvas::selectRegion);
     connect(m_context, &ContextPanel::featureActivated, m_canvas, &MapCanvas::selectFeature);
@@ -27,7 +30,7 @@ BriefController::BriefController(BriefDocument *document, MapCanvas *canvas, Con
     connect(m_document, &BriefDocument::claimChanged, this, [this](const QString &id) {
         m_narrative->setBrief(&m_document->brief());
         m_context->refresh();
-        if (id == m_focused)
+        if (id == focusedClaim())
             m_canvas->setHighlight(regionsOf(id), m_document->brief().claim(id)->features,
                                    m_document->brief().claim(id)->groups);
         rebuildSearch();
@@ -40,18 +43,11 @@ void BriefController::setAtlas(std::shared_ptr<const Atlas> atlas)
     rebuildSearch();
 }
 
-QStringList BriefController::groupsOf(const QString &code) const
-{
-    QStringList ids;
-    if (m_atlas)
-        for (const RegionGroup *g : m_atlas->groupsContaining(code))
-            ids << g->id;
-    return ids;
-}
+QString BriefController::focusedClaim() const { return m_canvas->session()->focusedClaim(); }
 
 QList<const Claim *> BriefController::claimsAboutRegion(const QString &code) const
 {
-    return m_document->brief().claimsAbout(code, groupsOf(code));
+    return ClaimFinder(m_document->brief(), m_atlas.get()).aboutRegion(code);
 }
 
 /// A claim's regions, with its groups expanded to their members.
@@ -66,8 +62,8 @@ QStringList BriefController::regionsOf(const QString &claimId) const
 void BriefController::focusClaim(const QString &id, bool frame)
 {
     const Claim *claim = m_document->brief().claim(id);
-    m_focused = claim ? id : QString();
-    m_narrative->setFocusedClaim(m_focused);
+    m_canvas->session()->setFocusedClaim(claim ? id : QString());
+    m_narrative->setFocusedClaim(focusedClaim());
     if (!claim) {
         m_canvas->setHighlight({}, {});
         return;
@@ -80,7 +76,7 @@ void BriefController::focusClaim(const QString &id, bool frame)
 
 void BriefController::previewClaim(const QString &id)
 {
-    const Claim *claim = m_document->brief().claim(id.isEmpty() ? m_focused : id);
+    const Claim *claim = m_document->brief().claim(id.isEmpty() ? focusedClaim() : id);
     if (claim)
         m_canvas->setHighlight(regionsOf(claim->id), claim->features, claim->groups);
     else
@@ -94,7 +90,7 @@ void BriefController::stepClaim(int delta)
         return;
     int index = -1;
     for (int i = 0; i < claims.size(); ++i)
-        if (claims[i].id == m_focused)
+        if (claims[i].id == focusedClaim())
             index = i;
     index = index < 0 ? (delta > 0 ? 0 : int(claims.size()) - 1) : int((index + delta + claims.size()) % claims.size());
     focusClaim(claims[index].id);
@@ -112,13 +108,13 @@ void BriefController::editClaim(const QString &id, QWidget *dialogParent)
 
 void BriefController::onRegionSelected(const QString &code)
 {
-    if (m_linkMode && !m_focused.isEmpty() && !code.isEmpty()) {
-        m_document->toggleLink(m_focused, Claim::LinkKind::Region, code);
-        m_context->showClaim(m_focused);
+    if (m_linkMode && !focusedClaim().isEmpty() && !code.isEmpty()) {
+        m_document->toggleLink(focusedClaim(), Claim::LinkKind::Region, code);
+        m_context->showClaim(focusedClaim());
         return;
     }
     if (!code.isEmpty()) {
-        m_focused.clear();
+        m_canvas->session()->setFocusedClaim(QString());
         m_narrative->setFocusedClaim(QString());
         m_canvas->setHighlight({}, {});
     }
@@ -130,14 +126,14 @@ void BriefController::onRegionSelected(const QString &code)
 
 void BriefController::onFeatureSelected(const QString &ref)
 {
-    if (m_linkMode && !m_focused.isEmpty() && !ref.isEmpty()) {
-        m_document->toggleLink(m_focused, Claim::LinkKind::Feature, ref);
-        m_context->showClaim(m_focused);
+    if (m_linkMode && !focusedClaim().isEmpty() && !ref.isEmpty()) {
+        m_document->toggleLink(focusedClaim(), Claim::LinkKind::Feature, ref);
+        m_context->showClaim(focusedClaim());
         return;
     }
     if (ref.isEmpty())
         return;
-    m_focused.clear();
+    m_canvas->session()->setFocusedClaim(QString());
     m_narrative->setFocusedClaim(QString());
     m_canvas->setHighlight({}, {});
     const QString layer = ref.section(u'/', 0, 0);
@@ -152,7 +148,7 @@ void BriefController::onSelectionCleared()
 {
     if (m_linkMode)
         return; // linking edits the focused claim: clearing the map's selection must not drop it
-    m_focused.clear();
+    m_canvas->session()->setFocusedClaim(QString());
     m_narrative->setFocusedClaim(QString());
     m_narrative->setMarkedClaims({});
     m_context->clear();
@@ -176,7 +172,7 @@ void BriefController::onSearchFound(SearchBox::Kind kind, const QString &target)
 
 void BriefController::onBriefReset()
 {
-    m_focused.clear();
+    m_canvas->session()->setFocusedClaim(QString());
     m_canvas->clearSelection();
     m_context->clear(); // the new brief may reuse the old one's claim ids
     m_context->setBrief(&m_document->brief());

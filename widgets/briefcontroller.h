@@ -26,7 +26,8 @@ public:
                     SearchBox *search, QObject *parent = nullptr);
 
     void setAtlas(std::shared_ptr<const Atlas> atlas);
-    QString focusedClaim() const { return m_focused; }
+    /// The claim in focus (kept by the map session, so a captured view keeps it).
+    QString focusedClaim() const;
     /// While on, clicking the map adds or removes links of the focused claim.
     void setLinkMode(bool on) { m_linkMode = on; }
     bool linkMode() const { return m_linkMode; }
@@ -51,7 +52,6 @@ private:
     void onSearchFound(SearchBox::Kind kind, const QString &target);
     void onBriefReset();
     QStringList regionsOf(const QString &claimId) const;
-    QStringList groupsOf(const QString &code) const;
 
     BriefDocument *m_document;
     MapCanvas *m_canvas;
@@ -59,7 +59,6 @@ private:
     NarrativePanel *m_narrative;
     SearchBox *m_search;
     std::shared_ptr<const Atlas> m_atlas;
-    QString m_focused;
     bool m_linkMode = false;
 };
 

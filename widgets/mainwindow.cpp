@@ -150,6 +150,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_canvas, &MapCanvas::featureSelectionChanged, m_context, &ContextPanel::showFeature);
     connect(m_context, &ContextPanel::summaryChanged, m_canvas, &MapCanvas::setAccessibleSummary);
     connect(m_timeSlider, &TimeSlider::yearChanged, m_canvas, &MapCanvas::setYear);
+    connect(m_canvas->session(), &MapSession::yearChanged, m_timeSlider, &TimeSlider::setYear); // a view shown
+    connect(m_canvas->session(), &MapSession::layersChanged, this, &MainWindow::layersChanged);
     connect(m_timeSlider, &TimeSlider::yearChanged, m_context, &ContextPanel::setYear);
     connect(m_layersPanel, &LayersPanel::visibilityChanged, m_canvas, &MapCanvas::setLayerVisible);
     connect(m_layersPanel, &LayersPanel::opacityChanged, m_canvas, &MapCanvas::setLayerOpacity);
@@ -184,7 +186,6 @@ bool MainWindow::loadBaseMap()
     QStringList errors;
     m_canvas->setLayers(GeoJsonReader::readAllBuiltIn(errors));
     m_canvas->setYear(m_timeSlider->year());
-    layersChanged();
     m_briefController->setAtlas(m_atlas);
     m_charts->setAtlas(m_atlas);
     m_charts->setYear(m_timeSlider->year());
@@ -368,50 +369,28 @@ void MainWindow::stepRegion(int delta)
 
 void MainWindow::applyView(int index)
 {
-    const QList<SavedView> &views = m_document->brief().views;
-    if (index < 0 || index >= views.size())
+    const Brief &brief = m_document->brief();
+    if (index < 0 || index >= brief.views.size())
         return;
-    const SavedView &v = views[index];
-    if (m_canvas->scene() && m_canvas->scene()->projection().id() != v.state.projectionId)
-        m_canvas->setProjection(v.state.projectionId);
-    m_timeSlider->setYear(v.state.year);
-    for (const auto &layer : m_canvas->layers()) {
-        m_canvas->setLayerVisible(layer->id, !v.state.hiddenLayers.contains(layer->id));
-        m_canvas->setLayerOpacity(layer->id, v.state.layerOpacity.value(layer->id, 1.0));
-    }
-    layersChanged();
-    m_canvas->clearSelection();
-    if (!v.state.selectedRegion.isEmpty())
-        m_canvas->selectRegion(v.state.selectedRegion);
-    if (!v.state.selectedFeature.isEmpty())
-        m_canvas->selectFeature(v.state.selectedFeature);
-    m_briefController->focusClaim(v.focusedClaim, false);
-    m_canvas->setHiddenAnnotations(v.state.hiddenAnnotations);
-    m_canvas->setLegend(v.state.legendCorner, v.state.legendCollapsed);
-    m_canvas->easeTo(v.state.centre, v.state.metresPerPixel, 900);
+    const SavedView &view = brief.views[index];
+    m_canvas->showView(view, brief);
+    layersChanged(); // the Layers panel shows the view's visibility and opacity
+    m_briefController->focusClaim(view.focusedClaim, false); // the narrative and context follow the focus
 }
 
 void MainWindow::captureView(int index)
 {
     QList<SavedView> views = m_document->brief().views;
-    SavedView view;
-    if (index >= 0 && index < views.size())
-        view = views[index];
-    else
-        view.name = tr("View %1").arg(views.size() + 1);
-    view.state = m_canvas->view();
-    view.state.hoveredRegion.clear();
-    view.state.hoveredFeature.clear();
-    view.state.highlightRegions.clear();
-    view.state.highlightFeatures.clear();
-    view.state.size = ViewState().size; // the window's size is not part of a view
-    view.state.styleScale = 1.0;
-    view.focusedClaim = m_briefController->focusedClaim();
-    if (index >= 0 && index < views.size())
+    const bool update = index >= 0 && index < views.size();
+    SavedView view = m_canvas->session()->capture(update ? views[index].name : tr("View %1").arg(views.size() + 1));
+    if (update) {
+        view.caption = views[index].caption;
+        view.charts = views[index].charts;
         views[index] = view;
-    else
+    } else {
         views << view;
-    m_document->editViews(views, index >= 0 ? tr("Update view") : tr("Add view"));
+    }
+    m_document->editViews(views, update ? tr("Update view") : tr("Add view"));
 }
 
 bool MainWindow::openDefaultBrief()
@@ -506,13 +485,9 @@ QString MainWindow::addLayerFile(const QString &path)
     GeoJsonReader::Result result = GeoJsonReader::readFile(path);
     if (!result.ok())
         return result.error;
-    auto layers = m_canvas->layers();
-    for (const auto &layer : layers)
-        if (layer->id == result.layer.id)
-            return tr("%1: a layer named \"%2\" is already open").arg(path, result.layer.id);
-    layers << std::make_shared<const Layer>(std::move(result.layer));
-    m_canvas->setLayers(layers);
-    layersChanged();
+    const QString id = result.layer.id;
+    if (!m_canvas->session()->addLayer(std::make_shared<const Layer>(std::move(result.layer))))
+        return tr("%1: a layer named \"%2\" is already open").arg(path, id);
     if (!result.warnings.isEmpty())
         statusBar()->showMessage(tr("Layer added with %n warning(s): %1", nullptr, int(result.warnings.size()))
                                      .arg(result.warnings.first()), 10000);
@@ -560,8 +535,6 @@ void MainWindow::exportPng()
     const MapRenderer renderer = m_canvas->exportRenderer();
     if (!all) {
         ViewState view = m_canvas->view();
-        view.hoveredRegion.clear();
-        view.hoveredFeature.clear();
         result = Exporter::exportTo(renderer, *m_canvas->scene(), view, options, path);
     } else {
         SceneCache scenes(m_atlas, m_canvas->layers());

@@ -2,6 +2,7 @@
 #include "legendpainter.h"
 
 #include "atlas.h"
+#include "brief.h"
 #include "claimscard.h"
 #include "projectioncatalog.h"
 #include "viewlimits.h"
@@ -11,7 +12,6 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -22,7 +22,7 @@ namespace {
 constexpr int kClickSlopPixels = 4;
 } // namespace
 
-MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent)
+MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent), m_session(new MapSession(this))
 {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -30,99 +30,48 @@ MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent)
     setMinimumSize(320, 240);
     setAccessibleName(tr("Map"));
     setAccessibleSummary(QString());
+    m_session->setSize(size());
     m_claimsCard = new ClaimsCard(this);
     followPalette();
-    connect(&m_fineLoader, &QFutureWatcherBase::finished, this, [this] {
-        if (const auto level = m_fineLoader.result(); level && !m_fineAtlas)
-            m_fineAtlas = std::shared_ptr<const Atlas>(level, &level->atlas()); // reused by later projections
-        if (m_scene && m_fineLoader.result() &&
-            m_fineLoader.result()->projected().projection().id() == m_scene->projection().id()) {
-            m_scene->setFine(m_fineLoader.result());
-            update();
-            emit viewChanged();
-        }
-    });
+    const auto repaint = [this] { update(); };
+    connect(m_session, &MapSession::sceneChanged, this, repaint);
+    connect(m_session, &MapSession::hoverChanged, this, repaint);
+    connect(m_session, &MapSession::viewChanged, this, &MapCanvas::viewChanged);
+    connect(m_session, &MapSession::viewChanged, this, repaint);
+    connect(m_session, &MapSession::selectionChanged, this, &MapCanvas::selectionChanged);
+    connect(m_session, &MapSession::featureSelectionChanged, this, &MapCanvas::featureSelectionChanged);
+    connect(m_session, &MapSession::selectionCleared, this, &MapCanvas::selectionCleared);
 }
 
-MapCanvas::~MapCanvas() { m_fineLoader.waitForFinished(); }
+MapCanvas::~MapCanvas() = default;
 
 void MapCanvas::setBaseMap(std::shared_ptr<const Atlas> atlas, const QString &projectionId)
 {
-    m_atlas = std::move(atlas);
-    setProjection(projectionId);
+    m_session->setSize(size());
+    m_session->setBaseMap(std::move(atlas), projectionId);
+    m_keepHomeFrame = true;
 }
 
 void MapCanvas::setProjection(const QString &projectionId)
 {
-    const ProjectionPreset *preset = ProjectionCatalog::find(projectionId);
-    if (!preset || !m_atlas)
-        return;
-    m_fineLoader.waitForFinished();
-    m_scene = std::make_unique<Scene>(m_atlas, preset->projection);
-    m_scene->setLayers(m_layers);
-    const QString selected = m_view.selectedRegion;
-    m_view = framedView(preset->projection, preset->homeExtent, size());
-    m_view.selectedRegion = selected;
+    m_session->setSize(size());
+    m_session->setProjection(projectionId);
     m_keepHomeFrame = true;
-    loadFineDetailIfNeeded();
-    update();
-    emit viewChanged();
 }
 
-void MapCanvas::setLayers(QList<std::shared_ptr<const Layer>> layers)
-{
-    m_layers = std::move(layers);
-    if (m_scene)
-        m_scene->setLayers(m_layers);
-    update();
-}
+void MapCanvas::setLayers(QList<std::shared_ptr<const Layer>> layers) { m_session->setLayers(std::move(layers)); }
 
-void MapCanvas::setYear(int year)
-{
-    m_view.year = year;
-    update();
-    emit viewChanged();
-}
+void MapCanvas::setYear(int year) { m_session->setYear(year); }
 
-void MapCanvas::selectRegion(const QString &code)
-{
-    if (!code.isEmpty())
-        selectFeature(QString());
-    if (code == m_view.selectedRegion)
-        return;
-    m_view.selectedRegion = code;
-    update();
-    emit selectionChanged(code);
-}
+void MapCanvas::selectRegion(const QString &code) { m_session->selectRegion(code); }
 
-void MapCanvas::selectFeature(const QString &ref)
-{
-    if (!ref.isEmpty())
-        selectRegion(QString());
-    if (ref == m_view.selectedFeature)
-        return;
-    m_view.selectedFeature = ref;
-    update();
-    emit featureSelectionChanged(ref);
-}
+void MapCanvas::selectFeature(const QString &ref) { m_session->selectFeature(ref); }
 
-void MapCanvas::clearSelection()
-{
-    selectRegion(QString());
-    selectFeature(QString());
-    setHighlight({}, {});
-    emit selectionCleared();
-}
+void MapCanvas::clearSelection() { m_session->clearSelection(); }
 
 void MapCanvas::setHighlight(const QStringList &regions, const QStringList &features, const QStringList &groups)
 {
-    if (regions == m_view.highlightRegions && features == m_view.highlightFeatures && groups == m_view.highlightGroups)
-        return;
-    m_view.highlightRegions = regions;
-    m_view.highlightFeatures = features;
-    m_view.highlightGroups = groups;
-    update();
-    emit viewChanged();
+    m_session->setHighlight(regions, features, groups);
 }
 
 void MapCanvas::setAnnotations(const QList<Annotation> &annotations)
@@ -133,29 +82,30 @@ void MapCanvas::setAnnotations(const QList<Annotation> &annotations)
     update();
 }
 
-void MapCanvas::setHiddenAnnotations(const QStringList &ids)
+void MapCanvas::setHiddenAnnotations(const QStringList &ids) { m_session->setHiddenAnnotations(ids); }
+
+void MapCanvas::showView(const SavedView &view, const Brief &brief)
 {
-    if (ids == m_view.hiddenAnnotations)
-        return;
-    m_view.hiddenAnnotations = ids;
-    update();
-    emit viewChanged();
+    m_session->applyView(view, brief, MapSession::Camera::Keep);
+    easeTo(view.state.centre, view.state.metresPerPixel, 900);
 }
 
 void MapCanvas::frameHighlight()
 {
-    if (!m_scene || !m_view.isHighlighting())
+    const Scene *scene = m_session->scene();
+    const ViewState &view = m_session->view();
+    if (!scene || !view.isHighlighting())
         return;
     QRectF bounds;
-    const SceneLevel &level = m_scene->coarse();
-    for (const QString &code : m_view.highlightRegions)
+    const SceneLevel &level = scene->coarse();
+    for (const QString &code : view.highlightRegions)
         if (const int i = level.atlas().indexOf(code); i >= 0)
             bounds = bounds.united(level.bounds()[i]);
-    for (const ProjectedLayer &pl : m_scene->layers()) {
+    for (const ProjectedLayer &pl : scene->layers()) {
         for (int i = 0; i < pl.layer->features.size(); ++i) {
             const QString ref = pl.layer->id + u'/' + pl.layer->features[i].id;
-            if (m_view.highlightFeatures.contains(ref) ||
-                (m_view.highlightFeatures.contains(pl.layer->id) && pl.layer->kind != LayerKind::Membership))
+            if (view.highlightFeatures.contains(ref) ||
+                (view.highlightFeatures.contains(pl.layer->id) && pl.layer->kind != LayerKind::Membership))
                 bounds = bounds.united(pl.lines[i].boundingRect().united(pl.areas[i].boundingRect()));
         }
     }
@@ -163,16 +113,17 @@ void MapCanvas::frameHighlight()
         return;
     const double mpp = std::clamp(std::max(bounds.width() / (width() * 0.8), bounds.height() / (height() * 0.8)),
                                   400.0, ViewLimits::kMaxZoomOutMetresPerPixel);
-    if (const auto centre = m_scene->projection().inverse(bounds.center()))
+    if (const auto centre = scene->projection().inverse(bounds.center()))
         easeTo(*centre, mpp);
 }
 
 void MapCanvas::easeTo(QPointF centre, double metresPerPixel, int milliseconds)
 {
-    if (!m_scene)
+    const Scene *scene = m_session->scene();
+    if (!scene)
         return;
-    const auto from = m_scene->projection().forward(m_view.centre);
-    const auto to = m_scene->projection().forward(centre);
+    const auto from = scene->projection().forward(m_session->view().centre);
+    const auto to = scene->projection().forward(centre);
     if (!from || !to)
         return;
     if (!m_camera) {
@@ -181,91 +132,66 @@ void MapCanvas::easeTo(QPointF centre, double metresPerPixel, int milliseconds)
     }
     m_camera->stop();
     m_camera->disconnect(this);
-    const double logFrom = std::log(m_view.metresPerPixel), logTo = std::log(ViewLimits::clampedScale(metresPerPixel));
+    const double logFrom = std::log(m_session->view().metresPerPixel), logTo = std::log(ViewLimits::clampedScale(metresPerPixel));
     const QPointF a = *from, b = *to;
     m_camera->setStartValue(0.0);
     m_camera->setEndValue(1.0);
     m_camera->setDuration(milliseconds);
     connect(m_camera, &QVariantAnimation::valueChanged, this, [this, a, b, logFrom, logTo](const QVariant &v) {
         const double t = v.toDouble();
-        if (const auto c = m_scene->projection().inverse(a + (b - a) * t))
-            m_view.centre = *c;
+        const QPointF centre = m_session->scene()->projection().inverse(a + (b - a) * t).value_or(m_session->view().centre);
         m_keepHomeFrame = false;
-        setMetresPerPixel(std::exp(logFrom + (logTo - logFrom) * t));
+        m_session->setCamera(centre, std::exp(logFrom + (logTo - logFrom) * t));
     });
     m_camera->start();
 }
 
-void MapCanvas::setLayerVisible(const QString &id, bool visible)
-{
-    m_view.hiddenLayers.removeAll(id);
-    if (!visible)
-        m_view.hiddenLayers << id;
-    update();
-    emit viewChanged();
-}
+void MapCanvas::setLayerVisible(const QString &id, bool visible) { m_session->setLayerVisible(id, visible); }
 
-void MapCanvas::setLayerOpacity(const QString &id, double opacity)
-{
-    m_view.layerOpacity.insert(id, opacity);
-    update();
-    emit viewChanged();
-}
+void MapCanvas::setLayerOpacity(const QString &id, double opacity) { m_session->setLayerOpacity(id, opacity); }
 
-void MapCanvas::setLayerOrder(const QStringList &idsBottomToTop)
-{
-    QList<std::shared_ptr<const Layer>> ordered;
-    for (const QString &id : idsBottomToTop)
-        for (const auto &layer : m_layers)
-            if (layer->id == id)
-                ordered << layer;
-    for (const auto &layer : m_layers)
-        if (!ordered.contains(layer))
-            ordered << layer;
-    setLayers(ordered);
-}
+void MapCanvas::setLayerOrder(const QStringList &idsBottomToTop) { m_session->setLayerOrder(idsBottomToTop); }
 
 void MapCanvas::zoomBy(double factor, QPointF aboutPixel)
 {
-    if (!m_scene)
+    const Scene *scene = m_session->scene();
+    if (!scene)
         return;
     // Keep the point under the cursor where it is.
-    const QTransform before = m_scene->worldToScreen(m_view).inverted();
-    const QPointF anchor = before.map(aboutPixel);
-    const double mpp = std::clamp(m_view.metresPerPixel / factor, ViewLimits::kMinMetresPerPixel,
+    const ViewState &view = m_session->view();
+    const QPointF anchor = scene->worldToScreen(view).inverted().map(aboutPixel);
+    const double mpp = std::clamp(view.metresPerPixel / factor, ViewLimits::kMinMetresPerPixel,
                                   ViewLimits::kMaxZoomOutMetresPerPixel);
-    const QPointF offset = aboutPixel - QPointF(m_view.size.width() / 2.0, m_view.size.height() / 2.0);
+    const QPointF offset = aboutPixel - QPointF(view.size.width() / 2.0, view.size.height() / 2.0);
     const QPointF centreXY(anchor.x() - offset.x() * mpp, anchor.y() + offset.y() * mpp);
-    if (const auto centre = m_scene->projection().inverse(centreXY)) {
-        m_view.centre = *centre;
+    if (const auto centre = scene->projection().inverse(centreXY)) {
         m_keepHomeFrame = false;
-        setMetresPerPixel(mpp);
+        m_session->setCamera(*centre, mpp);
     }
 }
 
 void MapCanvas::zoomToFit()
 {
-    if (!m_scene)
+    const Scene *scene = m_session->scene();
+    if (!scene)
         return;
-    const ProjectionPreset *preset = ProjectionCatalog::find(m_scene->projection().id());
+    const ProjectionPreset *preset = ProjectionCatalog::find(scene->projection().id());
     const ViewState framed = framedView(preset->projection, preset->homeExtent, size());
-    m_view.centre = framed.centre;
     m_keepHomeFrame = true;
-    setMetresPerPixel(framed.metresPerPixel);
+    m_session->setCamera(framed.centre, framed.metresPerPixel);
 }
 
 void MapCanvas::panBy(QPointF pixels)
 {
-    if (!m_scene)
+    const Scene *scene = m_session->scene();
+    if (!scene)
         return;
-    const QPointF centreXY = m_scene->projection().forward(m_view.centre).value_or(QPointF());
-    const QPointF moved(centreXY.x() - pixels.x() * m_view.metresPerPixel,
-                        centreXY.y() + pixels.y() * m_view.metresPerPixel);
-    if (const auto centre = m_scene->projection().inverse(moved)) {
-        m_view.centre = *centre;
+    const ViewState &view = m_session->view();
+    const QPointF centreXY = scene->projection().forward(view.centre).value_or(QPointF());
+    const QPointF moved(centreXY.x() - pixels.x() * view.metresPerPixel, centreXY.y() + pixels.y() * view.metresPerPixel);
+    if (const auto centre = scene->projection().inverse(moved)) {
         m_keepHomeFrame = false;
-        update();
-        emit viewChanged();
+        m_session->setCamera(*centre, view.metresPerPixel);
     }
 }
 
@@ -282,45 +208,20 @@ void MapCanvas::setAccessibleSummary(const QString &summary)
     QAccessible::updateAccessibility(&event);
 }
 
-void MapCanvas::setMetresPerPixel(double mpp)
-{
-    m_view.metresPerPixel = ViewLimits::clampedScale(mpp); // a saved view or a fit may ask for anything
-    loadFineDetailIfNeeded();
-    update();
-    emit viewChanged();
-}
-
-void MapCanvas::loadFineDetailIfNeeded()
-{
-    if (!m_scene || m_scene->hasFine() || m_fineLoader.isRunning() || m_view.metresPerPixel >= Scene::kFineDetailBelow)
-        return;
-    const Projection projection = m_scene->projection();
-    std::shared_ptr<const Atlas> fine = m_fineAtlas;
-    m_fineLoader.setFuture(QtConcurrent::run([projection, fine]() mutable -> std::shared_ptr<const SceneLevel> {
-        if (!fine) {
-            Atlas::Result loaded = Atlas::loadBuiltIn(Atlas::Detail::Fine);
-            if (!loaded.ok())
-                return nullptr;
-            fine = std::make_shared<const Atlas>(std::move(loaded.atlas));
-        }
-        return std::make_shared<const SceneLevel>(fine, projection);
-    }));
-}
-
 void MapCanvas::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    if (!m_scene) {
+    if (!scene()) {
         painter.fillRect(rect(), palette().window());
         return;
     }
-    m_view.size = size();
+    m_session->setSize(size());
     if (m_dragging) {
-        m_dragFrames.paintPanned(painter, m_renderer, *m_scene, m_view);
+        m_dragFrames.paintPanned(painter, m_renderer, *scene(), view());
     } else {
         m_dragFrames.clear();
         if (m_colourVision == ColourVision::Mode::Normal)
-            m_renderer.render(painter, *m_scene, m_view);
+            m_renderer.render(painter, *scene(), view());
         else
             painter.drawImage(QPointF(0, 0), grabMap());
         if (!m_overlay.active)
@@ -333,12 +234,12 @@ void MapCanvas::paintEvent(QPaintEvent *)
 /// The hovered region's name beside the cursor (screen only: not part of exports).
 void MapCanvas::drawHoverTag(QPainter &painter) const
 {
-    if (m_dragging || !m_atlas || !m_scene)
+    if (m_dragging || !m_session->atlas() || !scene())
         return;
     QString text;
-    if (const auto [layer, index] = m_scene->findFeature(m_view.hoveredFeature); layer)
+    if (const auto [layer, index] = scene()->findFeature(view().hoveredFeature); layer)
         text = layer->layer->features[index].name;
-    else if (const Region *region = m_atlas->region(m_view.hoveredRegion))
+    else if (const Region *region = m_session->atlas()->region(view().hoveredRegion))
         text = region->name;
     if (text.isEmpty())
         return;
@@ -362,8 +263,7 @@ void MapCanvas::drawHoverTag(QPainter &painter) const
 
 void MapCanvas::setStyleScale(double scale)
 {
-    m_view.styleScale = scale;
-    update();
+    m_session->setStyleScale(scale);
 }
 
 void MapCanvas::setColourVision(ColourVision::Mode mode)
@@ -374,16 +274,16 @@ void MapCanvas::setColourVision(ColourVision::Mode mode)
 
 QImage MapCanvas::grabMap() const
 {
-    if (!m_scene)
+    if (!scene())
         return {};
     const qreal dpr = devicePixelRatioF();
     QImage image(size() * dpr, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(dpr);
     {
         QPainter painter(&image);
-        ViewState view = m_view;
+        ViewState view = this->view();
         view.size = size();
-        m_renderer.render(painter, *m_scene, view);
+        m_renderer.render(painter, *scene(), view);
     }
     ColourVision::simulate(image, m_colourVision);
     image.setDevicePixelRatio(dpr);
@@ -434,13 +334,13 @@ QRectF MapCanvas::overlayTitlePanel() const { return m_overlay.active ? titlePan
 
 QRectF MapCanvas::regionPixelBounds(const QString &code) const
 {
-    if (!m_scene || code.isEmpty())
+    if (!scene() || code.isEmpty())
         return {};
-    const SceneLevel &level = m_scene->coarse();
+    const SceneLevel &level = scene()->coarse();
     const int i = level.atlas().indexOf(code);
     if (i < 0)
         return {};
-    return m_scene->worldToScreen(m_view).mapRect(level.bounds()[i]).intersected(QRectF(rect()));
+    return scene()->worldToScreen(view()).mapRect(level.bounds()[i]).intersected(QRectF(rect()));
 }
 
 void MapCanvas::updateClaimsCard()
@@ -449,9 +349,9 @@ void MapCanvas::updateClaimsCard()
         m_claimsCard->hide();
         return;
     }
-    const Region *region = m_atlas ? m_atlas->region(m_view.selectedRegion) : nullptr;
-    m_claimsCard->setContent(region ? region->name : m_view.selectedRegion, m_overlay.claims, height() / 1080.0);
-    m_claimsCard->place(regionPixelBounds(m_view.selectedRegion), overlayTitlePanel());
+    const Region *region = m_session->atlas() ? m_session->atlas()->region(view().selectedRegion) : nullptr;
+    m_claimsCard->setContent(region ? region->name : view().selectedRegion, m_overlay.claims, height() / 1080.0);
+    m_claimsCard->place(regionPixelBounds(view().selectedRegion), overlayTitlePanel());
     m_claimsCard->show();
     m_claimsCard->raise();
 }
@@ -490,7 +390,7 @@ void MapCanvas::drawOverlay(QPainter &painter) const
 void MapCanvas::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    m_view.size = size();
+    m_session->setSize(size());
     if (m_claimsCard->isVisible())
         updateClaimsCard();
     if (m_keepHomeFrame)
@@ -503,25 +403,20 @@ void MapCanvas::mousePressEvent(QMouseEvent *event)
         return;
     m_pressPos = m_lastDragPos = event->position().toPoint();
     m_dragging = false;
-    m_legendPressed = m_scene && m_renderer.legendLayout(*m_scene, m_view).box.contains(event->position());
+    m_legendPressed = scene() && m_renderer.legendLayout(*scene(), view()).box.contains(event->position());
 }
 
 void MapCanvas::setLegend(ViewState::Corner corner, bool collapsed)
 {
-    if (m_view.legendCorner == corner && m_view.legendCollapsed == collapsed)
-        return;
-    m_view.legendCorner = corner;
-    m_view.legendCollapsed = collapsed;
-    update();
-    emit viewChanged();
+    m_session->setLegend(corner, collapsed);
 }
 
 void MapCanvas::mouseMoveEvent(QMouseEvent *event)
 {
     const QPoint pos = event->position().toPoint();
     m_hoverPos = pos;
-    if (m_scene)
-        emit cursorMoved(m_scene->lonLatAt(m_view, pos));
+    if (scene())
+        emit cursorMoved(scene()->lonLatAt(view(), pos));
     if (event->buttons() & Qt::LeftButton && m_legendPressed) {
         if ((pos - m_pressPos).manhattanLength() > kClickSlopPixels)
             setCursor(Qt::ClosedHandCursor); // the legend lands in the nearest corner on release
@@ -538,9 +433,9 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
         }
         return;
     }
-    const QString feature = m_scene ? m_scene->featureAt(m_view, pos) : QString();
-    setHovered(feature.isEmpty() && m_scene ? m_scene->regionAt(m_view, pos) : QString(), feature);
-    if (!m_view.hoveredRegion.isEmpty() || !m_view.hoveredFeature.isEmpty())
+    const QString feature = scene() ? scene()->featureAt(view(), pos) : QString();
+    setHovered(feature.isEmpty() && scene() ? scene()->regionAt(view(), pos) : QString(), feature);
+    if (!view().hoveredRegion.isEmpty() || !view().hoveredFeature.isEmpty())
         update(); // the hover tag follows the cursor
 }
 
@@ -553,9 +448,9 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
         unsetCursor();
         const QPointF pos = event->position();
         if ((pos.toPoint() - m_pressPos).manhattanLength() > kClickSlopPixels)
-            setLegend(LegendPainter::nearestCorner(pos, size()), m_view.legendCollapsed);
+            setLegend(LegendPainter::nearestCorner(pos, size()), view().legendCollapsed);
         else
-            setLegend(m_view.legendCorner, !m_view.legendCollapsed);
+            setLegend(view().legendCorner, !view().legendCollapsed);
         return;
     }
     if (m_dragging) {
@@ -564,12 +459,12 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
         update(); // full render, with hover and exact labels
         return;
     }
-    if (!m_scene)
+    if (!scene())
         return;
-    if (const QString feature = m_scene->featureAt(m_view, event->position()); !feature.isEmpty())
+    if (const QString feature = scene()->featureAt(view(), event->position()); !feature.isEmpty())
         selectFeature(feature);
     else
-        selectRegion(m_scene->regionAt(m_view, event->position()));
+        selectRegion(scene()->regionAt(view(), event->position()));
 }
 
 void MapCanvas::wheelEvent(QWheelEvent *event)
@@ -628,14 +523,6 @@ void MapCanvas::followPalette()
     update();
 }
 
-void MapCanvas::setHovered(const QString &code, const QString &featureRef)
-{
-    if (code == m_view.hoveredRegion && featureRef == m_view.hoveredFeature)
-        return;
-    m_view.hoveredRegion = code;
-    m_view.hoveredFeature = featureRef;
-    update();
-    emit hoverChanged(featureRef.isEmpty() ? code : featureRef);
-}
+void MapCanvas::setHovered(const QString &code, const QString &featureRef) { m_session->setHovered(code, featureRef); }
 
 } // namespace spheres

@@ -3,10 +3,8 @@
 #include "colourvision.h"
 #include "framecache.h"
 #include "maprenderer.h"
-#include "scene.h"
-#include "viewstate.h"
+#include "mapsession.h"
 
-#include <QFutureWatcher>
 #include <QVariantAnimation>
 #include <QWidget>
 
@@ -62,18 +60,20 @@ public:
     void setLayerOpacity(const QString &id, double opacity);
     /// Reorders the layers to `idsBottomToTop` (ids not listed keep their place at the top).
     void setLayerOrder(const QStringList &idsBottomToTop);
-    const QList<std::shared_ptr<const Layer>> &layers() const { return m_layers; }
-    QString selectedFeature() const { return m_view.selectedFeature; }
+    const QList<std::shared_ptr<const Layer>> &layers() const { return m_session->layers(); }
+    QString selectedFeature() const { return view().selectedFeature; }
 
-    const ViewState &view() const { return m_view; }
-    const Scene *scene() const { return m_scene.get(); }
+    /// The map shown: layers, scene and view, shared with the panels, search and exports.
+    MapSession *session() const { return m_session; }
+    const ViewState &view() const { return m_session->view(); }
+    const Scene *scene() const { return m_session->scene(); }
     const MapRenderer &renderer() const { return m_renderer; }
     /// The renderer for exports: the canvas's, in the light style whatever the desktop's
     /// palette, since a light map is what goes on slides and paper.
     MapRenderer exportRenderer() const;
-    QString selectedRegion() const { return m_view.selectedRegion; }
+    QString selectedRegion() const { return view().selectedRegion; }
     /// True once the fine (1:10m) geometry is loaded for the current projection.
-    bool hasFineDetail() const { return m_scene && m_scene->hasFine(); }
+    bool hasFineDetail() const { return m_session->hasFineDetail(); }
 
 public slots:
     void selectRegion(const QString &code);
@@ -86,6 +86,8 @@ public slots:
     void setAnnotations(const QList<Annotation> &annotations);
     /// Annotations of the brief that this view leaves out.
     void setHiddenAnnotations(const QStringList &ids);
+    /// Shows a saved view of `brief`, easing the camera to it.
+    void showView(const SavedView &view, const Brief &brief);
     /// Eases the camera to frame the highlighted regions and features.
     void frameHighlight();
     /// Moves the camera smoothly to `centre` (lon/lat) at `metresPerPixel`.
@@ -107,7 +109,6 @@ signals:
     void featureSelectionChanged(const QString &ref);
     /// clearSelection() ran (Esc, a new brief): whatever was focused or shown is over.
     void selectionCleared();
-    void hoverChanged(const QString &code);
     void cursorMoved(std::optional<QPointF> lonLat);
     void viewChanged();
     void framePainted();
@@ -127,8 +128,6 @@ private:
     /// The dark map under a dark palette (the desktop's dark mode), the light one otherwise.
     void followPalette();
     void setHovered(const QString &code, const QString &featureRef);
-    void setMetresPerPixel(double mpp);
-    void loadFineDetailIfNeeded();
     void drawHoverTag(QPainter &painter) const;
     void drawOverlay(QPainter &painter) const;
     /// The slide's title and caption panel, where drawOverlay() puts it.
@@ -136,15 +135,10 @@ private:
     /// Shows, fills and places the claims card from the overlay and the selected region.
     void updateClaimsCard();
 
-    std::shared_ptr<const Atlas> m_atlas;
-    std::shared_ptr<const Atlas> m_fineAtlas;
-    QList<std::shared_ptr<const Layer>> m_layers;
-    std::unique_ptr<Scene> m_scene;
+    MapSession *m_session;
     ClaimsCard *m_claimsCard = nullptr;
     MapRenderer m_renderer;
     FrameCache m_dragFrames;
-    ViewState m_view;
-    QFutureWatcher<std::shared_ptr<const SceneLevel>> m_fineLoader;
     QVariantAnimation *m_camera = nullptr;
     PresentationOverlay m_overlay;
     ColourVision::Mode m_colourVision = ColourVision::Mode::Normal;

@@ -3,6 +3,7 @@
 #include "layerpainter.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
+#include "searchbox.h"
 #include "timeslider.h"
 
 #include <QApplication>
@@ -304,6 +305,14 @@ void TestMapCanvas::addLayerFile()
     QCOMPARE(int(canvas()->layers().size()), before + 1);
     QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({80.0, 45.0}).toPoint());
     QCOMPARE(canvas()->selectedFeature(), QStringLiteral("ports/feature-1"));
+    // The added layer is searchable at once (only the window knew of it before the map session).
+    const auto found = m_window->searchBox()->match(QStringLiteral("Route"));
+    QVERIFY(found);
+    QCOMPARE(found->kind, SearchBox::Kind::Feature);
+    QCOMPARE(found->target, QStringLiteral("ports/feature-1"));
+    // A second layer of the same id is refused, naming the file.
+    const QString again = m_window->addLayerFile(good);
+    QVERIFY2(again.contains(good) && again.contains(u"already open"_s), qPrintable(again));
 }
 
 void TestMapCanvas::addBuiltInBlocLayer()
