@@ -14,6 +14,8 @@ packages=(
   # validators: lintian, hardening-check (devscripts) and groff for the man page
   dpkg-dev file gzip desktop-file-utils appstream libxml2-utils shared-mime-info
   lintian devscripts groff-base
+  # the tests read the briefing pack's pages back as text (pdftotext)
+  poppler-utils
 )
 
 missing=()

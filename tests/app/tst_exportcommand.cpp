@@ -253,6 +253,9 @@ void TestExportCommand::namedViewOfABrief_data()
     QTest::newRow("unknown view") << QStringList{brief, QStringLiteral("--view"), QStringLiteral("Mars"), QStringLiteral("--out"), out} << 1 << QStringLiteral("its views are: Overview");
     QTest::newRow("no brief") << QStringList{QStringLiteral("--view"), QStringLiteral("Overview"), QStringLiteral("--out"), out} << 2 << QStringLiteral("need a brief file");
     QTest::newRow("bad brief") << QStringList{QStringLiteral("/nonexistent/brief.json"), QStringLiteral("--all-views"), QStringLiteral("--out"), out} << 1 << QStringLiteral("/nonexistent/brief.json");
+    QTest::newRow("pack page too small") << QStringList{brief, QStringLiteral("--all-views"), QStringLiteral("--size"), QStringLiteral("64x40"),
+                                                        QStringLiteral("--dpi"), QStringLiteral("72"), QStringLiteral("--out"), out}
+                                         << 1 << QStringLiteral("/tmp/spheres-view-test.pdf: a briefing pack needs pages of at least 3 inches");
     QTest::newRow("svg pack") << QStringList{brief, QStringLiteral("--all-views"), QStringLiteral("--out"), QStringLiteral("/tmp/spheres-pack.svg")} << 2 << QStringLiteral("not SVG");
 }
 
@@ -278,7 +281,9 @@ void TestExportCommand::fullDiskFailsAndKeepsTheOldFiles_data()
     QTest::newRow("png") << small << u"map.png"_s << QStringList{u"map.png"_s};
     QTest::newRow("svg") << small << u"map.svg"_s << QStringList{u"map.svg"_s};
     QTest::newRow("pdf") << small << u"map.pdf"_s << QStringList{u"map.pdf"_s};
-    QTest::newRow("briefing pack") << QStringList{brief, u"--all-views"_s, u"--no-charts"_s} + small << u"pack.pdf"_s
+    // A pack's page holds its text (3 inches a side at least); at 72 DPI the sample's pack is short.
+    QTest::newRow("briefing pack") << QStringList{brief, u"--all-views"_s, u"--no-charts"_s, u"--preset"_s, u"a4"_s, u"--dpi"_s, u"72"_s}
+                                   << u"pack.pdf"_s
                                    << QStringList{u"pack.pdf"_s};
     QTest::newRow("numbered png") << QStringList{brief, u"--all-views"_s} + small << u"story.png"_s
                                   << QStringList{u"story-01.png"_s, u"story-02.png"_s};

@@ -41,6 +41,19 @@ bool near(QColor a, QColor b, int tolerance = 6)
            std::abs(a.blue() - b.blue()) <= tolerance;
 }
 
+/// The text of a PDF's pages as pdftotext reads it, white space folded; nullopt when
+/// pdftotext (poppler-utils) is not installed.
+std::optional<QString> pdfText(const QString &path)
+{
+    if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty())
+        return std::nullopt;
+    QProcess pdftotext;
+    pdftotext.start(u"pdftotext"_s, {path, u"-"_s});
+    if (!pdftotext.waitForFinished(30000))
+        return QString();
+    return QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+}
+
 QByteArray readAll(const QString &path)
 {
     QFile file(path);
@@ -181,6 +194,7 @@ private slots:
     void focusedClaimsGroupIsOutlinedAsOne_data();
     void focusedClaimsGroupIsOutlinedAsOne();
     void briefingPackNamesAClaimsGroups();
+    void briefingPackListsTheClaimsOfASelectedRegionsGroups();
     void briefingPackFlowsLongTextOntoMorePages_data();
     void briefingPackFlowsLongTextOntoMorePages();
     void fullDiskKeepsTheOldFiles_data();
@@ -1051,12 +1065,10 @@ void TestExporter::briefingPackDrawsTheViewsCharts()
                 QVERIFY(!cells[i].intersects(cells[j]));
     }
 
-    if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty())
+    const std::optional<QString> extracted = pdfText(path);
+    if (!extracted)
         QSKIP("pdftotext (poppler-utils) is not installed: the pages' text is not checked");
-    QProcess pdftotext;
-    pdftotext.start(u"pdftotext"_s, {path, u"-"_s});
-    QVERIFY(pdftotext.waitForFinished(30000));
-    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    const QString text = *extracted;
     for (const QString &call : std::as_const(calls)) {
         const QString drawn = u"Stand-in chart %1 of %2"_s.arg(call.section(u'/', 1), call.section(u'/', 0, 0));
         QVERIFY2(text.contains(drawn) == painterSucceeds, qPrintable(drawn));
@@ -1155,13 +1167,48 @@ void TestExporter::briefingPackNamesAClaimsGroups()
     const Exporter::Result result = BriefingPack::exportPdf(MapRenderer(), [this](const QString &) { return m_scene.get(); },
                                                             brief, options, path, {}, {});
     QVERIFY2(result.ok(), qPrintable(result.error));
-    if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty())
+    const std::optional<QString> extracted = pdfText(path);
+    if (!extracted)
         QSKIP("pdftotext (poppler-utils) is not installed: the pages' text is not checked");
-    QProcess pdftotext;
-    pdftotext.start(u"pdftotext"_s, {path, u"-"_s});
-    QVERIFY(pdftotext.waitForFinished(30000));
-    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    const QString text = *extracted;
     QVERIFY2(text.contains(u"Linked to: China; Central Asia (group)"_s), qPrintable(text));
+}
+
+void TestExporter::briefingPackListsTheClaimsOfASelectedRegionsGroups()
+{
+    // The pack left out a claim linked to "central-asia" on a view of Kazakhstan, which the
+    // context panel shows: both now ask ClaimFinder.
+    Brief brief;
+    brief.title = u"Kazakhstan"_s;
+    Claim direct, viaGroup, elsewhere;
+    direct.id = u"c1"_s;
+    direct.text = u"Astana balances its neighbours."_s;
+    direct.regions = {u"KAZ"_s};
+    viaGroup.id = u"c2"_s;
+    viaGroup.text = u"Beijing's loans reach across the steppe."_s;
+    viaGroup.groups = {u"central-asia"_s};
+    elsewhere.id = u"c3"_s;
+    elsewhere.text = u"Tokyo watches the strait."_s;
+    elsewhere.regions = {u"JPN"_s};
+    brief.claims << direct << viaGroup << elsewhere;
+    SavedView view;
+    view.name = u"Kazakhstan"_s;
+    view.state = homeView(QSize(1600, 900));
+    view.state.selectedRegion = u"KAZ"_s;
+    brief.views << view;
+    ExportOptions options = ExportOptions::forPreset(ExportOptions::Preset::A4, ExportOptions::Format::Pdf);
+    options.dpi = 100;
+    const QString path = m_dir.filePath(u"kazakhstan.pdf"_s);
+    const Exporter::Result result = BriefingPack::exportPdf(MapRenderer(), [this](const QString &) { return m_scene.get(); },
+                                                            brief, options, path, {}, {});
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const std::optional<QString> extracted = pdfText(path);
+    if (!extracted)
+        QSKIP("pdftotext (poppler-utils) is not installed: the pages' text is not checked");
+    const QString text = *extracted;
+    QVERIFY2(text.contains(direct.text), qPrintable(text));
+    QVERIFY2(text.contains(viaGroup.text), qPrintable(text));
+    QVERIFY2(!text.contains(elsewhere.text), qPrintable(text));
 }
 
 void TestExporter::briefingPackFlowsLongTextOntoMorePages()
@@ -1196,12 +1243,10 @@ void TestExporter::briefingPackFlowsLongTextOntoMorePages()
     const QByteArray pdf = readAll(path);
     const int pages = int(pdf.count("/Type /Page")) - int(pdf.count("/Type /Pages"));
     QCOMPARE(pages > 1, continued);
-    if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty())
+    const std::optional<QString> extracted = pdfText(path);
+    if (!extracted)
         QSKIP("pdftotext (poppler-utils) is not installed: the pages' text is not checked");
-    QProcess pdftotext;
-    pdftotext.start(u"pdftotext"_s, {path, u"-"_s});
-    QVERIFY(pdftotext.waitForFinished(30000));
-    QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+    QString text = *extracted;
     QCOMPARE(text.count(u"Long (continued)"_s), pages - 1);
     // A paragraph may go on over a page's break: read it without the next page's heading.
     text.remove(QRegularExpression(u"\\s*Long \\(continued\\) Flow · 1 / 1\\s*"_s));
@@ -1228,8 +1273,9 @@ void TestExporter::fullDiskKeepsTheOldFiles_data()
     QTest::newRow("svg, partly full") << u"map"_s << u"map.svg"_s << QStringList{u"map.svg"_s} << small << true;
     QTest::newRow("pdf") << u"map"_s << u"map.pdf"_s << QStringList{u"map.pdf"_s} << small << false;
     QTest::newRow("pdf, partly full") << u"map"_s << u"map.pdf"_s << QStringList{u"map.pdf"_s} << small << true;
-    QTest::newRow("pdf briefing pack") << u"pack"_s << u"pack.pdf"_s << QStringList{u"pack.pdf"_s} << small << false;
-    QTest::newRow("pdf briefing pack, partly full") << u"pack"_s << u"pack.pdf"_s << QStringList{u"pack.pdf"_s} << small << true;
+    const QSize packPage(216, 216); // the smallest page a pack takes at 72 DPI: 3 inches a side
+    QTest::newRow("pdf briefing pack") << u"pack"_s << u"pack.pdf"_s << QStringList{u"pack.pdf"_s} << packPage << false;
+    QTest::newRow("pdf briefing pack, partly full") << u"pack"_s << u"pack.pdf"_s << QStringList{u"pack.pdf"_s} << packPage << true;
     QTest::newRow("numbered png") << u"pack"_s << u"story.png"_s << QStringList{u"story-01.png"_s, u"story-02.png"_s}
                                   << small << false;
 }

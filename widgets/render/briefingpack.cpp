@@ -2,6 +2,7 @@
 #include "safetext.h"
 
 #include "atomicfile.h"
+#include "claimfinder.h"
 #include "mapfurniture.h"
 #include "maprenderer.h"
 #include "scene.h"
@@ -58,7 +59,7 @@ QString linksText(const Claim &claim, const Atlas &atlas)
 QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, const ViewState &state)
 {
     QString html = QStringLiteral("<p style='font-size:12pt'>%1</p>").arg(SafeText::html(view.caption));
-    const QList<const Claim *> claims = BriefingPack::claimsOf(brief, view);
+    const QList<const Claim *> claims = ClaimFinder(brief, &scene.coarse().atlas()).aboutView(view);
     QList<Source> sources;
     for (const Claim *c : claims) {
         html += QStringLiteral("<p style='font-size:10pt'><b>%1.</b> “%2” <span style='color:#555'>(¶%3)</span></p>")
@@ -246,20 +247,6 @@ ViewState BriefingPack::litState(const Brief &brief, const SavedView &view, cons
     return state;
 }
 
-QList<const Claim *> BriefingPack::claimsOf(const Brief &brief, const SavedView &view)
-{
-    QList<const Claim *> out;
-    if (const Claim *focused = brief.claim(view.focusedClaim))
-        out << focused;
-    for (const Claim &c : brief.claims) {
-        const bool aboutSelection = (!view.state.selectedRegion.isEmpty() && c.regions.contains(view.state.selectedRegion)) ||
-                                    (!view.state.selectedFeature.isEmpty() && c.features.contains(view.state.selectedFeature));
-        if (aboutSelection && !out.contains(&c))
-            out << &c;
-    }
-    return out;
-}
-
 QList<QRectF> BriefingPack::chartCells(const QRectF &area, int count, double gap)
 {
     QList<QRectF> cells;
@@ -278,12 +265,29 @@ QList<QRectF> BriefingPack::chartCells(const QRectF &area, int count, double gap
     return cells;
 }
 
+QString BriefingPack::checkPage(const ExportOptions &options)
+{
+    const QSizeF inches = QSizeF(options.outputSize()) / options.dpi;
+    if (std::min(inches.width(), inches.height()) >= kMinPageInches)
+        return {};
+    return tr("a briefing pack needs pages of at least %1 inches a side for its text, and %2×%3 pixels at %4 DPI "
+              "is %5×%6 inches; choose a larger size or a lower resolution")
+        .arg(kMinPageInches)
+        .arg(options.outputSize().width())
+        .arg(options.outputSize().height())
+        .arg(options.dpi)
+        .arg(inches.width(), 0, 'f', 1)
+        .arg(inches.height(), 0, 'f', 1);
+}
+
 Exporter::Result BriefingPack::exportPdf(const MapRenderer &renderer, const SceneFor &sceneFor, const Brief &brief,
                                          const ExportOptions &options, const QString &path, const Progress &progress,
                                          const ChartPainter &paintChart)
 {
     if (brief.views.isEmpty())
         return {tr("%1: the brief has no views to export").arg(path)};
+    if (const QString problem = checkPage(options); !problem.isEmpty())
+        return {tr("%1: %2").arg(path, problem)};
     return {AtomicFile::save(path, [&](QIODevice &file, QString &error) {
         QPdfWriter writer(&file);
         writer.setResolution(int(std::lround(options.dpi)));
