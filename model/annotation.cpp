@@ -41,18 +41,6 @@ std::optional<Annotation::Kind> Annotation::kindFromKey(const QString &key)
     return std::nullopt;
 }
 
-QList<QPointF> Annotation::geoPoints() const
-{
-    switch (kind) {
-    case Kind::Callout:
-    case Kind::Pin: return {anchor};
-    case Kind::Arrow: return {tail, anchor};
-    case Kind::Area: return points;
-    case Kind::Region: return {};
-    }
-    return {};
-}
-
 void Annotation::translate(QPointF delta)
 {
     anchor = clampedLonLat(anchor + delta);

@@ -38,8 +38,6 @@ struct Annotation
     static QStringList palette();
     static QString kindKey(Kind kind);                          ///< "callout", "arrow", …
     static std::optional<Kind> kindFromKey(const QString &key);
-    /// The lon/lat points that locate the annotation (anchor, tail or outline), for framing.
-    QList<QPointF> geoPoints() const;
     /// Moves every geographic point by (dLon, dLat), clamped to the valid range.
     void translate(QPointF delta);
 };

@@ -36,7 +36,6 @@ struct Claim
     enum class LinkKind { Region, Group, Feature, Topic };
     QStringList &links(LinkKind kind);
     const QStringList &links(LinkKind kind) const;
-    bool hasLinks() const { return !regions.isEmpty() || !groups.isEmpty() || !features.isEmpty() || !topics.isEmpty(); }
 };
 
 } // namespace spheres
