@@ -9,6 +9,8 @@ packages=(
   # qt6-charts-dev does not depend on it, but Qt6ChartsConfig.cmake needs Qt6OpenGL
   libqt6opengl6-dev
   libgl1-mesa-dev libboost-dev
+  # users' own vector data (GeoPackage, Shapefile, KML, FlatGeobuf, CSV) through GDAL/OGR
+  libgdal-dev
   fonts-dejavu-core
   # packaging (CPack's dpkg-shlibdeps, gzip for the man page and changelog) and tst_package's
   # validators: lintian, hardening-check (devscripts) and groff for the man page
