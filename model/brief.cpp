@@ -1,5 +1,7 @@
 #include "brief.h"
 
+#include <QCoreApplication>
+
 namespace spheres {
 
 QString stanceKey(Stance stance)
@@ -10,6 +12,16 @@ QString stanceKey(Stance stance)
     case Stance::Context: return QStringLiteral("context");
     }
     return {};
+}
+
+QString stanceLabel(Stance stance)
+{
+    switch (stance) {
+    case Stance::Cooperation: return QCoreApplication::translate("Stance", "Cooperation");
+    case Stance::Rivalry: return QCoreApplication::translate("Stance", "Rivalry");
+    case Stance::Context: break;
+    }
+    return QCoreApplication::translate("Stance", "Context");
 }
 
 std::optional<Stance> stanceFromKey(const QString &key)

@@ -12,6 +12,7 @@ namespace spheres {
 enum class Stance { Cooperation, Rivalry, Context };
 
 QString stanceKey(Stance stance);                  ///< "cooperation", "rivalry", "context"
+QString stanceLabel(Stance stance);                ///< "Cooperation", "Rivalry", "Context", translated
 std::optional<Stance> stanceFromKey(const QString &key);
 
 /// One statement of the narrative (a sentence), with what it is about on the map.

@@ -58,12 +58,7 @@ QVariant ClaimBalanceModel::headerData(int section, Qt::Orientation orientation,
         return section == Count ? QVariant(tr("Claims")) : QVariant();
     if (section < 0 || section >= int(kStances.size()))
         return {};
-    switch (kStances[size_t(section)]) {
-    case Stance::Cooperation: return tr("Cooperation");
-    case Stance::Rivalry: return tr("Rivalry");
-    case Stance::Context: break;
-    }
-    return tr("Context");
+    return stanceLabel(kStances[size_t(section)]);
 }
 
 } // namespace spheres

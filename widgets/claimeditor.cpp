@@ -29,7 +29,7 @@ ClaimEditor::ClaimEditor(const Claim &claim, const Atlas &atlas, const QList<std
     sentence->setTextFormat(Qt::PlainText); // the sentence comes from the narrative: always text
     m_stance = new QComboBox;
     for (Stance s : {Stance::Cooperation, Stance::Rivalry, Stance::Context})
-        m_stance->addItem(StanceStyle::symbol(s) + u' ' + StanceStyle::label(s), int(s));
+        m_stance->addItem(StanceStyle::symbol(s) + u' ' + stanceLabel(s), int(s));
     m_stance->setCurrentIndex(m_stance->findData(int(claim.stance)));
     m_note = new QPlainTextEdit(claim.note);
     m_note->setPlaceholderText(tr("Analyst note: where the facts differ from the text, say so with a source."));

@@ -54,7 +54,7 @@ QString claimCounts(const QList<const Claim *> &claims)
     QStringList parts;
     for (Stance stance : {Stance::Cooperation, Stance::Rivalry, Stance::Context})
         if (const auto n = std::count_if(claims.begin(), claims.end(), [stance](const Claim *c) { return c->stance == stance; }))
-            parts << QStringLiteral("%1 %2").arg(n).arg(StanceStyle::label(stance).toLower());
+            parts << QStringLiteral("%1 %2").arg(n).arg(stanceLabel(stance).toLower());
     return claims.size() == 1 ? ContextPanel::tr("1 claim: %1").arg(parts.join(QString()))
                               : ContextPanel::tr("%1 claims: %2").arg(claims.size()).arg(parts.join(QStringLiteral(", ")));
 }
@@ -223,7 +223,7 @@ QString ContextPanel::claimsSection(const QList<const Claim *> &claims, const QS
         if (count == 0)
             continue;
         html += QStringLiteral("<p style='margin:8px 0 2px 0; color:%1; font-weight:600'>%2 %3 (%4)</p>")
-                    .arg(StanceStyle::colour(stance).name(), SafeText::html(StanceStyle::symbol(stance)), StanceStyle::label(stance))
+                    .arg(StanceStyle::colour(stance).name(), SafeText::html(StanceStyle::symbol(stance)), stanceLabel(stance))
                     .arg(count);
         html += rows;
     }
@@ -239,7 +239,7 @@ void ContextPanel::showClaim(const QString &id)
         refresh();
         return;
     }
-    m_title->setText(tr("%1 %2").arg(StanceStyle::symbol(c->stance), StanceStyle::label(c->stance)));
+    m_title->setText(tr("%1 %2").arg(StanceStyle::symbol(c->stance), stanceLabel(c->stance)));
     m_subtitle->setText(tr("Claim %1 · paragraph %2, sentence %3").arg(c->id, QString::number(c->paragraph + 1), QString::number(c->sentence + 1)));
     QString html = QStringLiteral("<p style='font-size:large; border-left:4px solid %1; padding-left:8px'>“%2”</p>")
                        .arg(StanceStyle::colour(c->stance).name(), SafeText::html(c->text));
@@ -262,7 +262,7 @@ void ContextPanel::showClaim(const QString &id)
     html += QStringLiteral("<p><a href='%1'>%2</a></p>").arg(InternalLink::href(InternalLink::Kind::EditClaim, c->id), tr("Edit this claim…"));
     m_body->setText(html);
     scrollToTopIfNew(QStringLiteral("claim:") + c->id);
-    setSummary(tr("Claim %1, %2: %3").arg(c->id, StanceStyle::label(c->stance), c->text));
+    setSummary(tr("Claim %1, %2: %3").arg(c->id, stanceLabel(c->stance), c->text));
 }
 
 QString ContextPanel::text() const

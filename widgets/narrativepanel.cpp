@@ -98,7 +98,7 @@ void NarrativePanel::rebuild()
                             .arg(StanceStyle::colour(c->stance, dark).name(), StanceStyle::textOnColour(c->stance, dark).name());
             const QString tag = QStringLiteral("<sup style='color:%1'>&nbsp;%2&nbsp;%3</sup>")
                                     .arg(StanceStyle::colour(c->stance, dark).name(), SafeText::html(StanceStyle::symbol(c->stance)),
-                                         StanceStyle::label(c->stance).toLower());
+                                         stanceLabel(c->stance).toLower());
             text.replace(at, sentence.size(),
                          QStringLiteral("<a href='%1' style='%2'>%3</a>%4").arg(InternalLink::href(InternalLink::Kind::Claim, c->id), style, sentence, tag));
         }

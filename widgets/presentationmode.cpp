@@ -107,7 +107,7 @@ void PresentationMode::showRegionClaims(const QString &code)
     m_claims.clear();
     if (!code.isEmpty()) {
         for (const Claim *c : m_briefs->claimsAboutRegion(code))
-            m_claims.push_back({StanceStyle::symbol(c->stance) + u' ' + StanceStyle::label(c->stance), c->text});
+            m_claims.push_back({StanceStyle::symbol(c->stance) + u' ' + stanceLabel(c->stance), c->text});
         m_canvas->setHighlight({code}, {}); // spotlight: everything else recedes
     } else {
         m_canvas->setHighlight({}, {});

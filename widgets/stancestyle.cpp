@@ -53,16 +53,6 @@ QColor StanceStyle::textOnColour(Stance stance, bool dark)
     return luminance > 0.18 ? QColor(0x12, 0x12, 0x12) : QColor(Qt::white);
 }
 
-QString StanceStyle::label(Stance stance)
-{
-    switch (stance) {
-    case Stance::Cooperation: return QCoreApplication::translate("StanceStyle", "Cooperation");
-    case Stance::Rivalry: return QCoreApplication::translate("StanceStyle", "Rivalry");
-    case Stance::Context: break;
-    }
-    return QCoreApplication::translate("StanceStyle", "Context");
-}
-
 QString StanceStyle::symbol(Stance stance)
 {
     switch (stance) {

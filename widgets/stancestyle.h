@@ -18,7 +18,6 @@ struct StanceStyle
     static QColor textOnTint(bool dark = false);
     /// Text on a stance's colour (a focused claim): white or near-black, whichever reads better.
     static QColor textOnColour(Stance stance, bool dark = false);
-    static QString label(Stance stance);  ///< "Cooperation"
     static QString symbol(Stance stance); ///< "+", "×", "·"
 };
 

@@ -262,7 +262,7 @@ void TestBriefUi::stanceColoursKeepTheirContrast_data()
     QTest::addColumn<bool>("dark");
     for (const Stance s : {Stance::Cooperation, Stance::Rivalry, Stance::Context})
         for (const bool dark : {false, true})
-            QTest::addRow("%s, %s", qPrintable(StanceStyle::label(s)), dark ? "dark" : "light") << int(s) << dark;
+            QTest::addRow("%s, %s", qPrintable(stanceLabel(s)), dark ? "dark" : "light") << int(s) << dark;
 }
 
 void TestBriefUi::stanceColoursKeepTheirContrast()

@@ -95,7 +95,7 @@ void ClaimBalanceChart::updateAxes()
     chart->setTitle(SafeText::html(title)); // Qt Charts shows titles as HTML
     QStringList counts;
     for (Stance s : ClaimBalanceModel::kStances)
-        counts << tr("%1 %2").arg(m_model->count(s)).arg(StanceStyle::label(s).toLower());
+        counts << tr("%1 %2").arg(m_model->count(s)).arg(stanceLabel(s).toLower());
     describe(views().constFirst(), title,
              tr("%1, claims by stance: %2 (%3 in all).")
                  .arg(m_subject.isEmpty() ? tr("The whole brief") : m_subject, counts.join(QStringLiteral(", ")), QString::number(total)));

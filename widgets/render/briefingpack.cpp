@@ -24,16 +24,6 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("BriefingPack", text); }
 
-QString stanceWord(Stance s)
-{
-    switch (s) {
-    case Stance::Cooperation: return tr("Cooperation");
-    case Stance::Rivalry: return tr("Rivalry");
-    case Stance::Context: break;
-    }
-    return tr("Context");
-}
-
 /// What a claim is linked to, in words: its regions, then its groups marked as such (a group is
 /// a setting, not a list of its members): "China, Russia; Central Asia (group)".
 QString linksText(const Claim &claim, const Atlas &atlas)
@@ -63,7 +53,7 @@ QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, 
     QList<Source> sources;
     for (const Claim *c : claims) {
         html += QStringLiteral("<p style='font-size:10pt'><b>%1.</b> “%2” <span style='color:#555'>(¶%3)</span></p>")
-                    .arg(stanceWord(c->stance), SafeText::html(c->text))
+                    .arg(stanceLabel(c->stance), SafeText::html(c->text))
                     .arg(c->paragraph + 1);
         if (const QString links = linksText(*c, scene.coarse().atlas()); !links.isEmpty())
             html += QStringLiteral("<p style='font-size:8.5pt; color:#333; margin-left:12px'><i>%1</i> %2</p>")
