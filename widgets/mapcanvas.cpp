@@ -5,6 +5,7 @@
 #include "brief.h"
 #include "claimscard.h"
 #include "projectioncatalog.h"
+#include "slideoverlay.h"
 #include "viewlimits.h"
 
 #include <QAccessible>
@@ -227,7 +228,7 @@ void MapCanvas::paintEvent(QPaintEvent *)
         if (!m_overlay.active)
             drawHoverTag(painter);
     }
-    drawOverlay(painter);
+    SlideOverlay::paint(painter, m_overlay, size());
     emit framePainted();
 }
 
@@ -297,40 +298,7 @@ void MapCanvas::setOverlay(const PresentationOverlay &overlay)
     update();
 }
 
-namespace {
-
-/// The slide's title panel: its fonts and boxes, one layout for drawing and for placing
-/// what must stay clear of it.
-struct TitlePanel
-{
-    QFont titleFont{QStringLiteral("DejaVu Sans")};
-    QFont captionFont{QStringLiteral("DejaVu Sans")};
-    QRectF titleBox, captionBox, panel;
-    double pad = 0, panelWidth = 0, k = 1;
-};
-
-TitlePanel titlePanel(const PresentationOverlay &overlay, QSize size)
-{
-    TitlePanel t;
-    t.k = size.height() / 1080.0;
-    const double margin = 36 * t.k;
-    t.panelWidth = std::min(size.width() * 0.46, 900 * t.k);
-    t.titleFont.setPixelSize(std::max(1, int(46 * t.k)));
-    t.titleFont.setWeight(QFont::DemiBold);
-    t.captionFont.setPixelSize(std::max(1, int(26 * t.k)));
-    t.titleBox = QFontMetricsF(t.titleFont).boundingRect(QRectF(0, 0, t.panelWidth, 1e6), Qt::TextWordWrap, overlay.title);
-    t.captionBox = overlay.caption.isEmpty()
-                       ? QRectF()
-                       : QFontMetricsF(t.captionFont).boundingRect(QRectF(0, 0, t.panelWidth, 1e6), Qt::TextWordWrap, overlay.caption);
-    t.pad = 22 * t.k;
-    t.panel = QRectF(margin, margin, t.panelWidth + 2 * t.pad,
-                     t.titleBox.height() + t.captionBox.height() + 2 * t.pad + (t.captionBox.isEmpty() ? 0 : 12 * t.k));
-    return t;
-}
-
-} // namespace
-
-QRectF MapCanvas::overlayTitlePanel() const { return m_overlay.active ? titlePanel(m_overlay, size()).panel : QRectF(); }
+QRectF MapCanvas::overlayTitlePanel() const { return m_overlay.active ? SlideOverlay::titlePanel(m_overlay, size()) : QRectF(); }
 
 QRectF MapCanvas::regionPixelBounds(const QString &code) const
 {
@@ -354,37 +322,6 @@ void MapCanvas::updateClaimsCard()
     m_claimsCard->place(regionPixelBounds(view().selectedRegion), overlayTitlePanel());
     m_claimsCard->show();
     m_claimsCard->raise();
-}
-
-/// Title and caption in type sized to the screen's height, so they read from the back of a
-/// room at 1080p and at 4K alike (the clicked region's claims are a card of their own).
-void MapCanvas::drawOverlay(QPainter &painter) const
-{
-    if (!m_overlay.active)
-        return;
-    if (m_overlay.blank.isValid()) {
-        painter.fillRect(rect(), m_overlay.blank);
-        return;
-    }
-    const TitlePanel t = titlePanel(m_overlay, size());
-    const double k = t.k, margin = 36 * k;
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QRectF &panel = t.panel;
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(255, 255, 255, 232));
-    painter.drawRoundedRect(panel, 10 * k, 10 * k);
-    painter.setPen(QColor(0x1a, 0x1a, 0x1a));
-    painter.setFont(t.titleFont);
-    painter.drawText(QRectF(panel.left() + t.pad, panel.top() + t.pad, t.panelWidth, t.titleBox.height()), Qt::TextWordWrap, m_overlay.title);
-    painter.setFont(t.captionFont);
-    painter.setPen(QColor(0x33, 0x33, 0x33));
-    painter.drawText(QRectF(panel.left() + t.pad, panel.top() + t.pad + t.titleBox.height() + 12 * k, t.panelWidth, t.captionBox.height()),
-                     Qt::TextWordWrap, m_overlay.caption);
-    if (!m_overlay.counter.isEmpty()) {
-        painter.setPen(QColor(0x55, 0x55, 0x55));
-        painter.drawText(QRectF(0, height() - margin - 40 * k, width() - margin, 40 * k), Qt::AlignRight | Qt::AlignVCenter,
-                         m_overlay.counter);
-    }
 }
 
 void MapCanvas::resizeEvent(QResizeEvent *event)

@@ -4,6 +4,7 @@
 #include "framecache.h"
 #include "maprenderer.h"
 #include "mapsession.h"
+#include "slideoverlay.h"
 
 #include <QVariantAnimation>
 #include <QWidget>
@@ -15,17 +16,6 @@ namespace spheres {
 class ClaimsCard;
 
 class Atlas;
-
-/// What presentation mode shows over the map, in large type (screen only, never exported).
-struct PresentationOverlay
-{
-    bool active = false;
-    QString title;
-    QString caption;
-    QString counter;                          ///< "3 / 6"
-    QList<std::pair<QString, QString>> claims; ///< (stance label, sentence) of the clicked region
-    QColor blank;                             ///< black or white to blank the screen; invalid: show the map
-};
 
 /// The interactive map: drag to pan, wheel or +/− to zoom about the cursor, 0 to fit, click to
 /// select, Esc to clear, hover to preview. Painting is delegated to MapRenderer, so the canvas
@@ -129,8 +119,7 @@ private:
     void followPalette();
     void setHovered(const QString &code, const QString &featureRef);
     void drawHoverTag(QPainter &painter) const;
-    void drawOverlay(QPainter &painter) const;
-    /// The slide's title and caption panel, where drawOverlay() puts it.
+    /// The slide's title and caption panel, where SlideOverlay puts it.
     QRectF overlayTitlePanel() const;
     /// Shows, fills and places the claims card from the overlay and the selected region.
     void updateClaimsCard();
