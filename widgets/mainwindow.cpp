@@ -553,9 +553,12 @@ void MainWindow::exportPng()
                      ? BriefingPack::exportPdf(renderer, sceneFor, m_document->brief(), options, path, step, paintChart)
                      : options.format == ExportOptions::Format::Png
                            ? BriefingPack::exportPngSeries(renderer, sceneFor, m_document->brief(), options, path, step)
-                           : Exporter::Result{tr("all views go to a PDF briefing pack or numbered PNG pictures, not SVG")};
+                           : Exporter::Result{tr("all views go to a PDF briefing pack or numbered PNG pictures, not SVG"),
+                                              Exporter::Result::Status::BadOptions};
     }
-    if (!result.ok())
+    if (result.status == Exporter::Result::Status::Cancelled)
+        statusBar()->showMessage(tr("Export cancelled; nothing was written"), 5000);
+    else if (!result.ok())
         Alert::warning(this, tr("Export"), tr("Nothing was exported:\n%1").arg(result.error));
     else
         statusBar()->showMessage(tr("Exported %1").arg(path), 5000);

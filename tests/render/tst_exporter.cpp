@@ -199,6 +199,8 @@ private slots:
     void briefingPackFlowsLongTextOntoMorePages();
     void fullDiskKeepsTheOldFiles_data();
     void fullDiskKeepsTheOldFiles();
+    void resultSaysHowAnExportEnded_data();
+    void resultSaysHowAnExportEnded();
     void sitesShowInTheirPeriod_data();
     void sitesShowInTheirPeriod();
     void clickPicksTheSiteDrawnOnTop_data();
@@ -1322,12 +1324,56 @@ void TestExporter::fullDiskKeepsTheOldFiles()
     QVERIFY(disk.leave(room));
 
     const Exporter::Result result = exportTo(disk.filePath(out));
-    QVERIFY(!result.ok());
+    QCOMPARE(result.status, Exporter::Result::Status::WriteFailed);
     QVERIFY2(result.error.contains(disk.path()), qPrintable(result.error));
     QVERIFY2(result.error.contains(u"No space left on device"_s), qPrintable(result.error));
     for (const QString &file : files)
         QCOMPARE(readAll(disk.filePath(file)), "the good old export of " + file.toUtf8());
     QCOMPARE(disk.entries(), files); // and no temporary file beside them
+}
+
+void TestExporter::resultSaysHowAnExportEnded_data()
+{
+    // The window tells a cancel (no alert, the old file kept) from a failure by the status.
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<bool>("cancel");
+    QTest::addColumn<double>("dpi");
+    QTest::addColumn<int>("status");
+    using Status = Exporter::Result::Status;
+    QTest::newRow("pack") << u"pack.pdf"_s << false << 72.0 << int(Status::Success);
+    QTest::newRow("pack cancelled") << u"pack.pdf"_s << true << 72.0 << int(Status::Cancelled);
+    QTest::newRow("pictures cancelled") << u"story.png"_s << true << 72.0 << int(Status::Cancelled);
+    QTest::newRow("resolution out of range") << u"story.png"_s << false << 1.0 << int(Status::BadOptions);
+    QTest::newRow("pack page too small") << u"small.pdf"_s << false << 600.0 << int(Status::BadOptions);
+}
+
+void TestExporter::resultSaysHowAnExportEnded()
+{
+    QFETCH(QString, out);
+    QFETCH(bool, cancel);
+    QFETCH(double, dpi);
+    QFETCH(int, status);
+    ExportOptions options;
+    options.format = *ExportOptions::formatOf(out);
+    options.pixelSize = QSize(640, 400);
+    options.dpi = dpi;
+    Brief brief;
+    brief.title = u"Status"_s;
+    for (const char *name : {"First", "Second"}) {
+        SavedView view;
+        view.name = QString::fromLatin1(name);
+        view.state = homeView(options.pixelSize);
+        brief.views << view;
+    }
+    const QString path = m_dir.filePath(u"status-"_s + out);
+    const auto sceneFor = [this](const QString &) { return m_scene.get(); };
+    const BriefingPack::Progress progress = [cancel](int, int) { return !cancel; };
+    const Exporter::Result result = options.format == ExportOptions::Format::Pdf
+                                        ? BriefingPack::exportPdf(MapRenderer(), sceneFor, brief, options, path, progress)
+                                        : BriefingPack::exportPngSeries(MapRenderer(), sceneFor, brief, options, path, progress);
+    QCOMPARE(int(result.status), status);
+    QCOMPARE(result.ok(), result.error.isEmpty());
+    QCOMPARE(result.ok(), status == int(Exporter::Result::Status::Success));
 }
 
 void TestExporter::chartCellsShareTheArea_data()

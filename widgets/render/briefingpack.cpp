@@ -277,8 +277,9 @@ Exporter::Result BriefingPack::exportPdf(const MapRenderer &renderer, const Scen
     if (brief.views.isEmpty())
         return {tr("%1: the brief has no views to export").arg(path)};
     if (const QString problem = checkPage(options); !problem.isEmpty())
-        return {tr("%1: %2").arg(path, problem)};
-    return {AtomicFile::save(path, [&](QIODevice &file, QString &error) {
+        return {tr("%1: %2").arg(path, problem), Exporter::Result::Status::BadOptions};
+    bool cancelled = false;
+    const QString error = AtomicFile::save(path, [&](QIODevice &file, QString &error) {
         QPdfWriter writer(&file);
         writer.setResolution(int(std::lround(options.dpi)));
         writer.setPageSize(Exporter::pdfPageSize(options));
@@ -309,11 +310,13 @@ Exporter::Result BriefingPack::exportPdf(const MapRenderer &renderer, const Scen
             }
             if (progress && !progress(i + 1, int(brief.views.size()))) {
                 error = tr("cancelled");
+                cancelled = true;
                 return false;
             }
         }
         return painter.end();
-    })};
+    });
+    return {error, cancelled ? Exporter::Result::Status::Cancelled : Exporter::Result::Status::WriteFailed};
 }
 
 Exporter::Result BriefingPack::exportPngSeries(const MapRenderer &renderer, const SceneFor &sceneFor, const Brief &brief,
@@ -344,7 +347,8 @@ Exporter::Result BriefingPack::exportPngSeries(const MapRenderer &renderer, cons
             return r;
         files.push_back(std::move(file));
         if (progress && !progress(i + 1, int(brief.views.size())))
-            return {tr("cancelled after %1 of %2 pictures; none was written").arg(i + 1).arg(brief.views.size())};
+            return {tr("cancelled after %1 of %2 pictures; none was written").arg(i + 1).arg(brief.views.size()),
+                    Exporter::Result::Status::Cancelled};
     }
     for (const auto &file : files) {
         if (const QString error = file->commit(); !error.isEmpty())

@@ -199,10 +199,11 @@ Exporter::Result Exporter::exportPng(const MapRenderer &renderer, const Scene &s
                                      const QString &path)
 {
     if (const QString problem = checkSize(view); !problem.isEmpty())
-        return {problem};
+        return {problem, Result::Status::BadOptions};
     const QImage image = renderImage(renderer, scene, view);
     if (image.isNull())
-        return {tr("not enough memory for a %1×%2 picture").arg(view.size.width()).arg(view.size.height())};
+        return {tr("not enough memory for a %1×%2 picture").arg(view.size.width()).arg(view.size.height()),
+                Result::Status::OutOfMemory};
     return {AtomicFile::save(path, pngWriter(image))};
 }
 
@@ -321,7 +322,7 @@ Exporter::Result Exporter::exportTo(const MapRenderer &renderer, const Scene &sc
                                     const ExportOptions &options, const QString &path)
 {
     if (const QString problem = checkOptions(options); !problem.isEmpty())
-        return {problem};
+        return {problem, Result::Status::BadOptions};
     AtomicFile file(path);
     if (const QString error = file.open(); !error.isEmpty())
         return {error};
@@ -334,13 +335,14 @@ Exporter::Result Exporter::exportInto(AtomicFile &file, const MapRenderer &rende
                                       const ViewState &view, const ExportOptions &options)
 {
     if (const QString problem = checkOptions(options); !problem.isEmpty())
-        return {problem};
+        return {problem, Result::Status::BadOptions};
     ViewState out = options.fitted(view);
     switch (options.format) {
     case Format::Png: {
         QImage image(out.size, QImage::Format_ARGB32_Premultiplied);
         if (image.isNull())
-            return {tr("not enough memory for a %1×%2 picture").arg(out.size.width()).arg(out.size.height())};
+            return {tr("not enough memory for a %1×%2 picture").arg(out.size.width()).arg(out.size.height()),
+                    Result::Status::OutOfMemory};
         const int dotsPerMetre = int(std::lround(options.dpi / 0.0254));
         image.setDotsPerMeterX(dotsPerMetre);
         image.setDotsPerMeterY(dotsPerMetre);

@@ -27,10 +27,20 @@ class Exporter
 {
 public:
     using Format = ExportOptions::Format;
+    /// How an export ended, and in words what went wrong (the message names the file).
     struct Result
     {
+        enum class Status { Success, Cancelled, BadOptions, OutOfMemory, WriteFailed };
+        Result() = default;
+        /// A failure of kind `failure` with its message; an empty message is a success (as the
+        /// file writers report it).
+        Result(QString message, Status failure = Status::WriteFailed)
+            : error(std::move(message)), status(error.isEmpty() ? Status::Success : failure)
+        {
+        }
         QString error; ///< empty on success
-        bool ok() const { return error.isEmpty(); }
+        Status status = Status::Success;
+        bool ok() const { return status == Status::Success; }
     };
 
     /// Qt's raster engine cannot paint beyond 32767 pixels a side.
