@@ -3,19 +3,12 @@
 #include "brief.h"
 #include "claim.h"
 #include "gazetteer.h"
+#include "stancelexicon.h"
 
 #include <QList>
 #include <QString>
 
 namespace spheres {
-
-/// A word or phrase that bears on a claim's stance, with its weight (see Linker::cues()).
-struct StanceCue
-{
-    QString phrase; ///< lower case, matched on word boundaries ("work together")
-    Stance stance = Stance::Context;
-    double weight = 1.0;
-};
 
 /// A sentence of a narrative as the linker sees it: the claim it makes and the names it uses.
 struct LinkedSentence
@@ -65,9 +58,6 @@ public:
     /// its new place; new sentences get the fresh links and ids after the highest one in use.
     /// Title, author, date, layers, views and annotations are `previous`'s.
     static Brief relink(const Brief &previous, const Brief &relinked);
-
-    /// The cue lexicon, longest phrases first.
-    static const QList<StanceCue> &cues();
 
 private:
     Gazetteer m_gazetteer; // a copy: cheap (implicitly shared), and the linker cannot dangle

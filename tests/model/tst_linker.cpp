@@ -733,7 +733,7 @@ void TestLinker::confidenceIsAProbability()
 
 void TestLinker::cueLexiconIsWellFormed()
 {
-    const QList<StanceCue> &cues = Linker::cues();
+    const QList<StanceCue> &cues = StanceLexicon::cues();
     QVERIFY(cues.size() > 50);
     QSet<QString> seen;
     for (qsizetype i = 0; i < cues.size(); ++i) {
