@@ -13,8 +13,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Atlas", text); }
-
 QStringList stringList(const QJsonValue &value)
 {
     QStringList out;
@@ -39,7 +37,7 @@ std::optional<RegionTable> readRegionTable(const QString &path, QString &error)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        error = tr("%1: not valid JSON at byte %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString());
+        error = Atlas::tr("%1: not valid JSON at byte %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString());
         return std::nullopt;
     }
     RegionTable table;
@@ -54,7 +52,7 @@ std::optional<RegionTable> readRegionTable(const QString &path, QString &error)
         r.demonyms = stringList(o.value(u"demonyms"));
         const QString key = o.value(u"worldAtlasName").toString();
         if (key.isEmpty() || r.code.size() != 3 || r.name.isEmpty()) {
-            error = tr("%1: regions[%2] needs \"worldAtlasName\", a three-letter \"iso3\" and a \"name\"").arg(path).arg(i);
+            error = Atlas::tr("%1: regions[%2] needs \"worldAtlasName\", a three-letter \"iso3\" and a \"name\"").arg(path).arg(i);
             return std::nullopt;
         }
         table.byWorldAtlasName.insert(key, r);
@@ -94,7 +92,7 @@ Atlas::Result Atlas::load(const QString &topoJsonPath, const QString &regionsJso
     for (TopoJsonUnit &unit : topo.units) {
         auto it = table->byWorldAtlasName.constFind(unit.name);
         if (it == table->byWorldAtlasName.constEnd()) {
-            result.warnings << tr("%1: region \"%2\" is not in the region table %3; skipped")
+            result.warnings << Atlas::tr("%1: region \"%2\" is not in the region table %3; skipped")
                                    .arg(topoJsonPath, unit.name, regionsJsonPath);
             continue;
         }

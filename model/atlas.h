@@ -2,6 +2,7 @@
 
 #include "geometry.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -33,6 +34,8 @@ struct RegionGroup
 /// The base map at one level of detail: every region with its code, names and geometry.
 class Atlas
 {
+    Q_DECLARE_TR_FUNCTIONS(Atlas)
+
 public:
     enum class Detail { Coarse, Fine }; ///< Natural Earth 1:50m and 1:10m
 

@@ -12,8 +12,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("AtomicFile", text); }
-
 /// Passes writes on to the file and notes a short one: QDataStream (in QPdfWriter) and
 /// QTextStream stop writing after one, and Qt sets no error for it, so the file alone would
 /// look whole, only shorter.

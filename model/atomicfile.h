@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QSaveFile>
 #include <QString>
 
@@ -16,6 +17,8 @@ namespace spheres {
 /// file and the reason: "/home/me/brief.json: No space left on device".
 class AtomicFile
 {
+    Q_DECLARE_TR_FUNCTIONS(AtomicFile)
+
 public:
     /// Writes the content into `device`; false (with `error`, or the device's own) on failure.
     using Writer = std::function<bool(QIODevice &device, QString &error)>;

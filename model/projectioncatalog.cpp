@@ -6,24 +6,22 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("ProjectionCatalog", text); }
-
 QList<ProjectionPreset> makePresets()
 {
     const QRectF eurasia(28.0, 2.0, 124.0, 58.0); // Moscow's meridian to Japan, Singapore to the Arctic coast
     const QRectF world(-180.0, -60.0, 360.0, 145.0);
     return {
-        {Projection(QStringLiteral("eurasia"), tr("Lambert azimuthal equal-area (Eurasia)"),
+        {Projection(QStringLiteral("eurasia"), ProjectionCatalog::tr("Lambert azimuthal equal-area (Eurasia)"),
                     QStringLiteral("+proj=laea +lat_0=45 +lon_0=95 +ellps=WGS84"), 95.0, ProjectionShape::Azimuthal, 45.0),
          eurasia},
-        {Projection(QStringLiteral("eurasia-conic"), tr("Lambert conformal conic (Eurasia)"),
+        {Projection(QStringLiteral("eurasia-conic"), ProjectionCatalog::tr("Lambert conformal conic (Eurasia)"),
                     QStringLiteral("+proj=lcc +lat_1=25 +lat_2=65 +lat_0=45 +lon_0=95 +ellps=WGS84"), 95.0,
                     ProjectionShape::Conic),
          eurasia},
-        {Projection(QStringLiteral("world"), tr("Natural Earth (world)"),
+        {Projection(QStringLiteral("world"), ProjectionCatalog::tr("Natural Earth (world)"),
                     QStringLiteral("+proj=natearth +lon_0=0 +R=6371008.8"), 0.0, ProjectionShape::Cylindrical),
          world},
-        {Projection(QStringLiteral("world-pacific"), tr("Robinson (Asia-Pacific centred)"),
+        {Projection(QStringLiteral("world-pacific"), ProjectionCatalog::tr("Robinson (Asia-Pacific centred)"),
                     QStringLiteral("+proj=robin +lon_0=150 +R=6371008.8"), 150.0, ProjectionShape::Cylindrical),
          QRectF(-30.0, -60.0, 360.0, 145.0)},
     };

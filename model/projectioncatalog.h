@@ -2,6 +2,7 @@
 
 #include "projection.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QRectF>
 
@@ -19,6 +20,8 @@ struct ProjectionPreset
 
 class ProjectionCatalog
 {
+    Q_DECLARE_TR_FUNCTIONS(ProjectionCatalog)
+
 public:
     static const QList<ProjectionPreset> &presets();
     static const ProjectionPreset *find(const QString &id);

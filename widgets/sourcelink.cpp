@@ -10,12 +10,6 @@
 
 namespace spheres {
 
-namespace {
-
-QString tr(const char *text) { return QApplication::translate("SourceLink", text); }
-
-} // namespace
-
 QUrl SourceLink::webAddress(const QString &address)
 {
     const QUrl url(address.trimmed(), QUrl::StrictMode);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QUrl>
 
@@ -12,6 +13,8 @@ namespace spheres {
 /// (`file:`, `javascript:`, a relative path) is shown as text and never handed to the desktop.
 class SourceLink
 {
+    Q_DECLARE_TR_FUNCTIONS(SourceLink)
+
 public:
     /// The web address `address` stands for, or an invalid QUrl when it is not one.
     static QUrl webAddress(const QString &address);
