@@ -3,6 +3,10 @@
 
 #include <QTest>
 
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
 using namespace spheres;
 
 class TestProjection : public QObject
@@ -11,6 +15,8 @@ class TestProjection : public QObject
 private slots:
     void roundTrip_data();
     void roundTrip();
+    void projectsToKnownCoordinates_data();
+    void projectsToKnownCoordinates();
     void defaultFramesEurasia();
     void horizonHidesTheFarSide();
     void invalidDefinition();
@@ -40,6 +46,50 @@ void TestProjection::roundTrip()
     QVERIFY(back);
     QVERIFY2(std::abs(back->x() - lonLat.x()) < 1e-6 && std::abs(back->y() - lonLat.y()) < 1e-6,
              qPrintable(QStringLiteral("%1,%2").arg(back->x()).arg(back->y())));
+}
+
+void TestProjection::projectsToKnownCoordinates_data()
+{
+    // Reference values from PROJ 9.1.1 (proj_trans with each preset's own definition), so that a
+    // wrong parameter, axis order or unit fails here, which a round trip alone cannot show.
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QPointF>("lonLat");
+    QTest::addColumn<QPointF>("metres");
+    QTest::newRow("eurasia: Beijing") << u"eurasia"_s << QPointF(116.407400, 39.904200) << QPointF(1806997.384, -330591.492);
+    QTest::newRow("eurasia: Moscow") << u"eurasia"_s << QPointF(37.617300, 55.755800) << QPointF(-3196339.029, 2487103.909);
+    QTest::newRow("eurasia: Astana") << u"eurasia"_s << QPointF(71.449100, 51.169400) << QPointF(-1618850.109, 929911.243);
+    QTest::newRow("eurasia: Tokyo") << u"eurasia"_s << QPointF(139.691700, 35.689500) << QPointF(3822625.126, 28319.804);
+    QTest::newRow("eurasia: New Delhi") << u"eurasia"_s << QPointF(77.209000, 28.613900) << QPointF(-1742493.138, -1634308.488);
+    QTest::newRow("eurasia-conic: Beijing") << u"eurasia-conic"_s << QPointF(116.407400, 39.904200) << QPointF(1708269.473, -300721.462);
+    QTest::newRow("eurasia-conic: Moscow") << u"eurasia-conic"_s << QPointF(37.617300, 55.755800) << QPointF(-3140465.403, 2317441.525);
+    QTest::newRow("eurasia-conic: Astana") << u"eurasia-conic"_s << QPointF(71.449100, 51.169400) << QPointF(-1529694.848, 873722.610);
+    QTest::newRow("eurasia-conic: Tokyo") << u"eurasia-conic"_s << QPointF(139.691700, 35.689500) << QPointF(3659044.876, 83071.143);
+    QTest::newRow("eurasia-conic: New Delhi") << u"eurasia-conic"_s << QPointF(77.209000, 28.613900) << QPointF(-1692697.079, -1544408.009);
+    QTest::newRow("world: Beijing") << u"world"_s << QPointF(116.407400, 39.904200) << QPointF(10400768.350, 4485546.411);
+    QTest::newRow("world: Moscow") << u"world"_s << QPointF(37.617300, 55.755800) << QPointF(3075549.599, 6215005.808);
+    QTest::newRow("world: Astana") << u"world"_s << QPointF(71.449100, 51.169400) << QPointF(6018582.524, 5726582.483);
+    QTest::newRow("world: Tokyo") << u"world"_s << QPointF(139.691700, 35.689500) << QPointF(12697400.599, 4012481.711);
+    QTest::newRow("world: New Delhi") << u"world"_s << QPointF(77.209000, 28.613900) << QPointF(7185254.788, 3214828.624);
+    QTest::newRow("world-pacific: Beijing") << u"world-pacific"_s << QPointF(116.407400, 39.904200) << QPointF(-2923051.979, 4261401.295);
+    QTest::newRow("world-pacific: Moscow") << u"world-pacific"_s << QPointF(37.617300, 55.755800) << QPointF(-8799397.356, 5907953.418);
+    QTest::newRow("world-pacific: Astana") << u"world-pacific"_s << QPointF(71.449100, 51.169400) << QPointF(-6379758.423, 5441488.056);
+    QTest::newRow("world-pacific: Tokyo") << u"world-pacific"_s << QPointF(139.691700, 35.689500) << QPointF(-914466.844, 3812714.496);
+    QTest::newRow("world-pacific: New Delhi") << u"world-pacific"_s << QPointF(77.209000, 28.613900) << QPointF(-6622463.516, 3056870.581);
+}
+
+void TestProjection::projectsToKnownCoordinates()
+{
+    QFETCH(QString, id);
+    QFETCH(QPointF, lonLat);
+    QFETCH(QPointF, metres);
+    const ProjectionPreset *preset = ProjectionCatalog::find(id);
+    QVERIFY(preset);
+    const std::optional<QPointF> xy = preset->projection.forward(lonLat);
+    QVERIFY(xy);
+    // Within a metre: the map is drawn at hundreds of metres a pixel at the closest.
+    QVERIFY2(std::abs(xy->x() - metres.x()) < 1.0 && std::abs(xy->y() - metres.y()) < 1.0,
+             qPrintable(u"(%1, %2) instead of (%3, %4)"_s.arg(xy->x(), 0, 'f', 3).arg(xy->y(), 0, 'f', 3)
+                            .arg(metres.x(), 0, 'f', 3).arg(metres.y(), 0, 'f', 3)));
 }
 
 void TestProjection::defaultFramesEurasia()
