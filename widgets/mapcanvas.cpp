@@ -118,6 +118,8 @@ void MapCanvas::frameHighlight()
         easeTo(*centre, mpp);
 }
 
+bool MapCanvas::isMoving() const { return m_camera && m_camera->state() == QAbstractAnimation::Running; }
+
 void MapCanvas::easeTo(QPointF centre, double metresPerPixel, int milliseconds)
 {
     const Scene *scene = m_session->scene();

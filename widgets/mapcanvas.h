@@ -64,6 +64,8 @@ public:
     QString selectedRegion() const { return view().selectedRegion; }
     /// True once the fine (1:10m) geometry is loaded for the current projection.
     bool hasFineDetail() const { return m_session->hasFineDetail(); }
+    /// True while the camera eases to a view, a claim or a slide.
+    bool isMoving() const;
 
 public slots:
     void selectRegion(const QString &code);

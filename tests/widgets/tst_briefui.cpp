@@ -431,7 +431,7 @@ void TestBriefUi::linkByClickingEditsTheFocusedClaim()
 {
     const QString id = claimContaining(QStringLiteral("South China Sea"));
     m_window->briefController()->focusClaim(id);
-    QTest::qWait(800); // let the camera settle
+    QTRY_VERIFY(!m_window->canvas()->isMoving()); // the camera has framed the claim
     m_window->briefController()->setLinkMode(true);
     QVERIFY(!m_window->document()->brief().claim(id)->regions.contains(QStringLiteral("IDN")));
     QTest::mouseClick(m_window->canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({113.9, -0.5}).toPoint()); // Borneo
@@ -695,16 +695,8 @@ void TestBriefUi::clickWhilePresentingShowsClaims()
     QFETCH(QString, name);
     m_window->presentation()->enter(0);
     MapCanvas *canvas = m_window->canvas();
-    // The camera eases to the slide: click once it has arrived (no fixed wait, slow machines vary).
-    ViewState last;
-    QTRY_VERIFY_WITH_TIMEOUT(([&] {
-                                 QTest::qWait(200);
-                                 const bool still = canvas->view().centre == last.centre &&
-                                                    canvas->view().metresPerPixel == last.metresPerPixel;
-                                 last = canvas->view();
-                                 return still;
-                             }()),
-                             10000);
+    // The camera eases to the slide: click once it has arrived.
+    QTRY_VERIFY_WITH_TIMEOUT(!canvas->isMoving(), 10000);
     const QPoint click = pixelOf(lonLat).toPoint();
     QVERIFY(canvas->rect().contains(click));
     QCOMPARE(canvas->scene()->regionAt(canvas->view(), click), code);
@@ -742,8 +734,8 @@ void TestBriefUi::claimsCardFitsItsTextAndScrollsBeyond()
     QFETCH(int, claims);
     QFETCH(bool, scrolls);
     m_window->presentation()->enter(0);
-    QTest::qWait(500);
     MapCanvas *canvas = m_window->canvas();
+    QTRY_VERIFY(!canvas->isMoving());
     canvas->selectRegion(u"KAZ"_s);
     PresentationOverlay overlay = canvas->overlay();
     overlay.claims.clear();

@@ -273,7 +273,7 @@ void TestHostileContent::fileTextIsShownAsText()
     QCOMPARE(found.size(), 1);
     QCOMPARE(shown(found.first()->toolTip(0)), payload);
     QToolTip::showText(layers->mapToGlobal(QPoint(10, 10)), found.first()->toolTip(0), layers);
-    QTest::qWait(50);
+    QTRY_VERIFY(QToolTip::isVisible());
     QToolTip::hideText();
 
     // The claim editor, opened from the panel's link.
