@@ -57,6 +57,8 @@ class TestLinkCommand : public QObject
 private slots:
     void initTestCase();
     void printsClaimsAsJson();
+    void outputMatchesGoldenFiles_data();
+    void outputMatchesGoldenFiles();
     void readsStandardInput();
     void readsMarkdown();
     void writesABriefThatValidates();
@@ -150,6 +152,51 @@ void TestLinkCommand::printsClaimsAsJson()
     QVERIFY(southChinaSea.value("text"_L1).toString().startsWith(u"China\u2019s assertiveness"_s));
     const QJsonObject sco = claimWith(claims, u"Shanghai Cooperation Organization"_s);
     QVERIFY(strings(sco.value("features"_L1)).contains(u"sco"_s));
+}
+
+void TestLinkCommand::outputMatchesGoldenFiles_data()
+{
+    // What `spheres link --json` prints for two corpus narratives, byte for byte: a change of
+    // links, stance, confidence, order or format shows here. When a change is meant, regenerate
+    // with SPHERES_UPDATE_GOLDEN=1 QT_QPA_PLATFORM=offscreen ./build/tests/tst_linkcommand
+    // and read the diff.
+    QTest::addColumn<QString>("narrative");
+    QTest::newRow("Central Asian gas") << u"01-central-asia-gas"_s;
+    QTest::newRow("South China Sea") << u"07-south-china-sea"_s;
+}
+
+void TestLinkCommand::outputMatchesGoldenFiles()
+{
+    QFETCH(QString, narrative);
+    const QString data = QStringLiteral(SPHERES_TEST_DATA);
+    // The corpus file without its answers: the sentences of each paragraph, as an analyst wrote them.
+    QFile annotated(data + u"/linker-corpus/"_s + narrative + u".txt"_s);
+    QVERIFY(annotated.open(QIODevice::ReadOnly));
+    QStringList paragraphs{QString()};
+    for (const QString &raw : QString::fromUtf8(annotated.readAll()).split(u'\n')) {
+        const QString line = raw.trimmed();
+        if (line.isEmpty() && !paragraphs.last().isEmpty())
+            paragraphs << QString();
+        else if (line.contains(u'|') && !line.startsWith(u'#') && !line.startsWith(u'@'))
+            paragraphs.last() += (paragraphs.last().isEmpty() ? u""_s : u" "_s) + line.section(u'|', 1).trimmed();
+    }
+    write(narrative + u".txt"_s, paragraphs.join(u"\n\n"_s).toUtf8());
+    const Run r = run({u"link"_s, path(narrative + u".txt"_s), u"--json"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile golden(data + u"/golden/link-"_s + narrative + u".json"_s);
+    if (qEnvironmentVariableIsSet("SPHERES_UPDATE_GOLDEN")) {
+        QVERIFY(golden.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        golden.write(r.out);
+        QSKIP("golden file written");
+    }
+    QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(golden.fileName()));
+    const QByteArray expected = golden.readAll();
+    if (r.out != expected) {
+        const QList<QByteArray> got = r.out.split('\n'), want = expected.split('\n');
+        for (qsizetype i = 0; i < std::max(got.size(), want.size()); ++i)
+            QVERIFY2(got.value(i) == want.value(i), qPrintable(u"line %1: %2\ninstead of: %3"_s.arg(i + 1)
+                                                                  .arg(QString::fromUtf8(got.value(i)), QString::fromUtf8(want.value(i)))));
+    }
 }
 
 void TestLinkCommand::readsStandardInput()
