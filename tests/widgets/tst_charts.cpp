@@ -531,7 +531,7 @@ void TestCharts::chartsDescribeWhatTheyShow_data()
                                             << QStringLiteral("Stance of every claim in the brief");
     QTest::newRow("2018, under construction") << 2018 << QString() << QString() << QString()
                                               << QStringLiteral("Power of Siberia (Sila Sibiri) (under construction): 38 bcm/y")
-                                              << QStringLiteral("The cursor marks 2018: 8 members")
+                                              << QStringLiteral("The cursor marks 2018: member 8")
                                               << QStringLiteral("Stance of every claim in the brief");
     QTest::newRow("2026, Kazakhstan") << 2026 << QStringLiteral("KAZ") << QString()
                                       << QStringLiteral(", emphasised for Kazakhstan: 9")
