@@ -1,5 +1,7 @@
 #include "layer.h"
 
+#include <algorithm>
+
 namespace spheres {
 
 std::optional<QString> Feature::statusIn(int year) const
@@ -10,6 +12,12 @@ std::optional<QString> Feature::statusIn(int year) const
         if (p.contains(year))
             return p.status;
     return std::nullopt;
+}
+
+QString Layer::shortName() const
+{
+    const bool acronym = id.size() <= 5 && std::all_of(id.begin(), id.end(), [](QChar c) { return c.isLetter(); });
+    return acronym ? id.toUpper() : title;
 }
 
 const Feature *Layer::feature(const QString &id) const

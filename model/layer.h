@@ -81,7 +81,13 @@ public:
     QDate asOf; ///< when the data was last checked; invalid when unknown
     QList<LegendEntry> legend;
     QList<Feature> features;
+    /// Ids of the layers a derived layer is computed from (MembershipComparison); empty for a
+    /// layer read from a file.
+    QStringList derivedFrom;
 
+    /// How the map names the layer before a status ("SCO member", "CSTO frozen"): an id of
+    /// letters only, five at most, is the organisation's acronym; otherwise the title.
+    QString shortName() const;
     /// The feature with `id`, or nullptr. The pointer is valid while the layer is unchanged.
     const Feature *feature(const QString &id) const;
     /// Features whose status in `year` is `status`, in file order.

@@ -26,22 +26,34 @@ void MembershipTimelineModel::setYearRange(int first, int last)
     rebuild();
 }
 
-QString MembershipTimelineModel::statusOf(Column column)
+int MembershipTimelineModel::columnOf(const QString &status) const
 {
-    switch (column) {
-    case Members: return QStringLiteral("member");
-    case Observers: return QStringLiteral("observer");
-    case DialoguePartners: return QStringLiteral("dialogue partner");
-    case Partners: return QStringLiteral("partner");
-    case Year:
-    case ColumnCount: break;
-    }
-    return {};
+    const qsizetype i = m_statuses.indexOf(status);
+    return i < 0 ? -1 : int(i) + 1;
+}
+
+QString MembershipTimelineModel::labelOf(const QString &status) const
+{
+    if (m_layer)
+        for (const LegendEntry &e : m_layer->legend)
+            if (e.key == status && !e.label.isEmpty())
+                return e.label;
+    return status;
 }
 
 void MembershipTimelineModel::rebuild()
 {
     beginResetModel();
+    m_statuses.clear();
+    if (m_layer) {
+        for (const LegendEntry &e : m_layer->legend)
+            if (!m_statuses.contains(e.key))
+                m_statuses << e.key;
+        for (const Feature &f : m_layer->features)
+            for (const Period &p : f.periods)
+                if (!m_statuses.contains(p.status))
+                    m_statuses << p.status;
+    }
     if (!m_fixedRange) {
         // The layer's span: from its earliest dated status to the end of the timeline.
         int first = std::numeric_limits<int>::max();
@@ -54,18 +66,13 @@ void MembershipTimelineModel::rebuild()
     }
     m_rows.clear();
     for (int year = m_first; year <= m_last; ++year) {
-        std::array<int, ColumnCount> row{};
-        row[Year] = year;
-        if (m_layer) {
-            for (const Feature &f : m_layer->features) {
-                const std::optional<QString> status = f.statusIn(year);
-                if (!status)
-                    continue;
-                for (int c = Members; c < ColumnCount; ++c)
-                    if (*status == statusOf(Column(c)))
-                        ++row[c];
-            }
-        }
+        QList<int> row(m_statuses.size() + 1, 0);
+        row[kYearColumn] = year;
+        if (m_layer)
+            for (const Feature &f : m_layer->features)
+                if (const std::optional<QString> status = f.statusIn(year))
+                    if (const int column = columnOf(*status); column > 0)
+                        ++row[column];
         m_rows << row;
     }
     endResetModel();
@@ -76,10 +83,10 @@ int MembershipTimelineModel::rowOf(int year) const
     return year >= m_first && year <= m_last && !m_rows.isEmpty() ? year - m_first : -1;
 }
 
-int MembershipTimelineModel::count(int year, Column column) const
+int MembershipTimelineModel::count(int year, const QString &status) const
 {
-    const int row = rowOf(year);
-    return row >= 0 && column > Year && column < ColumnCount ? m_rows[row][column] : 0;
+    const int row = rowOf(year), column = columnOf(status);
+    return row >= 0 && column > 0 ? m_rows[row][column] : 0;
 }
 
 int MembershipTimelineModel::rowCount(const QModelIndex &parent) const
@@ -89,12 +96,12 @@ int MembershipTimelineModel::rowCount(const QModelIndex &parent) const
 
 int MembershipTimelineModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : int(m_statuses.size()) + 1;
 }
 
 QVariant MembershipTimelineModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size() || index.column() >= ColumnCount ||
+    if (!index.isValid() || index.row() >= m_rows.size() || index.column() > m_statuses.size() ||
         (role != Qt::DisplayRole && role != Qt::EditRole))
         return {};
     return m_rows[index.row()][index.column()];
@@ -105,16 +112,10 @@ QVariant MembershipTimelineModel::headerData(int section, Qt::Orientation orient
     if (role != Qt::DisplayRole)
         return {};
     if (orientation == Qt::Vertical)
-        return section >= 0 && section < m_rows.size() ? QVariant(m_rows[section][Year]) : QVariant();
-    switch (Column(section)) {
-    case Year: return tr("Year");
-    case Members: return tr("Members");
-    case Observers: return tr("Observers");
-    case DialoguePartners: return tr("Dialogue partners");
-    case Partners: return tr("Partners");
-    case ColumnCount: break;
-    }
-    return {};
+        return section >= 0 && section < m_rows.size() ? QVariant(m_rows[section][kYearColumn]) : QVariant();
+    if (section == kYearColumn)
+        return tr("Year");
+    return section > 0 && section <= m_statuses.size() ? QVariant(labelOf(m_statuses[section - 1])) : QVariant();
 }
 
 } // namespace spheres

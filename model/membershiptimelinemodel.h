@@ -3,20 +3,20 @@
 #include "layer.h"
 
 #include <QAbstractTableModel>
+#include <QStringList>
 
-#include <array>
 #include <memory>
 
 namespace spheres {
 
-/// How many states a membership layer (the SCO) counts in each status, year by year: one row
-/// per year, counted from the features' periods.
+/// How many states a membership layer (the SCO, the CSTO, a comparison of blocs) counts in each
+/// status, year by year: one row per year, a column for the year and one per status, counted
+/// from the features' periods.
 class MembershipTimelineModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Year, Members, Observers, DialoguePartners, Partners, ColumnCount };
-
+    static constexpr int kYearColumn = 0;
     static constexpr int kDefaultLastYear = 2035; ///< the end of the timeline
 
     explicit MembershipTimelineModel(QObject *parent = nullptr);
@@ -29,12 +29,17 @@ public:
     int firstYear() const { return m_first; }
     int lastYear() const { return m_last; }
 
-    /// The status a column counts ("member", …); empty for Year.
-    static QString statusOf(Column column);
+    /// The statuses counted, column 1 onwards: in the layer's legend order, then any status its
+    /// features use that the legend does not list.
+    const QStringList &statuses() const { return m_statuses; }
+    /// The column that counts `status`, or -1.
+    int columnOf(const QString &status) const;
+    /// How the layer's legend names `status` ("Member state"), or the status itself.
+    QString labelOf(const QString &status) const;
     /// The row of `year`, or -1 outside the span.
     int rowOf(int year) const;
-    /// The count of `column`'s status in `year` (0 outside the span).
-    int count(int year, Column column) const;
+    /// The count of `status` in `year` (0 outside the span or for a status not counted).
+    int count(int year, const QString &status) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -48,7 +53,8 @@ private:
     int m_first = 2001;
     int m_last = kDefaultLastYear;
     bool m_fixedRange = false;
-    QList<std::array<int, ColumnCount>> m_rows; ///< per year: year and the four counts
+    QStringList m_statuses;
+    QList<QList<int>> m_rows; ///< per year: the year, then a count per status
 };
 
 } // namespace spheres

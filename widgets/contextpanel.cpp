@@ -46,6 +46,17 @@ QString sourcesHtml(const QList<Source> &sources)
     return html.isEmpty() ? QString() : QStringLiteral("<ul style='margin-left:-20px'>%1</ul>").arg(html);
 }
 
+/// Sources on one line: each title a link, with its publisher and date.
+QString sourcesLine(const QList<Source> &sources)
+{
+    QStringList items;
+    for (const Source &s : sources)
+        items << QStringLiteral("%1 (%2, %3)")
+                     .arg(SourceLink::html(s.title.isEmpty() ? s.url : s.title, s.url), SafeText::html(s.publisher),
+                          SafeText::html(s.date));
+    return items.join(QStringLiteral("; "));
+}
+
 /// "3 claims: 2 cooperation, 1 rivalry" (spoken; the panel shows the claims themselves).
 QString claimCounts(const QList<const Claim *> &claims)
 {
@@ -376,8 +387,14 @@ QString ContextPanel::layerFacts(const Region &region) const
             continue;
         QString line = what.isEmpty() ? QStringLiteral("<b>%1</b>").arg(SafeText::html(subject))
                                       : tr("<b>%1</b>: %2").arg(SafeText::html(subject), SafeText::html(what));
-        if (ref.layer->kind == LayerKind::Membership)
+        if (ref.layer->kind == LayerKind::Membership) {
+            // Dates and sources behind the status, as a membership has no shape to click for them.
             line += QStringLiteral("<br><small>%1</small>").arg(SafeText::html(periodsText(*ref.feature)));
+            if (!ref.layer->derivedFrom.isEmpty() && !ref.feature->note.isEmpty())
+                line += QStringLiteral("<br><small>%1</small>").arg(SafeText::html(ref.feature->note));
+            if (const QString sources = sourcesLine(ref.feature->sources); !sources.isEmpty())
+                line += QStringLiteral("<br><small>%1</small>").arg(tr("Sources: %1").arg(sources));
+        }
         html += QStringLiteral("<p style='margin:2px 0'>%1</p>").arg(line);
     }
     return html;

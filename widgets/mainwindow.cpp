@@ -22,6 +22,7 @@
 #include "exporter.h"
 #include "scenecache.h"
 #include "geojsonreader.h"
+#include "membershipcomparison.h"
 #include "mapcanvas.h"
 #include "projectioncatalog.h"
 
@@ -156,6 +157,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_layersPanel, &LayersPanel::visibilityChanged, m_canvas, &MapCanvas::setLayerVisible);
     connect(m_layersPanel, &LayersPanel::opacityChanged, m_canvas, &MapCanvas::setLayerOpacity);
     connect(m_layersPanel, &LayersPanel::orderChanged, m_canvas, &MapCanvas::setLayerOrder);
+    // After the canvas took the change: the membership chart follows the layer shown on top.
+    connect(m_layersPanel, &LayersPanel::visibilityChanged, this, [this] { m_charts->setHiddenLayers(m_canvas->view().hiddenLayers); });
+    connect(m_layersPanel, &LayersPanel::orderChanged, this, [this] { m_charts->setLayers(m_canvas->layers()); });
     connect(m_layersPanel, &LayersPanel::addLayerRequested, this, &MainWindow::chooseLayerFile);
     connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::updateStatus);
     connect(m_canvas, &MapCanvas::cursorMoved, this, [this](std::optional<QPointF> lonLat) {
@@ -216,6 +220,15 @@ void MainWindow::createMenus()
         const QString title = GeoJsonReader::readBuiltIn(id).layer.title;
         builtIn->addAction(title.isEmpty() ? id : title, this, [this, id] {
             if (const QString error = addLayerFile(QStringLiteral(":/layers/") + id + QStringLiteral(".geojson")); !error.isEmpty())
+                Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(error));
+        });
+    }
+    builtIn->addSeparator(); // derived from the layers above: what the organisations share
+    for (const QString &id : MembershipComparison::builtInIds()) {
+        builtIn->addAction(MembershipComparison::readBuiltIn(id).layer.title, this, [this, id] {
+            MembershipComparison::Result result = MembershipComparison::readBuiltIn(id);
+            const QString error = result.ok() ? addLayer(std::move(result.layer), id, {}) : result.error;
+            if (!error.isEmpty())
                 Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(error));
         });
     }
@@ -478,6 +491,7 @@ void MainWindow::layersChanged()
     m_layersPanel->setLayers(m_canvas->layers(), m_canvas->view().hiddenLayers);
     m_context->setLayers(m_canvas->layers());
     m_charts->setLayers(m_canvas->layers());
+    m_charts->setHiddenLayers(m_canvas->view().hiddenLayers);
 }
 
 QString MainWindow::addLayerFile(const QString &path)
@@ -485,12 +499,17 @@ QString MainWindow::addLayerFile(const QString &path)
     GeoJsonReader::Result result = GeoJsonReader::readFile(path);
     if (!result.ok())
         return result.error;
-    const QString id = result.layer.id;
-    if (!m_canvas->session()->addLayer(std::make_shared<const Layer>(std::move(result.layer))))
-        return tr("%1: a layer named \"%2\" is already open").arg(path, id);
-    if (!result.warnings.isEmpty())
-        statusBar()->showMessage(tr("Layer added with %n warning(s): %1", nullptr, int(result.warnings.size()))
-                                     .arg(result.warnings.first()), 10000);
+    return addLayer(std::move(result.layer), path, result.warnings);
+}
+
+QString MainWindow::addLayer(Layer layer, const QString &source, const QStringList &warnings)
+{
+    const QString id = layer.id;
+    if (!m_canvas->session()->addLayer(std::make_shared<const Layer>(std::move(layer))))
+        return tr("%1: a layer named \"%2\" is already open").arg(source, id);
+    if (!warnings.isEmpty())
+        statusBar()->showMessage(tr("Layer added with %n warning(s): %1", nullptr, int(warnings.size()))
+                                     .arg(warnings.first()), 10000);
     return {};
 }
 

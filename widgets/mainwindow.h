@@ -22,6 +22,7 @@ class PresentationMode;
 class ViewsPanel;
 class SearchBox;
 class LayersPanel;
+class Layer;
 class MapCanvas;
 class TimeSlider;
 
@@ -62,6 +63,8 @@ public:
     TimeSlider *timeSlider() const { return m_timeSlider; }
     /// Adds a GeoJSON file as a layer; returns an error message (naming the file), or empty.
     QString addLayerFile(const QString &path);
+    /// Adds `layer` on top; an error naming `source` when a layer of its id is open.
+    QString addLayer(Layer layer, const QString &source, const QStringList &warnings);
 
 private:
     void createMenus();

@@ -15,7 +15,10 @@ class TimeSlider : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int kFirstYear = 1991;
+    /// From the Sino-Soviet border clash on Zhenbao/Damansky (March 1969), the earliest event a
+    /// shipped layer dates on its own: every layer is dated that far back (pipelines from their
+    /// opening, organisations from their founding, zones from the dispute's start).
+    static constexpr int kFirstYear = 1969;
     static constexpr int kLastYear = 2035;
 
     explicit TimeSlider(QWidget *parent = nullptr);

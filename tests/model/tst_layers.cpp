@@ -1,5 +1,6 @@
 #include "atlas.h"
 #include "geojsonreader.h"
+#include "membershipcomparison.h"
 #include "sovereignty.h"
 
 #include <boost/geometry.hpp>
@@ -61,6 +62,12 @@ private slots:
     void blocLegendsNameEveryStatus_data();
     void blocLegendsNameEveryStatus();
     void optionalLayersAreOffTheDefaultMap();
+    void comparisonOfBlocs_data();
+    void comparisonOfBlocs();
+    void comparisonIsSourcedAndDated();
+    void comparisonFollowsItsSources();
+    void malformedComparisonIsNamed_data();
+    void malformedComparisonIsNamed();
 
     void pipelineEndsLieInTheirCountries_data();
     void pipelineEndsLieInTheirCountries();
@@ -315,6 +322,153 @@ void TestLayers::optionalLayersAreOffTheDefaultMap()
         QVERIFY2(GeoJsonReader::readBuiltIn(id).ok(), qPrintable(id));
     }
     QVERIFY(!GeoJsonReader::readBuiltIn(u"nato"_s).ok());
+}
+
+// --- The SCO compared with the Russia-led blocs ---------------------------------------------
+
+namespace {
+
+const Layer &comparison()
+{
+    static const Layer layer = MembershipComparison::readBuiltIn(u"sco-russia-blocs"_s).layer;
+    return layer;
+}
+
+} // namespace
+
+void TestLayers::comparisonOfBlocs_data()
+{
+    QTest::addColumn<QString>("iso3");
+    QTest::addColumn<int>("year");
+    QTest::addColumn<QString>("status"); // empty: the state is in none of the three layers that year
+    const QString both = u"both"_s, sco = u"SCO only"_s, russia = u"CSTO or EAEU only"_s, neither = u"neither"_s;
+    QTest::newRow("Kazakhstan 2024: SCO, CSTO and EAEU") << u"KAZ"_s << 2024 << both;
+    QTest::newRow("Kyrgyzstan 1995: CSTO before the SCO") << u"KGZ"_s << 1995 << russia;
+    QTest::newRow("Uzbekistan 2000: out of the treaty, no SCO yet") << u"UZB"_s << 2000 << QString();
+    QTest::newRow("Uzbekistan 2003: SCO, out of the CSTO") << u"UZB"_s << 2003 << sco;
+    QTest::newRow("Uzbekistan 2010: back in the CSTO") << u"UZB"_s << 2010 << both;
+    QTest::newRow("Uzbekistan 2013: CSTO suspended in 2012") << u"UZB"_s << 2013 << sco;
+    QTest::newRow("Uzbekistan 2024: EAEU observer is no member") << u"UZB"_s << 2024 << sco;
+    QTest::newRow("Armenia 2013: CSTO") << u"ARM"_s << 2013 << russia;
+    QTest::newRow("Armenia 2016: SCO dialogue partner is no member") << u"ARM"_s << 2016 << russia;
+    QTest::newRow("Armenia 2024: CSTO frozen, EAEU member") << u"ARM"_s << 2024 << russia;
+    QTest::newRow("Iran 2020: SCO observer") << u"IRN"_s << 2020 << neither;
+    QTest::newRow("Iran 2024: SCO member, EAEU observer") << u"IRN"_s << 2024 << sco;
+    QTest::newRow("Belarus 2023: SCO observer") << u"BLR"_s << 2023 << russia;
+    QTest::newRow("Belarus 2024: SCO member") << u"BLR"_s << 2024 << both;
+    QTest::newRow("Russia 2001") << u"RUS"_s << 2001 << both;
+    QTest::newRow("China 2024") << u"CHN"_s << 2024 << sco;
+    QTest::newRow("India 2016: SCO observer") << u"IND"_s << 2016 << neither;
+    QTest::newRow("India 2017: SCO member") << u"IND"_s << 2017 << sco;
+    QTest::newRow("Moldova 2019: EAEU observer") << u"MDA"_s << 2019 << neither;
+    QTest::newRow("Georgia 1995: treaty party") << u"GEO"_s << 1995 << russia;
+    QTest::newRow("Georgia 2005: left in 1999") << u"GEO"_s << 2005 << QString();
+}
+
+void TestLayers::comparisonOfBlocs()
+{
+    QFETCH(QString, iso3);
+    QFETCH(int, year);
+    QFETCH(QString, status);
+    const Layer &layer = comparison();
+    QCOMPARE(layer.kind, LayerKind::Membership);
+    const auto it = std::find_if(layer.features.cbegin(), layer.features.cend(), [&iso3](const Feature &f) { return f.iso3 == iso3; });
+    QVERIFY2(it != layer.features.cend(), qPrintable(iso3));
+    QCOMPARE(it->statusIn(year).value_or(QString()), status);
+}
+
+void TestLayers::comparisonIsSourcedAndDated()
+{
+    const MembershipComparison::Result result = MembershipComparison::readBuiltIn(u"sco-russia-blocs"_s);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const Layer &layer = result.layer;
+    QCOMPARE(layer.derivedFrom, (QStringList{u"sco"_s, u"csto"_s, u"eaeu"_s}));
+    QCOMPARE(layer.asOf, builtIn(u"csto"_s).asOf); // the newest of its sources
+    QStringList keys;
+    for (const LegendEntry &e : layer.legend)
+        keys << e.key;
+    QCOMPARE(keys, (QStringList{u"both"_s, u"SCO only"_s, u"CSTO or EAEU only"_s, u"neither"_s}));
+    for (const Feature &f : layer.features) {
+        QVERIFY2(coarseAtlas().region(f.iso3), qPrintable(f.id));
+        QVERIFY2(!f.periods.isEmpty(), qPrintable(f.id));
+        for (qsizetype i = 1; i < f.periods.size(); ++i) // ordered, apart, and each a change
+            QVERIFY2(f.periods[i - 1].until && *f.periods[i - 1].until <= f.periods[i].since &&
+                         (*f.periods[i - 1].until < f.periods[i].since || f.periods[i - 1].status != f.periods[i].status),
+                     qPrintable(f.id));
+        // Every source of every state's entry in the three layers, and nothing else.
+        QList<Source> expected;
+        for (const QString &id : layer.derivedFrom)
+            for (const Feature &source : builtIn(id).features)
+                if (source.iso3 == f.iso3)
+                    for (const Source &s : source.sources)
+                        if (!expected.contains(s))
+                            expected << s;
+        QCOMPARE(f.sources, expected);
+    }
+    // The note gives the dates behind the combination.
+    const auto uzb = std::find_if(layer.features.cbegin(), layer.features.cend(), [](const Feature &f) { return f.iso3 == u"UZB"; });
+    QVERIFY(uzb != layer.features.cend());
+    QVERIFY2(uzb->note.contains(u"CSTO: member 1992–1998, member 2006–2011"), qPrintable(uzb->note));
+}
+
+void TestLayers::comparisonFollowsItsSources()
+{
+    // Made-up layers: the combination comes from the periods, whatever the states.
+    auto bloc = [](const QString &id, const QString &iso3, QList<Period> periods) {
+        auto layer = std::make_shared<Layer>();
+        layer->id = id;
+        layer->kind = LayerKind::Membership;
+        Feature f;
+        f.id = id + u'-' + iso3;
+        f.iso3 = iso3;
+        f.name = iso3;
+        f.periods = std::move(periods);
+        f.sources = {Source{id, u"publisher"_s, u"https://example.org/"_s + id, u"2020"_s}};
+        layer->features << f;
+        return std::shared_ptr<const Layer>(layer);
+    };
+    MembershipComparison::Definition d{u"test"_s, u"A and B"_s, {}, {u"A"_s, {u"a"_s}, {u"member"_s}},
+                                       {u"B"_s, {u"b"_s, u"c"_s}, {u"member"_s}}};
+    const Layer layer = MembershipComparison::derive(
+        d, {bloc(u"a"_s, u"XXX"_s, {{2000, 2010, u"member"_s}, {2010, std::nullopt, u"observer"_s}}),
+            bloc(u"b"_s, u"XXX"_s, {{2005, 2008, u"member"_s}}), bloc(u"c"_s, u"XXX"_s, {{2007, 2012, u"member"_s}})});
+    QCOMPARE(layer.features.size(), 1);
+    const Feature &f = layer.features.front();
+    QStringList got;
+    for (const Period &p : f.periods)
+        got << u"%1-%2 %3"_s.arg(p.since).arg(p.until.value_or(0)).arg(p.status);
+    QCOMPARE(got, (QStringList{u"2000-2005 A only"_s, u"2005-2010 both"_s, u"2010-2012 B only"_s, u"2012-0 neither"_s}));
+    QCOMPARE(f.sources.size(), 3);
+    QVERIFY(layer.legend.last().label.contains(u"observer"));
+}
+
+void TestLayers::malformedComparisonIsNamed_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("fragment");
+    const QByteArray first = R"("first": {"label": "A", "layers": ["sco"], "statuses": ["member"]})";
+    QTest::newRow("not JSON") << QByteArray("{") << u"not JSON"_s;
+    QTest::newRow("an array") << QByteArray("[]") << u"object"_s;
+    QTest::newRow("no id") << QByteArray(R"({"title": "t", )" + first + "}") << u"\"id\""_s;
+    QTest::newRow("no second side") << QByteArray(R"({"id": "x", "title": "t", )" + first + "}") << u"\"second\".label"_s;
+    QTest::newRow("layers not strings")
+        << QByteArray(R"({"id": "x", "title": "t", )" + first +
+                      R"(, "second": {"label": "B", "layers": [1], "statuses": ["member"]}})")
+        << u"\"second\".layers"_s;
+    QTest::newRow("same labels")
+        << QByteArray(R"({"id": "x", "title": "t", )" + first +
+                      R"(, "second": {"label": "A", "layers": ["csto"], "statuses": ["member"]}})")
+        << u"different labels"_s;
+}
+
+void TestLayers::malformedComparisonIsNamed()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, fragment);
+    QString error;
+    QVERIFY(!MembershipComparison::readDefinition(json, u"blocs.comparison.json"_s, error));
+    QVERIFY2(error.startsWith(u"blocs.comparison.json: "), qPrintable(error));
+    QVERIFY2(error.contains(fragment), qPrintable(error));
 }
 
 void TestLayers::scoStatusOverTime()

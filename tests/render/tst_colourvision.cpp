@@ -3,6 +3,7 @@
 #include "exporter.h"
 #include "geojsonreader.h"
 #include "layerpainter.h"
+#include "membershipcomparison.h"
 #include "mapstyle.h"
 #include "maprenderer.h"
 #include "projectioncatalog.h"
@@ -44,6 +45,12 @@ private slots:
     void palettesStayDistinguishable();
     void claimantsOfAZoneStayApart_data();
     void claimantsOfAZoneStayApart();
+    void blocsNeverLookAlike_data();
+    void blocsNeverLookAlike();
+    void aBlocsStatusesStayApart_data();
+    void aBlocsStatusesStayApart();
+    void blackSeaClaimantsStayApart_data();
+    void blackSeaClaimantsStayApart();
     void greyscaleMapHasNoColour_data();
     void greyscaleMapHasNoColour();
 };
@@ -108,6 +115,122 @@ void TestColourVision::claimantsOfAZoneStayApart_data()
 }
 
 void TestColourVision::claimantsOfAZoneStayApart()
+{
+    QFETCH(int, mode);
+    QFETCH(QColor, a);
+    QFETCH(QColor, b);
+    const auto m = ColourVision::Mode(mode);
+    const double d = ColourVision::deltaE(ColourVision::simulate(a, m), ColourVision::simulate(b, m));
+    QVERIFY2(d >= 20.0, qPrintable(QStringLiteral("ΔE %1 between %2 and %3").arg(d, 0, 'f', 1).arg(a.name(), b.name())));
+}
+
+namespace {
+
+/// The organisations' layers and the comparison of blocs, as they ship.
+const QList<std::shared_ptr<const Layer>> &membershipLayers()
+{
+    static const QList<std::shared_ptr<const Layer>> layers = [] {
+        QList<std::shared_ptr<const Layer>> out;
+        for (const QString &id : QStringList{QStringLiteral("sco")} + GeoJsonReader::optionalIds())
+            out << std::make_shared<const Layer>(GeoJsonReader::readBuiltIn(id).layer);
+        for (const QString &id : MembershipComparison::builtInIds())
+            out << std::make_shared<const Layer>(MembershipComparison::readBuiltIn(id).layer);
+        return out;
+    }();
+    return layers;
+}
+
+/// Each status's fill of `layer` over the style's land, as the map shows it.
+QList<std::pair<QString, QColor>> fillsOf(const Layer &layer, const MapStyle &style)
+{
+    QList<std::pair<QString, QColor>> out;
+    for (const LegendEntry &e : layer.legend)
+        out.push_back({e.key, over(style.land, LayerPainter::membershipColour(layer, e.key, style.layers))});
+    return out;
+}
+
+} // namespace
+
+void TestColourVision::blocsNeverLookAlike_data()
+{
+    QTest::addColumn<QColor>("a");
+    QTest::addColumn<QColor>("b");
+    const auto &layers = membershipLayers();
+    QCOMPARE(layers.size(), 6);
+    for (const auto &[styleName, style] : styles())
+        for (qsizetype i = 0; i < layers.size(); ++i)
+            for (qsizetype j = i + 1; j < layers.size(); ++j) {
+                if (!layers[i]->derivedFrom.isEmpty() || !layers[j]->derivedFrom.isEmpty())
+                    continue; // the comparison is shown instead of its sources, not beside them
+                for (const auto &[statusA, a] : fillsOf(*layers[i], *style))
+                    for (const auto &[statusB, b] : fillsOf(*layers[j], *style))
+                        QTest::addRow("%s %s %s/%s %s", styleName, qPrintable(layers[i]->id), qPrintable(statusA),
+                                      qPrintable(layers[j]->id), qPrintable(statusB))
+                            << a << b;
+            }
+}
+
+void TestColourVision::blocsNeverLookAlike()
+{
+    QFETCH(QColor, a);
+    QFETCH(QColor, b);
+    const double d = ColourVision::deltaE(a, b);
+    QVERIFY2(d >= 12.0, qPrintable(QStringLiteral("ΔE %1 between %2 and %3").arg(d, 0, 'f', 1).arg(a.name(), b.name())));
+}
+
+void TestColourVision::aBlocsStatusesStayApart_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QColor>("a");
+    QTest::addColumn<QColor>("b");
+    for (const auto &[styleName, style] : styles())
+        for (const auto &layer : membershipLayers()) {
+            const auto fills = fillsOf(*layer, *style);
+            for (ColourVision::Mode mode : kModes) {
+                const QByteArray modeName = ColourVision::name(mode).section(u' ', 0, 0).toUtf8();
+                // Members against the land in every mode, greyscale print too.
+                QTest::addRow("%s %s %s/land %s", styleName, qPrintable(layer->id), qPrintable(fills[0].first), modeName.constData())
+                    << int(mode) << fills[0].second << style->land;
+                if (mode == ColourVision::Mode::Greyscale)
+                    continue; // four statuses cannot be four greys apart; the legend names them
+                for (qsizetype i = 0; i < fills.size(); ++i)
+                    for (qsizetype j = i + 1; j < fills.size(); ++j)
+                        if (fills[i].second != fills[j].second) // dialogue partner and partner: one colour, never one year
+                            QTest::addRow("%s %s %s/%s %s", styleName, qPrintable(layer->id), qPrintable(fills[i].first),
+                                          qPrintable(fills[j].first), modeName.constData())
+                                << int(mode) << fills[i].second << fills[j].second;
+            }
+        }
+}
+
+void TestColourVision::aBlocsStatusesStayApart()
+{
+    QFETCH(int, mode);
+    QFETCH(QColor, a);
+    QFETCH(QColor, b);
+    const auto m = ColourVision::Mode(mode);
+    const double d = ColourVision::deltaE(ColourVision::simulate(a, m), ColourVision::simulate(b, m));
+    QVERIFY2(d >= 8.0, qPrintable(QStringLiteral("ΔE %1 between %2 and %3").arg(d, 0, 'f', 1).arg(a.name(), b.name())));
+}
+
+void TestColourVision::blackSeaClaimantsStayApart_data()
+{
+    // Ukraine's, Georgia's and Moldova's zones are seen together, with Russia holding them.
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QColor>("a");
+    QTest::addColumn<QColor>("b");
+    const QStringList codes{QStringLiteral("UKR"), QStringLiteral("GEO"), QStringLiteral("MDA"), QStringLiteral("RUS")};
+    for (const auto &[styleName, style] : styles())
+        for (qsizetype i = 0; i < codes.size(); ++i)
+            for (qsizetype j = i + 1; j < codes.size(); ++j)
+                for (ColourVision::Mode mode : kModes)
+                    if (mode != ColourVision::Mode::Greyscale)
+                        QTest::addRow("%s %s/%s %s", styleName, qPrintable(codes[i]), qPrintable(codes[j]),
+                                      qPrintable(ColourVision::name(mode).section(u' ', 0, 0)))
+                            << int(mode) << style->layers.claimant(codes[i]) << style->layers.claimant(codes[j]);
+}
+
+void TestColourVision::blackSeaClaimantsStayApart()
 {
     QFETCH(int, mode);
     QFETCH(QColor, a);

@@ -5,6 +5,7 @@
 #include "geojsonreader.h"
 #include "layerpainter.h"
 #include "mapfurniture.h"
+#include "membershipcomparison.h"
 #include "maprenderer.h"
 #include "polylinestroker.h"
 #include "projectioncatalog.h"
@@ -159,6 +160,10 @@ private slots:
     void heldAreasTakeNoHoldersColour_data();
     void heldAreasTakeNoHoldersColour();
     void legendListsOnlyVisibleEntries();
+    void comparisonOfBlocsIsDrawn_data();
+    void comparisonOfBlocsIsDrawn();
+    void comparisonLegendHasAnEntryPerCombination();
+    void blocsHaveColoursOfTheirOwn();
     void zoneShowsEachClaimant_data();
     void zoneShowsEachClaimant();
     void legendListsClaimantsInView_data();
@@ -420,6 +425,117 @@ void TestExporter::legendListsOnlyVisibleEntries()
     QVERIFY(!labels.isEmpty());
     for (const QString &label : labels)
         QVERIFY2(label.contains(QStringLiteral("pipeline")), qPrintable(label));
+    m_scene->setLayers({});
+}
+
+void TestExporter::comparisonOfBlocsIsDrawn_data()
+{
+    QTest::addColumn<QPointF>("place");
+    QTest::addColumn<int>("year");
+    QTest::addColumn<QString>("status"); // empty: plain land
+    QTest::newRow("Kazakhstan 2024") << QPointF(71.43, 51.13) << 2024 << u"both"_s;
+    QTest::newRow("Uzbekistan 2010") << QPointF(64.0, 41.8) << 2010 << u"both"_s;
+    QTest::newRow("Uzbekistan 2013") << QPointF(64.0, 41.8) << 2013 << u"SCO only"_s;
+    QTest::newRow("Armenia 2024") << QPointF(43.95, 40.85) << 2024 << u"CSTO or EAEU only"_s;
+    QTest::newRow("Iran 2024") << QPointF(48.5, 34.5) << 2024 << u"SCO only"_s;
+    QTest::newRow("Iran 2020") << QPointF(48.5, 34.5) << 2020 << u"neither"_s;
+    QTest::newRow("Mongolia 1995") << QPointF(100.0, 47.0) << 1995 << QString();
+}
+
+void TestExporter::comparisonOfBlocsIsDrawn()
+{
+    QFETCH(QPointF, place);
+    QFETCH(int, year);
+    QFETCH(QString, status);
+    const MembershipComparison::Result blocs = MembershipComparison::readBuiltIn(u"sco-russia-blocs"_s);
+    QVERIFY2(blocs.ok(), qPrintable(blocs.error));
+    QStringList errors;
+    auto layers = GeoJsonReader::readAllBuiltIn(errors);
+    layers << std::make_shared<const Layer>(blocs.layer);
+    m_scene->setLayers(layers);
+    ViewState view;
+    view.centre = place;
+    view.metresPerPixel = 3000;
+    view.size = QSize(800, 800);
+    view.year = year;
+    view.hiddenLayers = QStringList{u"sco"_s, u"contested"_s, u"pipelines"_s}; // the comparison alone colours the land
+    const MapStyle &style = MapStyle::standard();
+    const QColor tint = status.isEmpty() ? QColor(Qt::transparent)
+                                         : LayerPainter::membershipColour(blocs.layer, status, style.layers);
+    const double a = tint.alphaF();
+    const QColor expected = QColor::fromRgbF(style.land.redF() * (1 - a) + tint.redF() * a,
+                                             style.land.greenF() * (1 - a) + tint.greenF() * a,
+                                             style.land.blueF() * (1 - a) + tint.blueF() * a);
+    const QPoint at = m_scene->pixelOf(view, place)->toPoint();
+    // The picture the window and a PNG show…
+    const QImage image = Exporter::renderImage(MapRenderer(), *m_scene, view);
+    QVERIFY2(near(image.pixelColor(at), expected), qPrintable(image.pixelColor(at).name() + u" for "_s + expected.name()));
+    // …and an SVG, drawn back.
+    ExportOptions options;
+    options.format = ExportOptions::Format::Svg;
+    options.pixelSize = view.size;
+    const QString path = m_dir.filePath(u"blocs.svg"_s);
+    const Exporter::Result result = Exporter::exportTo(MapRenderer(), *m_scene, view, options, path);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QSvgRenderer svg(readAll(path));
+    QImage back(view.size, QImage::Format_ARGB32_Premultiplied);
+    back.fill(Qt::white);
+    QPainter painter(&back);
+    svg.render(&painter);
+    painter.end();
+    QVERIFY2(near(back.pixelColor(at), expected), qPrintable(back.pixelColor(at).name() + u" for "_s + expected.name()));
+    m_scene->setLayers({});
+}
+
+void TestExporter::comparisonLegendHasAnEntryPerCombination()
+{
+    const MembershipComparison::Result blocs = MembershipComparison::readBuiltIn(u"sco-russia-blocs"_s);
+    QVERIFY2(blocs.ok(), qPrintable(blocs.error));
+    m_scene->setLayers({std::make_shared<const Layer>(blocs.layer)});
+    ViewState view = homeView(QSize(1280, 720));
+    view.year = 2024;
+    QStringList labels;
+    QSet<QRgb> fills;
+    for (const auto &swatch : LayerPainter::legend(*m_scene, view)) {
+        labels << swatch.label;
+        fills.insert(swatch.fill.rgba());
+    }
+    QCOMPARE(labels, (QStringList{u"Member of both SCO and CSTO or EAEU"_s, u"SCO member only"_s, u"CSTO or EAEU member only"_s,
+                                  blocs.layer.legend.last().label}));
+    QCOMPARE(fills.size(), 4);
+    // Before the SCO: no state is in both, and the legend says only what the map shows.
+    view.year = 1995;
+    labels.clear();
+    for (const auto &swatch : LayerPainter::legend(*m_scene, view))
+        labels << swatch.label;
+    QCOMPARE(labels, QStringList{u"CSTO or EAEU member only"_s});
+    m_scene->setLayers({});
+}
+
+void TestExporter::blocsHaveColoursOfTheirOwn()
+{
+    // Each bloc's members in a colour of its own, on the map and in its legend entry.
+    QHash<QRgb, QString> seen;
+    for (const QString &id : QStringList{u"sco"_s} + GeoJsonReader::optionalIds()) {
+        const GeoJsonReader::Result r = GeoJsonReader::readBuiltIn(id);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        m_scene->setLayers({std::make_shared<const Layer>(r.layer)});
+        ViewState view = homeView(QSize(1280, 720));
+        view.year = 2024;
+        const QList<LayerPainter::Swatch> legend = LayerPainter::legend(*m_scene, view);
+        QVERIFY(!legend.isEmpty());
+        QCOMPARE(legend.front().label, r.layer.shortName() + u" member"_s);
+        const QRgb member = legend.front().fill.rgba();
+        QVERIFY2(!seen.contains(member), qPrintable(id + u" looks like "_s + seen.value(member)));
+        seen.insert(member, id);
+        const QPointF moscow(37.62, 55.75); // a member of every one of them
+        view.centre = moscow;
+        view.metresPerPixel = 3000;
+        view.size = QSize(800, 800);
+        const QImage image = Exporter::renderImage(MapRenderer(), *m_scene, view);
+        const QColor fill = LayerPainter::regionFills(*m_scene, view, MapStyle::standard()).value(u"RUS"_s);
+        QVERIFY2(near(image.pixelColor(m_scene->pixelOf(view, moscow)->toPoint()), fill), qPrintable(id));
+    }
     m_scene->setLayers({});
 }
 

@@ -5,13 +5,17 @@
 #include "charts/chartspanel.h"
 #include "charts/claimbalancechart.h"
 #include "charts/energychart.h"
-#include "charts/scochart.h"
+#include "charts/membershipchart.h"
 #include "charts/viewchartsmenu.h"
+#include "contextpanel.h"
 #include "exportdialog.h"
 #include "claimbalancemodel.h"
 #include "claimfinder.h"
 #include "geojsonreader.h"
+#include "membershipcomparison.h"
 #include "membershiptimelinemodel.h"
+#include "layerpainter.h"
+#include "mapstyle.h"
 #include "pipelinecapacitymodel.h"
 #include "../support/fulldisk.h"
 
@@ -52,6 +56,10 @@ private slots:
     void featureSelectionEmphasisesOneBar();
     void clickingABarSelectsItsPipeline();
     void scoMemberCounts();
+    void membershipChartFollowsTheLayerOnTop_data();
+    void membershipChartFollowsTheLayerOnTop();
+    void contextPanelGivesABlocsDatesAndSources_data();
+    void contextPanelGivesABlocsDatesAndSources();
     void scoCursorFollowsTheYear();
     void clickingTheScoChartAsksForAYear();
     void claimCountsFollowTheSelection();
@@ -244,45 +252,128 @@ void TestCharts::clickingABarSelectsItsPipeline()
 
 void TestCharts::scoMemberCounts()
 {
-    const MembershipTimelineModel *model = m_panel->scoChart()->model();
+    const MembershipTimelineModel *model = m_panel->membershipChart()->model();
+    QCOMPARE(model->layer(), m_sco);
     QCOMPARE(model->firstYear(), 2001);
     QCOMPARE(model->lastYear(), 2035);
-    using C = MembershipTimelineModel;
-    QCOMPARE(model->count(2001, C::Members), 6);
-    QCOMPARE(model->count(2016, C::Members), 6);
-    QCOMPARE(model->count(2017, C::Members), 8);
-    QCOMPARE(model->count(2023, C::Members), 9);
-    QCOMPARE(model->count(2024, C::Members), 10);
-    QCOMPARE(model->count(2024, C::Observers), 2);        // Mongolia, Afghanistan
-    QCOMPARE(model->count(2025, C::DialoguePartners), 0); // merged into "partner" at Tianjin
-    QCOMPARE(model->count(2025, C::Partners), 17);
+    QCOMPARE(model->statuses(), (QStringList{u"member"_s, u"observer"_s, u"dialogue partner"_s, u"partner"_s}));
+    QCOMPARE(model->count(2001, u"member"_s), 6);
+    QCOMPARE(model->count(2016, u"member"_s), 6);
+    QCOMPARE(model->count(2017, u"member"_s), 8);
+    QCOMPARE(model->count(2023, u"member"_s), 9);
+    QCOMPARE(model->count(2024, u"member"_s), 10);
+    QCOMPARE(model->count(2024, u"observer"_s), 2);          // Mongolia, Afghanistan
+    QCOMPARE(model->count(2025, u"dialogue partner"_s), 0); // merged into "partner" at Tianjin
+    QCOMPARE(model->count(2025, u"partner"_s), 17);
     // The lines are mapped from the model: one point per year, the same counts.
-    QLineSeries *members = m_panel->scoChart()->series(C::Members);
+    QLineSeries *members = m_panel->membershipChart()->series(u"member"_s);
     QCOMPARE(members->count(), 2035 - 2001 + 1);
     QCOMPARE(members->at(model->rowOf(2024)), QPointF(2024, 10));
     QCOMPARE(members->at(model->rowOf(2017)), QPointF(2017, 8));
 }
 
+void TestCharts::membershipChartFollowsTheLayerOnTop_data()
+{
+    QTest::addColumn<QStringList>("hidden");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<int>("year");
+    QTest::addColumn<int>("count");
+    // Bottom to top: the SCO, the map's other layers, the CSTO, the comparison.
+    QTest::newRow("comparison on top: both in 2024") << QStringList{} << u"sco-russia-blocs"_s << u"both"_s << 2024 << 5;
+    QTest::newRow("comparison: Uzbekistan out in 2012") << QStringList{} << u"sco-russia-blocs"_s << u"both"_s << 2012 << 4;
+    QTest::newRow("comparison hidden: the CSTO") << QStringList{u"sco-russia-blocs"_s} << u"csto"_s << u"member"_s << 2024 << 5;
+    QTest::newRow("CSTO frozen") << QStringList{u"sco-russia-blocs"_s} << u"csto"_s << u"frozen"_s << 2024 << 1;
+    QTest::newRow("both hidden: the SCO") << QStringList{u"sco-russia-blocs"_s, u"csto"_s} << u"sco"_s << u"member"_s << 2024 << 10;
+    QTest::newRow("all hidden: the top one") << QStringList{u"sco-russia-blocs"_s, u"csto"_s, u"sco"_s} << u"sco-russia-blocs"_s
+                                             << u"SCO only"_s << 2024 << 5;
+}
+
+void TestCharts::membershipChartFollowsTheLayerOnTop()
+{
+    QFETCH(QStringList, hidden);
+    QFETCH(QString, shown);
+    QFETCH(QString, status);
+    QFETCH(int, year);
+    QFETCH(int, count);
+    const GeoJsonReader::Result csto = GeoJsonReader::readBuiltIn(u"csto"_s);
+    const MembershipComparison::Result blocs = MembershipComparison::readBuiltIn(u"sco-russia-blocs"_s);
+    QVERIFY(csto.ok() && blocs.ok());
+    m_panel->setLayers(m_layers + QList<std::shared_ptr<const Layer>>{std::make_shared<const Layer>(csto.layer),
+                                                                      std::make_shared<const Layer>(blocs.layer)});
+    m_panel->setHiddenLayers(hidden);
+    m_panel->setYear(year);
+    MembershipChart *chart = m_panel->membershipChart();
+    QCOMPARE(m_panel->membershipLayer()->id, shown);
+    QCOMPARE(chart->model()->count(year, status), count);
+    // One line per status of that layer, named as its legend names it, in the map's colour.
+    const Layer &layer = *m_panel->membershipLayer();
+    QCOMPARE(chart->model()->statuses().size(), layer.legend.size());
+    QLineSeries *line = chart->series(status);
+    QVERIFY(line);
+    QCOMPARE(line->at(chart->model()->rowOf(year)).y(), double(count));
+    QColor mapColour = LayerPainter::membershipColour(layer, status, MapStyle::standard().layers);
+    mapColour.setAlpha(255);
+    QVERIFY2(std::abs(line->pen().color().hue() - mapColour.hue()) <= 2,
+             qPrintable(line->pen().color().name() + u" for "_s + mapColour.name()));
+    QVERIFY2(chart->views().constFirst()->chart()->title().contains(u"%1 %2"_s.arg(status).arg(count)),
+             qPrintable(chart->views().constFirst()->chart()->title()));
+}
+
+void TestCharts::contextPanelGivesABlocsDatesAndSources_data()
+{
+    QTest::addColumn<QString>("region");
+    QTest::addColumn<int>("year");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("Uzbekistan 2013")
+        << u"UZB"_s << 2013
+        << QStringList{u"Collective Security Treaty Organization: not associated in 2013"_s, u"1992–1998: member"_s,
+                       u"2006–2011: member"_s, u"ITAR-TASS"_s, u"SCO and the Russia-led blocs compared: SCO only in 2013"_s,
+                       u"CSTO: member 1992–1998, member 2006–2011"_s};
+    QTest::newRow("Armenia 2024") << u"ARM"_s << 2024
+                                  << QStringList{u"Collective Security Treaty Organization: frozen in 2024"_s,
+                                                 u"since 2024: frozen"_s, u"Asbarez"_s,
+                                                 u"SCO and the Russia-led blocs compared: CSTO or EAEU only in 2024"_s};
+}
+
+void TestCharts::contextPanelGivesABlocsDatesAndSources()
+{
+    QFETCH(QString, region);
+    QFETCH(int, year);
+    QFETCH(QStringList, expected);
+    const GeoJsonReader::Result csto = GeoJsonReader::readBuiltIn(u"csto"_s);
+    const MembershipComparison::Result blocs = MembershipComparison::readBuiltIn(u"sco-russia-blocs"_s);
+    QVERIFY(csto.ok() && blocs.ok());
+    ContextPanel panel;
+    panel.setAtlas(m_atlas);
+    panel.setLayers({std::make_shared<const Layer>(csto.layer), std::make_shared<const Layer>(blocs.layer)});
+    panel.setYear(year);
+    panel.showRegion(region);
+    const QString text = panel.text();
+    for (const QString &fragment : expected)
+        QVERIFY2(text.contains(fragment), qPrintable(fragment + u" not in:\n"_s + text));
+}
+
 void TestCharts::scoCursorFollowsTheYear()
 {
     m_panel->setYear(2017);
-    QLineSeries *cursor = m_panel->scoChart()->cursor();
+    QLineSeries *cursor = m_panel->membershipChart()->cursor();
     QCOMPARE(cursor->count(), 2);
     QCOMPARE(cursor->at(0).x(), 2017.0);
     QCOMPARE(cursor->at(1).x(), 2017.0);
     QVERIFY(cursor->at(1).y() >= 10);
-    QVERIFY(m_panel->scoChart()->views().constFirst()->chart()->title().contains(u"8 members"));
+    QVERIFY(m_panel->membershipChart()->views().constFirst()->chart()->title().contains(u"member 8"));
 }
 
 void TestCharts::clickingTheScoChartAsksForAYear()
 {
-    m_panel->showChart(m_panel->scoChart());
+    m_panel->showChart(m_panel->membershipChart());
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
     QSignalSpy spy(m_panel.get(), &ChartsPanel::yearClicked);
-    QChartView *view = m_panel->scoChart()->views().constFirst();
+    QChartView *view = m_panel->membershipChart()->views().constFirst();
     QChart *chart = view->chart();
-    const QPointF inChart = chart->mapToPosition(QPointF(2010, 3), m_panel->scoChart()->series(MembershipTimelineModel::Members));
+    const QPointF inChart = chart->mapToPosition(QPointF(2010, 3), m_panel->membershipChart()->series(u"member"_s));
     const QPoint pos = view->mapFromScene(chart->mapToScene(inChart));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, pos);
     QCOMPARE(spy.size(), 1);
@@ -335,7 +426,7 @@ void TestCharts::pngExportIsNotBlank()
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QList<ChartWidget *> charts{m_panel->energyChart(), m_panel->scoChart(), m_panel->claimBalanceChart()};
+    const QList<ChartWidget *> charts{m_panel->energyChart(), m_panel->membershipChart(), m_panel->claimBalanceChart()};
     for (ChartWidget *chart : charts) {
         m_panel->showChart(chart);
         const QString path = dir.filePath(QString::fromLatin1(chart->metaObject()->className()).section(u':', -1) + QStringLiteral(".png"));
@@ -357,7 +448,7 @@ void TestCharts::svgExportParses()
 {
     m_panel->setYear(2020);
     QTemporaryDir dir;
-    const QList<ChartWidget *> charts{m_panel->energyChart(), m_panel->scoChart(), m_panel->claimBalanceChart()};
+    const QList<ChartWidget *> charts{m_panel->energyChart(), m_panel->membershipChart(), m_panel->claimBalanceChart()};
     for (ChartWidget *chart : charts) {
         const QString path = dir.filePath(QString::fromLatin1(chart->metaObject()->className()).section(u':', -1) + QStringLiteral(".svg"));
         QCOMPARE(chart->exportTo(path), QString());
@@ -437,7 +528,7 @@ void TestCharts::chartsDescribeWhatTheyShow_data()
                                             << QStringLiteral("Stance of every claim in the brief");
     QTest::newRow("2018, under construction") << 2018 << QString() << QString() << QString()
                                               << QStringLiteral("Power of Siberia (Sila Sibiri) (under construction): 38 bcm/y")
-                                              << QStringLiteral("The cursor marks 2018: 8 members")
+                                              << QStringLiteral("The cursor marks 2018: member 8")
                                               << QStringLiteral("Stance of every claim in the brief");
     QTest::newRow("2026, Kazakhstan") << 2026 << QStringLiteral("KAZ") << QString()
                                       << QStringLiteral(", emphasised for Kazakhstan: 9")
@@ -484,10 +575,10 @@ void TestCharts::chartsDescribeWhatTheyShow()
     QVERIFY2(gas.contains(gasBar), qPrintable(gas));
     QVERIFY2(energy->accessibleDescription().contains(gas), qPrintable(energy->accessibleDescription()));
 
-    QChartView *scoView = m_panel->scoChart()->views().constFirst();
+    QChartView *scoView = m_panel->membershipChart()->views().constFirst();
     QCOMPARE(scoView->accessibleName(), scoView->chart()->title());
     QVERIFY2(scoView->accessibleDescription().contains(sco), qPrintable(scoView->accessibleDescription()));
-    QCOMPARE(m_panel->scoChart()->accessibleName(), scoView->accessibleName());
+    QCOMPARE(m_panel->membershipChart()->accessibleName(), scoView->accessibleName());
 
     ClaimBalanceChart *balance = m_panel->claimBalanceChart();
     QVERIFY2(balance->accessibleName().contains(claims), qPrintable(balance->accessibleName()));
@@ -563,7 +654,7 @@ void TestCharts::chartPrinterFollowsTheView()
     centralAsia.state.selectedRegion = QStringLiteral("KAZ");
     QVERIFY(printer.paint(painter, QRectF(0, 0, 600, 400), QStringLiteral("energy"), centralAsia));
     QCOMPARE(printer.panel()->energyChart()->year(), 2010);
-    QCOMPARE(printer.panel()->scoChart()->year(), 2010);
+    QCOMPARE(printer.panel()->membershipChart()->year(), 2010);
     QVERIFY(printer.panel()->energyChart()->emphasis().has_value());
     QCOMPARE(printer.panel()->claimBalanceChart()->subject(), u"Kazakhstan");
     // The chart was laid out at the target's width (a 96-DPI image: one pixel for one), and at

@@ -70,7 +70,8 @@ BriefingPack::ChartPainter ChartPrinter::chartPainter()
 
 void ChartPrinter::follow(const SavedView &view)
 {
-    // As the window does when it applies the view: its year, then its selection.
+    // As the window does when it applies the view: its layers and year, then its selection.
+    m_panel->setHiddenLayers(view.state.hiddenLayers);
     m_panel->setYear(view.state.year);
     if (!view.state.selectedRegion.isEmpty())
         m_panel->showRegion(view.state.selectedRegion);

@@ -5,7 +5,8 @@
 #include "claimfinder.h"
 #include "energychart.h"
 #include "regionfacts.h"
-#include "scochart.h"
+#include "membershipchart.h"
+#include "membershiptimelinemodel.h"
 
 #include <QTabWidget>
 #include <QScrollArea>
@@ -38,10 +39,10 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_energy = new EnergyChart;
-    m_sco = new ScoChart;
+    m_membership = new MembershipChart;
     m_claims = new ClaimBalanceChart;
     m_tabs->addTab(scrollable(m_energy), tr("Energy"));
-    m_tabs->addTab(scrollable(m_sco), tr("SCO"));
+    m_tabs->addTab(scrollable(m_membership), tr("Membership"));
     m_tabs->addTab(scrollable(m_claims), tr("Claims"));
     for (QStringView id : SavedView::kChartIds)
         m_tabs->setTabToolTip(m_tabs->indexOf(pageOf(chart(id.toString()))), chartTitle(id));
@@ -50,9 +51,9 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     layout->addWidget(m_tabs);
 
     connect(m_energy, &EnergyChart::featureClicked, this, &ChartsPanel::featureClicked);
-    connect(m_sco, &ScoChart::yearClicked, this, &ChartsPanel::yearClicked);
+    connect(m_membership, &MembershipChart::yearClicked, this, &ChartsPanel::yearClicked);
     m_energy->setYear(m_year);
-    m_sco->setYear(m_year);
+    m_membership->setYear(m_year);
     refresh();
 }
 
@@ -85,9 +86,38 @@ void ChartsPanel::setLayers(QList<std::shared_ptr<const Layer>> layers)
 {
     m_layers = std::move(layers);
     m_energy->setLayer(pick(m_layers, LayerKind::Lines, QStringLiteral("pipelines")));
-    m_sco->setLayer(pick(m_layers, LayerKind::Membership, QStringLiteral("sco")));
+    followMembershipLayer();
     refresh();
 }
+
+void ChartsPanel::setHiddenLayers(const QStringList &ids)
+{
+    m_hiddenLayers = ids;
+    followMembershipLayer();
+}
+
+void ChartsPanel::followMembershipLayer()
+{
+    std::shared_ptr<const Layer> top, topShown;
+    for (auto it = m_layers.crbegin(); it != m_layers.crend(); ++it)
+        if (*it && (*it)->kind == LayerKind::Membership) {
+            if (!top)
+                top = *it;
+            if (!topShown && !m_hiddenLayers.contains((*it)->id))
+                topShown = *it;
+        }
+    const auto chosen = topShown ? topShown : top;
+    if (chosen != m_membership->model()->layer())
+        m_membership->setLayer(chosen);
+    if (QWidget *page = pageOf(m_membership)) {
+        const int tab = m_tabs->indexOf(page);
+        const bool acronym = chosen && chosen->shortName().size() <= MembershipChart::kShortNameLength;
+        m_tabs->setTabText(tab, acronym ? chosen->shortName() : tr("Membership"));
+        m_tabs->setTabToolTip(tab, chosen ? tr("%1 by year").arg(chosen->title) : chartTitle(u"sco"));
+    }
+}
+
+std::shared_ptr<const Layer> ChartsPanel::membershipLayer() const { return m_membership->model()->layer(); }
 
 void ChartsPanel::setBrief(const Brief *brief)
 {
@@ -105,7 +135,7 @@ void ChartsPanel::setYear(int year)
 {
     m_year = year;
     m_energy->setYear(year);
-    m_sco->setYear(year);
+    m_membership->setYear(year);
 }
 
 void ChartsPanel::showRegion(const QString &code)
@@ -134,7 +164,7 @@ QString ChartsPanel::chartTitle(QStringView id)
     if (id == u"energy")
         return tr("Pipeline capacity");
     if (id == u"sco")
-        return tr("SCO membership by year");
+        return tr("Membership by year");
     if (id == u"claims")
         return tr("Claims by stance");
     return id.toString();
@@ -145,7 +175,7 @@ ChartWidget *ChartsPanel::chart(const QString &id) const
     if (id == u"energy")
         return m_energy;
     if (id == u"sco")
-        return m_sco;
+        return m_membership;
     if (id == u"claims")
         return m_claims;
     return nullptr;

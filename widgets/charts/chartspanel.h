@@ -17,9 +17,10 @@ struct Brief;
 class ChartWidget;
 class ClaimBalanceChart;
 class EnergyChart;
-class ScoChart;
+class MembershipChart;
 
-/// The charts beside the map, in tabs: pipeline capacity, SCO membership by year and the
+/// The charts beside the map, in tabs: pipeline capacity, membership by year (of the
+/// membership layer shown on top: the SCO, a Russia-led bloc, their comparison) and the
 /// balance of the narrative's claims. They follow the map's year and selection, and a click on
 /// a chart selects on the map (featureClicked, yearClicked).
 class ChartsPanel : public QWidget
@@ -28,9 +29,14 @@ class ChartsPanel : public QWidget
 public:
     explicit ChartsPanel(QWidget *parent = nullptr);
 
-    /// The energy chart draws the first lines layer (preferably "pipelines"), the SCO chart the
-    /// first membership layer (preferably "sco").
+    /// The energy chart draws the first lines layer (preferably "pipelines"), the membership
+    /// chart the top visible membership layer. `layers` bottom to top, as the map draws them.
     void setLayers(QList<std::shared_ptr<const Layer>> layers);
+    /// The layers the map hides: the membership chart follows the top one still shown (the top
+    /// membership layer when all are hidden).
+    void setHiddenLayers(const QStringList &ids);
+    /// The layer the membership chart shows, or null.
+    std::shared_ptr<const Layer> membershipLayer() const;
     /// The brief whose claims are counted (not owned; may be null). Call refresh() after it changed.
     void setBrief(const Brief *brief);
     /// Needed to find the pipelines that concern a region (by geometry) and the region's groups.
@@ -45,7 +51,7 @@ public:
     /// What the chart of `id` shows, for menus: "Pipeline capacity".
     static QString chartTitle(QStringView id);
     EnergyChart *energyChart() const { return m_energy; }
-    ScoChart *scoChart() const { return m_sco; }
+    MembershipChart *membershipChart() const { return m_membership; }
     ClaimBalanceChart *claimBalanceChart() const { return m_claims; }
     QTabWidget *tabs() const { return m_tabs; }
     /// Brings the tab of `chart` to the front.
@@ -69,7 +75,10 @@ signals:
 private:
     QStringList featuresConcerning(const QString &code) const;
 
+    void followMembershipLayer();
+
     QList<std::shared_ptr<const Layer>> m_layers;
+    QStringList m_hiddenLayers;
     std::shared_ptr<const Atlas> m_atlas;
     const Brief *m_brief = nullptr;
     int m_year = 2026;
@@ -79,7 +88,7 @@ private:
     QWidget *pageOf(ChartWidget *chart) const;
     QTabWidget *m_tabs = nullptr;
     EnergyChart *m_energy = nullptr;
-    ScoChart *m_sco = nullptr;
+    MembershipChart *m_membership = nullptr;
     ClaimBalanceChart *m_claims = nullptr;
 };
 

@@ -85,6 +85,17 @@ bool shows(const ProjectedLayer &pl, int i, const QRectF &visible)
     return false;
 }
 
+/// A membership status in the map legend: "SCO member", "CSTO frozen"; a derived layer's
+/// classes name both sides, so they are its legend's own words.
+QString membershipLabel(const Layer &layer, const QString &status)
+{
+    if (!layer.derivedFrom.isEmpty())
+        for (const LegendEntry &e : layer.legend)
+            if (e.key == status)
+                return e.label;
+    return tr("%1 %2").arg(layer.shortName(), status);
+}
+
 QString siteKind(const Feature &f) { return f.properties.value(QStringLiteral("kind")).toString(); }
 
 /// A user's layer: its title beside a fill, or beside a symbol when it holds nothing but points.
@@ -108,14 +119,6 @@ QString regionName(const Scene &scene, const QString &code)
 {
     const Region *region = scene.coarse().atlas().region(code);
     return region ? region->name : code;
-}
-
-/// How the map legend names a membership layer before a status ("SCO member", "CSTO frozen"):
-/// an id of letters only, five at most, is the organisation's acronym; otherwise the title.
-QString blocName(const Layer &layer)
-{
-    const bool acronym = layer.id.size() <= 5 && std::all_of(layer.id.begin(), layer.id.end(), [](QChar c) { return c.isLetter(); });
-    return acronym ? layer.id.toUpper() : layer.title;
 }
 
 } // namespace
@@ -155,6 +158,16 @@ ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection 
         points << projected;
         bounds << (areas.back().controlPointRect() | lines.back().controlPointRect() | pointBounds);
     }
+}
+
+QColor LayerPainter::membershipColour(const Layer &layer, const QString &status, const LayerStyle &style)
+{
+    const auto palette = style.blocPalettes.constFind(layer.id);
+    if (palette == style.blocPalettes.cend() || palette->isEmpty())
+        return membershipColour(status, style);
+    const auto at = std::find_if(layer.legend.begin(), layer.legend.end(), [&status](const LegendEntry &e) { return e.key == status; });
+    const qsizetype rank = at - layer.legend.begin(); // a status the legend lacks takes the palette's last colour
+    return palette->at(std::min(rank, palette->size() - 1));
 }
 
 QColor LayerPainter::membershipColour(const QString &status, const LayerStyle &style)
@@ -356,7 +369,7 @@ QList<LayerPainter::Swatch> LayerPainter::swatchesFor(const Layer &layer, const 
     switch (layer.kind) {
     case LayerKind::Membership:
         for (const LegendEntry &e : layer.legend)
-            out.push_back({e.label, membershipColour(e.key, style), QPen(Qt::NoPen), {}, {}});
+            out.push_back({e.label, membershipColour(layer, e.key, style), QPen(Qt::NoPen), {}, {}});
         break;
     case LayerKind::Lines:
         for (const LegendEntry &e : layer.legend)
@@ -445,7 +458,7 @@ QHash<QString, QColor> LayerPainter::regionFills(const Scene &scene, const ViewS
             const auto status = f.statusIn(view.year);
             if (!status)
                 continue;
-            const QColor over = membershipColour(*status, style.layers);
+            const QColor over = membershipColour(layer, *status, style.layers);
             const QColor under = fills.value(f.iso3, style.land);
             const double a = over.alphaF() * view.layerOpacity.value(layer.id, 1.0);
             fills.insert(f.iso3, QColor::fromRgbF(under.redF() * (1 - a) + over.redF() * a,
@@ -566,7 +579,7 @@ QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewS
         });
         for (const QString &key : seen) {
             if (layer.kind == LayerKind::Membership) {
-                out.push_back({tr("%1 %2").arg(blocName(layer), key), membershipColour(key, style), QPen(Qt::NoPen), {}, {}});
+                out.push_back({membershipLabel(layer, key), membershipColour(layer, key, style), QPen(Qt::NoPen), {}, {}});
             } else {
                 const QStringList parts = key.split(u'|');
                 const QString commodity = parts.value(0) == u"gas" ? tr("Gas pipeline") : tr("Oil pipeline");

@@ -76,6 +76,9 @@ public:
     };
     static QList<SiteSymbol> siteSymbols(const Scene &scene, const ViewState &view, const QTransform &toScreen);
 
+    /// The fill of a membership layer's status: the layer's own palette (LayerStyle::blocPalettes)
+    /// where it has one, the shared member/observer/partner colours otherwise.
+    static QColor membershipColour(const Layer &layer, const QString &status, const LayerStyle &style);
     static QColor membershipColour(const QString &status, const LayerStyle &style);
     /// Pixels (at style scale 1) a pipeline is drawn to the left of its route: gas and oil lines
     /// that share a corridor (Power of Siberia beside ESPO) are drawn side by side, not one

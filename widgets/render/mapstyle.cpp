@@ -2,9 +2,10 @@
 
 namespace spheres {
 
-/// Paul Tol's muted and Okabe–Ito colours, placed so that the claimants of each zone we ship
-/// (six in the Spratlys) stay at least ΔE 22 apart in normal vision and all three
-/// dichromacies; the tests keep it so.
+/// Paul Tol's muted, vibrant and Okabe–Ito colours, placed so that the claimants of each zone we
+/// ship (six in the Spratlys) stay at least ΔE 22 apart in normal vision and all three
+/// dichromacies, and so do neighbours whose zones are seen together (Ukraine, Georgia, Moldova
+/// and Russia round the Black Sea); the tests keep it so.
 QHash<QString, QColor> LayerStyle::standardClaimants()
 {
     return {{QStringLiteral("CHN"), QColor(0x33, 0x22, 0x88)}, {QStringLiteral("TWN"), QColor(0xdd, 0xcc, 0x77)},
@@ -12,7 +13,25 @@ QHash<QString, QColor> LayerStyle::standardClaimants()
             {QStringLiteral("MYS"), QColor(0xd5, 0x5e, 0x00)}, {QStringLiteral("BRN"), QColor(0xcc, 0x79, 0xa7)},
             {QStringLiteral("JPN"), QColor(0xaa, 0x44, 0x99)}, {QStringLiteral("RUS"), QColor(0x11, 0x77, 0x33)},
             {QStringLiteral("IND"), QColor(0xcc, 0x66, 0x77)}, {QStringLiteral("PAK"), QColor(0x99, 0x99, 0x33)},
-            {QStringLiteral("KOR"), QColor(0x44, 0xaa, 0x99)}};
+            {QStringLiteral("KOR"), QColor(0x44, 0xaa, 0x99)}, {QStringLiteral("UKR"), QColor(0x33, 0xbb, 0xee)},
+            {QStringLiteral("GEO"), QColor(0xaa, 0x33, 0x77)}, {QStringLiteral("MDA"), QColor(0xcc, 0xbb, 0x44)}};
+}
+
+/// Hues no other bloc uses, each darkest for members: the CSTO wine, the EAEU blue, the CIS
+/// brown, BRICS indigo, beside the SCO's bluish green, sky blue and yellow. The comparison of
+/// the SCO with the Russia-led blocs: purple for both, teal for the SCO alone, orange for a
+/// Russia-led bloc alone, grey for neither (ColorBrewer's PuOr and BrBG ends, apart in greyscale).
+QHash<QString, QList<QColor>> LayerStyle::standardBlocPalettes()
+{
+    return {{QStringLiteral("csto"), {QColor(0x88, 0x22, 0x55, 0xb0), QColor(0xdd, 0x88, 0x99, 0xa0)}},
+            {QStringLiteral("eaeu"), {QColor(0x44, 0x77, 0xaa, 0xb0), QColor(0x88, 0x99, 0xbb, 0xb0)}},
+            {QStringLiteral("cis"),
+             {QColor(0x99, 0x66, 0x33, 0xb0), QColor(0xc4, 0x8c, 0x44, 0xa0), QColor(0xd8, 0xc0, 0x8a, 0xa8)}},
+            {QStringLiteral("brics"),
+             {QColor(0x33, 0x22, 0x88, 0xb0), QColor(0x88, 0x66, 0xbb, 0x99), QColor(0xd8, 0xb8, 0xe8, 0xc0)}},
+            {QStringLiteral("sco-russia-blocs"),
+             {QColor(0x5e, 0x3c, 0x99, 0xd0), QColor(0x5a, 0xb4, 0xac, 0xd0), QColor(0xd9, 0x5f, 0x02, 0xd0),
+              QColor(0xcc, 0xcc, 0xcc, 0xa0)}}};
 }
 
 /// For codes without a colour of their own: other colours of the same sets and Tol's light
@@ -64,6 +83,15 @@ MapStyle makeDark()
     l.zoneWash = QColor(0xff, 0xff, 0xff, 0x30); // lighter ground: the darkest claimants' stripes still show
     l.claimHalo = QColor(0xc8, 0xc8, 0xc8, 0xa8);
     l.outlineCasing = l.claimHalo;
+    // The blocs keep their hues, lighter and more opaque so that they stand off the dark land.
+    l.blocPalettes = {
+        {QStringLiteral("csto"), {QColor(0xcc, 0x55, 0x88, 0xc0), QColor(0xee, 0xaa, 0xbb, 0xb0)}},
+        {QStringLiteral("eaeu"), {QColor(0x55, 0x88, 0xcc, 0xc0), QColor(0x99, 0xaa, 0xcc, 0xb0)}},
+        {QStringLiteral("cis"), {QColor(0xaa, 0x77, 0x33, 0xd0), QColor(0xdd, 0xaa, 0x55, 0xb8), QColor(0xee, 0xdd, 0xaa, 0xa0)}},
+        {QStringLiteral("brics"), {QColor(0x77, 0x66, 0xcc, 0xc8), QColor(0xaa, 0x99, 0xdd, 0xb0), QColor(0xdd, 0xc8, 0xee, 0xc0)}},
+        {QStringLiteral("sco-russia-blocs"),
+         {QColor(0x88, 0x66, 0xcc, 0xd0), QColor(0x5a, 0xb4, 0xac, 0xd0), QColor(0xf0, 0x80, 0x30, 0xd0),
+          QColor(0xb0, 0xb0, 0xb0, 0x90)}}};
     l.genericFill = QColor(0x00, 0x9e, 0x73, 0x60);
     l.genericOutline = QColor(0x3c, 0xc4, 0x9a);
     l.genericLine = QColor(0xa9, 0xb8, 0xcc);

@@ -33,10 +33,16 @@ struct LayerStyle
     /// claims meet; other codes take `claimantFallback` by a stable hash.
     QHash<QString, QColor> claimants = standardClaimants();
     QList<QColor> claimantFallback = standardClaimantFallback();
+    /// Each organisation's own colours by its layer id, one per status in the order of the
+    /// layer's legend (members first): a hue of its own for each bloc, so that two blocs never
+    /// look alike, on the map or in the legend. A membership layer without a palette of its own
+    /// (the SCO, a user's layer) takes `member`, `observer` and `partner`.
+    QHash<QString, QList<QColor>> blocPalettes = standardBlocPalettes();
 
     QColor claimant(const QString &iso3) const;
     static QHash<QString, QColor> standardClaimants();
     static QList<QColor> standardClaimantFallback();
+    static QHash<QString, QList<QColor>> standardBlocPalettes();
 };
 
 /// Colours and sizes of the base map. Muted so that thematic layers speak; sizes are for a

@@ -1,6 +1,8 @@
-#include "scochart.h"
-#include "safetext.h"
+#include "membershipchart.h"
+#include "layerpainter.h"
+#include "mapstyle.h"
 #include "membershiptimelinemodel.h"
+#include "safetext.h"
 
 #include <QChart>
 #include <QChartView>
@@ -17,7 +19,7 @@
 
 namespace spheres {
 
-ScoChart::ScoChart(QWidget *parent)
+MembershipChart::MembershipChart(QWidget *parent)
     : ChartWidget(parent)
 {
     setWindowTitle(tr("Membership by year"));
@@ -30,22 +32,6 @@ ScoChart::ScoChart(QWidget *parent)
     m_counts->setTitleText(tr("States"));
     chart->addAxis(m_years, Qt::AlignBottom);
     chart->addAxis(m_counts, Qt::AlignLeft);
-    for (int i = 0; i < int(m_lines.size()); ++i) {
-        const int column = MembershipTimelineModel::Members + i;
-        auto *line = new QLineSeries;
-        line->setName(SafeText::html(m_model->headerData(column, Qt::Horizontal).toString()));
-        line->setPointsVisible(true);
-        chart->addSeries(line);
-        line->attachAxis(m_years);
-        line->attachAxis(m_counts);
-        auto *mapper = new QVXYModelMapper(this);
-        mapper->setXColumn(MembershipTimelineModel::Year);
-        mapper->setYColumn(column);
-        mapper->setSeries(line);
-        mapper->setModel(m_model);
-        m_lines[size_t(i)] = line;
-        m_mappers[size_t(i)] = mapper;
-    }
     m_cursor = new QLineSeries;
     chart->addSeries(m_cursor);
     m_cursor->attachAxis(m_years);
@@ -53,7 +39,7 @@ ScoChart::ScoChart(QWidget *parent)
     chart->legend()->markers(m_cursor).constFirst()->setVisible(false);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
-    connect(chart, &QChart::plotAreaChanged, this, &ScoChart::fitToWidth);
+    connect(chart, &QChart::plotAreaChanged, this, &MembershipChart::fitToWidth);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -64,6 +50,7 @@ ScoChart::ScoChart(QWidget *parent)
     layout->addWidget(view);
 
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        rebuildSeries();
         updateAxes();
         updateCursor();
     });
@@ -72,18 +59,54 @@ ScoChart::ScoChart(QWidget *parent)
     restyle();
 }
 
-QLineSeries *ScoChart::series(int column) const
+QLineSeries *MembershipChart::series(const QString &status) const
 {
-    const int i = column - MembershipTimelineModel::Members;
-    return i >= 0 && i < int(m_lines.size()) ? m_lines[size_t(i)] : nullptr;
+    const qsizetype i = m_statuses.indexOf(status);
+    return i >= 0 ? m_lines[i] : nullptr;
 }
 
-void ScoChart::setLayer(std::shared_ptr<const Layer> layer)
+void MembershipChart::rebuildSeries()
+{
+    if (m_model->statuses() == m_statuses) { // another layer of the same statuses: new names and colours
+        for (qsizetype i = 0; i < m_lines.size(); ++i)
+            m_lines[i]->setName(SafeText::html(m_model->headerData(int(i) + 1, Qt::Horizontal).toString()));
+        restyle();
+        return;
+    }
+    QChart *chart = views().constFirst()->chart();
+    qDeleteAll(m_mappers);
+    m_mappers.clear();
+    for (QLineSeries *line : std::as_const(m_lines)) {
+        chart->removeSeries(line);
+        delete line;
+    }
+    m_lines.clear();
+    m_statuses = m_model->statuses();
+    for (int i = 0; i < m_statuses.size(); ++i) {
+        const int column = i + 1;
+        auto *line = new QLineSeries;
+        line->setName(SafeText::html(m_model->headerData(column, Qt::Horizontal).toString()));
+        line->setPointsVisible(true);
+        chart->addSeries(line);
+        line->attachAxis(m_years);
+        line->attachAxis(m_counts);
+        auto *mapper = new QVXYModelMapper(this);
+        mapper->setXColumn(MembershipTimelineModel::kYearColumn);
+        mapper->setYColumn(column);
+        mapper->setSeries(line);
+        mapper->setModel(m_model);
+        m_lines << line;
+        m_mappers << mapper;
+    }
+    restyle();
+}
+
+void MembershipChart::setLayer(std::shared_ptr<const Layer> layer)
 {
     m_model->setLayer(std::move(layer));
 }
 
-void ScoChart::setYear(int year)
+void MembershipChart::setYear(int year)
 {
     if (year == m_year)
         return;
@@ -91,11 +114,11 @@ void ScoChart::setYear(int year)
     updateCursor();
 }
 
-void ScoChart::updateAxes()
+void MembershipChart::updateAxes()
 {
     int max = 1;
     for (int row = 0; row < m_model->rowCount(); ++row)
-        for (int c = MembershipTimelineModel::Members; c < MembershipTimelineModel::ColumnCount; ++c)
+        for (int c = 1; c < m_model->columnCount(); ++c)
             max = std::max(max, m_model->index(row, c).data().toInt());
     m_counts->setRange(0, max + 1);
     m_counts->setTickType(QValueAxis::TicksDynamic);
@@ -108,7 +131,7 @@ void ScoChart::updateAxes()
     m_years->setTitleText(tr("Year"));
 }
 
-void ScoChart::fitToWidth()
+void MembershipChart::fitToWidth()
 {
     QChart *chart = views().constFirst()->chart();
     const QRectF plot = chart->plotArea();
@@ -145,48 +168,56 @@ void ScoChart::fitToWidth()
     m_fitting = false;
 }
 
-void ScoChart::updateCursor()
+void MembershipChart::updateCursor()
 {
     // The cursor is the timeline's year, not data: two points from the axis' bottom to top.
     const double top = m_counts->max();
     m_cursor->replace(QList<QPointF>{{double(m_year), 0.0}, {double(m_year), top}});
     m_cursor->setVisible(m_year >= m_model->firstYear() && m_year <= m_model->lastYear());
     const QString name = m_model->layer() ? m_model->layer()->title : tr("Membership");
-    using C = MembershipTimelineModel;
-    QStringList counts;
-    for (int c = C::Members; c < C::ColumnCount; ++c)
-        if (const int n = m_model->count(m_year, C::Column(c)); n > 0)
-            counts << QStringLiteral("%1 %2").arg(n).arg(m_model->headerData(c, Qt::Horizontal).toString().toLower());
+    QStringList counts; // "member 10": the status as the map's legend and context panel say it
+    for (const QString &status : m_model->statuses())
+        if (const int n = m_model->count(m_year, status); n > 0)
+            counts << tr("%1 %2").arg(status).arg(n);
     const QString heading = tr("%1 in %2").arg(name, QString::number(m_year));
-    // The tab and the pack's heading name the organisation: the chart's own title is the year's
-    // counts, short enough for a narrow dock. Qt Charts shows titles as HTML.
-    const QString shown = counts.isEmpty() ? heading : tr("In %1: %2").arg(QString::number(m_year), counts.join(QStringLiteral(", ")));
+    // The chart's own title is the year's counts, short enough for a narrow dock, led by the
+    // organisation's acronym ("CSTO in 2024: …"); a long title is the tab's tooltip and the
+    // description's. Qt Charts shows titles as HTML.
+    const QString acronym = m_model->layer() && m_model->layer()->shortName().size() <= kShortNameLength
+                                ? m_model->layer()->shortName() : QString();
+    const QString year = QString::number(m_year), list = counts.join(QStringLiteral(", "));
+    const QString shown = counts.isEmpty()        ? heading
+                          : acronym.isEmpty() ? tr("In %1: %2").arg(year, list)
+                                              : tr("%1 in %2: %3").arg(acronym, year, list);
     views().constFirst()->chart()->setTitle(SafeText::html(shown));
+    QStringList lines;
+    for (const QString &status : m_model->statuses())
+        lines << status;
     describe(views().constFirst(), shown,
-             tr("%1 from %2 to %3, one line each for members, observers, dialogue partners and partners. "
-                "The cursor marks %4: %5.")
-                 .arg(name).arg(m_model->firstYear()).arg(m_model->lastYear()).arg(m_year)
+             tr("%1 from %2 to %3, one line each for %4. The cursor marks %5: %6.")
+                 .arg(name).arg(m_model->firstYear()).arg(m_model->lastYear()).arg(lines.join(QStringLiteral(", ")))
+                 .arg(m_year)
                  .arg(counts.isEmpty() ? tr("no states") : counts.join(QStringLiteral(", "))));
 }
 
-int ScoChart::yearAt(const QPoint &viewportPos) const
+int MembershipChart::yearAt(const QPoint &viewportPos) const
 {
     QChartView *view = views().constFirst();
     QChart *chart = view->chart();
     const QPointF inChart = chart->mapFromScene(view->mapToScene(viewportPos));
     if (!chart->plotArea().adjusted(-6, -6, 6, 6).contains(inChart))
         return 0;
-    const int year = int(std::lround(chart->mapToValue(inChart, m_lines[0]).x()));
+    const int year = int(std::lround(chart->mapToValue(inChart, m_cursor).x()));
     return std::clamp(year, m_model->firstYear(), m_model->lastYear());
 }
 
-void ScoChart::activateAt(const QPoint &viewportPos)
+void MembershipChart::activateAt(const QPoint &viewportPos)
 {
     if (const int year = yearAt(viewportPos))
         emit yearClicked(year);
 }
 
-bool ScoChart::eventFilter(QObject *watched, QEvent *event)
+bool MembershipChart::eventFilter(QObject *watched, QEvent *event)
 {
     const bool press = event->type() == QEvent::MouseButtonPress, release = event->type() == QEvent::MouseButtonRelease;
     if ((press || release) && !views().isEmpty() && watched == views().constFirst()->viewport()) {
@@ -201,18 +232,23 @@ bool ScoChart::eventFilter(QObject *watched, QEvent *event)
     return ChartWidget::eventFilter(watched, event);
 }
 
-void ScoChart::styleSeries()
+void MembershipChart::styleSeries()
 {
     if (!m_cursor)
         return;
-    // Okabe–Ito, as the map colours members (bluish green) and observers (sky blue); the map's
-    // yellow for partners is too pale for a line, so orange and reddish purple, and dashes.
-    const std::array<QColor, 4> colours{QColor(0x00, 0x9e, 0x73), QColor(0x56, 0xb4, 0xe9),
-                                        QColor(0xe6, 0x9f, 0x00), QColor(0xcc, 0x79, 0xa7)};
-    const std::array<Qt::PenStyle, 4> styles{Qt::SolidLine, Qt::SolidLine, Qt::DashLine, Qt::DashDotLine};
+    // Each status in the map's colour of it, opaque; fills too pale for a line are darkened.
+    // Dashes tell the later statuses apart where two share a colour (dialogue partner, partner).
+    static constexpr Qt::PenStyle kStyles[] = {Qt::SolidLine, Qt::SolidLine, Qt::DashLine, Qt::DashDotLine, Qt::DotLine};
     const double width = std::max(2.0, fontMetrics().height() / 7.0);
-    for (size_t i = 0; i < m_lines.size(); ++i) {
-        QPen pen(colours[i], width, styles[i]);
+    for (qsizetype i = 0; i < m_lines.size(); ++i) {
+        QColor colour = m_model->layer()
+                            ? LayerPainter::membershipColour(*m_model->layer(), m_statuses[i], MapStyle::standard().layers)
+                            : palette().color(QPalette::WindowText);
+        colour.setAlpha(255);
+        const int luma = (299 * colour.red() + 587 * colour.green() + 114 * colour.blue()) / 1000;
+        if (luma > 170) // a pale fill (the SCO's yellow) would vanish as a line on white
+            colour = colour.darker(100 + (luma - 120));
+        QPen pen(colour, width, kStyles[std::min<qsizetype>(i, std::size(kStyles) - 1)]);
         pen.setCapStyle(Qt::RoundCap);
         m_lines[i]->setPen(pen);
         m_lines[i]->setMarkerSize(width * 2.5);

@@ -3,7 +3,8 @@
 #include "chartwidget.h"
 #include "layer.h"
 
-#include <array>
+#include <QList>
+
 #include <memory>
 
 class QLineSeries;
@@ -14,22 +15,25 @@ namespace spheres {
 
 class MembershipTimelineModel;
 
-/// A membership layer (the SCO) through time: how many members, observers, dialogue partners
-/// and partners it counts each year, one line each, with a vertical cursor at the timeline's
-/// year. Clicking the chart asks for that year.
-class ScoChart : public ChartWidget
+/// A membership layer through time (the SCO, a Russia-led bloc, the comparison of both): how
+/// many states it counts in each status each year, one line per status in the map's colour of
+/// that status, with a vertical cursor at the timeline's year. Clicking the chart asks for that year.
+class MembershipChart : public ChartWidget
 {
     Q_OBJECT
 public:
-    explicit ScoChart(QWidget *parent = nullptr);
+    /// Names at most this long (acronyms: "SCO", "BRICS") lead the chart's title and name its tab.
+    static constexpr qsizetype kShortNameLength = 8;
+
+    explicit MembershipChart(QWidget *parent = nullptr);
 
     void setLayer(std::shared_ptr<const Layer> layer);
     void setYear(int year);
     int year() const { return m_year; }
 
     const MembershipTimelineModel *model() const { return m_model; }
-    /// The line of a status column (MembershipTimelineModel::Members…), or nullptr.
-    QLineSeries *series(int column) const;
+    /// The line of `status` ("member"), or nullptr when the layer has no such status.
+    QLineSeries *series(const QString &status) const;
     QLineSeries *cursor() const { return m_cursor; }
 
     /// The year under a point of the chart view's viewport, or 0 outside the plot.
@@ -49,12 +53,15 @@ private slots:
     void fitToWidth();
 
 private:
+    /// One line per status of the model's layer, mapped from the model.
+    void rebuildSeries();
     void updateAxes();
     void updateCursor();
 
     MembershipTimelineModel *m_model = nullptr;
-    std::array<QLineSeries *, 4> m_lines{};
-    std::array<QVXYModelMapper *, 4> m_mappers{};
+    QList<QLineSeries *> m_lines; ///< in the model's status order
+    QList<QVXYModelMapper *> m_mappers;
+    QStringList m_statuses;       ///< what m_lines show
     bool m_fitting = false;
     QLineSeries *m_cursor = nullptr;
     QValueAxis *m_years = nullptr;
