@@ -6,13 +6,13 @@
 #include "gazetteer.h"
 #include "geojsonreader.h"
 #include "linker.h"
+#include "orderedjson.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDate>
 #include <QFile>
 #include <QFileInfo>
-#include <QLocale>
 #include <QStringDecoder>
 #include <QTextStream>
 
@@ -90,41 +90,29 @@ Narrative readNarrative(const QString &path, const QString &name)
     return Narrative{std::move(text), {}};
 }
 
-// --- JSON output ------------------------------------------------------------------------------
-// Written by hand rather than with QJsonDocument, which sorts the members: the claims read best
-// with "id" first and "text" before the links.
-
-QByteArray jsonString(const QString &s) { return BriefWriter::quoted(s); }
-
-QByteArray jsonStrings(const QStringList &list)
-{
-    QByteArray out = "[";
-    for (qsizetype i = 0; i < list.size(); ++i)
-        out += (i > 0 ? ", " : "") + jsonString(list.at(i));
-    return out + ']';
-}
-
+/// The claims as `spheres link --json` prints them: "id" first and "text" before the links,
+/// which is why the members keep their order (OrderedJson), unlike QJsonDocument's.
 QByteArray claimsJson(const Brief &brief)
 {
-    QByteArray out = "{\n  \"source\": " + jsonString(brief.narrativeSource) + ",\n  \"claims\": [";
-    for (qsizetype i = 0; i < brief.claims.size(); ++i) {
-        const Claim &c = brief.claims.at(i);
-        const QByteArray pad = "      ";
-        out += i > 0 ? ",\n    {\n" : "\n    {\n";
-        out += pad + "\"id\": " + jsonString(c.id) + ",\n";
-        out += pad + "\"paragraph\": " + QByteArray::number(c.paragraph) + ",\n";
-        out += pad + "\"sentence\": " + QByteArray::number(c.sentence) + ",\n";
-        out += pad + "\"text\": " + jsonString(c.text) + ",\n";
-        out += pad + "\"stance\": " + jsonString(stanceKey(c.stance)) + ",\n";
-        out += pad + "\"confidence\": " + QByteArray::number(c.confidence, 'g', QLocale::FloatingPointShortest) + ",\n";
-        out += pad + "\"cues\": " + jsonStrings(c.cues) + ",\n";
-        out += pad + "\"regions\": " + jsonStrings(c.regions) + ",\n";
-        out += pad + "\"groups\": " + jsonStrings(c.groups) + ",\n";
-        out += pad + "\"features\": " + jsonStrings(c.features) + ",\n";
-        out += pad + "\"topics\": " + jsonStrings(c.topics) + "\n    }";
+    OrderedJson claims = OrderedJson::array();
+    for (const Claim &c : brief.claims) {
+        claims.append(OrderedJson::object()
+                          .add(QStringLiteral("id"), OrderedJson::string(c.id))
+                          .add(QStringLiteral("paragraph"), OrderedJson::number(c.paragraph))
+                          .add(QStringLiteral("sentence"), OrderedJson::number(c.sentence))
+                          .add(QStringLiteral("text"), OrderedJson::string(c.text))
+                          .add(QStringLiteral("stance"), OrderedJson::string(stanceKey(c.stance)))
+                          .add(QStringLiteral("confidence"), OrderedJson::number(c.confidence))
+                          .add(QStringLiteral("cues"), OrderedJson::strings(c.cues))
+                          .add(QStringLiteral("regions"), OrderedJson::strings(c.regions))
+                          .add(QStringLiteral("groups"), OrderedJson::strings(c.groups))
+                          .add(QStringLiteral("features"), OrderedJson::strings(c.features))
+                          .add(QStringLiteral("topics"), OrderedJson::strings(c.topics)));
     }
-    out += brief.claims.isEmpty() ? "]\n}\n" : "\n  ]\n}\n";
-    return out;
+    return OrderedJson::object()
+        .add(QStringLiteral("source"), OrderedJson::string(brief.narrativeSource))
+        .add(QStringLiteral("claims"), std::move(claims))
+        .toJson();
 }
 
 } // namespace

@@ -1,12 +1,12 @@
 #include "atlas.h"
 
+#include "jsonfields.h"
+#include "jsonlimits.h"
 #include "sovereignty.h"
 #include "topojsonreader.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace spheres {
@@ -29,19 +29,17 @@ struct RegionTable
 
 std::optional<RegionTable> readRegionTable(const QString &path, QString &error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        error = QStringLiteral("%1: %2").arg(path, file.errorString());
+    constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
+    const auto data = JsonLimits::readFile(path, kMaxFileBytes, error);
+    if (!data)
         return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        error = Atlas::tr("%1: not valid JSON at byte %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString());
+    const auto doc = JsonFields::parseObject(*data, kMaxFileBytes, Atlas::tr("not a region table (the top level is not an object)"), error);
+    if (!doc) {
+        error = QStringLiteral("%1: %2").arg(path, error);
         return std::nullopt;
     }
     RegionTable table;
-    const QJsonArray regions = doc.object().value(u"regions").toArray();
+    const QJsonArray regions = doc->value(u"regions").toArray();
     for (qsizetype i = 0; i < regions.size(); ++i) {
         const QJsonObject o = regions.at(i).toObject();
         Region r;
@@ -57,7 +55,7 @@ std::optional<RegionTable> readRegionTable(const QString &path, QString &error)
         }
         table.byWorldAtlasName.insert(key, r);
     }
-    for (const QJsonValue &v : doc.object().value(u"groups").toArray()) {
+    for (const QJsonValue &v : doc->value(u"groups").toArray()) {
         const QJsonObject o = v.toObject();
         table.groups.push_back({o.value(u"id").toString(), o.value(u"name").toString(), stringList(o.value(u"aliases")),
                                 stringList(o.value(u"members")), o.value(u"note").toString()});

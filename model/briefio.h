@@ -63,13 +63,12 @@ public:
 };
 
 /// Writes a brief as JSON that BriefReader reads back equal: indented, members in a fixed order,
-/// empty optional members left out, so that two versions of a brief diff line by line.
+/// empty optional members left out, so that two versions of a brief diff line by line
+/// (OrderedJson; tests/data/briefs holds the expected output).
 class BriefWriter
 {
 public:
     static QByteArray toJson(const Brief &brief);
-    /// `text` as a JSON string literal, quotes included (also for other JSON that Spheres writes).
-    static QByteArray quoted(const QString &text);
     /// Writes atomically (AtomicFile): either the whole new file is there or the old one is untouched.
     /// Returns an error message naming `path`, empty on success. A brief that would not read back
     /// (say an opacity of 2) is not written. `written` (if given) gets the bytes on the disk.

@@ -1,20 +1,19 @@
 #include "geojsonreader.h"
 
-#include "antimeridian.h"
+#include "geojsongeometry.h"
+#include "jsonfields.h"
 #include "jsonlimits.h"
 
 #include <boost/geometry/algorithms/area.hpp>
 #include <boost/geometry/algorithms/correct.hpp>
 #include <boost/geometry/algorithms/is_valid.hpp>
 
-#include <cmath>
-#include <vector>
+#include <optional>
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QHash>
 #include <QSet>
@@ -29,474 +28,132 @@ QString num(qint64 n) { return QString::number(n); }
 
 constexpr int kMinYear = 1800;
 constexpr int kMaxYear = 2100;
-constexpr int kMaxCollectionDepth = 4; ///< GeometryCollections inside GeometryCollections
 
-bool samePoint(const Point &a, const Point &b) { return a.x() == b.x() && a.y() == b.y(); }
-
-using RawRing = std::vector<Point>;
-using RawPolygon = std::vector<RawRing>;
-
-/// What one feature's geometry decodes to, before the antimeridian is dealt with.
-struct GeometryParts
+/// Reads periods[index] of the feature at `place`.
+bool readPeriod(JsonFields &f, const QJsonValue &value, const QString &place, qsizetype index, Period &p)
 {
-    std::vector<std::vector<Point>> lines;
-    std::vector<RawPolygon> polygons;
-    std::vector<Point> points;
-};
-
-/// Decodes geometry objects; counts every position against the file's limit. Messages are built
-/// only on failure (through `place` and an index), so that large files decode quickly.
-class GeometryReader
-{
-public:
-    explicit GeometryReader(qint64 &coordinateCount) : m_count(coordinateCount) {}
-
-    bool read(const QJsonValue &value, const QString &place, int depth, GeometryParts &out);
-    QString error;
-
-private:
-    bool position(const QJsonValue &value, const QString &place, qsizetype index, const QString &type, Point &out);
-    bool positions(const QJsonValue &value, const QString &place, const QString &type, qsizetype minimum,
-                   std::vector<Point> &out);
-    bool rings(const QJsonValue &value, const QString &place, const QString &type, RawPolygon &out);
-
-    qint64 &m_count;
-};
-
-bool GeometryReader::position(const QJsonValue &value, const QString &place, qsizetype index, const QString &type,
-                              Point &out)
-{
-    const auto where = [&] { return index < 0 ? place : QStringLiteral("%1[%2]").arg(place, num(index)); };
-    if (!value.isArray()) {
-        error = tr("%1 is not a position (an array of longitude and latitude)").arg(where());
+    const QString where = JsonFields::joined(place, QStringLiteral("periods[%1]").arg(index));
+    if (!value.isObject())
+        return f.fail(place, tr("periods[%1] must be an object {\"since\", \"until\", \"status\"}").arg(index));
+    const QJsonObject o = value.toObject();
+    if (!f.wholeNumber(o, u"since", p.since, kMinYear, kMaxYear, where))
         return false;
-    }
-    const QJsonArray p = value.toArray();
-    for (const QJsonValue &c : p) {
-        if (c.isArray()) {
-            error = tr("%1: coordinates are nested deeper than a %2 allows").arg(where(), type);
+    if (JsonFields::isGiven(o.value(u"until"))) {
+        int until = 0;
+        if (!f.wholeNumber(o, u"until", until, kMinYear, kMaxYear, where))
             return false;
-        }
+        p.until = until;
+        if (until <= p.since)
+            return f.fail(where, tr("\"until\" (%1, exclusive) must be after \"since\" (%2)").arg(num(until), num(p.since)));
     }
-    if (p.size() < 2) {
-        error = tr("%1 needs a longitude and a latitude").arg(where());
-        return false;
-    }
-    for (qsizetype k = 0; k < p.size(); ++k) {
-        if (!p.at(k).isDouble()) {
-            error = tr("%1[%2] is not a number").arg(where(), num(k));
-            return false;
-        }
-    }
-    const double lon = p.at(0).toDouble(), lat = p.at(1).toDouble();
-    if (!(lon >= -180.0 && lon <= 180.0)) {
-        error = tr("%1: longitude %2 is outside [-180, 180]").arg(where(), QString::number(lon));
-        return false;
-    }
-    if (!(lat >= -90.0 && lat <= 90.0)) {
-        error = tr("%1: latitude %2 is outside [-90, 90]").arg(where(), QString::number(lat));
-        return false;
-    }
-    if (++m_count > GeoJsonReader::kMaxCoordinates) {
-        error = tr("the file has more than %1 coordinates, more than Spheres can draw")
-                    .arg(num(GeoJsonReader::kMaxCoordinates));
-        return false;
-    }
-    out = Point(lon, lat);
-    return true;
+    return f.requiredString(o, u"status", p.status, where);
 }
 
-bool GeometryReader::positions(const QJsonValue &value, const QString &place, const QString &type, qsizetype minimum,
-                               std::vector<Point> &out)
+/// Whether period `index` follows the one before it without overlapping it.
+bool followsPrevious(JsonFields &f, const QList<Period> &periods, qsizetype index, const QString &place)
 {
-    if (!value.isArray()) {
-        error = tr("%1 is not an array of positions (the coordinates of a %2 are not nested deeply enough)")
-                    .arg(place, type);
-        return false;
+    const Period &p = periods.at(index), &previous = periods.at(index - 1);
+    if (p.since < previous.since) {
+        return f.fail(place, tr("periods[%1] (since %2) comes before periods[%3] (since %4); periods must be in order")
+                                 .arg(num(index), num(p.since), num(index - 1), num(previous.since)));
     }
-    const QJsonArray array = value.toArray();
-    out.clear();
-    out.reserve(size_t(array.size()));
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        Point p;
-        if (!position(array.at(i), place, i, type, p))
-            return false;
-        out.push_back(p);
-    }
-    if (qsizetype(out.size()) < minimum) {
-        error = tr("%1 has %2 positions; a %3 needs at least %4").arg(place, num(qsizetype(out.size())), type, num(minimum));
-        return false;
+    if (!previous.until || p.since < *previous.until) {
+        return f.fail(place, tr("periods[%1] (since %2) overlaps periods[%3] (until %4)")
+                                 .arg(num(index), num(p.since), num(index - 1),
+                                      previous.until ? num(*previous.until) : tr("open-ended")));
     }
     return true;
-}
-
-bool GeometryReader::rings(const QJsonValue &value, const QString &place, const QString &type, RawPolygon &out)
-{
-    if (!value.isArray()) {
-        error = tr("%1 is not an array of rings").arg(place);
-        return false;
-    }
-    const QJsonArray array = value.toArray();
-    if (array.isEmpty()) {
-        error = tr("%1 has no rings").arg(place);
-        return false;
-    }
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString ringPlace = QStringLiteral("%1[%2]").arg(place, num(i));
-        RawRing ring;
-        if (!positions(array.at(i), ringPlace, type, 4, ring))
-            return false;
-        if (!samePoint(ring.front(), ring.back())) {
-            error = tr("%1: the ring is not closed (its first and last positions differ)").arg(ringPlace);
-            return false;
-        }
-        if (const double span = antimeridian::unwrappedSpan(ring); span > antimeridian::kMaxUnwrappedSpan) {
-            error = tr("%1: the ring winds round the globe (across %2° of longitude); a ring may go round it at most once")
-                        .arg(ringPlace, QString::number(span, 'f', 0));
-            return false;
-        }
-        out.push_back(std::move(ring));
-    }
-    return true;
-}
-
-bool GeometryReader::read(const QJsonValue &value, const QString &place, int depth, GeometryParts &out)
-{
-    if (value.isNull())
-        return true;
-    if (!value.isObject()) {
-        error = tr("%1 is neither a geometry object nor null").arg(place);
-        return false;
-    }
-    const QJsonObject geometry = value.toObject();
-    const QJsonValue typeValue = geometry.value(u"type");
-    if (!typeValue.isString()) {
-        error = tr("%1 has no \"type\"").arg(place);
-        return false;
-    }
-    const QString type = typeValue.toString();
-    if (type == u"GeometryCollection") {
-        if (depth >= kMaxCollectionDepth) {
-            error = tr("%1: GeometryCollections are nested more than %2 deep").arg(place, num(kMaxCollectionDepth));
-            return false;
-        }
-        const QJsonValue members = geometry.value(u"geometries");
-        if (!members.isArray()) {
-            error = tr("%1: \"geometries\" must be an array").arg(place);
-            return false;
-        }
-        const QJsonArray array = members.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i)
-            if (!read(array.at(i), QStringLiteral("%1.geometries[%2]").arg(place, num(i)), depth + 1, out))
-                return false;
-        return true;
-    }
-    static const QStringList known = {QStringLiteral("Point"),      QStringLiteral("MultiPoint"),
-                                      QStringLiteral("LineString"), QStringLiteral("MultiLineString"),
-                                      QStringLiteral("Polygon"),    QStringLiteral("MultiPolygon")};
-    if (!known.contains(type)) {
-        error = tr("%1: unknown geometry type \"%2\"").arg(place, type);
-        return false;
-    }
-    const QString where = place + QStringLiteral(".coordinates");
-    const QJsonValue coordinates = geometry.value(u"coordinates");
-    if (!coordinates.isArray()) {
-        error = tr("%1 must be an array").arg(where);
-        return false;
-    }
-    if (type == u"Point") {
-        Point p;
-        if (!position(coordinates, where, -1, type, p))
-            return false;
-        out.points.push_back(p);
-        return true;
-    }
-    if (type == u"MultiPoint") {
-        std::vector<Point> points;
-        if (!positions(coordinates, where, type, 0, points))
-            return false;
-        out.points.insert(out.points.end(), points.begin(), points.end());
-        return true;
-    }
-    if (type == u"LineString") {
-        std::vector<Point> line;
-        if (!positions(coordinates, where, type, 2, line))
-            return false;
-        out.lines.push_back(std::move(line));
-        return true;
-    }
-    const QJsonArray parts = coordinates.toArray();
-    if (type == u"MultiLineString") {
-        for (qsizetype i = 0; i < parts.size(); ++i) {
-            std::vector<Point> line;
-            if (!positions(parts.at(i), QStringLiteral("%1[%2]").arg(where, num(i)), type, 2, line))
-                return false;
-            out.lines.push_back(std::move(line));
-        }
-        return true;
-    }
-    if (type == u"Polygon") {
-        RawPolygon polygon;
-        if (!rings(coordinates, where, type, polygon))
-            return false;
-        out.polygons.push_back(std::move(polygon));
-        return true;
-    }
-    // MultiPolygon
-    for (qsizetype i = 0; i < parts.size(); ++i) {
-        RawPolygon polygon;
-        if (!rings(parts.at(i), QStringLiteral("%1[%2]").arg(where, num(i)), type, polygon))
-            return false;
-        out.polygons.push_back(std::move(polygon));
-    }
-    return true;
-}
-
-/// Where consecutive points are more than 180° of longitude apart the line crosses the
-/// antimeridian: a point is added on each side of it (at ±180, the latitude interpolated), so
-/// that splitting there leaves both halves reaching the edge of the map.
-LineString withEdgeCrossings(const std::vector<Point> &points)
-{
-    LineString out;
-    for (size_t i = 0; i < points.size(); ++i) {
-        const Point &b = points[i];
-        if (i > 0) {
-            const Point &a = points[i - 1];
-            const double dx = b.x() - a.x();
-            if (std::abs(dx) > 180.0) {
-                const bool eastward = dx < 0; // 179 → -179 crosses +180 going east
-                const double bx = b.x() + (eastward ? 360.0 : -360.0);
-                const double edge = eastward ? 180.0 : -180.0;
-                const double t = bx == a.x() ? 0.0 : (edge - a.x()) / (bx - a.x());
-                const double lat = a.y() + t * (b.y() - a.y());
-                const Point before(edge, lat), after(-edge, lat);
-                if (!samePoint(before, a))
-                    out.push_back(before);
-                if (!samePoint(after, b))
-                    out.push_back(after);
-            }
-        }
-        out.push_back(b);
-    }
-    return out;
-}
-
-bool isYear(const QJsonValue &value)
-{
-    if (!value.isDouble())
-        return false;
-    const double d = value.toDouble();
-    return d == std::floor(d) && d >= kMinYear && d <= kMaxYear;
 }
 
 /// Reads "periods"; absent or null means the feature exists in every year.
-bool readPeriods(const QJsonValue &value, QList<Period> &out, QString &error)
+bool readPeriods(JsonFields &f, const QJsonValue &value, QList<Period> &out, const QString &place)
 {
-    if (value.isUndefined() || value.isNull())
+    if (!JsonFields::isGiven(value))
         return true;
-    if (!value.isArray() || value.toArray().isEmpty()) {
-        error = tr("\"periods\" must be a non-empty array of {\"since\", \"until\", \"status\"}");
-        return false;
-    }
+    if (!value.isArray() || value.toArray().isEmpty())
+        return f.fail(place, tr("\"periods\" must be a non-empty array of {\"since\", \"until\", \"status\"}"));
     const QJsonArray array = value.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString place = QStringLiteral("periods[%1]").arg(i);
-        if (!array.at(i).isObject()) {
-            error = tr("%1 must be an object {\"since\", \"until\", \"status\"}").arg(place);
-            return false;
-        }
-        const QJsonObject o = array.at(i).toObject();
         Period p;
-        if (!isYear(o.value(u"since"))) {
-            error = tr("%1: \"since\" must be a whole year from %2 to %3").arg(place, num(kMinYear), num(kMaxYear));
+        if (!readPeriod(f, array.at(i), place, i, p))
             return false;
-        }
-        p.since = o.value(u"since").toInt();
-        const QJsonValue until = o.value(u"until");
-        if (!until.isUndefined() && !until.isNull()) {
-            if (!isYear(until)) {
-                error = tr("%1: \"until\" must be a whole year from %2 to %3").arg(place, num(kMinYear), num(kMaxYear));
-                return false;
-            }
-            p.until = until.toInt();
-            if (*p.until <= p.since) {
-                error = tr("%1: \"until\" (%2, exclusive) must be after \"since\" (%3)")
-                            .arg(place, num(*p.until), num(p.since));
-                return false;
-            }
-        }
-        p.status = o.value(u"status").toString();
-        if (p.status.trimmed().isEmpty()) {
-            error = tr("%1: \"status\" must be a non-empty string").arg(place);
-            return false;
-        }
-        if (!out.isEmpty()) {
-            const Period &previous = out.last();
-            if (p.since < previous.since) {
-                error = tr("%1 (since %2) comes before periods[%3] (since %4); periods must be in order")
-                            .arg(place, num(p.since), num(i - 1), num(previous.since));
-                return false;
-            }
-            if (!previous.until || p.since < *previous.until) {
-                error = tr("%1 (since %2) overlaps periods[%3] (until %4)")
-                            .arg(place, num(p.since), num(i - 1),
-                                 previous.until ? num(*previous.until) : tr("open-ended"));
-                return false;
-            }
-        }
         out.push_back(p);
-    }
-    return true;
-}
-
-bool readSources(const QJsonValue &value, QList<Source> &out, QString &error)
-{
-    if (value.isUndefined() || value.isNull())
-        return true;
-    if (!value.isArray()) {
-        error = tr("\"sources\" must be an array of {\"title\", \"publisher\", \"url\", \"date\"}");
-        return false;
-    }
-    const QJsonArray array = value.toArray();
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString place = QStringLiteral("sources[%1]").arg(i);
-        if (!array.at(i).isObject()) {
-            error = tr("%1 must be an object {\"title\", \"publisher\", \"url\", \"date\"}").arg(place);
+        if (i > 0 && !followsPrevious(f, out, i, place))
             return false;
-        }
-        const QJsonObject o = array.at(i).toObject();
-        Source s;
-        for (auto [key, field] : {std::pair{u"title", &s.title}, std::pair{u"publisher", &s.publisher},
-                                  std::pair{u"url", &s.url}, std::pair{u"date", &s.date}}) {
-            const QJsonValue v = o.value(QStringView(key));
-            if (v.isUndefined() || v.isNull())
-                continue;
-            if (v.isString()) {
-                *field = v.toString();
-            } else if (QStringView(key) == u"date" && v.isDouble() && v.toDouble() == std::floor(v.toDouble())) {
-                *field = QString::number(v.toInteger()); // "date": 2025
-            } else {
-                error = tr("%1: \"%2\" must be a string").arg(place, QStringView(key).toString());
-                return false;
-            }
-        }
-        out.push_back(s);
     }
     return true;
 }
 
-bool readString(const QJsonObject &o, QStringView key, QString &out, QString &error)
+std::optional<LayerKind> layerKindNamed(const QString &kind)
 {
-    const QJsonValue v = o.value(key);
-    if (v.isUndefined() || v.isNull())
-        return true;
-    if (!v.isString()) {
-        error = tr("\"%1\" must be a string").arg(key.toString());
-        return false;
-    }
-    out = v.toString();
-    return true;
+    static const QHash<QString, LayerKind> kinds = {{QStringLiteral("lines"), LayerKind::Lines},
+                                                    {QStringLiteral("membership"), LayerKind::Membership},
+                                                    {QStringLiteral("zones"), LayerKind::Zones},
+                                                    {QStringLiteral("sites"), LayerKind::Sites},
+                                                    {QStringLiteral("generic"), LayerKind::Generic}};
+    const auto it = kinds.constFind(kind);
+    return it == kinds.constEnd() ? std::nullopt : std::optional<LayerKind>(*it);
 }
 
-bool readCodes(const QJsonObject &o, QStringView key, QStringList &out, QString &error)
+bool readLegend(JsonFields &f, const QJsonValue &legend, Layer &layer)
 {
-    const QJsonValue v = o.value(key);
-    if (v.isUndefined() || v.isNull())
+    if (!JsonFields::isGiven(legend))
         return true;
-    const QJsonArray array = v.toArray();
-    for (const QJsonValue &code : array) {
-        if (!code.isString() || code.toString().isEmpty())
-            break;
-        out << code.toString();
-    }
-    if (!v.isArray() || out.size() != array.size()) {
-        error = tr("\"%1\" must be an array of region codes").arg(key.toString());
-        return false;
+    if (!legend.isArray())
+        return f.fail({}, tr("\"spheres\".legend must be an array of {\"key\", \"label\"}"));
+    const QJsonArray entries = legend.toArray();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QJsonObject e = entries.at(i).toObject();
+        const LegendEntry entry{e.value(u"key").toString(), e.value(u"label").toString()};
+        if (entry.key.isEmpty() || entry.label.isEmpty())
+            return f.fail({}, tr("\"spheres\".legend[%1] needs a non-empty \"key\" and \"label\"").arg(i));
+        layer.legend.push_back(entry);
     }
     return true;
 }
 
 /// The foreign member "spheres": what our own layers say about themselves.
-bool readHeader(const QJsonValue &value, Layer &layer, QString &error)
+bool readHeader(JsonFields &f, const QJsonValue &value, Layer &layer)
 {
-    if (!value.isObject()) {
-        error = tr("\"spheres\" must be an object {\"id\", \"kind\", \"title\", …}");
-        return false;
-    }
+    if (!value.isObject())
+        return f.fail({}, tr("\"spheres\" must be an object {\"id\", \"kind\", \"title\", …}"));
     const QJsonObject o = value.toObject();
     layer.id = o.value(u"id").toString();
     layer.title = o.value(u"title").toString();
-    if (layer.id.isEmpty() || layer.title.isEmpty()) {
-        error = tr("\"spheres\" needs a non-empty \"id\" and \"title\"");
-        return false;
-    }
+    if (layer.id.isEmpty() || layer.title.isEmpty())
+        return f.fail({}, tr("\"spheres\" needs a non-empty \"id\" and \"title\""));
     const QString kind = o.value(u"kind").toString();
-    if (kind == u"lines")
-        layer.kind = LayerKind::Lines;
-    else if (kind == u"membership")
-        layer.kind = LayerKind::Membership;
-    else if (kind == u"zones")
-        layer.kind = LayerKind::Zones;
-    else if (kind == u"sites")
-        layer.kind = LayerKind::Sites;
-    else if (kind == u"generic")
-        layer.kind = LayerKind::Generic;
-    else {
-        error = tr("\"spheres\".kind must be \"lines\", \"membership\", \"zones\", \"sites\" or \"generic\" (it is \"%1\")")
-                    .arg(kind);
-        return false;
+    const auto parsed = layerKindNamed(kind);
+    if (!parsed) {
+        return f.fail({}, tr("\"spheres\".kind must be \"lines\", \"membership\", \"zones\", \"sites\" or "
+                             "\"generic\" (it is \"%1\")")
+                              .arg(kind));
     }
-    if (!readString(o, u"description", layer.description, error)) {
-        error = QStringLiteral("\"spheres\": ") + error;
+    layer.kind = *parsed;
+    if (!f.optionalString(o, u"description", layer.description, QStringLiteral("\"spheres\"")))
         return false;
-    }
-    const QJsonValue asOf = o.value(u"asOf");
-    if (!asOf.isUndefined() && !asOf.isNull()) {
+    if (const QJsonValue asOf = o.value(u"asOf"); JsonFields::isGiven(asOf)) {
         layer.asOf = QDate::fromString(asOf.toString(), Qt::ISODate);
-        if (!layer.asOf.isValid()) {
-            error = tr("\"spheres\".asOf must be a date \"YYYY-MM-DD\"");
-            return false;
-        }
+        if (!layer.asOf.isValid())
+            return f.fail({}, tr("\"spheres\".asOf must be a date \"YYYY-MM-DD\""));
     }
-    const QJsonValue legend = o.value(u"legend");
-    if (!legend.isUndefined() && !legend.isNull()) {
-        if (!legend.isArray()) {
-            error = tr("\"spheres\".legend must be an array of {\"key\", \"label\"}");
-            return false;
-        }
-        const QJsonArray entries = legend.toArray();
-        for (qsizetype i = 0; i < entries.size(); ++i) {
-            const QJsonObject e = entries.at(i).toObject();
-            const LegendEntry entry{e.value(u"key").toString(), e.value(u"label").toString()};
-            if (entry.key.isEmpty() || entry.label.isEmpty()) {
-                error = tr("\"spheres\".legend[%1] needs a non-empty \"key\" and \"label\"").arg(i);
-                return false;
-            }
-            layer.legend.push_back(entry);
-        }
-    }
-    return true;
+    return readLegend(f, o.value(u"legend"), layer);
 }
 
 /// Reads the properties every layer understands; the rest go to `feature.properties`.
-bool readProperties(const QJsonValue &value, LayerKind kind, Feature &feature, QString &error)
+bool readProperties(JsonFields &f, const QJsonValue &value, LayerKind kind, Feature &feature, const QString &place)
 {
-    if (!value.isUndefined() && !value.isNull() && !value.isObject()) {
-        error = tr("\"properties\" must be an object or null");
-        return false;
-    }
+    if (JsonFields::isGiven(value) && !value.isObject())
+        return f.fail(place, tr("\"properties\" must be an object or null"));
     const QJsonObject o = value.toObject();
-    if (!readString(o, u"name", feature.name, error) || !readString(o, u"description", feature.description, error)
-        || !readString(o, u"note", feature.note, error) || !readString(o, u"iso3", feature.iso3, error)
-        || !readPeriods(o.value(u"periods"), feature.periods, error)
-        || !readSources(o.value(u"sources"), feature.sources, error)
-        || !readCodes(o, u"claimants", feature.claimants, error)
-        || !readCodes(o, u"administeredBy", feature.administeredBy, error))
+    if (!f.optionalString(o, u"name", feature.name, place) || !f.optionalString(o, u"description", feature.description, place)
+        || !f.optionalString(o, u"note", feature.note, place) || !f.optionalString(o, u"iso3", feature.iso3, place)
+        || !readPeriods(f, o.value(u"periods"), feature.periods, place) || !f.sources(o, u"sources", feature.sources, place)
+        || !f.stringList(o, u"claimants", feature.claimants, place)
+        || !f.stringList(o, u"administeredBy", feature.administeredBy, place))
         return false;
-    if (kind == LayerKind::Membership && feature.iso3.size() != 3) {
-        error = tr("a membership feature needs \"iso3\", the three-letter code of a region");
-        return false;
-    }
+    if (kind == LayerKind::Membership && feature.iso3.size() != 3)
+        return f.fail(place, tr("a membership feature needs \"iso3\", the three-letter code of a region"));
     if (feature.name.isEmpty())
         feature.name = feature.id;
     static const QStringList known = {QStringLiteral("name"),    QStringLiteral("description"), QStringLiteral("note"),
@@ -508,6 +165,100 @@ bool readProperties(const QJsonValue &value, LayerKind kind, Feature &feature, Q
     return true;
 }
 
+/// The features of a FeatureCollection, or a lone Feature as one.
+std::optional<QJsonArray> featuresOf(JsonFields &f, const QJsonObject &top)
+{
+    const QString type = top.value(u"type").toString();
+    if (type == u"FeatureCollection") {
+        if (!top.value(u"features").isArray()) {
+            f.fail({}, tr("\"features\" must be an array"));
+            return std::nullopt;
+        }
+        return top.value(u"features").toArray();
+    }
+    if (type == u"Feature")
+        return QJsonArray{top};
+    f.fail({}, type.isEmpty() ? tr("not a GeoJSON FeatureCollection or Feature (it has no \"type\")")
+                              : tr("not a GeoJSON FeatureCollection or Feature (\"type\" is \"%1\")").arg(type));
+    return std::nullopt;
+}
+
+/// A layer's own "spheres" member, or a generic layer named after the file.
+bool readLayerHeader(JsonFields &f, const QJsonObject &top, const QString &sourceName, Layer &layer)
+{
+    if (top.contains(u"spheres"))
+        return readHeader(f, top.value(u"spheres"), layer);
+    layer.kind = LayerKind::Generic;
+    layer.id = QFileInfo(sourceName).completeBaseName();
+    if (layer.id.isEmpty())
+        layer.id = tr("layer");
+    layer.title = layer.id;
+    return true;
+}
+
+/// The feature's id as given ("id": a string or a number), else "feature-<n>".
+bool readFeatureId(JsonFields &f, const QJsonObject &object, qsizetype index, Feature &feature)
+{
+    const QJsonValue id = object.value(u"id");
+    if (id.isString())
+        feature.id = id.toString();
+    else if (id.isDouble())
+        feature.id = id.toVariant().toString();
+    else if (JsonFields::isGiven(id))
+        return f.fail(QStringLiteral("features[%1]").arg(index), tr("\"id\" must be a string or a number"));
+    if (feature.id.isEmpty())
+        feature.id = QStringLiteral("feature-%1").arg(index + 1);
+    return true;
+}
+
+/// Whether the feature's outline is kept: an invalid one is repaired, else drawn as it is, unless
+/// it has no area at all.
+bool keepArea(Feature &feature, const QString &where, QStringList &warnings)
+{
+    std::string reason;
+    if (bg::is_valid(feature.area, reason))
+        return true;
+    bg::correct(feature.area);
+    if (bg::is_valid(feature.area, reason))
+        return true;
+    if (bg::area(feature.area) > 0) {
+        warnings << tr("%1: the outline is not valid (%2); it is drawn as it is").arg(where, QString::fromStdString(reason));
+        return true;
+    }
+    warnings << tr("%1: the outline has no area (%2); the feature is left out").arg(where, QString::fromStdString(reason));
+    return false;
+}
+
+
+/// Gives every feature an id of its own: a repeated id gets the first free "-n" suffix.
+class UniqueIds
+{
+public:
+    void makeUnique(Feature &feature, const QString &where, QStringList &warnings)
+    {
+        if (m_ids.contains(feature.id)) {
+            auto next = m_nextSuffix.find(feature.id);
+            if (next == m_nextSuffix.end())
+                next = m_nextSuffix.insert(feature.id, 2);
+            int &n = *next;
+            QString unique;
+            while (m_ids.contains(unique = QStringLiteral("%1-%2").arg(feature.id, num(n))))
+                ++n;
+            ++n;
+            warnings << tr("%1: the id is used before; renamed \"%2\"").arg(where, unique);
+            if (feature.name == feature.id)
+                feature.name = unique;
+            feature.id = unique;
+        }
+        m_ids.insert(feature.id);
+    }
+
+private:
+    QSet<QString> m_ids;
+    QHash<QString, int> m_nextSuffix; // by id used twice: the first "-n" not yet tried, so that
+                                      // 50,000 features of one id are renamed in linear time
+};
+
 } // namespace
 
 GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString &sourceName)
@@ -516,118 +267,45 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
     auto fail = [&](const QString &what) {
         result.error = QStringLiteral("%1: %2").arg(sourceName, what);
         result.layer = Layer();
+        result.warnings.clear();
         return result;
     };
-    if (data.size() > kMaxFileBytes)
-        return fail(tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
-    if (const auto refused = JsonLimits::check(data, JsonLimits::kMaxDepth, kMaxFileBytes))
-        return fail(*refused);
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return fail(tr("not valid JSON at byte %1: %2").arg(num(parseError.offset), parseError.errorString()));
-    if (!doc.isObject())
-        return fail(tr("not a GeoJSON FeatureCollection or Feature (the top level is not an object)"));
-    const QJsonObject top = doc.object();
-    const QString type = top.value(u"type").toString();
-    QJsonArray features;
-    if (type == u"FeatureCollection") {
-        if (!top.value(u"features").isArray())
-            return fail(tr("\"features\" must be an array"));
-        features = top.value(u"features").toArray();
-    } else if (type == u"Feature") {
-        features.append(top);
-    } else {
-        return fail(type.isEmpty() ? tr("not a GeoJSON FeatureCollection or Feature (it has no \"type\")")
-                                   : tr("not a GeoJSON FeatureCollection or Feature (\"type\" is \"%1\")").arg(type));
-    }
-
-    Layer &layer = result.layer;
     QString error;
-    if (top.contains(u"spheres")) {
-        if (!readHeader(top.value(u"spheres"), layer, error))
-            return fail(error);
-    } else {
-        layer.kind = LayerKind::Generic;
-        layer.id = QFileInfo(sourceName).completeBaseName();
-        if (layer.id.isEmpty())
-            layer.id = tr("layer");
-        layer.title = layer.id;
-    }
+    const auto top = JsonFields::parseObject(
+        data, kMaxFileBytes, tr("not a GeoJSON FeatureCollection or Feature (the top level is not an object)"), error);
+    if (!top)
+        return fail(error);
+    JsonFields fields;
+    const auto features = featuresOf(fields, *top);
+    if (!features || !readLayerHeader(fields, *top, sourceName, result.layer))
+        return fail(fields.error);
 
     qint64 coordinateCount = 0;
     GeometryReader geometryReader(coordinateCount);
-    QSet<QString> ids;
-    QHash<QString, int> nextSuffix; // by id used twice: the first "-n" not yet tried, so that
-                                    // 50,000 features of one id are renamed in linear time
-    for (qsizetype i = 0; i < features.size(); ++i) {
-        const QJsonObject object = features.at(i).toObject();
+    UniqueIds ids;
+    for (qsizetype i = 0; i < features->size(); ++i) {
+        const QJsonObject object = features->at(i).toObject();
         Feature feature;
-        const QJsonValue id = object.value(u"id");
-        if (id.isString())
-            feature.id = id.toString();
-        else if (id.isDouble())
-            feature.id = id.toVariant().toString();
-        else if (!id.isUndefined() && !id.isNull())
-            return fail(tr("features[%1]: \"id\" must be a string or a number").arg(i));
-        if (feature.id.isEmpty())
-            feature.id = QStringLiteral("feature-%1").arg(i + 1);
+        if (!readFeatureId(fields, object, i, feature))
+            return fail(fields.error);
         const QString place = QStringLiteral("features[%1] (%2)").arg(num(i), feature.id);
         if (object.value(u"type").toString() != u"Feature")
             return fail(tr("%1 is not a Feature (its \"type\" is not \"Feature\")").arg(place));
-        if (!readProperties(object.value(u"properties"), layer.kind, feature, error))
-            return fail(QStringLiteral("%1: %2").arg(place, error));
-
+        if (!readProperties(fields, object.value(u"properties"), result.layer.kind, feature, place))
+            return fail(fields.error);
         if (!object.contains(u"geometry"))
             return fail(tr("%1 has no \"geometry\" (it may be null)").arg(place));
         GeometryParts parts;
         if (!geometryReader.read(object.value(u"geometry"), QStringLiteral("geometry"), 0, parts))
             return fail(QStringLiteral("%1: %2").arg(place, geometryReader.error));
-        feature.points.assign(parts.points.begin(), parts.points.end());
-        for (const std::vector<Point> &line : parts.lines) {
-            const MultiLineString split = antimeridian::splitAtJumps(withEdgeCrossings(line));
-            feature.lines.insert(feature.lines.end(), split.begin(), split.end());
-        }
-        for (const RawPolygon &polygon : parts.polygons) {
-            const MultiPolygon pieces = antimeridian::polygonFromRawRings(polygon);
-            feature.area.insert(feature.area.end(), pieces.begin(), pieces.end());
-        }
-        if (!parts.polygons.empty()) {
-            std::string reason;
-            bool valid = bg::is_valid(feature.area, reason);
-            if (!valid) {
-                bg::correct(feature.area);
-                valid = bg::is_valid(feature.area, reason);
-            }
-            if (!valid) {
-                if (bg::area(feature.area) > 0) {
-                    result.warnings << tr("%1: %2: the outline is not valid (%3); it is drawn as it is")
-                                           .arg(sourceName, place, QString::fromStdString(reason));
-                } else {
-                    result.warnings << tr("%1: %2: the outline has no area (%3); the feature is left out")
-                                           .arg(sourceName, place, QString::fromStdString(reason));
-                    continue;
-                }
-            }
-        }
-
-        if (ids.contains(feature.id)) {
-            auto next = nextSuffix.find(feature.id);
-            if (next == nextSuffix.end())
-                next = nextSuffix.insert(feature.id, 2);
-            int &n = *next;
-            QString unique;
-            while (ids.contains(unique = QStringLiteral("%1-%2").arg(feature.id, num(n))))
-                ++n;
-            ++n;
-            result.warnings << tr("%1: %2: the id is used before; renamed \"%3\"").arg(sourceName, place, unique);
-            if (feature.name == feature.id)
-                feature.name = unique;
-            feature.id = unique;
-        }
-        ids.insert(feature.id);
-        layer.features.push_back(std::move(feature));
+        addGeometry(parts, feature);
+        const QString where = QStringLiteral("%1: %2").arg(sourceName, place);
+        if (!parts.polygons.empty() && !keepArea(feature, where, result.warnings))
+            continue;
+        ids.makeUnique(feature, where, result.warnings);
+        result.layer.features.push_back(std::move(feature));
     }
+    result.warnings << fields.warningsIn(sourceName);
     return result;
 }
 

@@ -1,9 +1,10 @@
 #include "sovereignty.h"
 
+#include "jsonfields.h"
+#include "jsonlimits.h"
+
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <boost/geometry/algorithms/correct.hpp>
@@ -23,15 +24,49 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("SovereigntyTable", text); }
 
-std::optional<Point> pointOf(const QJsonValue &value)
+constexpr qint64 kMaxFileBytes = 1024 * 1024;
+
+/// An optional array of [lon, lat] pairs, appended to `out`.
+bool readPoints(JsonFields &f, const QJsonObject &o, QStringView key, QList<Point> &out, const QString &place)
 {
-    const QJsonArray a = value.toArray();
-    if (a.size() != 2 || !a[0].isDouble() || !a[1].isDouble())
-        return std::nullopt;
-    const double lon = a[0].toDouble(), lat = a[1].toDouble();
-    if (!std::isfinite(lon) || !std::isfinite(lat) || std::abs(lon) > 180 || std::abs(lat) > 90)
-        return std::nullopt;
-    return Point(lon, lat);
+    const QJsonValue value = o.value(key);
+    if (!JsonFields::isGiven(value))
+        return true;
+    if (!value.isArray())
+        return f.fail(place, tr("\"%1\" must be an array of [longitude, latitude]").arg(key.toString()));
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        QPointF p;
+        if (!f.lonLat(array.at(i), QStringLiteral("%1[%2]").arg(key.toString()).arg(i), p, place))
+            return false;
+        out << Point(p.x(), p.y());
+    }
+    return true;
+}
+
+bool readTransfer(JsonFields &f, const QJsonValue &value, qsizetype index, SovereigntyTransfer &t)
+{
+    const QJsonObject o = value.toObject();
+    const QString place = QStringLiteral("transfers[%1] (%2)").arg(index).arg(o.value(u"id").toString());
+    if (!value.isObject())
+        return f.fail(place, tr("must be an object {\"id\", \"name\", \"from\", \"to\", …}"));
+    QList<Point> area;
+    if (!f.requiredString(o, u"id", t.id, place) || !f.requiredString(o, u"name", t.name, place)
+        || !f.requiredString(o, u"from", t.from, place) || !f.requiredString(o, u"to", t.to, place)
+        || !f.optionalString(o, u"zone", t.zone, place) || !readPoints(f, o, u"polygonsContaining", t.polygonsContaining, place)
+        || !readPoints(f, o, u"area", area, place))
+        return false;
+    if (t.from == t.to)
+        return f.fail(place, tr("\"from\" and \"to\" must be two different region codes"));
+    if (!area.isEmpty() && area.size() < 4)
+        return f.fail(place, tr("\"area\" needs a closed ring of at least four points"));
+    if (t.polygonsContaining.isEmpty() == area.isEmpty())
+        return f.fail(place, tr("needs either \"polygonsContaining\" or \"area\""));
+    if (!area.isEmpty()) {
+        t.area.outer().assign(area.begin(), area.end());
+        bg::correct(t.area);
+    }
+    return true;
 }
 
 Region *regionWith(QList<Region> &regions, const QString &code)
@@ -47,61 +82,25 @@ Region *regionWith(QList<Region> &regions, const QString &code)
 SovereigntyTable::Result SovereigntyTable::read(const QString &path)
 {
     Result result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.error = QStringLiteral("%1: %2").arg(path, file.errorString());
+    const auto fail = [&](const QString &what) {
+        result.error = QStringLiteral("%1: %2").arg(path, what);
+        result.transfers.clear();
         return result;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.read(1 << 20), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        result.error = tr("%1: not valid JSON at byte %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString());
+    };
+    const auto data = JsonLimits::readFile(path, kMaxFileBytes, result.error);
+    if (!data)
         return result;
-    }
-    const QJsonArray entries = doc.object().value(u"transfers").toArray();
+    QString error;
+    const auto top = JsonFields::parseObject(*data, kMaxFileBytes,
+                                             tr("not a sovereignty table (the top level is not an object)"), error);
+    if (!top)
+        return fail(error);
+    JsonFields fields;
+    const QJsonArray entries = top->value(u"transfers").toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        const QJsonObject o = entries.at(i).toObject();
         SovereigntyTransfer t;
-        t.id = o.value(u"id").toString();
-        t.name = o.value(u"name").toString();
-        t.from = o.value(u"from").toString();
-        t.to = o.value(u"to").toString();
-        t.zone = o.value(u"zone").toString();
-        const auto fail = [&](const QString &what) {
-            result.error = tr("%1: transfers[%2] (%3): %4").arg(path).arg(i).arg(t.id, what);
-            result.transfers.clear();
-        };
-        if (t.id.isEmpty() || t.name.isEmpty() || t.from.isEmpty() || t.to.isEmpty() || t.from == t.to) {
-            fail(tr("needs an \"id\", a \"name\" and two different region codes \"from\" and \"to\""));
-            return result;
-        }
-        for (const QJsonValue &v : o.value(u"polygonsContaining").toArray()) {
-            const auto p = pointOf(v);
-            if (!p) {
-                fail(tr("\"polygonsContaining\" holds something other than [lon, lat]"));
-                return result;
-            }
-            t.polygonsContaining << *p;
-        }
-        for (const QJsonValue &v : o.value(u"area").toArray()) {
-            const auto p = pointOf(v);
-            if (!p) {
-                fail(tr("\"area\" holds something other than [lon, lat]"));
-                return result;
-            }
-            t.area.outer().push_back(*p);
-        }
-        if (!t.area.outer().empty()) {
-            if (t.area.outer().size() < 4) {
-                fail(tr("\"area\" needs a closed ring of at least four points"));
-                return result;
-            }
-            bg::correct(t.area);
-        }
-        if (t.polygonsContaining.isEmpty() == t.area.outer().empty()) {
-            fail(tr("needs either \"polygonsContaining\" or \"area\""));
-            return result;
-        }
+        if (!readTransfer(fields, entries.at(i), i, t))
+            return fail(fields.error);
         result.transfers << t;
     }
     return result;

@@ -1,6 +1,7 @@
 #include "topojsonreader.h"
 
 #include "antimeridian.h"
+#include "jsonfields.h"
 #include "jsonlimits.h"
 
 #include <boost/geometry/algorithms/is_valid.hpp>
@@ -11,7 +12,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace spheres {
@@ -192,16 +192,14 @@ TopoJsonReader::Result TopoJsonReader::read(const QByteArray &data, const QStrin
         result.units.clear();
         return result;
     };
-    if (const auto refused = JsonLimits::check(data, JsonLimits::kMaxDepth, JsonLimits::kTopoJsonMaxBytes))
-        return fail(*refused);
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return fail(tr("not valid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
-    const QJsonObject topology = doc.object();
+    QString error;
+    const auto parsed = JsonFields::parseObject(data, JsonLimits::kTopoJsonMaxBytes,
+                                                tr("not a TopoJSON topology (the top level is not an object)"), error);
+    if (!parsed)
+        return fail(error);
+    const QJsonObject &topology = *parsed;
     if (topology.value(u"type").toString() != u"Topology")
         return fail(tr("not a TopoJSON topology (\"type\" is not \"Topology\")"));
-    QString error;
     const auto transform = readTransform(topology, error);
     if (!transform)
         return fail(error);

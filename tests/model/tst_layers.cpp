@@ -826,11 +826,11 @@ void TestLayers::malformedInputIsRejected_data()
         << withPeriods(R"([{"since":2010,"until":2012,"status":"a"},{"since":2000,"until":2005,"status":"b"}])")
         << "periods[1] (since 2000) comes before periods[0] (since 2010)";
     QTest::newRow("since is a string") << withPeriods(R"([{"since":"2010","status":"a"}])")
-                                       << "periods[0]: \"since\" must be a whole year from 1800 to 2100";
-    QTest::newRow("since is a fraction") << withPeriods(R"([{"since":2010.5,"status":"a"}])") << "periods[0]: \"since\" must be a whole year";
-    QTest::newRow("since too early") << withPeriods(R"([{"since":1700,"status":"a"}])") << "periods[0]: \"since\" must be a whole year";
-    QTest::newRow("until too late") << withPeriods(R"([{"since":2000,"until":3000,"status":"a"}])") << "periods[0]: \"until\" must be a whole year";
-    QTest::newRow("no status") << withPeriods(R"([{"since":2000}])") << "periods[0]: \"status\" must be a non-empty string";
+                                       << "periods[0]: \"since\" must be a whole number from 1800 to 2100 (it is not a number)";
+    QTest::newRow("since is a fraction") << withPeriods(R"([{"since":2010.5,"status":"a"}])") << "periods[0]: \"since\" must be a whole number from 1800 to 2100 (it is 2010.5)";
+    QTest::newRow("since too early") << withPeriods(R"([{"since":1700,"status":"a"}])") << "periods[0]: \"since\" must be a whole number from 1800 to 2100 (it is 1700)";
+    QTest::newRow("until too late") << withPeriods(R"([{"since":2000,"until":3000,"status":"a"}])") << "periods[0]: \"until\" must be a whole number from 1800 to 2100 (it is 3000)";
+    QTest::newRow("no status") << withPeriods(R"([{"since":2000}])") << "periods[0]: \"status\" is missing";
     QTest::newRow("period not an object") << withPeriods("[2000]") << "periods[0] must be an object";
     QTest::newRow("periods empty") << withPeriods("[]") << "\"periods\" must be a non-empty array";
 
@@ -840,7 +840,7 @@ void TestLayers::malformedInputIsRejected_data()
     QTest::newRow("source url is a number") << collection("null", R"({"sources":[{"title":"t","url":5}]})")
                                             << "features[1] (bad): sources[0]: \"url\" must be a string";
     QTest::newRow("claimants not codes") << collection("null", R"({"claimants":["CHN",7]})")
-                                         << "features[1] (bad): \"claimants\" must be an array of region codes";
+                                         << "features[1] (bad): \"claimants\"[1] must be a non-empty string";
     QTest::newRow("properties an array") << collection("null", "[]") << "features[1] (bad): \"properties\" must be an object or null";
 
     // Our "spheres" member

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "geometry.h"
+#include "layer.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+#include <vector>
+
+namespace spheres {
+
+using RawRing = std::vector<Point>;
+using RawPolygon = std::vector<RawRing>;
+
+/// What one feature's geometry decodes to, before the antimeridian is dealt with.
+struct GeometryParts
+{
+    std::vector<std::vector<Point>> lines;
+    std::vector<RawPolygon> polygons;
+    std::vector<Point> points;
+};
+
+/// Decodes GeoJSON geometry objects for GeoJsonReader; counts every position against the file's
+/// limit. Messages are built only on failure (through `place` and an index), so that large files
+/// decode quickly.
+class GeometryReader
+{
+public:
+    explicit GeometryReader(qint64 &coordinateCount) : m_count(coordinateCount) {}
+
+    /// `depth`: how many GeometryCollections `value` is inside.
+    bool read(const QJsonValue &value, const QString &place, int depth, GeometryParts &out);
+    QString error;
+
+private:
+    bool collection(const QJsonObject &geometry, const QString &place, int depth, GeometryParts &out);
+    bool shape(const QString &type, const QJsonValue &coordinates, const QString &where, GeometryParts &out);
+    /// A LineString or Polygon, alone or as one part of a Multi….
+    bool part(const QString &type, const QJsonValue &coordinates, const QString &where, GeometryParts &out);
+    bool position(const QJsonValue &value, const QString &place, qsizetype index, const QString &type, Point &out);
+    bool positions(const QJsonValue &value, const QString &place, const QString &type, qsizetype minimum,
+                   std::vector<Point> &out);
+    bool rings(const QJsonValue &value, const QString &place, const QString &type, RawPolygon &out);
+
+    qint64 &m_count;
+};
+
+/// Adds decoded parts to `feature`: lines split where they cross ±180°, polygons cut there.
+void addGeometry(const GeometryParts &parts, Feature &feature);
+
+} // namespace spheres
