@@ -1,11 +1,8 @@
 #include "geojsonreader.h"
 
 #include "antimeridian.h"
+#include "featuregeometry.h"
 #include "jsonlimits.h"
-
-#include <boost/geometry/algorithms/area.hpp>
-#include <boost/geometry/algorithms/correct.hpp>
-#include <boost/geometry/algorithms/is_valid.hpp>
 
 #include <cmath>
 #include <vector>
@@ -33,16 +30,9 @@ constexpr int kMaxCollectionDepth = 4; ///< GeometryCollections inside GeometryC
 
 bool samePoint(const Point &a, const Point &b) { return a.x() == b.x() && a.y() == b.y(); }
 
-using RawRing = std::vector<Point>;
-using RawPolygon = std::vector<RawRing>;
-
-/// What one feature's geometry decodes to, before the antimeridian is dealt with.
-struct GeometryParts
-{
-    std::vector<std::vector<Point>> lines;
-    std::vector<RawPolygon> polygons;
-    std::vector<Point> points;
-};
+using RawRing = RawGeometry::Ring;
+using RawPolygon = RawGeometry::Polygon;
+using GeometryParts = RawGeometry;
 
 /// Decodes geometry objects; counts every position against the file's limit. Messages are built
 /// only on failure (through `place` and an index), so that large files decode quickly.
@@ -250,35 +240,6 @@ bool GeometryReader::read(const QJsonValue &value, const QString &place, int dep
         out.polygons.push_back(std::move(polygon));
     }
     return true;
-}
-
-/// Where consecutive points are more than 180° of longitude apart the line crosses the
-/// antimeridian: a point is added on each side of it (at ±180, the latitude interpolated), so
-/// that splitting there leaves both halves reaching the edge of the map.
-LineString withEdgeCrossings(const std::vector<Point> &points)
-{
-    LineString out;
-    for (size_t i = 0; i < points.size(); ++i) {
-        const Point &b = points[i];
-        if (i > 0) {
-            const Point &a = points[i - 1];
-            const double dx = b.x() - a.x();
-            if (std::abs(dx) > 180.0) {
-                const bool eastward = dx < 0; // 179 → -179 crosses +180 going east
-                const double bx = b.x() + (eastward ? 360.0 : -360.0);
-                const double edge = eastward ? 180.0 : -180.0;
-                const double t = bx == a.x() ? 0.0 : (edge - a.x()) / (bx - a.x());
-                const double lat = a.y() + t * (b.y() - a.y());
-                const Point before(edge, lat), after(-edge, lat);
-                if (!samePoint(before, a))
-                    out.push_back(before);
-                if (!samePoint(after, b))
-                    out.push_back(after);
-            }
-        }
-        out.push_back(b);
-    }
-    return out;
 }
 
 bool isYear(const QJsonValue &value)
@@ -542,6 +503,9 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
                                    : tr("not a GeoJSON FeatureCollection or Feature (\"type\" is \"%1\")").arg(type));
     }
 
+    if (features.size() > kMaxFeatures)
+        return fail(tr("the file has more than %1 features, more than Spheres can draw").arg(num(kMaxFeatures)));
+
     Layer &layer = result.layer;
     QString error;
     if (top.contains(u"spheres")) {
@@ -557,9 +521,7 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
 
     qint64 coordinateCount = 0;
     GeometryReader geometryReader(coordinateCount);
-    QSet<QString> ids;
-    QHash<QString, int> nextSuffix; // by id used twice: the first "-n" not yet tried, so that
-                                    // 50,000 features of one id are renamed in linear time
+    UniqueFeatureIds ids;
     for (qsizetype i = 0; i < features.size(); ++i) {
         const QJsonObject object = features.at(i).toObject();
         Feature feature;
@@ -583,49 +545,23 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
         GeometryParts parts;
         if (!geometryReader.read(object.value(u"geometry"), QStringLiteral("geometry"), 0, parts))
             return fail(QStringLiteral("%1: %2").arg(place, geometryReader.error));
-        feature.points.assign(parts.points.begin(), parts.points.end());
-        for (const std::vector<Point> &line : parts.lines) {
-            const MultiLineString split = antimeridian::splitAtJumps(withEdgeCrossings(line));
-            feature.lines.insert(feature.lines.end(), split.begin(), split.end());
+        QString reason;
+        switch (FeatureGeometry::assign(parts, feature, reason)) {
+        case FeatureGeometry::Outcome::Valid:
+            break;
+        case FeatureGeometry::Outcome::Invalid:
+            result.warnings << tr("%1: %2: the outline is not valid (%3); it is drawn as it is").arg(sourceName, place, reason);
+            break;
+        case FeatureGeometry::Outcome::NoArea:
+            result.warnings << tr("%1: %2: the outline has no area (%3); the feature is left out").arg(sourceName, place, reason);
+            continue;
         }
-        for (const RawPolygon &polygon : parts.polygons) {
-            const MultiPolygon pieces = antimeridian::polygonFromRawRings(polygon);
-            feature.area.insert(feature.area.end(), pieces.begin(), pieces.end());
-        }
-        if (!parts.polygons.empty()) {
-            std::string reason;
-            bool valid = bg::is_valid(feature.area, reason);
-            if (!valid) {
-                bg::correct(feature.area);
-                valid = bg::is_valid(feature.area, reason);
-            }
-            if (!valid) {
-                if (bg::area(feature.area) > 0) {
-                    result.warnings << tr("%1: %2: the outline is not valid (%3); it is drawn as it is")
-                                           .arg(sourceName, place, QString::fromStdString(reason));
-                } else {
-                    result.warnings << tr("%1: %2: the outline has no area (%3); the feature is left out")
-                                           .arg(sourceName, place, QString::fromStdString(reason));
-                    continue;
-                }
-            }
-        }
-
-        if (ids.contains(feature.id)) {
-            auto next = nextSuffix.find(feature.id);
-            if (next == nextSuffix.end())
-                next = nextSuffix.insert(feature.id, 2);
-            int &n = *next;
-            QString unique;
-            while (ids.contains(unique = QStringLiteral("%1-%2").arg(feature.id, num(n))))
-                ++n;
-            ++n;
+        if (const QString unique = ids.take(feature.id); unique != feature.id) {
             result.warnings << tr("%1: %2: the id is used before; renamed \"%3\"").arg(sourceName, place, unique);
             if (feature.name == feature.id)
                 feature.name = unique;
             feature.id = unique;
         }
-        ids.insert(feature.id);
         layer.features.push_back(std::move(feature));
     }
     return result;

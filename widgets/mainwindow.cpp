@@ -22,6 +22,8 @@
 #include "exporter.h"
 #include "scenecache.h"
 #include "geojsonreader.h"
+#include "layerchoicedialog.h"
+#include "vectorfilereader.h"
 #include "mapcanvas.h"
 #include "projectioncatalog.h"
 
@@ -480,27 +482,49 @@ void MainWindow::layersChanged()
     m_charts->setLayers(m_canvas->layers());
 }
 
-QString MainWindow::addLayerFile(const QString &path)
+QString MainWindow::addLayerFile(const QString &path, const QStringList &layerNames)
 {
-    GeoJsonReader::Result result = GeoJsonReader::readFile(path);
-    if (!result.ok())
-        return result.error;
-    const QString id = result.layer.id;
-    if (!m_canvas->session()->addLayer(std::make_shared<const Layer>(std::move(result.layer))))
-        return tr("%1: a layer named \"%2\" is already open").arg(path, id);
-    if (!result.warnings.isEmpty())
-        statusBar()->showMessage(tr("Layer added with %n warning(s): %1", nullptr, int(result.warnings.size()))
-                                     .arg(result.warnings.first()), 10000);
-    return {};
+    QList<VectorFileReader::Result> results;
+    if (layerNames.isEmpty())
+        results = VectorFileReader::readAllLayers(path);
+    else
+        for (const QString &name : layerNames)
+            results << VectorFileReader::readFile(path, name);
+    QStringList errors, warnings;
+    for (VectorFileReader::Result &result : results) {
+        if (!result.ok()) {
+            errors << result.error;
+            continue;
+        }
+        warnings << result.warnings;
+        const QString id = result.layer.id;
+        if (!m_canvas->session()->addLayer(std::make_shared<const Layer>(std::move(result.layer))))
+            errors << tr("%1: a layer named \"%2\" is already open").arg(path, id);
+    }
+    if (!warnings.isEmpty())
+        statusBar()->showMessage(tr("Layer added with %n warning(s): %1", nullptr, int(warnings.size())).arg(warnings.first()),
+                                 10000);
+    return errors.join(u'\n');
 }
 
 void MainWindow::chooseLayerFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Add layer"), QString(),
-                                                      tr("GeoJSON (*.geojson *.json);;All files (*)"));
+    const QString filter = tr("Vector files (%1);;GeoPackage (*.gpkg);;Shapefile (*.shp);;KML (*.kml);;FlatGeobuf (*.fgb);;"
+                              "GeoJSON (*.geojson *.json);;GeoJSONSeq (*.geojsons *.geojsonl);;CSV with longitude and latitude (*.csv);;"
+                              "All files (*)")
+                               .arg(VectorFileReader::fileNamePatterns().join(u' '));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Add layer"), QString(), filter);
     if (path.isEmpty())
         return;
-    if (const QString error = addLayerFile(path); !error.isEmpty())
+    const VectorFileReader::Contents contents = VectorFileReader::listLayers(path);
+    QStringList chosen;
+    if (contents.layers.size() > 1) {
+        chosen = LayerChoiceDialog::choose(this, QFileInfo(path).fileName(), contents.layers);
+        if (chosen.isEmpty())
+            return;
+    }
+    const QString error = contents.ok() ? addLayerFile(path, chosen) : contents.error;
+    if (!error.isEmpty())
         Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(error));
 }
 
