@@ -7,6 +7,15 @@
 
 namespace spheres {
 
+/// How much of a user's file VectorFileReader reads at most. The defaults are GeoJsonReader's
+/// limits on user layers; tests lower them.
+struct UserLayerLimits
+{
+    qint64 maxFileBytes = GeoJsonReader::kMaxFileBytes;
+    qint64 maxFeatures = GeoJsonReader::kMaxFeatures;
+    qint64 maxCoordinates = GeoJsonReader::kMaxCoordinates;
+};
+
 /// Reads a user's vector file through GDAL/OGR: GeoPackage, Shapefile, KML, FlatGeobuf,
 /// GeoJSONSeq and CSV with longitude/latitude columns. Points, lines and polygons (multi too,
 /// curves stroked) become a LayerKind::Generic layer, reprojected from the file's coordinate
@@ -19,13 +28,7 @@ class VectorFileReader
 public:
     using Result = GeoJsonReader::Result;
 
-    /// Defaults are GeoJsonReader's limits on user layers; tests lower them.
-    struct Limits
-    {
-        qint64 maxFileBytes = GeoJsonReader::kMaxFileBytes;
-        qint64 maxFeatures = GeoJsonReader::kMaxFeatures;
-        qint64 maxCoordinates = GeoJsonReader::kMaxCoordinates;
-    };
+    using Limits = UserLayerLimits;
 
     struct Contents
     {
