@@ -152,8 +152,10 @@ GDALDatasetUniquePtr open(const QString &path, qint64 maxBytes, QString &error)
 class LayerConverter
 {
 public:
-    LayerConverter(const QString &path, OGRLayer &layer, const VectorFileReader::Limits &limits)
-        : m_path(path), m_layer(layer), m_limits(limits), m_layerName(QString::fromUtf8(layer.GetName()))
+    /// `lonLatColumns`: a CSV, whose coordinates come from columns named longitude and latitude.
+    LayerConverter(const QString &path, OGRLayer &layer, const VectorFileReader::Limits &limits, bool lonLatColumns)
+        : m_path(path), m_layer(layer), m_limits(limits), m_layerName(QString::fromUtf8(layer.GetName())),
+          m_lonLatColumns(lonLatColumns)
     {}
 
     bool read(Layer &out, QStringList &warnings, QString &error);
@@ -174,6 +176,7 @@ private:
     OGRLayer &m_layer;
     const VectorFileReader::Limits &m_limits;
     const QString m_layerName;
+    const bool m_lonLatColumns;
     std::unique_ptr<OGRCoordinateTransformation> m_toLonLat; ///< null: the file is in lon/lat
     qint64 m_coordinates = 0;
     QString m_geometryError; ///< why collect() failed, without the place
@@ -185,7 +188,7 @@ bool LayerConverter::prepareTransform(QStringList &warnings, QString &error)
 {
     const OGRSpatialReference *fileCrs = m_layer.GetSpatialRef();
     if (!fileCrs) {
-        if (m_layer.GetGeomType() != wkbNone)
+        if (m_layer.GetGeomType() != wkbNone && !m_lonLatColumns)
             warnings << tr("%1: the file does not say its coordinate reference system; its coordinates are taken as "
                            "longitude and latitude (WGS84)")
                             .arg(where());
@@ -453,7 +456,8 @@ VectorFileReader::Result VectorFileReader::readFile(const QString &path, const Q
         result.error = tr("%1: the file has no layer \"%2\"").arg(path, layerName);
         return result;
     }
-    if (hasSuffix(path, {"csv"}) && layer->GetGeomType() == wkbNone) {
+    const bool csv = hasSuffix(path, {"csv"});
+    if (csv && layer->GetGeomType() == wkbNone) {
         result.error = tr("%1: no longitude and latitude columns (Spheres looks for lon, longitude, lng, long or x, "
                           "and lat, latitude or y)")
                            .arg(path);
@@ -465,7 +469,7 @@ VectorFileReader::Result VectorFileReader::readFile(const QString &path, const Q
     out.kind = LayerKind::Generic;
     out.id = dataset->GetLayerCount() > 1 ? QStringLiteral("%1-%2").arg(base, name) : base;
     out.title = dataset->GetLayerCount() > 1 ? tr("%1 (%2)").arg(name, QFileInfo(path).fileName()) : base;
-    if (!LayerConverter(path, *layer, limits).read(out, result.warnings, result.error))
+    if (!LayerConverter(path, *layer, limits, csv).read(out, result.warnings, result.error))
         result.layer = Layer();
     return result;
 }
