@@ -13,6 +13,7 @@
 #include "maprenderer.h"
 #include "projectioncatalog.h"
 #include "scene.h"
+#include "userlayers.h"
 #include "viewlimits.h"
 
 #include <QCommandLineParser>
@@ -128,8 +129,13 @@ CommandSpec exportCommandSpec()
                                       tr("Export every view of the brief: a PDF briefing pack, or numbered PNGs."));
     const QCommandLineOption noCharts(QStringLiteral("no-charts"),
                                       tr("With --all-views to a PDF: leave out the pages of the views' charts."));
+    // Users' own layers, drawn over ours as the window draws them.
+    const QCommandLineOption layer(QStringLiteral("layer"),
+                                   tr("Draw this file's layers too: GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, "
+                                      "GeoJSONSeq or CSV (repeatable)."),
+                                   tr("file"));
     spec.options = {viewName, allViews, noCharts, out, format, size, preset, dpi, projection, center, scale, select,
-                    year, title, subtitle, noLegend, noCredits, noScaleBar};
+                    year, title, subtitle, noLegend, noCredits, noScaleBar, layer};
     spec.positionals = {{QStringLiteral("brief"), tr("A brief file, for --view and --all-views."), tr("[brief]")}};
     return spec;
 }
@@ -283,6 +289,10 @@ int runExportCommand(const QStringList &arguments)
     SceneCache scenes;
     if (const QString error = scenes.loadBuiltIn(); !error.isEmpty())
         return failed(error);
+    if (const UserLayers user = UserLayers::read(parser.values(QStringLiteral("layer"))); user.ok())
+        scenes.addLayers(user.layers);
+    else
+        return failed(user.error);
     if (chosenView) {
         const ViewState lit = BriefingPack::litState(*brief, *chosenView, *scenes.coarse());
         view.highlightRegions = lit.highlightRegions;

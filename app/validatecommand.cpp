@@ -5,6 +5,7 @@
 #include "atlas.h"
 #include "briefio.h"
 #include "geojsonreader.h"
+#include "userlayers.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -29,7 +30,9 @@ CommandSpec validateCommandSpec()
     spec.description = tr("Check a brief: that it reads, and that its regions, groups, layers and features exist.");
     // A brief may link features of a layer the user added; without it they would count as unknown.
     spec.options = {QCommandLineOption(QStringLiteral("layer"),
-                                       tr("An extra GeoJSON layer the brief refers to (repeatable)."), tr("file"))};
+                                       tr("An extra layer the brief refers to: GeoJSON, GeoPackage, Shapefile, KML, "
+                                          "FlatGeobuf, GeoJSONSeq or CSV (repeatable)."),
+                                       tr("file"))};
     spec.positionals = {{QStringLiteral("brief"), tr("The brief to check (.spheres.json)."), QStringLiteral("<brief>")}};
     return spec;
 }
@@ -60,12 +63,10 @@ int runValidateCommand(const QStringList &arguments)
     QList<std::shared_ptr<const Layer>> layers = GeoJsonReader::readAllBuiltIn(layerErrors);
     if (!layerErrors.isEmpty())
         return failed(layerErrors.join(u'\n'));
-    for (const QString &file : parser.values(layer)) {
-        const GeoJsonReader::Result extra = GeoJsonReader::readFile(file);
-        if (!extra.ok())
-            return failed(tr("--layer: %1").arg(extra.error));
-        layers << std::make_shared<const Layer>(extra.layer);
-    }
+    const UserLayers extra = UserLayers::read(parser.values(layer));
+    if (!extra.ok())
+        return failed(extra.error);
+    layers << extra.layers;
 
     const BriefReader::Result result = BriefReader::readFile(path);
     QTextStream err(stderr);

@@ -22,35 +22,6 @@ constexpr int kMaxCollectionDepth = 4; ///< GeometryCollections inside GeometryC
 
 bool samePoint(const Point &a, const Point &b) { return a.x() == b.x() && a.y() == b.y(); }
 
-/// Where consecutive points are more than 180° of longitude apart the line crosses the
-/// antimeridian: a point is added on each side of it (at ±180, the latitude interpolated), so
-/// that splitting there leaves both halves reaching the edge of the map.
-LineString withEdgeCrossings(const std::vector<Point> &points)
-{
-    LineString out;
-    for (size_t i = 0; i < points.size(); ++i) {
-        const Point &b = points[i];
-        if (i > 0) {
-            const Point &a = points[i - 1];
-            const double dx = b.x() - a.x();
-            if (std::abs(dx) > 180.0) {
-                const bool eastward = dx < 0; // 179 → -179 crosses +180 going east
-                const double bx = b.x() + (eastward ? 360.0 : -360.0);
-                const double edge = eastward ? 180.0 : -180.0;
-                const double t = bx == a.x() ? 0.0 : (edge - a.x()) / (bx - a.x());
-                const double lat = a.y() + t * (b.y() - a.y());
-                const Point before(edge, lat), after(-edge, lat);
-                if (!samePoint(before, a))
-                    out.push_back(before);
-                if (!samePoint(after, b))
-                    out.push_back(after);
-            }
-        }
-        out.push_back(b);
-    }
-    return out;
-}
-
 } // namespace
 
 bool GeometryReader::position(const QJsonValue &value, const QString &place, qsizetype index, const QString &type,
@@ -241,19 +212,6 @@ bool GeometryReader::part(const QString &type, const QJsonValue &coordinates, co
         return false;
     out.polygons.push_back(std::move(polygon));
     return true;
-}
-
-void addGeometry(const GeometryParts &parts, Feature &feature)
-{
-    feature.points.assign(parts.points.begin(), parts.points.end());
-    for (const std::vector<Point> &line : parts.lines) {
-        const MultiLineString split = antimeridian::splitAtJumps(withEdgeCrossings(line));
-        feature.lines.insert(feature.lines.end(), split.begin(), split.end());
-    }
-    for (const RawPolygon &polygon : parts.polygons) {
-        const MultiPolygon pieces = antimeridian::polygonFromRawRings(polygon);
-        feature.area.insert(feature.area.end(), pieces.begin(), pieces.end());
-    }
 }
 
 } // namespace spheres

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "featuregeometry.h"
 #include "geometry.h"
 #include "layer.h"
 
@@ -11,16 +12,10 @@
 
 namespace spheres {
 
-using RawRing = std::vector<Point>;
-using RawPolygon = std::vector<RawRing>;
-
-/// What one feature's geometry decodes to, before the antimeridian is dealt with.
-struct GeometryParts
-{
-    std::vector<std::vector<Point>> lines;
-    std::vector<RawPolygon> polygons;
-    std::vector<Point> points;
-};
+using RawRing = RawGeometry::Ring;
+using RawPolygon = RawGeometry::Polygon;
+/// What one feature's geometry decodes to (FeatureGeometry then cuts it at the antimeridian).
+using GeometryParts = RawGeometry;
 
 /// Decodes GeoJSON geometry objects for GeoJsonReader; counts every position against the file's
 /// limit. Messages are built only on failure (through `place` and an index), so that large files
@@ -46,8 +41,5 @@ private:
 
     qint64 &m_count;
 };
-
-/// Adds decoded parts to `feature`: lines split where they cross ±180°, polygons cut there.
-void addGeometry(const GeometryParts &parts, Feature &feature);
 
 } // namespace spheres

@@ -1,12 +1,10 @@
 #include "geojsonreader.h"
 
+#include "featuregeometry.h"
 #include "geojsongeometry.h"
 #include "jsonfields.h"
 #include "jsonlimits.h"
 
-#include <boost/geometry/algorithms/area.hpp>
-#include <boost/geometry/algorithms/correct.hpp>
-#include <boost/geometry/algorithms/is_valid.hpp>
 
 #include <optional>
 
@@ -16,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QHash>
-#include <QSet>
 
 namespace spheres {
 
@@ -211,54 +208,6 @@ bool readFeatureId(JsonFields &f, const QJsonObject &object, qsizetype index, Fe
     return true;
 }
 
-/// Whether the feature's outline is kept: an invalid one is repaired, else drawn as it is, unless
-/// it has no area at all.
-bool keepArea(Feature &feature, const QString &where, QStringList &warnings)
-{
-    std::string reason;
-    if (bg::is_valid(feature.area, reason))
-        return true;
-    bg::correct(feature.area);
-    if (bg::is_valid(feature.area, reason))
-        return true;
-    if (bg::area(feature.area) > 0) {
-        warnings << tr("%1: the outline is not valid (%2); it is drawn as it is").arg(where, QString::fromStdString(reason));
-        return true;
-    }
-    warnings << tr("%1: the outline has no area (%2); the feature is left out").arg(where, QString::fromStdString(reason));
-    return false;
-}
-
-
-/// Gives every feature an id of its own: a repeated id gets the first free "-n" suffix.
-class UniqueIds
-{
-public:
-    void makeUnique(Feature &feature, const QString &where, QStringList &warnings)
-    {
-        if (m_ids.contains(feature.id)) {
-            auto next = m_nextSuffix.find(feature.id);
-            if (next == m_nextSuffix.end())
-                next = m_nextSuffix.insert(feature.id, 2);
-            int &n = *next;
-            QString unique;
-            while (m_ids.contains(unique = QStringLiteral("%1-%2").arg(feature.id, num(n))))
-                ++n;
-            ++n;
-            warnings << tr("%1: the id is used before; renamed \"%2\"").arg(where, unique);
-            if (feature.name == feature.id)
-                feature.name = unique;
-            feature.id = unique;
-        }
-        m_ids.insert(feature.id);
-    }
-
-private:
-    QSet<QString> m_ids;
-    QHash<QString, int> m_nextSuffix; // by id used twice: the first "-n" not yet tried, so that
-                                      // 50,000 features of one id are renamed in linear time
-};
-
 } // namespace
 
 GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString &sourceName)
@@ -279,10 +228,12 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
     const auto features = featuresOf(fields, *top);
     if (!features || !readLayerHeader(fields, *top, sourceName, result.layer))
         return fail(fields.error);
+    if (features->size() > kMaxFeatures)
+        return fail(tr("the file has more than %1 features, more than Spheres can draw").arg(num(kMaxFeatures)));
 
     qint64 coordinateCount = 0;
     GeometryReader geometryReader(coordinateCount);
-    UniqueIds ids;
+    UniqueFeatureIds ids;
     for (qsizetype i = 0; i < features->size(); ++i) {
         const QJsonObject object = features->at(i).toObject();
         Feature feature;
@@ -298,11 +249,24 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
         GeometryParts parts;
         if (!geometryReader.read(object.value(u"geometry"), QStringLiteral("geometry"), 0, parts))
             return fail(QStringLiteral("%1: %2").arg(place, geometryReader.error));
-        addGeometry(parts, feature);
         const QString where = QStringLiteral("%1: %2").arg(sourceName, place);
-        if (!parts.polygons.empty() && !keepArea(feature, where, result.warnings))
+        QString reason;
+        switch (FeatureGeometry::assign(parts, feature, reason)) {
+        case FeatureGeometry::Outcome::Valid:
+            break;
+        case FeatureGeometry::Outcome::Invalid:
+            result.warnings << tr("%1: the outline is not valid (%2); it is drawn as it is").arg(where, reason);
+            break;
+        case FeatureGeometry::Outcome::NoArea:
+            result.warnings << tr("%1: the outline has no area (%2); the feature is left out").arg(where, reason);
             continue;
-        ids.makeUnique(feature, where, result.warnings);
+        }
+        if (const QString unique = ids.take(feature.id); unique != feature.id) {
+            result.warnings << tr("%1: the id is used before; renamed \"%2\"").arg(where, unique);
+            if (feature.name == feature.id)
+                feature.name = unique;
+            feature.id = unique;
+        }
         result.layer.features.push_back(std::move(feature));
     }
     result.warnings << fields.warningsIn(sourceName);

@@ -27,7 +27,9 @@ public:
         bool ok() const { return error.isEmpty(); }
     };
 
+    /// Limits on every user layer, whatever its format (VectorFileReader keeps them too).
     static constexpr qint64 kMaxFileBytes = 64 * 1024 * 1024;
+    static constexpr qint64 kMaxFeatures = 1'000'000;
     static constexpr qint64 kMaxCoordinates = 5'000'000;
 
     /// `sourceName` is used in messages and, for files without "spheres", as the layer's name.

@@ -10,6 +10,7 @@
 #include "stancestyle.h"
 #include "regionfacts.h"
 
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
@@ -27,6 +28,18 @@ QString section(const QString &label, const QString &html)
 {
     return html.isEmpty() ? QString() : QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>%2").arg(SafeText::html(label), html);
 }
+
+/// A user layer's attribute as text: numbers and strings as the file gives them, nested GeoJSON
+/// values as compact JSON.
+QString attributeText(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QVariantMap || value.typeId() == QMetaType::QVariantList)
+        return QString::fromUtf8(QJsonDocument::fromVariant(value).toJson(QJsonDocument::Compact));
+    return value.toString();
+}
+
+/// A file may have hundreds of columns; the panel shows the first ones.
+constexpr int kMaxAttributesShown = 100;
 
 QString periodsText(const Feature &f)
 {
@@ -473,6 +486,13 @@ QString ContextPanel::describeFeature(const Layer &layer, const Feature &f) cons
                 fact(tr("Kind"), e.label);
         fact(tr("In"), names({p.value(QStringLiteral("country")).toString()}));
         fact(tr("Operated by"), names({p.value(QStringLiteral("operatedBy")).toString()}));
+    }
+    if (layer.kind == LayerKind::Generic) { // a user's layer: its attributes, whatever they are
+        int shown = 0;
+        for (auto it = p.begin(); it != p.end() && shown < kMaxAttributesShown; ++it, ++shown)
+            fact(it.key(), attributeText(it.value()));
+        if (p.size() > kMaxAttributesShown)
+            fact(tr("More"), tr("%n more attribute(s) not shown", nullptr, int(p.size() - kMaxAttributesShown)));
     }
     fact(tr("Claimants"), names(f.claimants));
     fact(tr("Administered by"), names(f.administeredBy));

@@ -22,7 +22,9 @@
 #include "exporter.h"
 #include "scenecache.h"
 #include "geojsonreader.h"
+#include "layerchoicedialog.h"
 #include "membershipcomparison.h"
+#include "vectorfilereader.h"
 #include "mapcanvas.h"
 #include "projectioncatalog.h"
 
@@ -494,12 +496,20 @@ void MainWindow::layersChanged()
     m_charts->setHiddenLayers(m_canvas->view().hiddenLayers);
 }
 
-QString MainWindow::addLayerFile(const QString &path)
+QString MainWindow::addLayerFile(const QString &path, const QStringList &layerNames)
 {
-    GeoJsonReader::Result result = GeoJsonReader::readFile(path);
-    if (!result.ok())
-        return result.error;
-    return addLayer(std::move(result.layer), path, result.warnings);
+    QList<VectorFileReader::Result> results;
+    if (layerNames.isEmpty())
+        results = VectorFileReader::readAllLayers(path);
+    else
+        for (const QString &name : layerNames)
+            results << VectorFileReader::readFile(path, name);
+    QStringList errors;
+    for (VectorFileReader::Result &result : results)
+        if (const QString error = result.ok() ? addLayer(std::move(result.layer), path, result.warnings) : result.error;
+            !error.isEmpty())
+            errors << error;
+    return errors.join(u'\n');
 }
 
 QString MainWindow::addLayer(Layer layer, const QString &source, const QStringList &warnings)
@@ -515,11 +525,22 @@ QString MainWindow::addLayer(Layer layer, const QString &source, const QStringLi
 
 void MainWindow::chooseLayerFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Add layer"), QString(),
-                                                      tr("GeoJSON (*.geojson *.json);;All files (*)"));
+    const QString filter = tr("Vector files (%1);;GeoPackage (*.gpkg);;Shapefile (*.shp);;KML (*.kml);;FlatGeobuf (*.fgb);;"
+                              "GeoJSON (*.geojson *.json);;GeoJSONSeq (*.geojsons *.geojsonl);;CSV with longitude and latitude (*.csv);;"
+                              "All files (*)")
+                               .arg(VectorFileReader::fileNamePatterns().join(u' '));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Add layer"), QString(), filter);
     if (path.isEmpty())
         return;
-    if (const QString error = addLayerFile(path); !error.isEmpty())
+    const VectorFileReader::Contents contents = VectorFileReader::listLayers(path);
+    QStringList chosen;
+    if (contents.layers.size() > 1) {
+        chosen = LayerChoiceDialog::choose(this, QFileInfo(path).fileName(), contents.layers);
+        if (chosen.isEmpty())
+            return;
+    }
+    const QString error = contents.ok() ? addLayerFile(path, chosen) : contents.error;
+    if (!error.isEmpty())
         Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(error));
 }
 

@@ -61,8 +61,10 @@ public:
     bool offerRecovery(const QString &path = QString());
     Autosave *autosave() const { return m_autosave; }
     TimeSlider *timeSlider() const { return m_timeSlider; }
-    /// Adds a GeoJSON file as a layer; returns an error message (naming the file), or empty.
-    QString addLayerFile(const QString &path);
+    /// Adds a user's vector file (GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, GeoJSONSeq,
+    /// CSV) as layers: the named layers of a multi-layer file, all of them when none are named.
+    /// Returns the error messages (naming the file), or empty.
+    QString addLayerFile(const QString &path, const QStringList &layerNames = {});
     /// Adds `layer` on top; an error naming `source` when a layer of its id is open.
     QString addLayer(Layer layer, const QString &source, const QStringList &warnings);
 

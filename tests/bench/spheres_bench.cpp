@@ -2,8 +2,11 @@
 // [--quick: 3 runs each] [--frames: the frames alone] [--passes: each pass of the all-layers frame]
 // [--cpu: the thread's CPU time instead of wall time, steadier on a busy machine] [--runs N]
 // [--hostile: only the readers on the generated files that once took quadratic time; with --quick
-// at a tenth of their size]
+// at a tenth of their size] [--user-layer: a GeoPackage of 100,000 polygons and 10,000 points,
+// written with GDAL: its load time and peak memory, and `spheres export --layer` with and without
+// it; with --quick at a tenth of the size]
 #include "../hostilefiles.h"
+#include "../support/vectorfixtures.h"
 
 #include "atlas.h"
 #include "briefio.h"
@@ -15,8 +18,11 @@
 #include "projectioncatalog.h"
 #include "scene.h"
 #include "sentencesplitter.h"
+#include "vectorfilereader.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
@@ -106,6 +112,95 @@ void hostileFiles(bool quick)
              [](const QByteArray &data) { return SentenceSplitter::split(QString::fromUtf8(data)).size(); });
 }
 
+/// A field of /proc/self/status in KiB ("VmHWM", "VmRSS"); -1 when unknown.
+qint64 statusKiB(const QByteArray &field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith(field + ':'))
+            return line.mid(field.size() + 1).trimmed().split(' ').front().toLongLong();
+    return -1;
+}
+
+/// Writing "5" to clear_refs resets the peak (VmHWM) to the current resident size (Linux ≥ 4.0).
+void resetPeakMemory()
+{
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (clear.open(QIODevice::WriteOnly))
+        clear.write("5");
+}
+
+/// A user layer at the size of issue 16's targets: 100,000 small polygons and 10,000 points over
+/// Eurasia in one GeoPackage, written with GDAL into a temporary directory (`quick`: a tenth).
+void userLayer(bool quick, int runs)
+{
+    const int k = quick ? 10 : 1;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("user.gpkg"));
+    fixtures::FixtureLayer polygons{QStringLiteral("polygons"), 4326, wkbPolygon, {}};
+    fixtures::FixtureLayer points{QStringLiteral("points"), 4326, wkbPoint, {}};
+    const int polygonCount = 100'000 / k, pointCount = 10'000 / k;
+    for (int i = 0; i < polygonCount; ++i) {
+        const double lon = 30.0 + (i % 400) * 0.3, lat = 10.0 + (i / 400) * 60.0 / (polygonCount / 400.0);
+        const QByteArray x = QByteArray::number(lon, 'f', 4), y = QByteArray::number(lat, 'f', 4);
+        const QByteArray x2 = QByteArray::number(lon + 0.1, 'f', 4), y2 = QByteArray::number(lat + 0.1, 'f', 4);
+        const QByteArray xm = QByteArray::number(lon + 0.05, 'f', 4), ym = QByteArray::number(lat + 0.13, 'f', 4);
+        polygons.features << fixtures::FixtureFeature{QString(), QStringLiteral("Parcel %1").arg(i),
+                                                      "POLYGON ((" + x + ' ' + y + ", " + x2 + ' ' + y + ", " + x2 + ' ' + y2
+                                                          + ", " + xm + ' ' + ym + ", " + x + ' ' + y2 + ", " + x + ' ' + y + "))",
+                                                      i};
+    }
+    for (int i = 0; i < pointCount; ++i)
+        points.features << fixtures::FixtureFeature{
+            QString(), QStringLiteral("Site %1").arg(i),
+            "POINT (" + QByteArray::number(40.0 + (i % 100) * 1.0, 'f', 3) + ' ' + QByteArray::number(15.0 + (i / 100) * 0.5, 'f', 3) + ')', i};
+    // Both in one table, as the target reads: a layer of polygons plus points.
+    fixtures::FixtureLayer both{QStringLiteral("parcels_and_sites"), 4326, wkbUnknown, polygons.features + points.features};
+    if (const QString error = fixtures::writeVectorFile("GPKG", path, {both}); !error.isEmpty()) {
+        QTextStream(stdout) << "cannot write the GeoPackage: " << error << Qt::endl;
+        return;
+    }
+    const double fileMiB = double(QFileInfo(path).size()) / (1024 * 1024);
+    QTextStream(stdout) << QStringLiteral("GeoPackage of %1 polygons + %2 points: %3 MiB\n")
+                               .arg(polygonCount).arg(pointCount).arg(fileMiB, 0, 'f', 1);
+
+    resetPeakMemory();
+    const qint64 before = statusKiB("VmRSS");
+    qsizetype features = 0;
+    {
+        const VectorFileReader::Result result = VectorFileReader::readFile(path);
+        features = result.layer.features.size();
+        if (!result.ok())
+            QTextStream(stdout) << result.error << Qt::endl;
+    }
+    const qint64 peak = statusKiB("VmHWM");
+    const double loadMs = medianMs(std::max(1, runs / 4), [&] { VectorFileReader::readFile(path); });
+    report(QStringLiteral("VectorFileReader, %1 features").arg(features), loadMs, QStringLiteral("≤ 1000 ms (in the window)"));
+    if (before >= 0 && peak >= 0)
+        QTextStream(stdout) << QStringLiteral("%1 %2 MiB  (target ≤ 3× the file: %3 MiB; %4×)")
+                                   .arg(QStringLiteral("VectorFileReader, peak memory over the process's"), -58)
+                                   .arg(double(peak - before) / 1024, 8, 'f', 1)
+                                   .arg(3 * fileMiB, 0, 'f', 1)
+                                   .arg(double(peak - before) / 1024 / fileMiB, 0, 'f', 2)
+                            << Qt::endl;
+
+    // Alternated runs, so that a busy machine slows both alike.
+    const QString png = dir.filePath(QStringLiteral("m.png"));
+    std::vector<double> without, with;
+    for (int i = 0; i < std::max(1, runs / 4); ++i) {
+        without.push_back(processMs(1, {QStringLiteral("export"), QStringLiteral("--out"), png}));
+        with.push_back(processMs(1, {QStringLiteral("export"), QStringLiteral("--layer"), path, QStringLiteral("--out"), png}));
+    }
+    std::sort(without.begin(), without.end());
+    std::sort(with.begin(), with.end());
+    const double a = without[without.size() / 2], b = with[with.size() / 2];
+    report(QStringLiteral("`spheres export` 1080p, whole process, without the layer"), a, QStringLiteral("(reference)"));
+    report(QStringLiteral("`spheres export --layer user.gpkg` 1080p, whole process"), b, QStringLiteral("(reference)"));
+    report(QStringLiteral("what the layer adds to the export"), b - a, QStringLiteral("≤ 1000 ms"));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -120,6 +215,11 @@ int main(int argc, char **argv)
     if (app.arguments().contains(QStringLiteral("--hostile"))) {
         QTextStream(stdout) << "Spheres benchmark: readers on hostile files, one run each\n";
         hostileFiles(quick);
+        return 0;
+    }
+    if (app.arguments().contains(QStringLiteral("--user-layer"))) {
+        QTextStream(stdout) << "Spheres benchmark: a large user layer through GDAL\n";
+        userLayer(quick, runs);
         return 0;
     }
     const ProjectionPreset &preset = ProjectionCatalog::defaultPreset();

@@ -113,6 +113,8 @@ depends=$(field Depends)
 [[ $depends == *libqt6widgets6* ]] ||
   fail "Depends does not mention libqt6widgets6 (dpkg-shlibdeps not run?): '$depends'"
 [[ $depends == *libc6* ]] || fail "Depends does not mention libc6: '$depends'"
+# Users' vector files are read through GDAL (libgdal32 on Debian 12, libgdalNN elsewhere).
+[[ $depends =~ libgdal[0-9]+ ]] || fail "Depends does not mention the GDAL library: '$depends'"
 [[ -n $(field Description) ]] || fail "the package has no Description"
 passed "dpkg-deb -f: Depends: $depends"
 

@@ -1,12 +1,14 @@
 #include "contextpanel.h"
 #include "labelplacer.h"
 #include "layerpainter.h"
+#include "layerchoicedialog.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
 #include "searchbox.h"
 #include "timeslider.h"
 
 #include <QApplication>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QPainter>
 #include <QSignalSpy>
@@ -84,6 +86,8 @@ private slots:
     void timelineRedrawsAsOfYear();
     void hiddenLayerIsNotClickable();
     void addLayerFile();
+    void addCsvLayerShowsAttributesAsText();
+    void layerChoiceStartsAllTicked();
     void addBuiltInBlocLayer();
     void mapFollowsThePalette_data();
     void mapFollowsThePalette();
@@ -313,6 +317,40 @@ void TestMapCanvas::addLayerFile()
     // A second layer of the same id is refused, naming the file.
     const QString again = m_window->addLayerFile(good);
     QVERIFY2(again.contains(good) && again.contains(u"already open"_s), qPrintable(again));
+}
+
+void TestMapCanvas::addCsvLayerShowsAttributesAsText()
+{
+    // A CSV of events read through GDAL: points on the map, their columns in the context panel as
+    // text (a column holding markup shows the markup's characters).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"events.csv"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("id,name,lon,lat,kind,note2\nsummit,Astana summit,71.43,51.13,meeting,<b>bold</b>\n");
+    f.close();
+    const int before = int(canvas()->layers().size());
+    QVERIFY2(m_window->addLayerFile(path).isEmpty(), qPrintable(m_window->addLayerFile(path)));
+    QCOMPARE(int(canvas()->layers().size()), before + 1);
+    QTest::mouseClick(canvas(), Qt::LeftButton, Qt::NoModifier, pixelOf({71.43, 51.13}).toPoint());
+    QCOMPARE(canvas()->selectedFeature(), u"events/summit"_s);
+    QCOMPARE(m_window->contextPanel()->shownFeature(), u"events/summit"_s);
+    const QString text = m_window->contextPanel()->text();
+    for (const QString &expected : {u"kind"_s, u"meeting"_s, u"note2"_s, u"<b>bold</b>"_s})
+        QVERIFY2(text.contains(expected), qPrintable(expected + u" not in: "_s + text));
+    const auto found = m_window->searchBox()->match(u"Astana summit"_s);
+    QVERIFY(found);
+    QCOMPARE(found->target, u"events/summit"_s);
+}
+
+void TestMapCanvas::layerChoiceStartsAllTicked()
+{
+    LayerChoiceDialog dialog(u"city.gpkg"_s, {u"roads"_s, u"towns"_s, u"rivers"_s});
+    QCOMPARE(dialog.chosenLayers(), QStringList({u"roads"_s, u"towns"_s, u"rivers"_s}));
+    QListWidget *list = dialog.findChild<QListWidget *>();
+    QVERIFY(list);
+    list->item(1)->setCheckState(Qt::Unchecked);
+    QCOMPARE(dialog.chosenLayers(), QStringList({u"roads"_s, u"rivers"_s}));
 }
 
 void TestMapCanvas::addBuiltInBlocLayer()

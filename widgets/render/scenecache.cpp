@@ -23,6 +23,12 @@ QString SceneCache::loadBuiltIn()
     return errors.join(u'\n');
 }
 
+void SceneCache::addLayers(const QList<std::shared_ptr<const Layer>> &layers)
+{
+    m_layers << layers;
+    m_scenes.clear();
+}
+
 Scene *SceneCache::sceneFor(const QString &projectionId, double metresPerPixel)
 {
     const ProjectionPreset *preset = ProjectionCatalog::find(projectionId);

@@ -18,6 +18,8 @@ public:
     /// Loads the built-in base map and layers; returns an error, or empty.
     QString loadBuiltIn();
     SceneCache() = default;
+    /// Adds layers over the others (users' layers, drawn on top).
+    void addLayers(const QList<std::shared_ptr<const Layer>> &layers);
 
     const Atlas *coarse() const { return m_coarse.get(); }
     std::shared_ptr<const Atlas> coarseAtlas() const { return m_coarse; }

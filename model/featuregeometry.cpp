@@ -1,0 +1,89 @@
+#include "featuregeometry.h"
+
+#include "antimeridian.h"
+
+#include <boost/geometry/algorithms/area.hpp>
+#include <boost/geometry/algorithms/correct.hpp>
+#include <boost/geometry/algorithms/is_valid.hpp>
+
+#include <cmath>
+
+namespace spheres {
+
+namespace {
+
+bool samePoint(const Point &a, const Point &b) { return a.x() == b.x() && a.y() == b.y(); }
+
+/// Where consecutive points are more than 180° of longitude apart the line crosses the
+/// antimeridian: a point is added on each side of it (at ±180, the latitude interpolated), so
+/// that splitting there leaves both halves reaching the edge of the map.
+LineString withEdgeCrossings(const std::vector<Point> &points)
+{
+    LineString out;
+    for (size_t i = 0; i < points.size(); ++i) {
+        const Point &b = points[i];
+        if (i > 0) {
+            const Point &a = points[i - 1];
+            const double dx = b.x() - a.x();
+            if (std::abs(dx) > 180.0) {
+                const bool eastward = dx < 0; // 179 → -179 crosses +180 going east
+                const double bx = b.x() + (eastward ? 360.0 : -360.0);
+                const double edge = eastward ? 180.0 : -180.0;
+                const double t = bx == a.x() ? 0.0 : (edge - a.x()) / (bx - a.x());
+                const double lat = a.y() + t * (b.y() - a.y());
+                const Point before(edge, lat), after(-edge, lat);
+                if (!samePoint(before, a))
+                    out.push_back(before);
+                if (!samePoint(after, b))
+                    out.push_back(after);
+            }
+        }
+        out.push_back(b);
+    }
+    return out;
+}
+
+} // namespace
+
+FeatureGeometry::Outcome FeatureGeometry::assign(const RawGeometry &raw, Feature &feature, QString &reason)
+{
+    feature.points.assign(raw.points.begin(), raw.points.end());
+    for (const std::vector<Point> &line : raw.lines) {
+        const MultiLineString split = antimeridian::splitAtJumps(withEdgeCrossings(line));
+        feature.lines.insert(feature.lines.end(), split.begin(), split.end());
+    }
+    for (const RawGeometry::Polygon &polygon : raw.polygons) {
+        const MultiPolygon pieces = antimeridian::polygonFromRawRings(polygon);
+        feature.area.insert(feature.area.end(), pieces.begin(), pieces.end());
+    }
+    if (raw.polygons.empty())
+        return Outcome::Valid;
+    std::string why;
+    if (bg::is_valid(feature.area, why))
+        return Outcome::Valid;
+    bg::correct(feature.area);
+    if (bg::is_valid(feature.area, why))
+        return Outcome::Valid;
+    reason = QString::fromStdString(why);
+    return bg::area(feature.area) > 0 ? Outcome::Invalid : Outcome::NoArea;
+}
+
+QString UniqueFeatureIds::take(const QString &id)
+{
+    if (!m_taken.contains(id)) {
+        m_taken.insert(id);
+        return id;
+    }
+    auto next = m_nextSuffix.find(id);
+    if (next == m_nextSuffix.end())
+        next = m_nextSuffix.insert(id, 2);
+    int &n = *next;
+    QString unique;
+    while (m_taken.contains(unique = QStringLiteral("%1-%2").arg(id, QString::number(n))))
+        ++n;
+    ++n;
+    m_taken.insert(unique);
+    return unique;
+}
+
+} // namespace spheres

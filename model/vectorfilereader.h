@@ -1,0 +1,56 @@
+#pragma once
+
+#include "geojsonreader.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace spheres {
+
+/// How much of a user's file VectorFileReader reads at most. The defaults are GeoJsonReader's
+/// limits on user layers; tests lower them.
+struct UserLayerLimits
+{
+    qint64 maxFileBytes = GeoJsonReader::kMaxFileBytes;
+    qint64 maxFeatures = GeoJsonReader::kMaxFeatures;
+    qint64 maxCoordinates = GeoJsonReader::kMaxCoordinates;
+};
+
+/// Reads a user's vector file through GDAL/OGR: GeoPackage, Shapefile, KML, FlatGeobuf,
+/// GeoJSONSeq and CSV with longitude/latitude columns. Points, lines and polygons (multi too,
+/// curves stroked) become a LayerKind::Generic layer, reprojected from the file's coordinate
+/// reference system to WGS84 longitude/latitude; a file without one is taken as longitude/latitude.
+/// Plain GeoJSON (.geojson, .json) goes to the strict GeoJsonReader. Files are held to the same
+/// limits as GeoJSON user layers, and GDAL's own errors never reach stderr: they become messages
+/// naming the file, the layer and the feature.
+class VectorFileReader
+{
+public:
+    using Result = GeoJsonReader::Result;
+
+    using Limits = UserLayerLimits;
+
+    struct Contents
+    {
+        QStringList layers; ///< the names of the file's layers, in the file's order
+        QString error;      ///< "<file>: …"; empty on success
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    /// The layers a file holds: several for a GeoPackage with several tables, one otherwise.
+    static Contents listLayers(const QString &path);
+
+    /// Reads the layer `layerName` of the file (its first layer when empty). The layer's id is
+    /// the file's base name, with "-<layer>" after it when the file holds several layers.
+    static Result readFile(const QString &path, const QString &layerName = {}, const Limits &limits = {});
+
+    /// Every layer of the file, each its own result (a file that cannot be opened: one failed result).
+    static QList<Result> readAllLayers(const QString &path);
+
+    /// Whether `path` goes to GeoJsonReader (by its suffix).
+    static bool isGeoJson(const QString &path);
+    /// File name patterns of the formats read, for a file dialog: "*.gpkg", "*.shp", …
+    static QStringList fileNamePatterns();
+};
+
+} // namespace spheres
