@@ -315,6 +315,7 @@ void MapCanvas::paintEvent(QPaintEvent *)
         return;
     }
     m_view.size = size();
+    m_renderer.setLegendKeepClear({overlayTitlePanel()}); // the slide's title; empty when not presenting
     if (m_dragging) {
         m_dragFrames.paintPanned(painter, m_renderer, *m_scene, m_view);
     } else {
@@ -615,6 +616,7 @@ MapRenderer MapCanvas::exportRenderer() const
 {
     MapRenderer renderer = m_renderer;
     renderer.setStyle(MapStyle::standard());
+    renderer.setLegendKeepClear({}); // the slide's, not the export's
     return renderer;
 }
 
