@@ -4,6 +4,8 @@
 
 #include <QPainter>
 
+#include <algorithm>
+
 namespace spheres {
 
 ExportPreview::ExportPreview(QWidget *parent) : QWidget(parent)

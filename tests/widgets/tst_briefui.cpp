@@ -30,6 +30,7 @@
 #include <QAbstractButton>
 #include <QAccessible>
 #include <QComboBox>
+#include <QFontMetricsF>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,6 +54,7 @@
 #include <QTimer>
 #include <QTreeWidget>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace spheres;

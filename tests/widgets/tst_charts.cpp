@@ -31,6 +31,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
+
 using namespace spheres;
 using namespace Qt::StringLiterals;
 
