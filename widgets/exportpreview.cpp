@@ -2,6 +2,7 @@
 
 #include "exporter.h"
 
+#include <QCoreApplication>
 #include <QPainter>
 
 #include <algorithm>
@@ -12,7 +13,7 @@ ExportPreview::ExportPreview(QWidget *parent) : QWidget(parent)
 {
     setMinimumSize(240, 200);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    setAccessibleName(tr("Preview of the export"));
+    setAccessibleName(QCoreApplication::translate("ExportPreview", "Preview of the export"));
 }
 
 void ExportPreview::setMap(const MapRenderer &renderer, const Scene *scene, const ViewState &view)

@@ -15,7 +15,6 @@ class Scene;
 /// frame, title, legend, scale bar, credits — drawn by the exporter itself, scaled down.
 class ExportPreview : public QWidget
 {
-    Q_OBJECT
 public:
     explicit ExportPreview(QWidget *parent = nullptr);
 
