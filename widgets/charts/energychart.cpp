@@ -242,8 +242,8 @@ QString EnergyChart::fittedBarName(const QString &full, const QFontMetricsF &met
     const QString strand = comma > 0 ? name.mid(comma) : QString();
     const QString head = comma > 0 ? name.left(comma) : name;
     const double room = width - metrics.horizontalAdvance(strand + status);
-    if (!strand.isEmpty() && room >= metrics.horizontalAdvance(QStringLiteral("Wwwww…")))
-        return metrics.elidedText(head, Qt::ElideRight, room) + strand + status;
+    if (!strand.isEmpty() && room >= metrics.horizontalAdvance(QStringLiteral("W…")))
+        return metrics.elidedText(head, Qt::ElideRight, room) + strand + status; // "Central…, Line D", or "C…, Line D"
     return metrics.elidedText(name, Qt::ElideRight, width - metrics.horizontalAdvance(status)) + status;
 }
 
