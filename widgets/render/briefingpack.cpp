@@ -159,9 +159,8 @@ public:
         painter.translate(0, -h * i);
         const QRectF slice(0, h * i, m_text.pageSize().width(), h);
         painter.setClipRect(slice, Qt::IntersectClip);
-        // Only the lines that start in the slice: the layout draws every line its clip touches,
-        // and a PDF keeps the text of a line clipped away, which pdftotext and search then
-        // find on two pages. Lines of a paginated document never straddle a slice's edge.
+        // The layout skips the lines outside the clip (a PDF would keep their text). Open: a
+        // line the layout lets straddle a slice's edge is still drawn, clipped, in both slices.
         QAbstractTextDocumentLayout::PaintContext context;
         context.clip = QRectF(slice.left(), slice.top() + kEdge, slice.width(), slice.height() - 2 * kEdge);
         context.palette.setColor(QPalette::Text, Qt::black); // paper, whatever the desktop's palette
