@@ -1218,16 +1218,16 @@ void TestExporter::briefingPackFlowsLongTextOntoMorePages()
     text.replace(u"- "_s, u"-"_s).replace(u"// "_s, u"//"_s); // lines broken inside a word
     QVERIFY(text.contains(u"End of the note."_s));
     // Once each: a line clipped at a page's edge must not reach the text of both pages.
-    if (continued) // open: a line straddling a page's break reaches the PDF's text on both pages
-        QEXPECT_FAIL("", "a line at a page's break is in the text of both pages", Continue);
-    for (int i = 1; i <= sources; ++i) {
-        const qsizetype n = text.count(u"title %1,"_s.arg(i));
-        QVERIFY2(n == 1, qPrintable(u"source %1: %2 times"_s.arg(i).arg(n)));
-    }
-    for (int i = 1; i <= noteSentences; ++i) {
-        const qsizetype n = text.count(u"Note sentence %1 explains"_s.arg(i));
-        QVERIFY2(n == 1, qPrintable(u"note sentence %1: %2 times"_s.arg(i).arg(n)));
-    }
+    QStringList twice;
+    for (int i = 1; i <= sources; ++i)
+        if (text.count(u"title %1,"_s.arg(i)) != 1)
+            twice << u"source %1"_s.arg(i);
+    for (int i = 1; i <= noteSentences; ++i)
+        if (text.count(u"Note sentence %1 explains"_s.arg(i)) != 1)
+            twice << u"note sentence %1"_s.arg(i);
+    if (continued) // open: a line the layout lets straddle a page's break is drawn, clipped, on both pages
+        QEXPECT_FAIL("", "a line at a page's break reaches the text of both pages", Continue);
+    QVERIFY2(twice.isEmpty(), qPrintable(twice.join(u", "_s)));
 }
 
 void TestExporter::fullDiskKeepsTheOldFiles_data()
