@@ -101,7 +101,7 @@ void TestExportCommand::exportsEachFormat_data()
                                                << QStringList{u"--preset"_s, u"a4-portrait"_s, u"--dpi"_s, u"72"_s}
                                                << QSize(595, 842) << QStringList{} << QStringList{};
     QTest::newRow("pdf letter-portrait") << u"letterp.pdf"_s << QStringList{u"--preset"_s, u"Letter-Portrait"_s, u"--dpi"_s, u"72"_s}
-                                         << QSize() << QStringList{u"/MediaBox [0 0 612 792]"_s} << QStringList{};
+                                         << QSize() << QStringList{u"/MediaBox [0 0 612.000000 792.000000]"_s} << QStringList{};
     // A brief's map is titled with the brief's title, not the file's name.
     QTest::newRow("svg of a brief")
         << u"brief.svg"_s << QStringList{QStringLiteral(SPHERES_SAMPLE_BRIEF), u"--size"_s, u"800x500"_s} << QSize()
