@@ -91,6 +91,15 @@ std::optional<int> parseInt(const QString &text, int min, int max)
     return value;
 }
 
+/// "1080p, 4k, a4, …": the presets' names, from their one list.
+QString presetNames()
+{
+    QStringList names;
+    for (ExportOptions::Preset p : ExportOptions::presets())
+        names << ExportOptions::presetName(p);
+    return names.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 
@@ -107,7 +116,8 @@ CommandSpec exportCommandSpec()
     const QCommandLineOption size(QStringLiteral("size"), tr("Picture size in pixels."), tr("WxH"),
                                   QStringLiteral("1920x1080"));
     const QCommandLineOption preset(QStringLiteral("preset"),
-                                    tr("Picture size: 1080p, 4k, or a4 or letter landscape at 300 DPI."), tr("name"));
+                                    tr("Picture size: %1 (paper at 300 DPI; landscape unless -portrait).").arg(presetNames()),
+                                    tr("name"));
     const QCommandLineOption dpi(QStringLiteral("dpi"), tr("Resolution, 72 to 1200 (default 96, 300 for paper)."),
                                  tr("N"));
     const QCommandLineOption projection(QStringLiteral("projection"),
@@ -118,7 +128,9 @@ CommandSpec exportCommandSpec()
                                    tr("N"));
     const QCommandLineOption select(QStringLiteral("select"), tr("Region to highlight (ISO3 code)."), tr("code"));
     const QCommandLineOption year(QStringLiteral("year"), tr("Year the layers are drawn as of."), tr("YYYY"));
-    const QCommandLineOption title(QStringLiteral("title"), tr("Title drawn at the top left."), tr("text"));
+    const QCommandLineOption title(QStringLiteral("title"),
+                                   tr("Title drawn at the top left; by default the view's name, or the brief's title."),
+                                   tr("text"));
     const QCommandLineOption subtitle(QStringLiteral("subtitle"), tr("Subtitle under the title."), tr("text"));
     const QCommandLineOption noLegend(QStringLiteral("no-legend"), tr("Leave out the legend."));
     const QCommandLineOption noCredits(QStringLiteral("no-credits"),
@@ -208,7 +220,7 @@ int runExportCommand(const QStringList &arguments)
             return fail(tr("--preset and --size cannot be used together"));
         const auto named = ExportOptions::presetNamed(parser.value(preset));
         if (!named)
-            return fail(tr("--preset \"%1\" is unknown; choose 1080p, 4k, a4 or letter").arg(parser.value(preset)));
+            return fail(tr("--preset \"%1\" is unknown; choose one of: %2").arg(parser.value(preset), presetNames()));
         options = ExportOptions::forPreset(*named, *pathFormat);
     } else {
         const auto pictureSize = parseSize(parser.value(size));
@@ -258,6 +270,8 @@ int runExportCommand(const QStringList &arguments)
         if (options.subtitle.isEmpty())
             options.subtitle = saved->caption;
     }
+    if (brief && !parser.isSet(title) && options.title.isEmpty())
+        options.title = brief->title; // the brief's own title, never its file's name
     if (parser.isSet(center)) {
         const auto c = parseLonLat(parser.value(center));
         if (!c)

@@ -1,5 +1,7 @@
 #include "exportdialog.h"
 
+#include "exportpreview.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -8,6 +10,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace spheres {
 
@@ -19,10 +22,8 @@ ExportDialog::ExportDialog(const QString &title, int viewCount, QWidget *parent)
     m_format->addItem(tr("SVG (vector, a group per layer)"), int(ExportOptions::Format::Svg));
     m_format->addItem(tr("PDF (vector)"), int(ExportOptions::Format::Pdf));
     m_preset = new QComboBox;
-    m_preset->addItem(tr("1920 × 1080 (slides)"), int(ExportOptions::Preset::Hd1080));
-    m_preset->addItem(tr("3840 × 2160 (4K)"), int(ExportOptions::Preset::Uhd4k));
-    m_preset->addItem(tr("A4 landscape, 300 DPI"), int(ExportOptions::Preset::A4));
-    m_preset->addItem(tr("Letter landscape, 300 DPI"), int(ExportOptions::Preset::Letter));
+    for (ExportOptions::Preset preset : ExportOptions::presets())
+        m_preset->addItem(ExportOptions::presetTitle(preset), int(preset));
     m_preset->addItem(tr("Custom"), -1);
     m_width = new QSpinBox;
     m_height = new QSpinBox;
@@ -59,7 +60,8 @@ ExportDialog::ExportDialog(const QString &title, int viewCount, QWidget *parent)
     connect(all, &QPushButton::clicked, this, [this] { m_scope = Scope::AllViews; accept(); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    auto *form = new QFormLayout(this);
+    m_preview = new ExportPreview;
+    auto *form = new QFormLayout;
     form->addRow(tr("Format"), m_format);
     form->addRow(tr("Size"), m_preset);
     form->addRow(QString(), sizeRow);
@@ -67,7 +69,12 @@ ExportDialog::ExportDialog(const QString &title, int viewCount, QWidget *parent)
     form->addRow(tr("Title"), m_title);
     form->addRow(tr("Subtitle"), m_subtitle);
     form->addRow(tr("Show"), furniture);
-    form->addRow(buttons);
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(form);
+    columns->addWidget(m_preview, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addWidget(buttons);
 
     connect(m_preset, &QComboBox::currentIndexChanged, this, &ExportDialog::applyPreset);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::applyPreset);
@@ -78,7 +85,24 @@ ExportDialog::ExportDialog(const QString &title, int viewCount, QWidget *parent)
     connect(m_format, &QComboBox::currentIndexChanged, this, chartsApply);
     chartsApply();
     applyPreset();
+    // Whatever changes the page changes the preview.
+    for (QSpinBox *box : {m_width, m_height, m_dpi})
+        connect(box, &QSpinBox::valueChanged, this, &ExportDialog::updatePreview);
+    for (QLineEdit *edit : {m_title, m_subtitle})
+        connect(edit, &QLineEdit::textChanged, this, &ExportDialog::updatePreview);
+    for (QCheckBox *box : {m_legend, m_scaleBar, m_credits})
+        connect(box, &QCheckBox::toggled, this, &ExportDialog::updatePreview);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &ExportDialog::updatePreview);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::updatePreview);
+    updatePreview();
 }
+
+void ExportDialog::setPreviewMap(const MapRenderer &renderer, const Scene *scene, const ViewState &view)
+{
+    m_preview->setMap(renderer, scene, view);
+}
+
+void ExportDialog::updatePreview() { m_preview->setOptions(options()); }
 
 bool ExportDialog::includesCharts() const { return m_charts->isEnabled() && m_charts->isChecked(); }
 

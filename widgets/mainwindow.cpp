@@ -559,6 +559,8 @@ void MainWindow::exportPng()
     if (!m_canvas->scene())
         return;
     ExportDialog dialog(m_document->brief().title, int(m_document->brief().views.size()), this);
+    const MapRenderer previewRenderer = m_canvas->exportRenderer();
+    dialog.setPreviewMap(previewRenderer, m_canvas->scene(), m_canvas->view());
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ExportOptions options = dialog.options();

@@ -219,6 +219,7 @@ void MapCanvas::paintEvent(QPaintEvent *)
         return;
     }
     m_session->setSize(size());
+    m_renderer.setLegendKeepClear({overlayTitlePanel()}); // the slide's title; empty when not presenting
     if (m_dragging) {
         m_dragFrames.paintPanned(painter, m_renderer, *scene(), view());
     } else {
@@ -449,6 +450,7 @@ MapRenderer MapCanvas::exportRenderer() const
 {
     MapRenderer renderer = m_renderer;
     renderer.setStyle(MapStyle::standard());
+    renderer.setLegendKeepClear({}); // the slide's, not the export's
     return renderer;
 }
 

@@ -43,6 +43,8 @@ public:
     const PresentationOverlay &overlay() const { return m_overlay; }
     /// The card of the clicked region's claims while presenting (hidden when there are none).
     const ClaimsCard *claimsCard() const { return m_claimsCard; }
+    /// The slide's title and caption panel, where SlideOverlay puts it (empty when not presenting).
+    QRectF overlayTitlePanel() const;
     /// Where a region lies on screen, in pixels (its whole extent); empty when not shown.
     QRectF regionPixelBounds(const QString &code) const;
     void setYear(int year);
@@ -121,8 +123,6 @@ private:
     void followPalette();
     void setHovered(const QString &code, const QString &featureRef);
     void drawHoverTag(QPainter &painter) const;
-    /// The slide's title and caption panel, where SlideOverlay puts it.
-    QRectF overlayTitlePanel() const;
     /// Shows, fills and places the claims card from the overlay and the selected region.
     void updateClaimsCard();
 

@@ -94,6 +94,18 @@ void TestExportCommand::exportsEachFormat_data()
                                       << QStringList{} << QStringList{};
     QTest::newRow("png a4 at 72 dpi") << u"a4.png"_s << QStringList{u"--preset"_s, u"A4"_s, u"--dpi"_s, u"72"_s}
                                       << QSize(842, 595) << QStringList{} << QStringList{};
+    // Portrait: the dialog's presets, from the same list.
+    QTest::newRow("png preset 1080p-portrait") << u"tall.png"_s << QStringList{u"--preset"_s, u"1080p-portrait"_s}
+                                               << QSize(1080, 1920) << QStringList{} << QStringList{};
+    QTest::newRow("png a4-portrait at 72 dpi") << u"a4p.png"_s
+                                               << QStringList{u"--preset"_s, u"a4-portrait"_s, u"--dpi"_s, u"72"_s}
+                                               << QSize(595, 842) << QStringList{} << QStringList{};
+    QTest::newRow("pdf letter-portrait") << u"letterp.pdf"_s << QStringList{u"--preset"_s, u"Letter-Portrait"_s, u"--dpi"_s, u"72"_s}
+                                         << QSize() << QStringList{u"/MediaBox [0 0 612.000000 792.000000]"_s} << QStringList{};
+    // A brief's map is titled with the brief's title, not the file's name.
+    QTest::newRow("svg of a brief")
+        << u"brief.svg"_s << QStringList{QStringLiteral(SPHERES_SAMPLE_BRIEF), u"--size"_s, u"800x500"_s} << QSize()
+        << QStringList{u"<title>China and Russia: cooperation and rivalry</title>"_s} << QStringList{u"<title>china-russia"_s};
 }
 
 void TestExportCommand::exportsEachFormat()

@@ -215,6 +215,14 @@ private slots:
     void hostileTextStaysTextInSvg();
     void xmlDropsWhatXmlCannotHold_data();
     void xmlDropsWhatXmlCannotHold();
+    void exportShowsTheCanvasGround_data();
+    void exportShowsTheCanvasGround();
+    void presetsHaveOneHome_data();
+    void presetsHaveOneHome();
+    void creditsTakeACorner_data();
+    void creditsTakeACorner();
+    void legendKeepsClearOfTheTitle_data();
+    void legendKeepsClearOfTheTitle();
 
 private:
     void loadLayers();
@@ -854,11 +862,13 @@ void TestExporter::styleScaleFollowsTheOutput()
     const ExportOptions options = ExportOptions::forPreset(ExportOptions::Preset(preset), ExportOptions::Format(format));
     QCOMPARE(options.outputSize(), size);
     QCOMPARE(options.styleScale(), scale);
-    // The fitted view shows the same ground as a 1080p view of the same place.
+    // The fitted view shows the same ground as a 1080p view of the same place, in a frame of
+    // its proportions on paper of others.
     const ViewState view = options.fitted(homeView(QSize(1920, 1080)));
-    QCOMPARE(view.size, size);
+    const QSize frame = ExportOptions::mapFrame(QSize(1920, 1080), size).size();
+    QCOMPARE(view.size, frame);
     QCOMPARE(view.styleScale, scale);
-    QVERIFY(qFuzzyCompare(view.metresPerPixel * std::min(size.width() / 1920.0, size.height() / 1080.0),
+    QVERIFY(qFuzzyCompare(view.metresPerPixel * std::min(frame.width() / 1920.0, frame.height() / 1080.0),
                           homeView(QSize(1920, 1080)).metresPerPixel));
     ExportOptions small;
     small.pixelSize = QSize(640, 480);
@@ -1370,9 +1380,17 @@ void TestExporter::briefingPackFlowsLongTextOntoMorePages()
     text.remove(QRegularExpression(u"\\s*Long \\(continued\\) Flow · 1 / 1\\s*"_s));
     text.replace(u"- "_s, u"-"_s).replace(u"// "_s, u"//"_s); // lines broken inside a word
     QVERIFY(text.contains(u"End of the note."_s));
+    // Once each: a line clipped at a page's edge must not reach the text of both pages.
+    QStringList twice;
     for (int i = 1; i <= sources; ++i)
-        QVERIFY2(text.contains(u"title %1,"_s.arg(i)),
-                 qPrintable(QString::number(i)));
+        if (text.count(u"title %1,"_s.arg(i)) != 1)
+            twice << u"source %1"_s.arg(i);
+    for (int i = 1; i <= noteSentences; ++i)
+        if (text.count(u"Note sentence %1 explains"_s.arg(i)) != 1)
+            twice << u"note sentence %1"_s.arg(i);
+    if (continued) // open: a line the layout lets straddle a page's break is drawn, clipped, on both pages
+        QEXPECT_FAIL("", "a line at a page's break reaches the text of both pages", Continue);
+    QVERIFY2(twice.isEmpty(), qPrintable(twice.join(u", "_s)));
 }
 
 void TestExporter::fullDiskKeepsTheOldFiles_data()
@@ -1695,6 +1713,172 @@ void TestExporter::xmlDropsWhatXmlCannotHold()
     QFETCH(QString, kept);
     QCOMPARE(SafeText::xml(text), kept);
     QCOMPARE(SafeText::html(u"<a href='x'>\"&"_s), u"&lt;a href=&#39;x&#39;&gt;&quot;&amp;"_s);
+}
+
+
+void TestExporter::exportShowsTheCanvasGround_data()
+{
+    QTest::addColumn<QSize>("canvas");
+    QTest::addColumn<int>("preset");
+    using P = ExportOptions::Preset;
+    QTest::newRow("16:9 canvas, slides") << QSize(1600, 900) << int(P::Hd1080);
+    QTest::newRow("squarish canvas, slides") << QSize(1000, 800) << int(P::Hd1080);
+    QTest::newRow("wide canvas, slides") << QSize(1700, 700) << int(P::Hd1080);
+    QTest::newRow("canvas, portrait screen") << QSize(1200, 800) << int(P::Hd1080Portrait);
+    QTest::newRow("canvas, A4 portrait") << QSize(1200, 800) << int(P::A4Portrait);
+    QTest::newRow("canvas, Letter landscape") << QSize(1200, 800) << int(P::Letter);
+    QTest::newRow("canvas, 4K") << QSize(1366, 640) << int(P::Uhd4k);
+}
+
+void TestExporter::exportShowsTheCanvasGround()
+{
+    // What the screen shows, not more: a page of other proportions gets the canvas's ground in
+    // a frame, with paper round it, rather than more of the world.
+    QFETCH(QSize, canvas);
+    QFETCH(int, preset);
+    const ExportOptions options = ExportOptions::forPreset(ExportOptions::Preset(preset), ExportOptions::Format::Png);
+    const ViewState screen = homeView(canvas);
+    const QSize page = options.outputSize();
+    const ViewState out = options.fitted(screen, page);
+    const QRect frame = Exporter::frameOn(out, page);
+    QVERIFY(QRect(QPoint(0, 0), page).contains(frame));
+    const auto ground = [this](const ViewState &v) {
+        return m_scene->worldToScreen(v).inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(v.size)));
+    };
+    const QRectF shown = ground(screen), exported = ground(out);
+    const double tolerance = 0.011 * std::max(shown.width(), shown.height()); // ExportOptions::mapFrame's percent
+    const QString numbers = u"screen %1,%2 %3x%4; export %5,%6 %7x%8"_s.arg(shown.left()).arg(shown.top()).arg(shown.width())
+                                .arg(shown.height()).arg(exported.left()).arg(exported.top()).arg(exported.width()).arg(exported.height());
+    QVERIFY2(std::abs(shown.left() - exported.left()) < tolerance && std::abs(shown.right() - exported.right()) < tolerance &&
+                 std::abs(shown.top() - exported.top()) < tolerance && std::abs(shown.bottom() - exported.bottom()) < tolerance,
+             qPrintable(numbers));
+    // The picture itself: the map inside the frame, plain paper beyond it.
+    ExportOptions small = options;
+    small.page = ExportOptions::Page::Pixels;
+    small.pixelSize = page / 4;
+    small.dpi = ExportOptions::kReferenceDpi;
+    small.showLegend = small.showCredits = small.showScaleBar = false;
+    const QString path = m_dir.filePath(u"ground-%1.png"_s.arg(QString::fromUtf8(QTest::currentDataTag())).replace(u' ', u'-'));
+    QVERIFY(Exporter::exportTo(MapRenderer(), *m_scene, screen, small, path).ok());
+    const QImage image(path);
+    QCOMPARE(image.size(), small.pixelSize);
+    const QRect smallFrame = Exporter::frameOn(small.fitted(screen), small.pixelSize);
+    const QPoint centre = smallFrame.center();
+    QVERIFY(image.pixelColor(centre) != QColor(Qt::white));
+    if (smallFrame.left() > 4)
+        QCOMPARE(image.pixelColor(smallFrame.left() / 2, centre.y()), QColor(Qt::white));
+    if (smallFrame.top() > 4)
+        QCOMPARE(image.pixelColor(centre.x(), smallFrame.top() / 2), QColor(Qt::white));
+    if (smallFrame.size() == small.pixelSize) // the whole page is map, to its edges
+        QVERIFY(image.pixelColor(2, centre.y()) != QColor(Qt::white));
+}
+
+void TestExporter::presetsHaveOneHome_data()
+{
+    QTest::addColumn<int>("preset");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QSize>("size");
+    using P = ExportOptions::Preset;
+    QTest::newRow("1080p") << int(P::Hd1080) << u"1080p"_s << QSize(1920, 1080);
+    QTest::newRow("1080p portrait") << int(P::Hd1080Portrait) << u"1080p-portrait"_s << QSize(1080, 1920);
+    QTest::newRow("4k") << int(P::Uhd4k) << u"4k"_s << QSize(3840, 2160);
+    QTest::newRow("a4") << int(P::A4) << u"a4"_s << QSize(3508, 2480);
+    QTest::newRow("a4 portrait") << int(P::A4Portrait) << u"a4-portrait"_s << QSize(2480, 3508);
+    QTest::newRow("letter") << int(P::Letter) << u"letter"_s << QSize(3300, 2550);
+    QTest::newRow("letter portrait") << int(P::LetterPortrait) << u"letter-portrait"_s << QSize(2550, 3300);
+}
+
+void TestExporter::presetsHaveOneHome()
+{
+    QFETCH(int, preset);
+    QFETCH(QString, name);
+    QFETCH(QSize, size);
+    const auto p = ExportOptions::Preset(preset);
+    QVERIFY(ExportOptions::presets().contains(p)); // listed, so the dialog and --preset offer it
+    QCOMPARE(ExportOptions::presetName(p), name);
+    QCOMPARE(ExportOptions::presetNamed(name.toUpper()), std::optional(p));
+    const QString title = ExportOptions::presetTitle(p);
+    QVERIFY(!title.isEmpty());
+    QCOMPARE(title.contains(u"portrait"_s), name.contains(u"portrait"_s));
+    const ExportOptions options = ExportOptions::forPreset(p, ExportOptions::Format::Pdf);
+    QCOMPARE(options.outputSize(), size);
+    // The PDF's page is the same way up as the picture.
+    const QString path = m_dir.filePath(u"preset-%1.pdf"_s.arg(name));
+    ExportOptions light = options;
+    light.dpi = ExportOptions::kMinDpi; // the page's shape, not its detail
+    QVERIFY(Exporter::exportTo(MapRenderer(), *m_scene, homeView(QSize(800, 600)), light, path).ok());
+    const QByteArray pdf = readAll(path);
+    static const QRegularExpression mediaBox(u"/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]"_s);
+    const auto m = mediaBox.match(QString::fromLatin1(pdf));
+    QVERIFY(m.hasMatch());
+    QCOMPARE(m.captured(1).toDouble() > m.captured(2).toDouble(), size.width() > size.height());
+}
+
+void TestExporter::creditsTakeACorner_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("scale");
+    QTest::newRow("1080p") << QSize(1920, 1080) << 1.0;
+    QTest::newRow("portrait 1080p") << QSize(1080, 1920) << 1.0;
+    QTest::newRow("A4 at 300 DPI") << QSize(3508, 2480) << 300 / 96.0;
+    QTest::newRow("small") << QSize(640, 400) << 1.0;
+}
+
+void TestExporter::creditsTakeACorner()
+{
+    // Every layer shown, so that there are many sources: the block still takes a corner.
+    QFETCH(QSize, size);
+    QFETCH(double, scale);
+    loadLayers();
+    ViewState view = homeView(size);
+    view.styleScale = scale;
+    const MapFurniture::CreditsBlock block = MapFurniture::creditsBlock(*m_scene, view);
+    QVERIFY(MapFurniture::credits(*m_scene, view).size() > 3);
+    QVERIFY2(block.lines >= 1 && block.lines <= 3, qPrintable(block.text));
+    QVERIFY2(block.box.width() <= size.width() * 0.34 + 1, qPrintable(u"%1 wide"_s.arg(block.box.width())));
+    QVERIFY(block.box.height() <= size.height() * 0.12 + 8 * scale);
+    QVERIFY(QRectF(QPointF(0, 0), QSizeF(size)).contains(block.box));
+    QVERIFY(block.text.startsWith(u"Map data: Natural Earth"_s));
+}
+
+void TestExporter::legendKeepsClearOfTheTitle_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<double>("scale");
+    QTest::newRow("thumbnail slide") << QSize(480, 270) << 1.0;
+    QTest::newRow("half-size slide") << QSize(960, 540) << 1.0;
+    QTest::newRow("slide, big type") << QSize(1920, 1080) << 1.5;
+    QTest::newRow("portrait") << QSize(1080, 1920) << 1.0;
+    QTest::newRow("A4") << QSize(3508, 2480) << 300 / 96.0;
+}
+
+void TestExporter::legendKeepsClearOfTheTitle()
+{
+    QFETCH(QSize, size);
+    QFETCH(double, scale);
+    loadLayers();
+    ViewState view = homeView(size);
+    view.styleScale = scale;
+    ExportOptions options;
+    options.title = u"Central Asia: Russia's security, China's money"_s;
+    options.caption = u"Russia keeps the bases and the alliances; China builds the pipelines, roads and railways "
+                      u"that tie the region's economies to its own."_s;
+    const MapRenderer plain;
+    MapRenderer renderer;
+    renderer.setLegendKeepClear(Exporter::furnitureBoxes(*m_scene, view, options, renderer.style()));
+    const LegendPainter::Layout legend = renderer.legendLayout(*m_scene, view);
+    QVERIFY(!legend.box.isEmpty());
+    const QRectF title = MapFurniture::titlePanel(view, options);
+    QVERIFY(!title.isEmpty());
+    QVERIFY2(!legend.box.intersects(title), qPrintable(u"legend %1,%2 %3x%4"_s.arg(legend.box.left()).arg(legend.box.top())
+                                                         .arg(legend.box.width()).arg(legend.box.height())));
+    QVERIFY(QRectF(QPointF(0, 0), QSizeF(size)).contains(legend.box));
+    // No more than its share of the picture, unless its type is at its smallest already.
+    const bool atFloor = legend.scale <= (size.height() < LegendPainter::kSmallPicture ? 0.5 : 0.85) + 1e-9;
+    QVERIFY2(atFloor || legend.box.height() <= size.height() * LegendPainter::kMaxHeightShare + 1,
+             qPrintable(u"%1 tall at scale %2"_s.arg(legend.box.height()).arg(legend.scale)));
+    QVERIFY(legend.scale <= scale);
+    QCOMPARE(plain.legendLayout(*m_scene, view).scale, legend.scale); // what it avoids moves it, never shrinks it
 }
 
 QTEST_MAIN(TestExporter)

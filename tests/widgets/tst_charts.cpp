@@ -36,6 +36,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
+
 using namespace spheres;
 using namespace Qt::StringLiterals;
 
@@ -46,6 +48,8 @@ private slots:
     void initTestCase();
     void barNamesAreReadableInANarrowDock_data();
     void barNamesAreReadableInANarrowDock();
+    void barNamesKeepTheirStrandAndStatus_data();
+    void barNamesKeepTheirStrandAndStatus();
     void init();
     void cleanup();
     void energyChartHasOneBarPerPipelineOfTheYear_data();
@@ -750,6 +754,35 @@ void TestCharts::exportDialogOffersChartsForAPdfPack()
     QCOMPARE(dialog.includesCharts(), offered); // on by default where it applies
     charts->setChecked(false);
     QVERIFY(!dialog.includesCharts());
+}
+
+void TestCharts::barNamesKeepTheirStrandAndStatus_data()
+{
+    QTest::addColumn<int>("year");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<QString>("tail"); // the end of a name that must stay whole
+    QTest::newRow("Line D building, narrow dock") << 2018 << 250 << u", Line D (under construction)"_s;
+    QTest::newRow("Line D suspended, narrow dock") << 2024 << 250 << u", Line D (suspended)"_s;
+    QTest::newRow("Line D suspended, dock") << 2024 << 320 << u", Line D (suspended)"_s;
+    QTest::newRow("Line C, narrow dock") << 2024 << 250 << u", Line C"_s;
+}
+
+void TestCharts::barNamesKeepTheirStrandAndStatus()
+{
+    // "Central Asia–China, Line D (under construction)" in a narrow dock lost "Line D", the one
+    // word that tells it from Lines A, B and C; the start of the name gives way instead.
+    QFETCH(int, year);
+    QFETCH(int, width);
+    QFETCH(QString, tail);
+    m_panel->setYear(year);
+    m_panel->showChart(m_panel->energyChart());
+    m_panel->resize(width, 700);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    QCoreApplication::sendPostedEvents();
+    const QStringList names = m_panel->energyChart()->barNames(u"gas"_s);
+    QVERIFY2(std::any_of(names.begin(), names.end(), [&](const QString &n) { return n.endsWith(tail); }), qPrintable(names.join(u" | ")));
+    m_panel->resize(900, 700);
 }
 
 void TestCharts::barNamesAreReadableInANarrowDock_data()

@@ -229,6 +229,24 @@ void EnergyChart::updateAxes(Part &p)
         }
 }
 
+QString EnergyChart::fittedBarName(const QString &full, const QFontMetricsF &metrics, double width)
+{
+    if (metrics.horizontalAdvance(full) <= width)
+        return full;
+    // The status in brackets at the end stays whole, and so does the strand after the last
+    // comma ("…, Line D"), which tells a line from its twins: the start of the name gives way.
+    const qsizetype aside = full.endsWith(u')') ? full.lastIndexOf(QStringLiteral(" (")) : -1;
+    const QString status = aside > 0 ? full.mid(aside) : QString();
+    const QString name = aside > 0 ? full.left(aside) : full;
+    const qsizetype comma = name.lastIndexOf(QStringLiteral(", "));
+    const QString strand = comma > 0 ? name.mid(comma) : QString();
+    const QString head = comma > 0 ? name.left(comma) : name;
+    const double room = width - metrics.horizontalAdvance(strand + status);
+    if (!strand.isEmpty() && room >= metrics.horizontalAdvance(QStringLiteral("W…")))
+        return metrics.elidedText(head, Qt::ElideRight, room) + strand + status; // "Central…, Line D", or "C…, Line D"
+    return metrics.elidedText(name, Qt::ElideRight, width - metrics.horizontalAdvance(status)) + status;
+}
+
 void EnergyChart::placeBarNames(Part &p)
 {
     QChart *chart = p.series->chart();
@@ -252,12 +270,7 @@ void EnergyChart::placeBarNames(Part &p)
         const QPointF barTop = chart->mapToPosition(QPointF(0, double(row) + kBarWidth / 2), p.series);
         item->setFont(font);
         item->setBrush(text);
-        // The status in brackets at the end stays whole: the name gives way.
-        const QString &full = p.nameTexts[row];
-        const qsizetype aside = full.endsWith(u')') ? full.lastIndexOf(QStringLiteral(" (")) : -1;
-        const QString status = aside > 0 ? full.mid(aside) : QString();
-        const QString name = aside > 0 ? full.left(aside) : full;
-        item->setText(metrics.elidedText(name, Qt::ElideRight, plot.width() - 2 - metrics.horizontalAdvance(status)) + status);
+        item->setText(fittedBarName(p.nameTexts[row], metrics, plot.width() - 2));
         item->setPos(plot.left() + 1, barTop.y() - metrics.height() - 1);
     }
 }

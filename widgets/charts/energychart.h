@@ -3,6 +3,7 @@
 #include "chartwidget.h"
 #include "layer.h"
 
+#include <QFontMetricsF>
 #include <QStringList>
 
 #include <array>
@@ -53,6 +54,9 @@ public:
     QStringList shownFeatures() const;
     /// The names written above the bars of `commodity`'s chart, as shown (elided or not).
     QStringList barNames(const QString &commodity) const;
+    /// A bar's name within `width` pixels: whole if it fits; else its start elided, keeping the
+    /// strand after its last comma ("…, Line D") and its status in brackets whole.
+    static QString fittedBarName(const QString &name, const QFontMetricsF &metrics, double width);
     /// The length of a feature's bar as drawn (read back from the bar sets), or nullopt.
     std::optional<double> barValue(const QString &featureKey) const;
     /// Whether the feature's bar is drawn emphasised (false when it has no bar).

@@ -127,6 +127,20 @@ double distanceToSegment(const QLineF &line, QPointF p)
 
 } // namespace
 
+QList<QPolygonF> AnnotationPainter::arrowLines(const QList<Annotation> &annotations, const Scene &scene,
+                                               const ViewState &view)
+{
+    QList<QPolygonF> out;
+    for (const Annotation &a : annotations) {
+        if (a.kind != Annotation::Kind::Arrow || view.hiddenAnnotations.contains(a.id))
+            continue;
+        const auto head = scene.pixelOf(view, a.anchor), tail = scene.pixelOf(view, a.tail);
+        if (head && tail)
+            out += arrowLine(*tail, *head).toSubpathPolygons();
+    }
+    return out;
+}
+
 QRectF PlacedAnnotation::bounds() const
 {
     QRectF r = shape.isEmpty() ? QRectF(anchor, QSizeF(1, 1)) : shape.boundingRect().united(QRectF(anchor, QSizeF(1, 1)));

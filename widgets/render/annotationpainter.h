@@ -6,6 +6,7 @@
 #include <QList>
 #include <QPainterPath>
 #include <QPointF>
+#include <QPolygonF>
 #include <QRectF>
 #include <QString>
 
@@ -54,6 +55,9 @@ public:
                                           const ViewState &view, const MapStyle &style, const QList<QRectF> &obstacles);
     static void paint(QPainter &painter, const QList<PlacedAnnotation> &placed, const ViewState &view,
                       const MapStyle &style);
+    /// The arrows' lines of `annotations` that `view` shows, as screen polylines: known before
+    /// the labels, which keep clear of them (the text boxes are laid out after the labels).
+    static QList<QPolygonF> arrowLines(const QList<Annotation> &annotations, const Scene &scene, const ViewState &view);
     /// The topmost annotation part within `tolerance` pixels of `pixel`: what is drawn (a text
     /// box, a leader line, an anchor, an outline), never the empty map between those parts.
     static AnnotationHit hitTest(const QList<PlacedAnnotation> &placed, QPointF pixel, double tolerance = 6.0);

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QAbstractTextDocumentLayout>
 #include <QTextDocument>
 
 #include <functional>
@@ -99,12 +100,7 @@ QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, 
 /// The view as the window shows it: its focused claim's regions (groups expanded) and features lit.
 ViewState stateFor(const Brief &brief, const SavedView &view, const Scene &scene, QSize size, const ExportOptions &options)
 {
-    ViewState state = BriefingPack::litState(brief, view, scene.coarse().atlas());
-    ExportOptions o = options;
-    o.page = ExportOptions::Page::Pixels;
-    o.pixelSize = size;
-    state = o.fitted(state);
-    return state;
+    return options.fitted(BriefingPack::litState(brief, view, scene.coarse().atlas()), size);
 }
 
 /// A page of the pack: its size in device pixels and its resolution.
@@ -154,11 +150,17 @@ public:
         painter.translate(0, -h * i);
         const QRectF slice(0, h * i, m_text.pageSize().width(), h);
         painter.setClipRect(slice, Qt::IntersectClip);
-        m_text.drawContents(&painter, slice);
+        // The layout skips the lines outside the clip (a PDF would keep their text). Open: a
+        // line the layout lets straddle a slice's edge is still drawn, clipped, in both slices.
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = QRectF(slice.left(), slice.top() + kEdge, slice.width(), slice.height() - 2 * kEdge);
+        context.palette.setColor(QPalette::Text, Qt::black); // paper, whatever the desktop's palette
+        m_text.documentLayout()->draw(&painter, context);
         painter.restore();
     }
 
 private:
+    static constexpr double kEdge = 0.5; ///< points: a line touching a slice's edge belongs to the slice beside
     double m_scale;
     mutable SafeTextDocument m_text; // drawing is const in effect, not in QTextDocument's signature
 };
@@ -173,10 +175,11 @@ void paintViewPage(QPainter &painter, const Page &page, const MapRenderer &rende
     pageOptions.title = view.name;
     pageOptions.subtitle = place;
     pageOptions.caption.clear();
-    const ViewState state = stateFor(brief, view, scene, QSize(page.size.width(), mapHeight), pageOptions);
+    const QSize band(page.size.width(), mapHeight);
+    const ViewState state = stateFor(brief, view, scene, band, pageOptions);
     painter.save();
-    painter.setClipRect(QRect(0, 0, page.size.width(), mapHeight));
-    Exporter::paint(painter, renderer, scene, state, pageOptions);
+    painter.setClipRect(QRect(QPoint(0, 0), band));
+    Exporter::paint(painter, renderer, scene, state, pageOptions, band);
     painter.restore();
     const double margin = page.margin(), width = page.size.width() - 2 * margin;
     const double top = mapHeight + margin * 0.5, bottom = page.size.height() - margin * 0.5;
@@ -283,7 +286,8 @@ Exporter::Result BriefingPack::exportPdf(const MapRenderer &renderer, const Scen
         QPdfWriter writer(&file);
         writer.setResolution(int(std::lround(options.dpi)));
         writer.setPageSize(Exporter::pdfPageSize(options));
-        writer.setPageOrientation(QPageLayout::Landscape);
+        writer.setPageOrientation(options.page == ExportOptions::Page::Pixels || options.portrait ? QPageLayout::Portrait
+                                                                                                 : QPageLayout::Landscape);
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setTitle(brief.title);
         writer.setCreator(QStringLiteral("Spheres"));

@@ -47,9 +47,18 @@ MapRenderer::Passes mapPasses(const ExportOptions &options)
     return passes;
 }
 
+/// The renderer for an export: its legend keeps clear of the furniture drawn over the map.
+MapRenderer clearOfFurniture(const MapRenderer &renderer, const Scene &scene, const ViewState &view,
+                             const ExportOptions &options)
+{
+    MapRenderer out = renderer;
+    out.setLegendKeepClear(Exporter::furnitureBoxes(scene, view, options, renderer.style()));
+    return out;
+}
+
 /// One pass drawn alone into an in-memory SVG, without the characters XML cannot hold
 /// (QSvgGenerator escapes markup in the text it writes, but not those).
-QString svgPass(QSize size, double dpi, const std::function<void(QPainter &)> &draw)
+QString svgPass(QSize size, QPoint offset, double dpi, const std::function<void(QPainter &)> &draw)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -60,6 +69,7 @@ QString svgPass(QSize size, double dpi, const std::function<void(QPainter &)> &d
     generator.setResolution(int(std::lround(dpi)));
     {
         QPainter painter(&generator);
+        painter.translate(offset);
         draw(painter);
     }
     return SafeText::xml(QString::fromUtf8(buffer.data()));
@@ -207,16 +217,50 @@ Exporter::Result Exporter::exportPng(const MapRenderer &renderer, const Scene &s
     return {AtomicFile::save(path, pngWriter(image))};
 }
 
-void Exporter::paint(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view,
-                     const ExportOptions &options)
+QList<QRectF> Exporter::furnitureBoxes(const Scene &scene, const ViewState &view, const ExportOptions &options,
+                                       const MapStyle &style)
 {
-    renderer.render(painter, scene, view, mapPasses(options));
-    MapFurniture::paint(painter, scene, view, options, renderer.style());
+    QList<QRectF> boxes{MapFurniture::titlePanel(view, options, style)};
+    if (options.showCredits)
+        boxes << MapFurniture::creditsBlock(scene, view, style).box;
+    return boxes;
 }
 
-QByteArray Exporter::svgDocument(const MapRenderer &renderer, const Scene &scene, const ViewState &view,
-                                 const ExportOptions &options)
+QRect Exporter::frameOn(const ViewState &view, QSize page)
 {
+    if (page.isEmpty())
+        return QRect(QPoint(0, 0), view.size);
+    return QRect(QPoint((page.width() - view.size.width()) / 2, (page.height() - view.size.height()) / 2), view.size);
+}
+
+void Exporter::paint(QPainter &painter, const MapRenderer &mapRenderer, const Scene &scene, const ViewState &view,
+                     const ExportOptions &options, QSize page)
+{
+    const MapRenderer renderer = clearOfFurniture(mapRenderer, scene, view, options);
+    const QRect frame = frameOn(view, page);
+    const bool framed = !page.isEmpty() && frame.size() != page;
+    if (framed)
+        painter.fillRect(QRect(QPoint(0, 0), page), Qt::white);
+    painter.save();
+    painter.translate(frame.topLeft());
+    renderer.render(painter, scene, view, mapPasses(options));
+    MapFurniture::paint(painter, scene, view, options, renderer.style());
+    painter.restore();
+    if (framed) { // a neatline: the map ends there on purpose
+        painter.save();
+        painter.setPen(QPen(QColor(0x55, 0x55, 0x55), std::max(1.0, view.styleScale)));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(frame));
+        painter.restore();
+    }
+}
+
+QByteArray Exporter::svgDocument(const MapRenderer &mapRenderer, const Scene &scene, const ViewState &view,
+                                 const ExportOptions &options, QSize page)
+{
+    const MapRenderer renderer = clearOfFurniture(mapRenderer, scene, view, options);
+    const QRect frame = frameOn(view, page);
+    const QSize size = page.isEmpty() ? view.size : page;
     struct Group
     {
         QString id, label;
@@ -273,7 +317,12 @@ QByteArray Exporter::svgDocument(const MapRenderer &renderer, const Scene &scene
     // QSvgGenerator cannot name groups: each pass is drawn into its own document, and their
     // contents are copied into one, in drawing order, by an XML reader and writer, so that
     // whatever a title, a label or an id says, it is text or an attribute value, never markup.
-    const QSize size = view.size;
+    if (frame.size() != size) // the paper round the map's frame, and its neatline
+        groups.push_front({QStringLiteral("paper"), tr("Paper"), [&, frame](QPainter &p) {
+                               p.fillRect(QRect(-frame.topLeft(), size), Qt::white);
+                               p.setPen(QPen(QColor(0x55, 0x55, 0x55), std::max(1.0, view.styleScale)));
+                               p.drawRect(QRectF(QPointF(0, 0), QSizeF(frame.size())));
+                           }});
     const double mm = 25.4 / options.dpi;
     QByteArray svg;
     QXmlStreamWriter out(&svg);
@@ -311,7 +360,7 @@ QByteArray Exporter::svgDocument(const MapRenderer &renderer, const Scene &scene
         out.writeAttribute(QStringLiteral("id"), id);
         out.writeAttribute(QStringLiteral("inkscape:groupmode"), QStringLiteral("layer"));
         out.writeAttribute(QStringLiteral("inkscape:label"), SafeText::xml(g.label));
-        copyPass(svgPass(size, options.dpi, g.draw), id + u'-', out);
+        copyPass(svgPass(size, frame.topLeft(), options.dpi, g.draw), id + u'-', out);
         out.writeEndElement();
     }
     out.writeEndDocument();
@@ -336,12 +385,13 @@ Exporter::Result Exporter::exportInto(AtomicFile &file, const MapRenderer &rende
 {
     if (const QString problem = checkOptions(options); !problem.isEmpty())
         return {problem, Result::Status::BadOptions};
-    ViewState out = options.fitted(view);
+    const QSize page = options.outputSize();
+    ViewState out = options.fitted(view, page);
     switch (options.format) {
     case Format::Png: {
-        QImage image(out.size, QImage::Format_ARGB32_Premultiplied);
+        QImage image(page, QImage::Format_ARGB32_Premultiplied);
         if (image.isNull())
-            return {tr("not enough memory for a %1×%2 picture").arg(out.size.width()).arg(out.size.height()),
+            return {tr("not enough memory for a %1×%2 picture").arg(page.width()).arg(page.height()),
                     Result::Status::OutOfMemory};
         const int dotsPerMetre = int(std::lround(options.dpi / 0.0254));
         image.setDotsPerMeterX(dotsPerMetre);
@@ -349,20 +399,21 @@ Exporter::Result Exporter::exportInto(AtomicFile &file, const MapRenderer &rende
         image.fill(Qt::white);
         {
             QPainter painter(&image);
-            paint(painter, renderer, scene, out, options);
+            paint(painter, renderer, scene, out, options, page);
         }
         return {file.write(pngWriter(image))};
     }
     case Format::Svg:
-        return {file.write(svgDocument(renderer, scene, out, options))};
+        return {file.write(svgDocument(renderer, scene, out, options, page))};
     case Format::Pdf:
         return {file.write([&](QIODevice &device, QString &error) {
             QPdfWriter writer(&device);
             writer.setResolution(int(std::lround(options.dpi)));
             writer.setPageMargins(QMarginsF(0, 0, 0, 0));
             writer.setPageSize(pageSize(options));
-            writer.setPageOrientation(options.page == ExportOptions::Page::Pixels ? QPageLayout::Portrait
-                                                                                  : QPageLayout::Landscape);
+            writer.setPageOrientation(options.page == ExportOptions::Page::Pixels || options.portrait
+                                          ? QPageLayout::Portrait
+                                          : QPageLayout::Landscape);
             writer.setTitle(options.title.isEmpty() ? tr("Spheres map") : options.title);
             writer.setCreator(QStringLiteral("Spheres"));
             QPainter painter;
@@ -370,8 +421,8 @@ Exporter::Result Exporter::exportInto(AtomicFile &file, const MapRenderer &rende
                 error = tr("cannot start a PDF");
                 return false;
             }
-            out.size = QSize(writer.width(), writer.height()); // the page, to the pixel
-            paint(painter, renderer, scene, out, options);
+            const QSize pdfPage(writer.width(), writer.height()); // the page, to the pixel
+            paint(painter, renderer, scene, options.fitted(view, pdfPage), options, pdfPage);
             return painter.end();
         })};
     }

@@ -9,6 +9,8 @@
 
 #include <QByteArray>
 #include <QImage>
+#include <QList>
+#include <QRectF>
 #include <QString>
 
 class QPainter;
@@ -18,6 +20,7 @@ namespace spheres {
 class AtomicFile;
 class MapRenderer;
 class Scene;
+struct MapStyle;
 struct ViewState;
 
 /// Renders a view into a file through the same MapRenderer as the window: PNG, or SVG and PDF
@@ -69,14 +72,21 @@ public:
     /// Empty when `options` can be exported; a message otherwise.
     static QString checkOptions(const ExportOptions &options);
 
-    /// Draws the whole export — map, legend, furniture — of a fitted view into `painter`.
+    /// Draws the whole export — map, legend, furniture — of a fitted view into `painter`, on a
+    /// page of `page` pixels (the view's size when empty): the map and its furniture in the
+    /// view's frame, centred (ExportOptions::mapFrame), the paper round it blank.
     static void paint(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view,
-                      const ExportOptions &options);
-    /// The SVG document of a fitted view: one group per pass and per shown layer (ids
-    /// "basemap", "layer-<id>", "selection", "labels", "legend", "furniture"), each an
-    /// Inkscape layer.
+                      const ExportOptions &options, QSize page = {});
+    /// The furniture's boxes over a fitted view (title panel, credits): what its legend keeps clear of.
+    static QList<QRectF> furnitureBoxes(const Scene &scene, const ViewState &view, const ExportOptions &options,
+                                        const MapStyle &style);
+    /// Where paint() puts the map of a fitted `view` on `page`.
+    static QRect frameOn(const ViewState &view, QSize page);
+    /// The SVG document of a fitted view on `page` (the view's size when empty): one group per
+    /// pass and per shown layer (ids "basemap", "layer-<id>", "selection", "labels", "legend",
+    /// "furniture"), each an Inkscape layer.
     static QByteArray svgDocument(const MapRenderer &renderer, const Scene &scene, const ViewState &view,
-                                  const ExportOptions &options);
+                                  const ExportOptions &options, QSize page = {});
 };
 
 } // namespace spheres

@@ -2,6 +2,7 @@
 
 #include "viewstate.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QPageSize>
 
@@ -51,18 +52,47 @@ QString ExportOptions::suffix(Format format)
     return {};
 }
 
+QList<ExportOptions::Preset> ExportOptions::presets()
+{
+    return {Preset::Hd1080, Preset::Uhd4k, Preset::A4, Preset::Letter, Preset::Hd1080Portrait, Preset::A4Portrait,
+            Preset::LetterPortrait};
+}
+
 std::optional<ExportOptions::Preset> ExportOptions::presetNamed(const QString &name)
 {
-    const QString n = name.toLower();
-    if (n == u"1080p")
-        return Preset::Hd1080;
-    if (n == u"4k")
-        return Preset::Uhd4k;
-    if (n == u"a4")
-        return Preset::A4;
-    if (n == u"letter")
-        return Preset::Letter;
+    for (Preset p : presets())
+        if (presetName(p).compare(name.trimmed(), Qt::CaseInsensitive) == 0)
+            return p;
     return std::nullopt;
+}
+
+QString ExportOptions::presetName(Preset preset)
+{
+    switch (preset) {
+    case Preset::Hd1080: return QStringLiteral("1080p");
+    case Preset::Uhd4k: return QStringLiteral("4k");
+    case Preset::A4: return QStringLiteral("a4");
+    case Preset::Letter: return QStringLiteral("letter");
+    case Preset::Hd1080Portrait: return QStringLiteral("1080p-portrait");
+    case Preset::A4Portrait: return QStringLiteral("a4-portrait");
+    case Preset::LetterPortrait: return QStringLiteral("letter-portrait");
+    }
+    return {};
+}
+
+QString ExportOptions::presetTitle(Preset preset)
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("ExportOptions", text); };
+    switch (preset) {
+    case Preset::Hd1080: return tr("1920 × 1080 (slides)");
+    case Preset::Uhd4k: return tr("3840 × 2160 (4K)");
+    case Preset::A4: return tr("A4 landscape, 300 DPI");
+    case Preset::Letter: return tr("Letter landscape, 300 DPI");
+    case Preset::Hd1080Portrait: return tr("1080 × 1920 (portrait screen)");
+    case Preset::A4Portrait: return tr("A4 portrait, 300 DPI");
+    case Preset::LetterPortrait: return tr("Letter portrait, 300 DPI");
+    }
+    return {};
 }
 
 ExportOptions ExportOptions::forPreset(Preset preset, Format format)
@@ -73,13 +103,19 @@ ExportOptions ExportOptions::forPreset(Preset preset, Format format)
     case Preset::Hd1080:
         o.pixelSize = kReferenceSize;
         break;
+    case Preset::Hd1080Portrait:
+        o.pixelSize = kReferenceSize.transposed();
+        break;
     case Preset::Uhd4k:
         o.pixelSize = kReferenceSize * 2;
         break;
     case Preset::A4:
     case Preset::Letter:
+    case Preset::A4Portrait:
+    case Preset::LetterPortrait:
         o.dpi = kPrintDpi;
-        o.page = preset == Preset::A4 ? Page::A4 : Page::Letter;
+        o.page = preset == Preset::A4 || preset == Preset::A4Portrait ? Page::A4 : Page::Letter;
+        o.portrait = preset == Preset::A4Portrait || preset == Preset::LetterPortrait;
         break;
     }
     return o;
@@ -89,21 +125,37 @@ QSize ExportOptions::outputSize() const
 {
     if (page == Page::Pixels)
         return pixelSize;
-    return landscapePixels(page == Page::A4 ? QPageSize::A4 : QPageSize::Letter, dpi);
+    const QSize landscape = landscapePixels(page == Page::A4 ? QPageSize::A4 : QPageSize::Letter, dpi);
+    return portrait ? landscape.transposed() : landscape;
 }
 
 double ExportOptions::styleScale() const
 {
     const QSize size = outputSize();
-    const double bySize = std::min(double(size.width()) / kReferenceSize.width(),
-                                   double(size.height()) / kReferenceSize.height());
+    const double longSide = std::max(size.width(), size.height()), shortSide = std::min(size.width(), size.height());
+    const double bySize = std::min(longSide / kReferenceSize.width(), shortSide / kReferenceSize.height());
     return std::max({1.0, bySize, dpi / kReferenceDpi});
 }
 
-ViewState ExportOptions::fitted(const ViewState &view) const
+QRect ExportOptions::mapFrame(QSize view, QSize page)
+{
+    const QRect whole(QPoint(0, 0), page);
+    if (view.isEmpty() || page.isEmpty())
+        return whole;
+    const QSize frame = view.scaled(page, Qt::KeepAspectRatio);
+    // Within a percent the page is the frame: a hairline of paper beside a map looks a mistake.
+    constexpr double kTolerance = 0.01;
+    if (frame.width() >= page.width() * (1 - kTolerance) && frame.height() >= page.height() * (1 - kTolerance))
+        return whole;
+    return QRect(QPoint((page.width() - frame.width()) / 2, (page.height() - frame.height()) / 2), frame);
+}
+
+ViewState ExportOptions::fitted(const ViewState &view) const { return fitted(view, outputSize()); }
+
+ViewState ExportOptions::fitted(const ViewState &view, QSize page) const
 {
     ViewState out = view.withoutPointer(); // the pointer is not part of the picture
-    out.size = outputSize();
+    out.size = mapFrame(view.size, page).size();
     if (!view.size.isEmpty() && !out.size.isEmpty()) {
         const double k = std::min(double(out.size.width()) / view.size.width(),
                                   double(out.size.height()) / view.size.height());

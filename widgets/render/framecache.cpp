@@ -9,6 +9,17 @@
 
 namespace spheres {
 
+namespace {
+
+using Pass = MapRenderer::Pass;
+/// What the cached frame holds: the map itself, which only moves with a pan. What is placed
+/// against the picture's edges — labels, annotations' text, legend, credit — is drawn for the
+/// view on every frame, as a still frame places it: placed in the larger frame, a site in its
+/// margin would name itself over the picture, and the legend would stand in a corner off screen.
+constexpr MapRenderer::Passes kCachedPasses = MapRenderer::Passes(Pass::Background) | Pass::Land | Pass::Layers | Pass::Selection;
+
+} // namespace
+
 bool FrameCache::canReuse(const Scene &scene, const ViewState &view, qreal pixelRatio, QPointF &offset) const
 {
     if (m_image.isNull() || m_image.devicePixelRatio() != pixelRatio || m_scene != &scene || view.metresPerPixel != m_view.metresPerPixel ||
@@ -33,12 +44,13 @@ void FrameCache::paintPanned(QPainter &painter, const MapRenderer &renderer, con
         m_image = QImage(m_view.size * dpr, QImage::Format_ARGB32_Premultiplied);
         m_image.setDevicePixelRatio(dpr);
         QPainter p(&m_image);
-        renderer.render(p, scene, m_view);
+        renderer.render(p, scene, m_view, kCachedPasses);
         m_scene = &scene;
         offset = QPointF();
     }
     painter.fillRect(QRectF(QPointF(0, 0), QSizeF(view.size)), renderer.style().space);
     painter.drawImage(offset - QPointF(kMarginPixels, kMarginPixels), m_image);
+    renderer.render(painter, scene, view, MapRenderer::kAllPasses & ~kCachedPasses);
 }
 
 } // namespace spheres

@@ -13,8 +13,9 @@ class MapRenderer;
 class Scene;
 
 /// Keeps the last rendered frame, with a margin around it, so that a pan step only moves
-/// pixels: while the user drags, the map is a blit; it is rendered again when the drag has
-/// moved past the margin, or in full when the view changes in any other way.
+/// pixels: while the user drags, the map is a blit, with its labels, annotations and legend
+/// drawn over it for the view as it is; it is rendered again when the drag has moved past the
+/// margin, or in full when the view changes in any other way.
 class FrameCache
 {
 public:

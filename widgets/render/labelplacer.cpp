@@ -7,8 +7,13 @@
 #include <QFontMetricsF>
 #include <QSet>
 
+#include <QLineF>
+
+#include <boost/geometry/algorithms/covered_by.hpp>
+
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 namespace spheres {
 
@@ -20,21 +25,45 @@ struct Candidate
     double screenArea;
 };
 
-QFont fontFor(double screenArea, const ViewState &view, const MapStyle &style)
+/// A region's label type. Regions too small for it get `small` type: lighter and a step
+/// smaller, as an atlas names a small state.
+QFont fontFor(double screenArea, const ViewState &view, const MapStyle &style, bool small = false)
 {
     QFont font(style.fontFamily);
     double size = style.labelPointSize;
-    if (screenArea > 60000)
+    if (small)
+        size *= 0.88;
+    else if (screenArea > 60000)
         size *= 1.3;
     else if (screenArea > 15000)
         size *= 1.12;
     font.setPixelSize(std::max(1, int(std::lround(size * view.styleScale))));
-    if (screenArea > 60000) {
+    if (!small && screenArea > 60000) {
         font.setLetterSpacing(QFont::PercentageSpacing, 108);
         font.setWeight(QFont::DemiBold);
     }
     return font;
 }
+
+bool segmentTouches(const QLineF &segment, const QRectF &box)
+{
+    if (box.contains(segment.p1()) || box.contains(segment.p2()))
+        return true;
+    const QPointF corners[] = {box.topLeft(), box.topRight(), box.bottomRight(), box.bottomLeft()};
+    for (int i = 0; i < 4; ++i)
+        if (segment.intersects(QLineF(corners[i], corners[(i + 1) % 4]), nullptr) == QLineF::BoundedIntersection)
+            return true;
+    return false;
+}
+
+/// How much of a region a label's box may take: a label fills at most 1/1.6 of a region at its
+/// full type; in small type it may spill over the borders a little (a narrow state), never
+/// far (a speck of an island).
+constexpr double kRoomFull = 1.6, kRoomSmall = 0.7;
+
+/// Where a label may go, as fractions of its height (y) and width (x) from its anchor: the
+/// anchor first, then just above and below it, then a little to each side, then further.
+constexpr QPointF kShifts[] = {{0, 0}, {0, -0.8}, {0, 0.8}, {-0.3, 0}, {0.3, 0}, {0, -1.6}, {0, 1.6}, {-0.3, -0.8}, {0.3, 0.8}};
 
 /// The space each site symbol takes on screen.
 QList<QRectF> symbolBoxes(const QList<LayerPainter::SiteSymbol> &symbols, const ViewState &view)
@@ -48,12 +77,26 @@ QList<QRectF> symbolBoxes(const QList<LayerPainter::SiteSymbol> &symbols, const 
 
 } // namespace
 
+bool LabelPlacer::crossesAny(const QRectF &box, const QList<QPolygonF> &lines)
+{
+    for (const QPolygonF &line : lines) {
+        // A level or upright line has an empty bounding rectangle, which intersects nothing.
+        if (!line.boundingRect().adjusted(-1, -1, 1, 1).intersects(box))
+            continue;
+        for (qsizetype i = 1; i < line.size(); ++i)
+            if (segmentTouches(QLineF(line[i - 1], line[i]), box))
+                return true;
+    }
+    return false;
+}
+
 QList<PlacedLabel> LabelPlacer::place(const SceneLevel &level, const QTransform &toScreen, const ViewState &view,
-                                      const MapStyle &style, const QList<QRectF> &taken)
+                                      const MapStyle &style, const QList<QRectF> &taken, const QList<QPolygonF> &lines)
 {
     const QList<ProjectedRegion> &regions = level.projected().regions();
     const double pixelArea = toScreen.m11() * toScreen.m11();
     const QRectF viewport(QPointF(0, 0), QSizeF(view.size));
+    const QTransform toWorld = toScreen.inverted();
     std::vector<Candidate> candidates;
     for (int i = 0; i < regions.size(); ++i) {
         if (regions[i].shape.empty())
@@ -70,31 +113,54 @@ QList<PlacedLabel> LabelPlacer::place(const SceneLevel &level, const QTransform 
     });
 
     QList<PlacedLabel> placed;
-    const double gap = 4.0 * view.styleScale;
+    const double gap = 4.0 * view.styleScale, lineClearance = 2.0 * view.styleScale;
     for (const Candidate &c : candidates) {
         const Region &region = level.atlas().regions()[c.region];
-        const QFont font = fontFor(c.screenArea, view, style);
-        const QFontMetricsF metrics(font);
-        const QString text = region.name;
-        const double w = metrics.horizontalAdvance(text), h = metrics.height();
+        const ProjectedRegion &projected = regions[c.region];
         const bool isSelected = region.code == selected;
-        if (!isSelected && c.screenArea < w * h * 1.6)
-            continue; // the region cannot hold its name at this zoom
-        const QPointF anchor = toScreen.map(QPointF(regions[c.region].labelAnchor.x(), regions[c.region].labelAnchor.y()));
-        const QRectF box(anchor.x() - w / 2, anchor.y() - h / 2, w, h);
-        const QRectF padded = box.adjusted(-gap, -gap / 2, gap, gap / 2);
-        const bool clashes = std::any_of(placed.begin(), placed.end(),
-                                         [&](const PlacedLabel &p) { return p.box.intersects(padded); }) ||
-                             std::any_of(taken.begin(), taken.end(), [&](const QRectF &r) { return r.intersects(padded); });
-        if (clashes || !viewport.contains(box))
-            continue;
-        placed.push_back({text, QPointF(box.left(), box.top() + metrics.ascent()), font, padded});
+        const QPointF anchor = toScreen.map(QPointF(projected.labelAnchor.x(), projected.labelAnchor.y()));
+        const auto inRegion = [&](QPointF pixel) {
+            const QPointF xy = toWorld.map(pixel);
+            return boost::geometry::covered_by(Point(xy.x(), xy.y()), projected.shape);
+        };
+        std::optional<PlacedLabel> chosen, overLine; // off every line; else the first place free of labels
+        for (const bool small : {false, true}) {
+            if (small && isSelected)
+                break; // named in full type, whatever its size
+            const QFont font = fontFor(c.screenArea, view, style, small);
+            const QFontMetricsF metrics(font);
+            const double w = metrics.horizontalAdvance(region.name), h = metrics.height();
+            if (!isSelected && c.screenArea < w * h * (small ? kRoomSmall : kRoomFull))
+                continue; // the region cannot hold its name in this type at this zoom
+            const bool last = !small; // a region that holds its full type keeps it, over a line if need be
+            for (const QPointF shift : kShifts) {
+                const QPointF centre = anchor + QPointF(shift.x() * w, shift.y() * h);
+                const QRectF box(centre.x() - w / 2, centre.y() - h / 2, w, h);
+                const QRectF padded = box.adjusted(-gap, -gap / 2, gap, gap / 2);
+                const bool clashes = std::any_of(placed.begin(), placed.end(),
+                                                 [&](const PlacedLabel &p) { return p.box.intersects(padded); }) ||
+                                     std::any_of(taken.begin(), taken.end(), [&](const QRectF &r) { return r.intersects(padded); });
+                if (clashes || !viewport.contains(box) || (!shift.isNull() && !inRegion(centre)))
+                    continue;
+                const PlacedLabel label{region.name, QPointF(box.left(), box.top() + metrics.ascent()), font, padded};
+                if (!crossesAny(box.adjusted(-lineClearance, -lineClearance, lineClearance, lineClearance), lines)) {
+                    chosen = label;
+                    break;
+                }
+                if (!overLine && shift.isNull())
+                    overLine = label;
+            }
+            if (chosen || last)
+                break;
+        }
+        if (chosen || overLine)
+            placed.push_back(chosen ? *chosen : *overLine);
     }
     return placed;
 }
 
 QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform &toScreen, const ViewState &view,
-                                           const MapStyle &style)
+                                           const MapStyle &style, const QList<QPolygonF> &lines)
 {
     const QList<LayerPainter::SiteSymbol> symbols = LayerPainter::siteSymbols(scene, view, toScreen);
     const double r = LayerPainter::symbolRadius(view.styleScale);
@@ -113,29 +179,39 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
         const QString text = s.layer->layer->features[s.feature].name;
         const double w = metrics.horizontalAdvance(text), h = metrics.height();
         const QPointF c = s.pixel;
+        std::optional<QRectF> chosen, overLine; // off every line; else the first place free of labels
         for (const QRectF &box : {QRectF(c.x() + r + gap, c.y() - h / 2, w, h), QRectF(c.x() - r - gap - w, c.y() - h / 2, w, h),
                                   QRectF(c.x() - w / 2, c.y() - r - gap - h, w, h), QRectF(c.x() - w / 2, c.y() + r + gap, w, h)}) {
             const auto clashes = [&box](const QRectF &other) { return other.intersects(box); };
             if (!viewport.contains(box) || std::any_of(taken.begin(), taken.end(), clashes))
                 continue;
-            placed.push_back({text, QPointF(box.left(), box.top() + metrics.ascent()), font, box});
-            taken << box;
-            named.insert({s.layer, s.feature});
-            break;
+            if (!crossesAny(box.adjusted(-gap / 2, -gap / 2, gap / 2, gap / 2), lines)) {
+                chosen = box;
+                break;
+            }
+            if (!overLine)
+                overLine = box;
         }
+        if (!chosen && !overLine)
+            continue;
+        const QRectF box = chosen ? *chosen : *overLine;
+        placed.push_back({text, QPointF(box.left(), box.top() + metrics.ascent()), font, box});
+        taken << box;
+        named.insert({s.layer, s.feature});
     }
     return placed;
 }
 
 QList<PlacedLabel> LabelPlacer::placeAll(const Scene &scene, const QTransform &toScreen, const ViewState &view,
-                                         const MapStyle &style)
+                                         const MapStyle &style, const QList<QPolygonF> &moreLines)
 {
-    QList<PlacedLabel> labels = placeSites(scene, toScreen, view, style);
+    const QList<QPolygonF> lines = LayerPainter::drawnLines(scene, view, toScreen) + moreLines;
+    QList<PlacedLabel> labels = placeSites(scene, toScreen, view, style, lines);
     QList<QRectF> taken = symbolBoxes(LayerPainter::siteSymbols(scene, view, toScreen), view);
     for (const PlacedLabel &label : labels)
         taken << label.box;
     // Anchors come from the coarse level so that labels do not jump when the detail changes.
-    labels += place(scene.coarse(), toScreen, view, style, taken);
+    labels += place(scene.coarse(), toScreen, view, style, taken, lines);
     return labels;
 }
 

@@ -3,6 +3,7 @@
 #include <QFont>
 #include <QList>
 #include <QPointF>
+#include <QPolygonF>
 #include <QRectF>
 #include <QString>
 #include <QTransform>
@@ -22,23 +23,30 @@ struct PlacedLabel
     QRectF box;       ///< the space the label takes
 };
 
-/// Chooses which region labels to show: each at its region's pole of inaccessibility, only
-/// when the region is big enough on screen to hold it, larger regions first, never two that
-/// overlap, nor one over a box in `taken`. Zooming in makes regions bigger, so more labels appear.
+/// Chooses which region labels to show: each at its region's pole of inaccessibility, or near
+/// it inside the region where that keeps the name off a line, only when the region is big
+/// enough on screen to hold it (a small state in smaller type), larger regions first, never two
+/// that overlap, nor one over a box in `taken`. Zooming in makes regions bigger, so more labels
+/// appear. `lines` (screen polylines: pipelines, arrows) are kept clear of where a place off
+/// them exists; where none does, the name still goes at its anchor, over the line with its halo.
 class LabelPlacer
 {
 public:
     static QList<PlacedLabel> place(const SceneLevel &level, const QTransform &toScreen, const ViewState &view,
-                                    const MapStyle &style, const QList<QRectF> &taken = {});
+                                    const MapStyle &style, const QList<QRectF> &taken = {},
+                                    const QList<QPolygonF> &lines = {});
     /// Names of the site symbols in the picture, beside their symbol (right, left, above or
-    /// below, whichever is free first), never over another label or symbol; a name that finds
-    /// no room is left out (a click on its symbol still names it). A site in several places is
-    /// named once, at the first place with room.
+    /// below, whichever is free first, off `lines` if it can be), never over another label or
+    /// symbol; a name that finds no room is left out (a click on its symbol still names it).
+    /// A site in several places is named once, at the first place with room.
     static QList<PlacedLabel> placeSites(const Scene &scene, const QTransform &toScreen, const ViewState &view,
-                                         const MapStyle &style);
-    /// Every label the map shows: the sites' first, then the regions' around them.
+                                         const MapStyle &style, const QList<QPolygonF> &lines = {});
+    /// Every label the map shows: the sites' first, then the regions' around them, off the
+    /// lines the view draws and off `moreLines` (the annotations' arrows).
     static QList<PlacedLabel> placeAll(const Scene &scene, const QTransform &toScreen, const ViewState &view,
-                                       const MapStyle &style);
+                                       const MapStyle &style, const QList<QPolygonF> &moreLines = {});
+    /// Whether `box` touches any of `lines`.
+    static bool crossesAny(const QRectF &box, const QList<QPolygonF> &lines);
 };
 
 } // namespace spheres

@@ -335,6 +335,21 @@ QList<LayerPainter::SiteSymbol> LayerPainter::siteSymbols(const Scene &scene, co
     return out;
 }
 
+QList<QPolygonF> LayerPainter::drawnLines(const Scene &scene, const ViewState &view, const QTransform &t)
+{
+    const QRectF visible = t.inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
+    QList<QPolygonF> out;
+    for (const ProjectedLayer &pl : scene.layers()) {
+        const Layer &layer = *pl.layer;
+        if (!isVisible(view, layer) || layer.kind == LayerKind::Membership)
+            continue;
+        for (int i = 0; i < layer.features.size(); ++i)
+            if (!pl.lines[i].isEmpty() && layer.features[i].statusIn(view.year) && overlaps(pl.bounds[i], visible))
+                out += t.map(pl.lines[i]).toSubpathPolygons();
+    }
+    return out;
+}
+
 /// Symbols go over every layer's areas and lines (the hit test takes them first, too), drawn
 /// bottom to top so that the topmost symbol is the one a click picks.
 void LayerPainter::paintSites(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t,

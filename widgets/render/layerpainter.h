@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPainterPath>
 #include <QPen>
+#include <QPolygonF>
 
 #include <array>
 #include <memory>
@@ -75,6 +76,10 @@ public:
         QString status;
     };
     static QList<SiteSymbol> siteSymbols(const Scene &scene, const ViewState &view, const QTransform &toScreen);
+    /// The lines `view` draws (pipelines, claim lines of shown layers in its year), as screen
+    /// polylines through `toScreen`, clipped to nothing but the picture's neighbourhood: what
+    /// labels keep clear of.
+    static QList<QPolygonF> drawnLines(const Scene &scene, const ViewState &view, const QTransform &toScreen);
 
     /// The fill of a membership layer's status: the layer's own palette (LayerStyle::blocPalettes)
     /// where it has one, the shared member/observer/partner colours otherwise.

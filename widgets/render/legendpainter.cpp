@@ -39,14 +39,14 @@ QRectF placed(QSizeF size, ViewState::Corner corner, QSize picture, double margi
 
 QString LegendPainter::title(int year) { return QCoreApplication::translate("MapRenderer", "Legend — %1").arg(year); }
 
-LegendPainter::Layout LegendPainter::layout(const Scene &scene, const ViewState &view, const MapStyle &style,
-                                            const QList<QRectF> &avoid)
+LegendPainter::Layout LegendPainter::layoutAt(const Scene &scene, const ViewState &view, const MapStyle &style, double k)
 {
     Layout out;
+    out.scale = k;
     out.entries = LayerPainter::legend(scene, view, style);
     if (out.entries.isEmpty())
         return out;
-    const double k = view.styleScale, pad = 8 * k;
+    const double pad = 8 * k;
     const QFontMetricsF metrics(legendFont(style, k, false)), titleMetrics(legendFont(style, k, true));
     out.row = metrics.height() + 3 * k;
     out.swatchWidth = 24 * k;
@@ -73,7 +73,35 @@ LegendPainter::Layout LegendPainter::layout(const Scene &scene, const ViewState 
     }
     const QSizeF size = view.legendCollapsed ? QSizeF(width + 2 * pad, titleMetrics.height() + 2 * pad)
                                              : QSizeF(width + 2 * pad, y + 2 * pad);
-    // The view's corner first, then the others: the first where no annotation stands.
+    out.box = QRectF(QPointF(0, 0), size);
+    return out;
+}
+
+double LegendPainter::scaleFor(QSizeF natural, double styleScale, QSize picture)
+{
+    if (natural.isEmpty() || picture.isEmpty())
+        return styleScale;
+    const double fit = std::min(picture.width() * kMaxWidthShare / natural.width(),
+                                picture.height() * kMaxHeightShare / natural.height()) * styleScale;
+    // The least it shrinks to: type still legible on a screen; on a thumbnail-sized slide,
+    // whose every word is small, half size rather than half the slide.
+    const double floor = std::min(styleScale, picture.height() < kSmallPicture ? 0.5 : 0.85);
+    return std::clamp(fit, floor, styleScale);
+}
+
+LegendPainter::Layout LegendPainter::layout(const Scene &scene, const ViewState &view, const MapStyle &style,
+                                            const QList<QRectF> &avoid)
+{
+    // Sized unfolded, so that folding and unfolding keep the type's size.
+    ViewState unfolded = view;
+    unfolded.legendCollapsed = false;
+    const QSizeF natural = layoutAt(scene, unfolded, style, view.styleScale).box.size();
+    const double k = scaleFor(natural, view.styleScale, view.size);
+    Layout out = layoutAt(scene, view, style, k);
+    if (out.entries.isEmpty())
+        return out;
+    const QSizeF size = out.box.size();
+    // The view's corner first, then the others: the first where nothing to avoid stands.
     QList<ViewState::Corner> corners{view.legendCorner, ViewState::Corner::BottomLeft, ViewState::Corner::TopRight,
                                      ViewState::Corner::BottomRight, ViewState::Corner::TopLeft};
     out.box = placed(size, view.legendCorner, view.size, 10 * k);
@@ -91,7 +119,7 @@ void LegendPainter::paint(QPainter &painter, const Layout &layout, const ViewSta
 {
     if (layout.box.isEmpty())
         return;
-    const double k = view.styleScale, pad = 8 * k;
+    const double k = layout.scale, pad = 8 * k;
     painter.save();
     painter.setPen(QPen(style.legendFrame, 1));
     painter.setBrush(style.legendBackground);

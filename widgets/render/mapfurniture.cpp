@@ -39,6 +39,9 @@ QFont font(const MapStyle &style, double pixels, QFont::Weight weight = QFont::N
 }
 
 constexpr int kWrap = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+/// The credits block's bounds: a share of the picture's width, and lines.
+constexpr double kCreditsWidth = 0.34;
+constexpr int kMaxLines = 3;
 
 } // namespace
 
@@ -149,50 +152,72 @@ QStringList MapFurniture::credits(const Scene &scene, const ViewState &view)
     return out;
 }
 
+namespace {
+
+/// The title panel's text blocks (title, subtitle, caption) and where they go.
+struct TitleLayout
+{
+    struct Block { QString text; QFont font; QColor colour; double gapAfter; QRectF rect; };
+    QList<Block> blocks;
+    QRectF panel; ///< empty without any text
+    double pad = 0, maxW = 0;
+};
+
+TitleLayout titleLayout(const ViewState &view, const ExportOptions &options, const MapStyle &style)
+{
+    TitleLayout t;
+    if (options.title.isEmpty() && options.subtitle.isEmpty() && options.caption.isEmpty())
+        return t;
+    const double k = view.styleScale, margin = 16 * k;
+    t.pad = 12 * k;
+    t.maxW = std::min(view.size.width() * 0.5, 640 * k);
+    t.blocks = {{options.title, font(style, 26 * k, QFont::DemiBold), QColor(0x22, 0x22, 0x22), 4 * k, {}},
+                {options.subtitle, font(style, 15 * k), QColor(0x44, 0x44, 0x44), 8 * k, {}},
+                {options.caption, font(style, 11.5 * k), style.credit, 0, {}}};
+    double w = 0, h = 0;
+    for (TitleLayout::Block &b : t.blocks) {
+        if (b.text.isEmpty())
+            continue;
+        b.rect = QFontMetricsF(b.font).boundingRect(QRectF(0, 0, t.maxW, 1e6), kWrap, b.text);
+        w = std::max(w, b.rect.width());
+        h += b.rect.height() + b.gapAfter;
+    }
+    t.panel = QRectF(margin, margin, w + 2 * t.pad, h + 2 * t.pad);
+    return t;
+}
+
+} // namespace
+
+QRectF MapFurniture::titlePanel(const ViewState &view, const ExportOptions &options, const MapStyle &style)
+{
+    return titleLayout(view, options, style).panel;
+}
+
 QRectF MapFurniture::paintTitle(QPainter &painter, const ViewState &view, const ExportOptions &options,
                                 const MapStyle &style)
 {
-    if (options.title.isEmpty() && options.subtitle.isEmpty() && options.caption.isEmpty())
+    const TitleLayout t = titleLayout(view, options, style);
+    if (t.panel.isEmpty())
         return {};
-    const double k = view.styleScale, margin = 16 * k, pad = 12 * k;
-    const double maxW = std::min(view.size.width() * 0.5, 640 * k);
-    struct Block { QString text; QFont font; QColor colour; double gapAfter; };
-    const QList<Block> blocks{{options.title, font(style, 26 * k, QFont::DemiBold), QColor(0x22, 0x22, 0x22), 4 * k},
-                              {options.subtitle, font(style, 15 * k), QColor(0x44, 0x44, 0x44), 8 * k},
-                              {options.caption, font(style, 11.5 * k), style.credit, 0}};
-    QList<QRectF> rects;
-    double w = 0, h = 0;
-    for (const Block &b : blocks) {
-        if (b.text.isEmpty()) {
-            rects << QRectF();
-            continue;
-        }
-        const QRectF r = QFontMetricsF(b.font).boundingRect(QRectF(0, 0, maxW, 1e6), kWrap, b.text);
-        rects << r;
-        w = std::max(w, r.width());
-        h += r.height() + b.gapAfter;
-    }
-    const QRectF panel(margin, margin, w + 2 * pad, h + 2 * pad);
+    const double k = view.styleScale;
     painter.setPen(QPen(kPanelEdge, k));
     painter.setBrush(kPanel);
-    painter.drawRoundedRect(panel, 5 * k, 5 * k);
-    double y = panel.top() + pad;
-    for (int i = 0; i < blocks.size(); ++i) {
-        if (blocks[i].text.isEmpty())
+    painter.drawRoundedRect(t.panel, 5 * k, 5 * k);
+    double y = t.panel.top() + t.pad;
+    for (const TitleLayout::Block &b : t.blocks) {
+        if (b.text.isEmpty())
             continue;
-        painter.setFont(blocks[i].font);
-        painter.setPen(blocks[i].colour);
-        painter.drawText(QRectF(panel.left() + pad, y, maxW, rects[i].height()), kWrap, blocks[i].text);
-        y += rects[i].height() + blocks[i].gapAfter;
+        painter.setFont(b.font);
+        painter.setPen(b.colour);
+        painter.drawText(QRectF(t.panel.left() + t.pad, y, t.maxW, b.rect.height()), kWrap, b.text);
+        y += b.rect.height() + b.gapAfter;
     }
-    return panel;
+    return t.panel;
 }
 
-QRectF MapFurniture::paintCredits(QPainter &painter, const Scene &scene, const ViewState &view, const MapStyle &style)
+MapFurniture::CreditsBlock MapFurniture::creditsBlock(const Scene &scene, const ViewState &view, const MapStyle &style)
 {
-    const double k = view.styleScale, margin = 8 * k, pad = 5 * k;
-    const double maxW = std::min(view.size.width() * 0.42, 720 * k) - 2 * pad;
-    const double maxH = view.size.height() * 0.3;
+    const double k = view.styleScale, margin = 8 * k, pad = 4 * k;
     QStringList entries = credits(scene, view);
     const QString base = entries.takeFirst();
     auto textOf = [&](int shown) {
@@ -203,25 +228,40 @@ QRectF MapFurniture::paintCredits(QPainter &painter, const Scene &scene, const V
             text += QCoreApplication::translate("MapFurniture", "; and %n more", nullptr, int(entries.size() - shown));
         return text + u'.';
     };
-    // Small type that wraps; when the block would cover too much of the map, the last
-    // sources give way to "and N more".
-    const QFont small = font(style, 7.5 * k);
+    // Small type that wraps, a corner's worth: at most a third of the width and kMaxLines
+    // lines; beyond that the last sources give way to "and N more" (the SVG's description and
+    // a briefing pack's pages list every source in full).
+    const QFont small = font(style, 7 * k);
     const QFontMetricsF metrics(small);
+    const double maxW = std::min(view.size.width() * kCreditsWidth, 520 * k) - 2 * pad;
+    const double maxH = std::min(view.size.height() * 0.12, kMaxLines * metrics.lineSpacing() + 1);
     int shown = int(entries.size());
     QRectF r = metrics.boundingRect(QRectF(0, 0, maxW, 1e6), kWrap, textOf(shown));
     while (shown > 0 && r.height() > maxH) {
         --shown;
         r = metrics.boundingRect(QRectF(0, 0, maxW, 1e6), kWrap, textOf(shown));
     }
-    const QRectF block(view.size.width() - margin - r.width() - 2 * pad,
-                       view.size.height() - margin - r.height() - 2 * pad, r.width() + 2 * pad, r.height() + 2 * pad);
+    CreditsBlock out;
+    out.box = QRectF(view.size.width() - margin - r.width() - 2 * pad, view.size.height() - margin - r.height() - 2 * pad,
+                     r.width() + 2 * pad, r.height() + 2 * pad);
+    out.textBox = out.box.adjusted(pad, pad, -pad, -pad);
+    out.text = textOf(shown);
+    out.font = small;
+    out.lines = int(std::lround(r.height() / metrics.lineSpacing()));
+    return out;
+}
+
+QRectF MapFurniture::paintCredits(QPainter &painter, const Scene &scene, const ViewState &view, const MapStyle &style)
+{
+    const CreditsBlock block = creditsBlock(scene, view, style);
+    const double k = view.styleScale;
     painter.setPen(Qt::NoPen);
     painter.setBrush(kPanel);
-    painter.drawRoundedRect(block, 3 * k, 3 * k);
-    painter.setFont(small);
+    painter.drawRoundedRect(block.box, 3 * k, 3 * k);
+    painter.setFont(block.font);
     painter.setPen(style.credit);
-    painter.drawText(block.adjusted(pad, pad, -pad, -pad), kWrap, textOf(shown));
-    return block;
+    painter.drawText(block.textBox, kWrap, block.text);
+    return block.box;
 }
 
 void MapFurniture::paintScaleBar(QPainter &painter, const Scene &scene, const ViewState &view, double bottom,

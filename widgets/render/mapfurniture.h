@@ -3,6 +3,7 @@
 #include "layer.h"
 #include "mapstyle.h"
 
+#include <QFont>
 #include <QList>
 #include <QRectF>
 #include <QString>
@@ -48,6 +49,19 @@ public:
     /// with the years of their sources, "Gazprom (2019, 2025)"; a source without a publisher
     /// by its title.
     static QStringList credits(const Scene &scene, const ViewState &view);
+    /// The credits block in a picture's bottom right corner: a third of the width at most, and
+    /// three lines of small type, the last sources summed up as "and N more" when they would
+    /// take more.
+    struct CreditsBlock
+    {
+        QRectF box, textBox;
+        QString text;
+        QFont font;
+        int lines = 0;
+    };
+    /// The title panel's box in the top left corner (empty without title, subtitle or caption).
+    static QRectF titlePanel(const ViewState &view, const ExportOptions &options, const MapStyle &style = MapStyle::standard());
+    static CreditsBlock creditsBlock(const Scene &scene, const ViewState &view, const MapStyle &style = MapStyle::standard());
 
 private:
     static QRectF paintTitle(QPainter &painter, const ViewState &view, const ExportOptions &options,

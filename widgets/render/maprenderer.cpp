@@ -272,8 +272,13 @@ void MapRenderer::drawGroupSettings(QPainter &painter, const Scene &scene, const
 
 void MapRenderer::drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const
 {
-    for (const PlacedLabel &label : LabelPlacer::placeAll(scene, t, view, m_style))
+    for (const PlacedLabel &label : labels(scene, view, t))
         drawHaloText(painter, label.baseline, label.text, label.font, m_style.label, 3.0 * view.styleScale);
+}
+
+QList<PlacedLabel> MapRenderer::labels(const Scene &scene, const ViewState &view, const QTransform &t) const
+{
+    return LabelPlacer::placeAll(scene, t, view, m_style, AnnotationPainter::arrowLines(m_annotations, scene, view));
 }
 
 QList<PlacedAnnotation> MapRenderer::annotationLayout(const Scene &scene, const ViewState &view) const
@@ -287,14 +292,14 @@ QList<PlacedAnnotation> MapRenderer::annotationLayout(const Scene &scene, const 
         return {};
     // Text boxes keep clear of the labels: the same labels the label pass places.
     QList<QRectF> labelBoxes;
-    for (const PlacedLabel &label : LabelPlacer::placeAll(scene, t, view, m_style))
+    for (const PlacedLabel &label : labels(scene, view, t))
         labelBoxes << label.box;
     return AnnotationPainter::layout(m_annotations, scene, view, m_style, labelBoxes);
 }
 
 LegendPainter::Layout MapRenderer::legendLayout(const Scene &scene, const ViewState &view) const
 {
-    QList<QRectF> avoid;
+    QList<QRectF> avoid = m_legendKeepClear;
     if (!m_annotations.isEmpty())
         for (const PlacedAnnotation &a : annotationLayout(scene, view))
             avoid << a.bounds();

@@ -2,6 +2,7 @@
 
 #include "annotation.h"
 #include "annotationpainter.h"
+#include "labelplacer.h"
 #include "legendpainter.h"
 #include "mapstyle.h"
 
@@ -50,6 +51,8 @@ public:
     QList<PlacedAnnotation> annotationLayout(const Scene &scene, const ViewState &view) const;
     /// Where `view`'s legend goes and what it holds (the window's hit test uses the very box drawn).
     LegendPainter::Layout legendLayout(const Scene &scene, const ViewState &view) const;
+    /// Boxes the legend keeps clear of besides the annotations: a slide's title panel.
+    void setLegendKeepClear(QList<QRectF> boxes) { m_legendKeepClear = std::move(boxes); }
 
 private:
     void drawBackground(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
@@ -64,6 +67,8 @@ private:
     void drawGroupSettings(QPainter &painter, const Scene &scene, const ViewState &view,
                            const QList<QPainterPath> &paths) const;
     void drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
+    /// The labels the label pass draws: off the layers' lines and the annotations' arrows.
+    QList<PlacedLabel> labels(const Scene &scene, const ViewState &view, const QTransform &t) const;
     void drawCredits(QPainter &painter, const ViewState &view) const;
     QList<PlacedAnnotation> annotationLayout(const Scene &scene, const ViewState &view, const QTransform &t) const;
     void drawLegend(QPainter &painter, const Scene &scene, const ViewState &view) const;
@@ -72,6 +77,7 @@ private:
 
     MapStyle m_style;
     QList<Annotation> m_annotations;
+    QList<QRectF> m_legendKeepClear;
     /// Rendered labels (text with halo) for raster devices, where stroking a glyph outline
     /// each frame costs more than the rest of the map; vector devices get real text paths.
     mutable QHash<QString, QImage> m_labelImages;
