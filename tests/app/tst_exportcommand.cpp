@@ -233,7 +233,7 @@ void TestExportCommand::briefingPackHasAPagePerView()
     const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
     // The charts' own titles, as text: drawn as vectors, for each view's year and selection.
     for (const QString &title : {u"Gas pipelines in 2026"_s, u"Oil pipelines in 2026"_s,
-                                 u"In 2024: 10 members"_s,
+                                 u"SCO in 2024: member 10"_s,
                                  u"Stance of the claims about Kazakhstan"_s, u"Stance of every claim in the brief"_s,
                                  u"· 2 / 6 · charts"_s})
         QVERIFY2(text.contains(title) == charts, qPrintable(title));
