@@ -214,6 +214,7 @@ MembershipComparison::Result MembershipComparison::readBuiltIn(const QString &id
         sources << std::make_shared<const Layer>(std::move(source.layer));
     }
     result.layer = derive(*definition, sources);
+    result.sourceLayers = definition->first.layers + definition->second.layers;
     return result;
 }
 

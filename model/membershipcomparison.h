@@ -37,6 +37,7 @@ public:
     struct Result
     {
         Layer layer;
+        QStringList sourceLayers; ///< the membership layers it is worked out from
         QString error; ///< "<file>: …"; empty on success
         bool ok() const { return error.isEmpty(); }
     };

@@ -230,8 +230,16 @@ void MainWindow::createMenus()
         builtIn->addAction(MembershipComparison::readBuiltIn(id).layer.title, this, [this, id] {
             MembershipComparison::Result result = MembershipComparison::readBuiltIn(id);
             const QString error = result.ok() ? addLayer(std::move(result.layer), id, {}) : result.error;
-            if (!error.isEmpty())
+            if (!error.isEmpty()) {
                 Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(error));
+                return;
+            }
+            // The comparison says what its sources say, in one colour a state: drawn over them
+            // the two would blend, and the legend would list both.
+            for (const QString &source : result.sourceLayers)
+                m_canvas->session()->setLayerVisible(source, false);
+            layersChanged(); // the Layers panel shows them switched off
+
         });
     }
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportPng);

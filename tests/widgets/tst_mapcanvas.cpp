@@ -1,9 +1,11 @@
 #include "contextpanel.h"
 #include "labelplacer.h"
+#include "layerspanel.h"
 #include "layerpainter.h"
 #include "layerchoicedialog.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
+#include "membershipcomparison.h"
 #include "searchbox.h"
 #include "timeslider.h"
 
@@ -16,6 +18,7 @@
 #include <QMouseEvent>
 #include <QSet>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace spheres;
 using namespace Qt::StringLiterals;
@@ -89,6 +92,7 @@ private slots:
     void addCsvLayerShowsAttributesAsText();
     void layerChoiceStartsAllTicked();
     void addBuiltInBlocLayer();
+    void addingTheComparisonHidesItsSources();
     void mapFollowsThePalette_data();
     void mapFollowsThePalette();
     void paintsFineDetailAtPixelRatio2();
@@ -351,6 +355,36 @@ void TestMapCanvas::layerChoiceStartsAllTicked()
     QVERIFY(list);
     list->item(1)->setCheckState(Qt::Unchecked);
     QCOMPARE(dialog.chosenLayers(), QStringList({u"roads"_s, u"rivers"_s}));
+}
+
+void TestMapCanvas::addingTheComparisonHidesItsSources()
+{
+    // Drawn over the SCO layer the comparison's colours blended with it and the legend listed
+    // both: adding it switches its source layers off, and the Layers panel says so.
+    const MembershipComparison::Result comparison = MembershipComparison::readBuiltIn(u"sco-russia-blocs"_s);
+    QVERIFY2(comparison.ok(), qPrintable(comparison.error));
+    QVERIFY(comparison.sourceLayers.contains(u"sco"_s));
+    QAction *add = nullptr;
+    for (QAction *action : m_window->menuBar()->findChildren<QAction *>())
+        if (action->text() == comparison.layer.title)
+            add = action;
+    QVERIFY(add);
+    QVERIFY(!canvas()->view().hiddenLayers.contains(u"sco"_s));
+    add->trigger();
+    QCOMPARE(canvas()->layers().last()->id, comparison.layer.id);
+    QVERIFY(!canvas()->view().hiddenLayers.contains(comparison.layer.id));
+    QVERIFY(canvas()->view().hiddenLayers.contains(u"sco"_s));
+    const auto *tree = m_window->layersPanel()->findChild<QTreeWidget *>();
+    QVERIFY(tree);
+    int shown = 0;
+    for (const auto &layer : canvas()->layers())
+        if (layer->id == u"sco"_s)
+            for (QTreeWidgetItem *item : tree->findItems(layer->title, Qt::MatchExactly)) {
+                QCOMPARE(item->checkState(0), Qt::Unchecked);
+                ++shown;
+            }
+    QCOMPARE(shown, 1);
+    canvas()->setLayerVisible(u"sco"_s, true); // as the other tests expect the map
 }
 
 void TestMapCanvas::addBuiltInBlocLayer()
