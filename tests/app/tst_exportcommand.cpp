@@ -203,10 +203,11 @@ void TestExportCommand::briefingPackHasAPagePerView_data()
     QTest::addColumn<int>("pages");
     QTest::addColumn<bool>("charts");
     // The sample brief's storyboard: six views, four of them with charts (energy corridors, SCO
-    // enlargement, Central Asia, outlook), each on a page after its view's; at least that many
-    // pages, and more where a view's claims and sources flow onto continuation pages.
-    QTest::newRow("with the views' charts") << QStringList{} << 10 << true;
-    QTest::newRow("--no-charts") << QStringList{u"--no-charts"_s} << 6 << false;
+    // enlargement, Central Asia, outlook), each on a page after its view's, then the pack's
+    // numbered sources; at least that many pages, and more where a view's text or the sources
+    // flow onto continuation pages.
+    QTest::newRow("with the views' charts") << QStringList{} << 11 << true;
+    QTest::newRow("--no-charts") << QStringList{u"--no-charts"_s} << 7 << false;
 }
 
 void TestExportCommand::briefingPackHasAPagePerView()
@@ -237,7 +238,9 @@ void TestExportCommand::briefingPackHasAPagePerView()
                                  u"Stance of the claims about Kazakhstan"_s, u"Stance of every claim in the brief"_s,
                                  u"· 2 / 6 · charts"_s})
         QVERIFY2(text.contains(title) == charts, qPrintable(title));
-    // Every page beyond the views' and the charts' continues a view's text.
+    // The sources are listed once, at the end; every page beyond the views', the charts' and the
+    // first of the sources continues a view's text or the list.
+    QVERIFY(text.contains(u"China and Russia: cooperation and rivalry · sources"_s));
     QCOMPARE(int(text.count(u"(continued)"_s)), written - pages);
 }
 

@@ -6,14 +6,18 @@
 #include "mapfurniture.h"
 #include "maprenderer.h"
 #include "scene.h"
+#include "sourcenumbering.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QAbstractTextDocumentLayout>
+#include <QTextBlock>
 #include <QTextDocument>
+#include <QTextLayout>
 
+#include <algorithm>
 #include <functional>
 
 #include <memory>
@@ -46,8 +50,10 @@ QString linksText(const Claim &claim, const Atlas &atlas)
     return parts.join(QStringLiteral("; "));
 }
 
-/// The text block under a view's map: caption, claims with stance in words, their notes and sources.
-QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, const ViewState &state)
+/// The text block under a view's map: caption, claims with stance in words, their notes, and the
+/// numbers of their sources and the map's in `numbering`.
+QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, const ViewState &state,
+                 SourceNumbering &numbering)
 {
     QString html = QStringLiteral("<p style='font-size:12pt'>%1</p>").arg(SafeText::html(view.caption));
     const QList<const Claim *> claims = ClaimFinder(brief, &scene.coarse().atlas()).aboutView(view);
@@ -69,31 +75,12 @@ QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, 
     for (const Source &s : MapFurniture::visibleSources(scene, state))
         if (!sources.contains(s))
             sources << s;
-    // Numbered: one a line for a short list; a long one runs on, each number in bold, so that
-    // forty sources take a third of a page rather than two pages.
-    html += QStringLiteral("<p style='font-size:7pt; color:#444; margin-top:6px'><b>%1</b> %2</p>")
-                .arg(tr("Sources."), tr("Base map: Natural Earth (public domain)."));
-    QStringList items;
-    for (const Source &s : sources) {
-        QStringList parts{s.title};
-        if (!s.publisher.isEmpty())
-            parts << s.publisher;
-        if (!s.date.isEmpty())
-            parts << s.date;
-        QString item = parts.join(QStringLiteral(", "));
-        if (!s.url.isEmpty())
-            item += QStringLiteral(". ") + s.url;
-        items << SafeText::html(item);
-    }
-    constexpr int kOneALine = 8;
-    if (items.size() > kOneALine) {
-        for (qsizetype i = 0; i < items.size(); ++i)
-            items[i] = QStringLiteral("<b>%1</b>&nbsp;%2").arg(i + 1).arg(items[i]);
-        html += QStringLiteral("<p style='font-size:6.5pt; color:#444'>%1</p>").arg(items.join(QStringLiteral(" &nbsp; ")));
-    } else if (!items.isEmpty()) {
-        html += QStringLiteral("<ol style='font-size:6.5pt; color:#444; margin-top:0px'><li>%1</li></ol>")
-                    .arg(items.join(QStringLiteral("</li><li>")));
-    }
+    // Cited by number: the list is the pack's last pages, each source once for the whole pack.
+    QString cited = tr("Base map: Natural Earth (public domain).");
+    if (const QList<int> numbers = numbering.cite(sources); !numbers.isEmpty())
+        cited += u' ' + tr("Numbered in the list at the end of the pack: %1.").arg(SourceNumbering::ranges(numbers));
+    html += QStringLiteral("<p style='font-size:7.5pt; color:#444; margin-top:6px'><b>%1</b> %2</p>")
+                .arg(tr("Sources."), SafeText::html(cited));
     return html;
 }
 
@@ -126,77 +113,145 @@ struct Page
     }
 };
 
-/// Rich text laid out in slices of a given height, no line cut between two: the first under
-/// a view's map, the rest on continuation pages.
+/// Rich text laid out once, then drawn in slices that end between two lines: the first under a
+/// view's map, the rest on continuation pages. The breaks are chosen from the laid-out lines,
+/// and each line is drawn in the one slice that holds its top: QTextDocument's own paginated
+/// drawing clips lines it does not skip, so a PDF's text layer had a line at a break twice.
 class FlowingText
 {
 public:
-    FlowingText(const QString &html, double width, double sliceHeight, double dpi)
+    FlowingText(const QString &html, double width, double dpi)
         : m_scale(dpi / 72.0) // the text's points at the page's resolution
     {
         m_text.setDefaultFont(QFont(QStringLiteral("DejaVu Sans")));
         m_text.setHtml(html);
-        m_text.setPageSize(QSizeF(width / m_scale, sliceHeight / m_scale));
+        m_text.setTextWidth(width / m_scale);
+        m_end = m_text.size().height();
+        for (QTextBlock block = m_text.begin(); block.isValid(); block = block.next()) {
+            const QTextLayout *layout = block.layout();
+            const QPointF origin = m_text.documentLayout()->blockBoundingRect(block).topLeft() - layout->boundingRect().topLeft();
+            for (int i = 0; i < layout->lineCount(); ++i) {
+                const QRectF rect = layout->lineAt(i).rect();
+                m_lines.push_back({layout->lineAt(i), origin, origin.y() + rect.top(), origin.y() + rect.bottom()});
+            }
+        }
     }
-    int sliceCount() const { return m_text.pageCount(); }
-    double sliceHeight() const { return m_text.pageSize().height() * m_scale; }
-    /// Draws slice `i` with its top left at `at`.
-    void drawSlice(QPainter &painter, int i, QPointF at) const
+    /// Where a slice that starts at `from` and has `room` device pixels ends, in the text's own
+    /// points: after its last whole line (or at the room's edge, for a line taller than a page).
+    double sliceEnd(double from, double room) const
     {
-        const double h = m_text.pageSize().height();
+        const double limit = from + std::max(room / m_scale, 12.0); // a line at least: each slice moves on
+        if (limit >= m_end)
+            return m_end;
+        double end = from;
+        for (const Line &line : m_lines)
+            if (line.top >= from - kEdge && line.bottom <= limit)
+                end = std::max(end, line.bottom);
+        return end > from ? end : limit;
+    }
+    bool endsAt(double position) const { return position >= m_end - kEdge; }
+    /// The whole text's height in device pixels.
+    double height() const { return m_end * m_scale; }
+    /// Draws the lines whose tops lie from `from` to `to` (points) with the slice's top left at `at`.
+    void drawSlice(QPainter &painter, double from, double to, QPointF at) const
+    {
         painter.save();
         painter.translate(at);
         painter.scale(m_scale, m_scale);
-        painter.translate(0, -h * i);
-        const QRectF slice(0, h * i, m_text.pageSize().width(), h);
-        painter.setClipRect(slice, Qt::IntersectClip);
-        // The layout skips the lines outside the clip (a PDF would keep their text). Open: a
-        // line the layout lets straddle a slice's edge is still drawn, clipped, in both slices.
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(slice.left(), slice.top() + kEdge, slice.width(), slice.height() - 2 * kEdge);
-        context.palette.setColor(QPalette::Text, Qt::black); // paper, whatever the desktop's palette
-        m_text.documentLayout()->draw(&painter, context);
+        painter.translate(0, -from);
+        painter.setClipRect(QRectF(0, from, m_text.textWidth(), to - from), Qt::IntersectClip);
+        painter.setPen(Qt::black); // paper, whatever the desktop's palette; spans keep their own colours
+        for (const Line &line : m_lines)
+            if (line.top >= from - kEdge && line.top < to - kEdge)
+                line.line.draw(&painter, line.origin);
         painter.restore();
     }
 
 private:
-    static constexpr double kEdge = 0.5; ///< points: a line touching a slice's edge belongs to the slice beside
+    struct Line
+    {
+        QTextLine line;
+        QPointF origin; ///< where its block's layout stands in the text
+        double top, bottom;
+    };
+    static constexpr double kEdge = 0.5; ///< points
     double m_scale;
-    mutable SafeTextDocument m_text; // drawing is const in effect, not in QTextDocument's signature
+    double m_end = 0;
+    std::vector<Line> m_lines;
+    SafeTextDocument m_text;
 };
+
+/// A page's heading: a title and, in grey under it, where the page stands in the pack.
+QString headingHtml(const QString &title, const QString &place, double titlePoints)
+{
+    return QStringLiteral("<p style='font-size:%1pt; font-weight:600'>%2</p><p style='font-size:%3pt; color:#444'>%4</p>")
+        .arg(titlePoints)
+        .arg(SafeText::html(title))
+        .arg(titlePoints * 0.6)
+        .arg(SafeText::html(place));
+}
+
+/// Draws `text` from `top` to the page's foot, then on continuation pages under `heading`, each
+/// filled to its foot.
+void flowOntoPages(QPainter &painter, const Page &page, const FlowingText &text, double top, const QString &heading,
+                   const std::function<void()> &newPage)
+{
+    const double margin = page.margin(), width = page.size.width() - 2 * margin, bottom = page.size.height() - margin * 0.5;
+    double to = text.sliceEnd(0, bottom - top);
+    text.drawSlice(painter, 0, to, QPointF(margin, top));
+    while (!text.endsAt(to)) {
+        newPage();
+        const double y = margin * 0.6 + page.drawText(painter, heading, QPointF(margin, margin * 0.6), width) + margin * 0.3;
+        const double from = to;
+        to = text.sliceEnd(from, bottom - y);
+        text.drawSlice(painter, from, to, QPointF(margin, y));
+    }
+}
 
 /// A view's own page: the map on the upper part, its caption, claims and sources under it.
 void paintViewPage(QPainter &painter, const Page &page, const MapRenderer &renderer, const Scene &scene,
                    const Brief &brief, const SavedView &view, const ExportOptions &options, const QString &place,
-                   const std::function<void()> &newPage)
+                   SourceNumbering &numbering, const std::function<void()> &newPage)
 {
-    const int mapHeight = int(page.size.height() * 0.62);
+    const double margin = page.margin(), width = page.size.width() - 2 * margin;
     ExportOptions pageOptions = options;
     pageOptions.title = view.name;
     pageOptions.subtitle = place;
     pageOptions.caption.clear();
-    const QSize band(page.size.width(), mapHeight);
-    const ViewState state = stateFor(brief, view, scene, band, pageOptions);
-    painter.save();
-    painter.setClipRect(QRect(QPoint(0, 0), band));
-    Exporter::paint(painter, renderer, scene, state, pageOptions, band);
-    painter.restore();
-    const double margin = page.margin(), width = page.size.width() - 2 * margin;
-    const double top = mapHeight + margin * 0.5, bottom = page.size.height() - margin * 0.5;
-    const FlowingText text(pageText(brief, view, scene, state), width, bottom - top, page.dpi);
-    text.drawSlice(painter, 0, QPointF(margin, top));
-    // What does not fit under the map flows onto continuation pages, a slice after another.
-    const QString heading = QStringLiteral("<p style='font-size:14pt; font-weight:600'>%1</p>"
-                                           "<p style='font-size:9pt; color:#444'>%2</p>")
-                                .arg(SafeText::html(tr("%1 (continued)").arg(view.name)), SafeText::html(place));
-    for (int slice = 1; slice < text.sliceCount();) {
-        newPage();
-        double y = margin * 0.6 + page.drawText(painter, heading, QPointF(margin, margin * 0.6), width) + margin * 0.3;
-        do { // at least one slice a page, however short the page
-            text.drawSlice(painter, slice++, QPointF(margin, y));
-            y += text.sliceHeight();
-        } while (slice < text.sliceCount() && y + text.sliceHeight() <= bottom);
+    const auto bandOf = [&page](int height) { return QSize(page.size.width(), height); };
+    // The map takes 62 % of the page; down to half of it when that keeps the text on this page,
+    // rather than a continuation page for a few lines.
+    int mapHeight = int(page.size.height() * 0.62);
+    {
+        SourceNumbering trial = numbering;
+        const ViewState trialState = stateFor(brief, view, scene, bandOf(mapHeight), pageOptions);
+        const double needed = FlowingText(pageText(brief, view, scene, trialState, trial), width, page.dpi).height() + margin;
+        if (const int room = int(page.size.height() - needed); room < mapHeight && room >= page.size.height() / 2)
+            mapHeight = room;
     }
+    const ViewState state = stateFor(brief, view, scene, bandOf(mapHeight), pageOptions);
+    painter.save();
+    painter.setClipRect(QRect(QPoint(0, 0), bandOf(mapHeight)));
+    Exporter::paint(painter, renderer, scene, state, pageOptions, bandOf(mapHeight));
+    painter.restore();
+    const FlowingText text(pageText(brief, view, scene, state, numbering), width, page.dpi);
+    flowOntoPages(painter, page, text, mapHeight + margin * 0.5, headingHtml(tr("%1 (continued)").arg(view.name), place, 14),
+                  newPage);
+}
+
+/// The pack's last pages: every source its pages cite, numbered, one a line.
+void paintSourcesPages(QPainter &painter, const Page &page, const QList<Source> &sources, const QString &place,
+                       const std::function<void()> &newPage)
+{
+    QString html;
+    for (qsizetype i = 0; i < sources.size(); ++i)
+        html += QStringLiteral("<p style='font-size:7.5pt; color:#333; margin:0px 0px 2px 0px'><b>%1</b>&nbsp; %2</p>")
+                    .arg(i + 1)
+                    .arg(SafeText::html(SourceNumbering::describe(sources[i])));
+    const double margin = page.margin(), width = page.size.width() - 2 * margin;
+    const double top = margin * 0.6 + page.drawText(painter, headingHtml(tr("Sources"), place, 20), QPointF(margin, margin * 0.6), width) +
+                       margin * 0.3;
+    flowOntoPages(painter, page, FlowingText(html, width, page.dpi), top, headingHtml(tr("Sources (continued)"), place, 14), newPage);
 }
 
 /// The page after a view's page: its name as a heading, then its charts filling the rest.
@@ -204,10 +259,7 @@ void paintChartsPage(QPainter &painter, const Page &page, const BriefingPack::Ch
                      const SavedView &view, const QString &place)
 {
     const double margin = page.margin(), width = page.size.width() - 2 * margin;
-    const QString heading = QStringLiteral("<p style='font-size:20pt; font-weight:600'>%1</p>"
-                                           "<p style='font-size:11pt; color:#444'>%2</p>")
-                                .arg(SafeText::html(view.name), SafeText::html(place));
-    const double top = margin * 0.6 + page.drawText(painter, heading, QPointF(margin, margin * 0.6), width) + margin * 0.3;
+    const double top = margin * 0.6 + page.drawText(painter, headingHtml(view.name, place, 20), QPointF(margin, margin * 0.6), width) + margin * 0.3;
     const QRectF area(margin, top, width, page.size.height() - top - margin);
     const QList<QRectF> cells = BriefingPack::chartCells(area, int(view.charts.size()), margin * 0.6);
     for (int i = 0; i < cells.size(); ++i) {
@@ -297,6 +349,8 @@ Exporter::Result BriefingPack::exportPdf(const MapRenderer &renderer, const Scen
             return false;
         }
         const Page page{QSize(writer.width(), writer.height()), options.dpi};
+        const auto newPage = [&writer] { writer.newPage(); };
+        SourceNumbering numbering;
         for (int i = 0; i < brief.views.size(); ++i) {
             const SavedView &view = brief.views[i];
             const Scene *scene = sceneFor(view.state.projectionId);
@@ -307,7 +361,7 @@ Exporter::Result BriefingPack::exportPdf(const MapRenderer &renderer, const Scen
             if (i > 0)
                 writer.newPage();
             const QString place = QStringLiteral("%1 · %2 / %3").arg(brief.title).arg(i + 1).arg(brief.views.size());
-            paintViewPage(painter, page, renderer, *scene, brief, view, options, place, [&writer] { writer.newPage(); });
+            paintViewPage(painter, page, renderer, *scene, brief, view, options, place, numbering, newPage);
             if (paintChart && !view.charts.isEmpty()) {
                 writer.newPage();
                 paintChartsPage(painter, page, paintChart, view, tr("%1 · charts").arg(place));
@@ -317,6 +371,10 @@ Exporter::Result BriefingPack::exportPdf(const MapRenderer &renderer, const Scen
                 cancelled = true;
                 return false;
             }
+        }
+        if (!numbering.sources().isEmpty()) {
+            writer.newPage();
+            paintSourcesPages(painter, page, numbering.sources(), tr("%1 · sources").arg(brief.title), newPage);
         }
         return painter.end();
     });

@@ -9,9 +9,9 @@
 namespace spheres {
 
 /// All the views of a brief at once: a multi-page PDF briefing pack (per view, the map, its
-/// caption, the claims it shows and their sources, then a page of the view's charts if it has
-/// any) or a numbered PNG series (maps only). Long work: it reports progress and can be
-/// cancelled between views.
+/// caption, the claims it shows and the numbers of their sources, then a page of the view's
+/// charts if it has any; at the end the numbered sources of the whole pack) or a numbered PNG
+/// series (maps only). Long work: it reports progress and can be cancelled between views.
 class BriefingPack
 {
 public:

@@ -1,4 +1,5 @@
 #include "exporter.h"
+#include "sourcenumbering.h"
 
 #include "atomicfile.h"
 
@@ -345,11 +346,8 @@ QByteArray Exporter::svgDocument(const MapRenderer &mapRenderer, const Scene &sc
         desc << options.subtitle;
     if (options.showCredits) {
         desc << tr("Base map: Natural Earth. Sources:");
-        for (const Source &s : MapFurniture::visibleSources(scene, view)) {
-            QStringList parts{s.title, s.publisher, s.date, s.url};
-            parts.removeAll(QString());
-            desc << parts.join(QStringLiteral(", "));
-        }
+        for (const Source &s : MapFurniture::visibleSources(scene, view))
+            desc << SourceNumbering::describe(s);
     }
     if (!desc.isEmpty())
         out.writeTextElement(QStringLiteral("desc"), SafeText::xml(desc.join(u'\n')));
