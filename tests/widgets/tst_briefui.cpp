@@ -865,16 +865,19 @@ void TestBriefUi::defaultMapLabelsSmallStatesOffLines_data()
 {
     QTest::addColumn<QString>("label");
     QTest::addColumn<bool>("offLines"); // clear of the pipelines and the brief's arrows
-    QTest::newRow("Uzbekistan") << u"Uzbekistan"_s << false;
-    QTest::newRow("Tajikistan") << u"Tajikistan"_s << false;
-    QTest::newRow("Kyrgyzstan, under the Khorgos arrow") << u"Kyrgyzstan"_s << true;
-    QTest::newRow("Kant air base, by a pipeline") << u"Kant air base"_s << true;
+    QTest::addColumn<bool>("required"); // a state is named; a site's name may be left out where it cannot be set clear
+    QTest::newRow("Uzbekistan") << u"Uzbekistan"_s << false << true;
+    QTest::newRow("Tajikistan") << u"Tajikistan"_s << false << true;
+    QTest::newRow("Kyrgyzstan, under the Khorgos arrow") << u"Kyrgyzstan"_s << true << true;
+    QTest::newRow("Kant air base, by a pipeline and the arrow") << u"Kant air base"_s << true << false;
+    QTest::newRow("201st base, under the arrow's text") << u"201st Russian military base (Dushanbe, Bokhtar)"_s << true << false;
 }
 
 void TestBriefUi::defaultMapLabelsSmallStatesOffLines()
 {
     QFETCH(QString, label);
     QFETCH(bool, offLines);
+    QFETCH(bool, required);
     m_window->resize(1600, 1000);
     MapCanvas *canvas = m_window->canvas();
     QTRY_VERIFY(canvas->width() > 900);
@@ -884,18 +887,20 @@ void TestBriefUi::defaultMapLabelsSmallStatesOffLines()
     const QTransform t = scene.worldToScreen(view);
     const QList<QPolygonF> arrows = AnnotationPainter::arrowLines(canvas->renderer().annotations(), scene, view);
     QVERIFY(!arrows.isEmpty()); // the brief's arrow to Khorgos
-    const QList<PlacedLabel> labels = LabelPlacer::placeAll(scene, t, view, canvas->renderer().style(), arrows);
+    const QList<PlacedLabel> labels = canvas->renderer().labels(scene, view, t); // what the window draws
     QStringList names;
     for (const PlacedLabel &l : labels)
         names << l.text;
     const auto it = std::find_if(labels.begin(), labels.end(), [&](const PlacedLabel &l) { return l.text == label; });
-    if (label != u"Kant air base"_s) // in the window's 1000-pixel-wide map the site names crowd them out; a 1920x1080 export names them
-        QEXPECT_FAIL("", "open: small Central Asian states lose their room to the site names in the window", Abort);
+    if (!required && it == labels.end())
+        return;
     QVERIFY2(it != labels.end(), qPrintable(names.join(u", "_s)));
+    // Nor under an annotation's text (the Khorgos arrow's text once covered the 201st base's name).
+    for (const QRectF &box : AnnotationPainter::fixedBoxes(canvas->renderer().annotations(), scene, view, canvas->renderer().style()))
+        QVERIFY2(!box.intersects(it->box), qPrintable(label));
     if (offLines) {
         const QFontMetricsF metrics(it->font);
         const QRectF text(it->baseline.x(), it->baseline.y() - metrics.ascent(), metrics.horizontalAdvance(it->text), metrics.height());
-        QEXPECT_FAIL("Kant air base, by a pipeline", "open: every side of the Kant symbol is crossed by a line or the arrow", Abort);
         QVERIFY(!LabelPlacer::crossesAny(text, LayerPainter::drawnLines(scene, view, t) + arrows));
     }
 }

@@ -141,6 +141,20 @@ QList<QPolygonF> AnnotationPainter::arrowLines(const QList<Annotation> &annotati
     return out;
 }
 
+QList<QRectF> AnnotationPainter::fixedBoxes(const QList<Annotation> &annotations, const Scene &scene,
+                                            const ViewState &view, const MapStyle &style)
+{
+    QList<QRectF> boxes;
+    for (const PlacedAnnotation &p : layout(annotations, scene, view, style, {})) {
+        const Annotation &a = p.annotation;
+        if (!p.textBox.isEmpty() && (a.kind == Annotation::Kind::Arrow || a.textOffset))
+            boxes << p.textBox;
+        if (!p.marker.isEmpty())
+            boxes << p.marker;
+    }
+    return boxes;
+}
+
 QRectF PlacedAnnotation::bounds() const
 {
     QRectF r = shape.isEmpty() ? QRectF(anchor, QSizeF(1, 1)) : shape.boundingRect().united(QRectF(anchor, QSizeF(1, 1)));

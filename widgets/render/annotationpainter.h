@@ -58,6 +58,10 @@ public:
     /// The arrows' lines of `annotations` that `view` shows, as screen polylines: known before
     /// the labels, which keep clear of them (the text boxes are laid out after the labels).
     static QList<QPolygonF> arrowLines(const QList<Annotation> &annotations, const Scene &scene, const ViewState &view);
+    /// The boxes whose place the annotations fix whatever the labels do: an arrow's text, a
+    /// callout's or pin's text moved by hand, a pin's head. The labels keep clear of them.
+    static QList<QRectF> fixedBoxes(const QList<Annotation> &annotations, const Scene &scene, const ViewState &view,
+                                    const MapStyle &style);
     /// The topmost annotation part within `tolerance` pixels of `pixel`: what is drawn (a text
     /// box, a leader line, an anchor, an outline), never the empty map between those parts.
     static AnnotationHit hitTest(const QList<PlacedAnnotation> &placed, QPointF pixel, double tolerance = 6.0);

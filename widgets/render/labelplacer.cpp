@@ -63,7 +63,8 @@ constexpr double kRoomFull = 1.6, kRoomSmall = 0.7;
 
 /// Where a label may go, as fractions of its height (y) and width (x) from its anchor: the
 /// anchor first, then just above and below it, then a little to each side, then further.
-constexpr QPointF kShifts[] = {{0, 0}, {0, -0.8}, {0, 0.8}, {-0.3, 0}, {0.3, 0}, {0, -1.6}, {0, 1.6}, {-0.3, -0.8}, {0.3, 0.8}};
+constexpr QPointF kShifts[] = {{0, 0},     {0, -0.8},   {0, 0.8},   {-0.3, 0},  {0.3, 0},    {0, -1.6},   {0, 1.6},
+                               {-0.3, -0.8}, {0.3, 0.8}, {-0.6, 0}, {0.6, 0}, {0.6, -0.8}, {-0.6, 0.8}, {-0.6, -0.8}, {0.6, 0.8}};
 
 /// The space each site symbol takes on screen.
 QList<QRectF> symbolBoxes(const QList<LayerPainter::SiteSymbol> &symbols, const ViewState &view)
@@ -132,7 +133,8 @@ QList<PlacedLabel> LabelPlacer::place(const SceneLevel &level, const QTransform 
             const double w = metrics.horizontalAdvance(region.name), h = metrics.height();
             if (!isSelected && c.screenArea < w * h * (small ? kRoomSmall : kRoomFull))
                 continue; // the region cannot hold its name in this type at this zoom
-            const bool last = !small; // a region that holds its full type keeps it, over a line if need be
+            // A region that holds its full type keeps it, over a line if need be; only where
+            // other names leave it no room at all does it try the smaller type.
             for (const QPointF shift : kShifts) {
                 const QPointF centre = anchor + QPointF(shift.x() * w, shift.y() * h);
                 const QRectF box(centre.x() - w / 2, centre.y() - h / 2, w, h);
@@ -150,7 +152,7 @@ QList<PlacedLabel> LabelPlacer::place(const SceneLevel &level, const QTransform 
                 if (!overLine && shift.isNull())
                     overLine = label;
             }
-            if (chosen || last)
+            if (chosen || overLine)
                 break;
         }
         if (chosen || overLine)
@@ -160,11 +162,12 @@ QList<PlacedLabel> LabelPlacer::place(const SceneLevel &level, const QTransform 
 }
 
 QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform &toScreen, const ViewState &view,
-                                           const MapStyle &style, const QList<QPolygonF> &lines)
+                                           const MapStyle &style, const QList<QPolygonF> &lines,
+                                           const QList<QRectF> &alsoTaken)
 {
     const QList<LayerPainter::SiteSymbol> symbols = LayerPainter::siteSymbols(scene, view, toScreen);
     const double r = LayerPainter::symbolRadius(view.styleScale);
-    QList<QRectF> taken = symbolBoxes(symbols, view); // no name covers a symbol
+    QList<QRectF> taken = symbolBoxes(symbols, view) + alsoTaken; // no name covers a symbol or another name
     QFont font(style.fontFamily);
     font.setPixelSize(std::max(1, int(std::lround(style.labelPointSize * view.styleScale))));
     font.setWeight(QFont::DemiBold);
@@ -179,9 +182,14 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
         const QString text = s.layer->layer->features[s.feature].name;
         const double w = metrics.horizontalAdvance(text), h = metrics.height();
         const QPointF c = s.pixel;
-        std::optional<QRectF> chosen, overLine; // off every line; else the first place free of labels
+        std::optional<QRectF> chosen; // free of labels and symbols, off every line
+        // Right, left, above, below, then the corners: the diagonals often clear a line that
+        // runs through the symbol on both sides.
+        const double d = (r + gap) * 0.7;
         for (const QRectF &box : {QRectF(c.x() + r + gap, c.y() - h / 2, w, h), QRectF(c.x() - r - gap - w, c.y() - h / 2, w, h),
-                                  QRectF(c.x() - w / 2, c.y() - r - gap - h, w, h), QRectF(c.x() - w / 2, c.y() + r + gap, w, h)}) {
+                                  QRectF(c.x() - w / 2, c.y() - r - gap - h, w, h), QRectF(c.x() - w / 2, c.y() + r + gap, w, h),
+                                  QRectF(c.x() + d, c.y() - d - h, w, h), QRectF(c.x() + d, c.y() + d, w, h),
+                                  QRectF(c.x() - d - w, c.y() - d - h, w, h), QRectF(c.x() - d - w, c.y() + d, w, h)}) {
             const auto clashes = [&box](const QRectF &other) { return other.intersects(box); };
             if (!viewport.contains(box) || std::any_of(taken.begin(), taken.end(), clashes))
                 continue;
@@ -189,12 +197,12 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
                 chosen = box;
                 break;
             }
-            if (!overLine)
-                overLine = box;
         }
-        if (!chosen && !overLine)
+        // A site's name under a pipeline or an arrowhead cannot be read: rather none, as an
+        // atlas leaves out a name it cannot set clear (the symbol, the legend and a click remain).
+        if (!chosen)
             continue;
-        const QRectF box = chosen ? *chosen : *overLine;
+        const QRectF box = *chosen;
         placed.push_back({text, QPointF(box.left(), box.top() + metrics.ascent()), font, box});
         taken << box;
         named.insert({s.layer, s.feature});
@@ -203,15 +211,18 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
 }
 
 QList<PlacedLabel> LabelPlacer::placeAll(const Scene &scene, const QTransform &toScreen, const ViewState &view,
-                                         const MapStyle &style, const QList<QPolygonF> &moreLines)
+                                         const MapStyle &style, const QList<QPolygonF> &moreLines, const QList<QRectF> &taken)
 {
     const QList<QPolygonF> lines = LayerPainter::drawnLines(scene, view, toScreen) + moreLines;
-    QList<PlacedLabel> labels = placeSites(scene, toScreen, view, style, lines);
-    QList<QRectF> taken = symbolBoxes(LayerPainter::siteSymbols(scene, view, toScreen), view);
-    for (const PlacedLabel &label : labels)
-        taken << label.box;
+    // The regions' names first, as an atlas ranks them: a small state keeps its name where a
+    // site's long one would crowd it out. No name covers a site's symbol.
+    const QList<QRectF> symbols = symbolBoxes(LayerPainter::siteSymbols(scene, view, toScreen), view);
     // Anchors come from the coarse level so that labels do not jump when the detail changes.
-    labels += place(scene.coarse(), toScreen, view, style, taken, lines);
+    QList<PlacedLabel> labels = place(scene.coarse(), toScreen, view, style, symbols + taken, lines);
+    QList<QRectF> named = taken;
+    for (const PlacedLabel &label : labels)
+        named << label.box;
+    labels += placeSites(scene, toScreen, view, style, lines, named);
     return labels;
 }
 

@@ -35,16 +35,19 @@ public:
     static QList<PlacedLabel> place(const SceneLevel &level, const QTransform &toScreen, const ViewState &view,
                                     const MapStyle &style, const QList<QRectF> &taken = {},
                                     const QList<QPolygonF> &lines = {});
-    /// Names of the site symbols in the picture, beside their symbol (right, left, above or
-    /// below, whichever is free first, off `lines` if it can be), never over another label or
-    /// symbol; a name that finds no room is left out (a click on its symbol still names it).
-    /// A site in several places is named once, at the first place with room.
+    /// Names of the site symbols in the picture, beside their symbol (right, left, above, below
+    /// or at a corner, whichever is free first), never over another label, a symbol, a box in
+    /// `taken` or any of `lines`; a name that finds no such room is left out (a click on its
+    /// symbol still names it). A site in several places is named once, at the first place with room.
     static QList<PlacedLabel> placeSites(const Scene &scene, const QTransform &toScreen, const ViewState &view,
-                                         const MapStyle &style, const QList<QPolygonF> &lines = {});
-    /// Every label the map shows: the sites' first, then the regions' around them, off the
-    /// lines the view draws and off `moreLines` (the annotations' arrows).
+                                         const MapStyle &style, const QList<QPolygonF> &lines = {},
+                                         const QList<QRectF> &taken = {});
+    /// Every label the map shows: the regions' first, then the sites' around them, off the
+    /// lines the view draws and off `moreLines` (the annotations' arrows), never over a box in
+    /// `taken` (the annotations' fixed text boxes).
     static QList<PlacedLabel> placeAll(const Scene &scene, const QTransform &toScreen, const ViewState &view,
-                                       const MapStyle &style, const QList<QPolygonF> &moreLines = {});
+                                       const MapStyle &style, const QList<QPolygonF> &moreLines = {},
+                                       const QList<QRectF> &taken = {});
     /// Whether `box` touches any of `lines`.
     static bool crossesAny(const QRectF &box, const QList<QPolygonF> &lines);
 };

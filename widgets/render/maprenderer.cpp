@@ -278,7 +278,10 @@ void MapRenderer::drawLabels(QPainter &painter, const Scene &scene, const ViewSt
 
 QList<PlacedLabel> MapRenderer::labels(const Scene &scene, const ViewState &view, const QTransform &t) const
 {
-    return LabelPlacer::placeAll(scene, t, view, m_style, AnnotationPainter::arrowLines(m_annotations, scene, view));
+    if (m_annotations.isEmpty())
+        return LabelPlacer::placeAll(scene, t, view, m_style);
+    return LabelPlacer::placeAll(scene, t, view, m_style, AnnotationPainter::arrowLines(m_annotations, scene, view),
+                                 AnnotationPainter::fixedBoxes(m_annotations, scene, view, m_style));
 }
 
 QList<PlacedAnnotation> MapRenderer::annotationLayout(const Scene &scene, const ViewState &view) const

@@ -53,6 +53,9 @@ public:
     LegendPainter::Layout legendLayout(const Scene &scene, const ViewState &view) const;
     /// Boxes the legend keeps clear of besides the annotations: a slide's title panel.
     void setLegendKeepClear(QList<QRectF> boxes) { m_legendKeepClear = std::move(boxes); }
+    /// The labels the label pass draws: off the layers' lines, the annotations' arrows and their
+    /// fixed text boxes.
+    QList<PlacedLabel> labels(const Scene &scene, const ViewState &view, const QTransform &t) const;
 
 private:
     void drawBackground(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
@@ -67,8 +70,6 @@ private:
     void drawGroupSettings(QPainter &painter, const Scene &scene, const ViewState &view,
                            const QList<QPainterPath> &paths) const;
     void drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
-    /// The labels the label pass draws: off the layers' lines and the annotations' arrows.
-    QList<PlacedLabel> labels(const Scene &scene, const ViewState &view, const QTransform &t) const;
     void drawCredits(QPainter &painter, const ViewState &view) const;
     QList<PlacedAnnotation> annotationLayout(const Scene &scene, const ViewState &view, const QTransform &t) const;
     void drawLegend(QPainter &painter, const Scene &scene, const ViewState &view) const;
