@@ -1,3 +1,4 @@
+#include "appearance.h"
 #include "commands.h"
 #include "documentactions.h"
 #include "mainwindow.h"
@@ -53,6 +54,8 @@ int runWindow(const QString &briefPath, int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Spheres"));
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.spheres.Spheres")); // Wayland: the launcher's icon
+    if (const auto appearance = spheres::Appearance::saved(); appearance != spheres::Appearance::Mode::System)
+        spheres::Appearance::apply(appearance);
     spheres::MainWindow window;
     if (!window.loadBaseMap())
         return spheres::exitCode(spheres::ExitCode::Failed);

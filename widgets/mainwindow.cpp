@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "appearance.h"
 #include "alert.h"
 
 #include "atlas.h"
@@ -290,6 +291,7 @@ void MainWindow::createMenus()
         visionGroup->addAction(action);
         connect(action, &QAction::triggered, m_canvas, [this, mode] { m_canvas->setColourVision(mode); });
     }
+    view->addMenu(Appearance::menu(view));
     QMenu *projections = view->addMenu(tr("&Projection"));
     m_projectionGroup = new QActionGroup(this);
     for (const ProjectionPreset &preset : ProjectionCatalog::presets()) {

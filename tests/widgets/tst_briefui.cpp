@@ -25,6 +25,7 @@
 #include "timeslider.h"
 #include "viewspanel.h"
 #include "searchbox.h"
+#include "../support/contrast.h"
 #include "../support/fulldisk.h"
 
 #include <QAbstractButton>
@@ -250,16 +251,7 @@ void TestBriefUi::clickingASentenceFocusesItsClaim()
 
 namespace {
 
-/// WCAG 2 contrast ratio of two opaque colours.
-double contrast(const QColor &a, const QColor &b)
-{
-    const auto luminance = [](const QColor &c) {
-        const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
-    };
-    const double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
+using spheres::test::contrast;
 
 QPalette darkPalette()
 {
