@@ -7,9 +7,14 @@
 #     ./packaging/test-sanitized.sh            # every test (CI; --all says the same)
 #     ./packaging/test-sanitized.sh --model    # the model and render tests and the fuzz corpora only
 #
-# Two tests are left to the plain run (packaging/test.sh), as they test no code of ours for memory
-# safety: tst_package checks what `cmake --install` and CPack produce, and spheres_bench_smoke
-# times renders that the exporter and canvas tests run anyway.
+# Four tests are left to the plain run (packaging/test.sh), as they test no code of ours for memory
+# safety that the sanitized run does not test anyway: tst_package checks what `cmake --install` and
+# CPack produce; spheres_bench_smoke times renders that the exporter and canvas tests run anyway;
+# tst_exportcommand and tst_linkcommand start the program some forty times each to check what the
+# command line prints and writes, while the code they reach (exporter, briefing pack, full disk,
+# linker, brief writer) runs in-process under the sanitizers in tst_exporter, tst_linker,
+# tst_briefwriter and tst_hostileinput, and the options' parsing in tst_commandline. Under the
+# sanitizers the two took nine of the run's twelve minutes of CPU.
 #
 # The build is -Og with line tables only (-g1): reports still name file and line, and it compiles
 # in a third of the CPU time of RelWithDebInfo's -O2 -g (two thirds of -O1's; objects a third of
@@ -33,7 +38,7 @@ model_tests=(tst_topojsonreader tst_projection tst_layers tst_linker tst_brief t
              fuzz_topojson_replay fuzz_geojson_replay fuzz_brief_replay fuzz_render_replay)
 if [[ $scope == all ]]; then
   cmake --build "$build" --parallel "$jobs"
-  select=(-E '^spheres_bench(_hostile)?_smoke$' -LE '^package$')
+  select=(-E '^(spheres_bench(_hostile)?_smoke|tst_exportcommand|tst_linkcommand)$' -LE '^package$')
 else
   cmake --build "$build" --parallel "$jobs" --target "${model_tests[@]}"
   select=(-R '^(tst_(topojsonreader|projection|layers|linker|brief|hostileinput|exporter|colourvision)|fuzz_[a-z]+_corpus)$')
