@@ -5,6 +5,7 @@
 #include "scene.h"
 
 #include <QFontMetricsF>
+#include <QHash>
 #include <QSet>
 
 #include <QLineF>
@@ -12,6 +13,7 @@
 #include <boost/geometry/algorithms/covered_by.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <optional>
 
@@ -75,6 +77,47 @@ QList<QRectF> symbolBoxes(const QList<LayerPainter::SiteSymbol> &symbols, const 
     return boxes;
 }
 
+/// Boxes on screen filed by the cells of a coarse grid they cover: whether a new box meets any
+/// of ten thousand site symbols costs a look into a few cells, not at every box.
+class BoxGrid
+{
+public:
+    explicit BoxGrid(const QList<QRectF> &boxes = {})
+    {
+        for (const QRectF &box : boxes)
+            insert(box);
+    }
+    void insert(const QRectF &box)
+    {
+        forCells(box, [&](quint64 cell) {
+            m_cells[cell].push_back(box);
+            return false;
+        });
+    }
+    bool intersectsAny(const QRectF &box) const
+    {
+        return forCells(box, [&](quint64 cell) {
+            const auto it = m_cells.constFind(cell);
+            return it != m_cells.cend() && std::any_of(it->begin(), it->end(), [&](const QRectF &r) { return r.intersects(box); });
+        });
+    }
+
+private:
+    static constexpr double kCell = 64;
+    /// Calls `visit` for each cell `box` covers until it returns true; returns whether one did.
+    template<typename Visit>
+    static bool forCells(const QRectF &box, Visit visit)
+    {
+        const auto cellOf = [](double v) { return qint32(std::floor(std::clamp(v, -1e6, 1e6) / kCell)); };
+        for (qint32 y = cellOf(box.top()); y <= cellOf(box.bottom()); ++y)
+            for (qint32 x = cellOf(box.left()); x <= cellOf(box.right()); ++x)
+                if (visit((quint64(quint32(x)) << 32) | quint32(y)))
+                    return true;
+        return false;
+    }
+    QHash<quint64, QList<QRectF>> m_cells;
+};
+
 } // namespace
 
 bool LabelPlacer::crossesAny(const QRectF &box, const QList<QPolygonF> &lines)
@@ -113,6 +156,7 @@ QList<PlacedLabel> LabelPlacer::place(const SceneLevel &level, const QTransform 
     });
 
     QList<PlacedLabel> placed;
+    const BoxGrid takenGrid(taken);
     const double gap = 4.0 * view.styleScale, lineClearance = 2.0 * view.styleScale;
     for (const Candidate &c : candidates) {
         const Region &region = level.atlas().regions()[c.region];
@@ -139,7 +183,7 @@ QList<PlacedLabel> LabelPlacer::place(const SceneLevel &level, const QTransform 
                 const QRectF padded = box.adjusted(-gap, -gap / 2, gap, gap / 2);
                 const bool clashes = std::any_of(placed.begin(), placed.end(),
                                                  [&](const PlacedLabel &p) { return p.box.intersects(padded); }) ||
-                                     std::any_of(taken.begin(), taken.end(), [&](const QRectF &r) { return r.intersects(padded); });
+                                     takenGrid.intersectsAny(padded);
                 if (clashes || !viewport.contains(box) || (!shift.isNull() && !inRegion(centre)))
                     continue;
                 const PlacedLabel label{region.name, QPointF(box.left(), box.top() + metrics.ascent()), font, padded};
@@ -164,7 +208,7 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
 {
     const QList<LayerPainter::SiteSymbol> symbols = LayerPainter::siteSymbols(scene, view, toScreen);
     const double r = LayerPainter::symbolRadius(view.styleScale);
-    QList<QRectF> taken = symbolBoxes(symbols, view); // no name covers a symbol
+    BoxGrid taken(symbolBoxes(symbols, view)); // no name covers a symbol
     QFont font(style.fontFamily);
     font.setPixelSize(std::max(1, int(std::lround(style.labelPointSize * view.styleScale))));
     font.setWeight(QFont::DemiBold);
@@ -182,8 +226,7 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
         std::optional<QRectF> chosen, overLine; // off every line; else the first place free of labels
         for (const QRectF &box : {QRectF(c.x() + r + gap, c.y() - h / 2, w, h), QRectF(c.x() - r - gap - w, c.y() - h / 2, w, h),
                                   QRectF(c.x() - w / 2, c.y() - r - gap - h, w, h), QRectF(c.x() - w / 2, c.y() + r + gap, w, h)}) {
-            const auto clashes = [&box](const QRectF &other) { return other.intersects(box); };
-            if (!viewport.contains(box) || std::any_of(taken.begin(), taken.end(), clashes))
+            if (!viewport.contains(box) || taken.intersectsAny(box))
                 continue;
             if (!crossesAny(box.adjusted(-gap / 2, -gap / 2, gap / 2, gap / 2), lines)) {
                 chosen = box;
@@ -196,7 +239,7 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
             continue;
         const QRectF box = chosen ? *chosen : *overLine;
         placed.push_back({text, QPointF(box.left(), box.top() + metrics.ascent()), font, box});
-        taken << box;
+        taken.insert(box);
         named.insert({s.layer, s.feature});
     }
     return placed;
