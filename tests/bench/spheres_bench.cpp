@@ -14,6 +14,7 @@
 #include "pngencoder.h"
 #include "framecache.h"
 #include "geojsonreader.h"
+#include "layerdetail.h"
 #include "maprenderer.h"
 #include "mapsession.h"
 #include "userlayerloader.h"
@@ -171,6 +172,15 @@ void windowFigures(const QString &path, int runs)
     std::sort(loads.begin(), loads.end());
     report(QStringLiteral("Add layer in the window, to its first 1080p frame"), loads[loads.size() / 2], QStringLiteral("≤ 1000 ms"));
 
+    {
+        const VectorFileReader::Result read = VectorFileReader::readFile(path);
+        const auto layer = std::make_shared<const Layer>(read.layer);
+        report(QStringLiteral("  of which: projecting and indexing the layer"),
+               medianMs(1, [&] { ProjectedLayer projected(layer, session.scene()->projection()); }), QStringLiteral("(background)"));
+        const ProjectedLayer projected(layer, session.scene()->projection());
+        report(QStringLiteral("  of which: simplifying it for the first frame's zoom"),
+               medianMs(1, [&] { LayerDetail detail(projected, session.view().metresPerPixel); }), QStringLiteral("(once per octave)"));
+    }
     const ViewState home = session.view();
     const Projection &projection = session.scene()->projection();
     std::vector<double> frames;
@@ -185,6 +195,16 @@ void windowFigures(const QString &path, int runs)
     std::sort(frames.begin(), frames.end());
     report(QStringLiteral("pan frame with the layer, full 1080p render (median)"), frames[frames.size() / 2], QStringLiteral("≤ 16 ms"));
     report(QStringLiteral("pan frame with the layer, full 1080p render (slowest)"), frames.back(), QStringLiteral("≤ 16 ms"));
+    if (qApp->arguments().contains(QStringLiteral("--passes"))) { // where a frame with the layer spends its time
+        using Pass = MapRenderer::Pass;
+        for (const auto &[name, pass] : {std::pair{"background", Pass::Background}, std::pair{"land", Pass::Land},
+                                         std::pair{"layers", Pass::Layers}, std::pair{"selection", Pass::Selection},
+                                         std::pair{"labels", Pass::Labels}, std::pair{"legend", Pass::Legend}})
+            report(QStringLiteral("  pass: %1").arg(QLatin1StringView(name)), medianMs(5, [&] {
+                       QPainter painter(&image);
+                       renderer.render(painter, *session.scene(), home, pass);
+                   }), QStringLiteral("(part of the above)"));
+    }
     FrameCache dragFrames;
     ViewState dragged = home;
     report(QStringLiteral("pan step with the layer (drag of 10 px, as the canvas paints it)"), medianMs(runs, [&] {
@@ -262,6 +282,8 @@ void userLayer(bool quick, int runs)
                             << Qt::endl;
 
     windowFigures(path, runs);
+    if (qApp->arguments().contains(QStringLiteral("--frames")))
+        return;
 
     // Alternated runs, so that a busy machine slows both alike.
     const QString png = dir.filePath(QStringLiteral("m.png"));

@@ -67,6 +67,9 @@ constexpr double kRoomFull = 1.6, kRoomSmall = 0.7;
 /// anchor first, then just above and below it, then a little to each side, then further.
 constexpr QPointF kShifts[] = {{0, 0}, {0, -0.8}, {0, 0.8}, {-0.3, 0}, {0.3, 0}, {0, -1.6}, {0, 1.6}, {-0.3, -0.8}, {0.3, 0.8}};
 
+/// The most sites of one layer in the picture that are named.
+constexpr int kMaxNamedSites = 400;
+
 /// The space each site symbol takes on screen.
 QList<QRectF> symbolBoxes(const QList<LayerPainter::SiteSymbol> &symbols, const ViewState &view)
 {
@@ -217,8 +220,14 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
     const double gap = 3.0 * view.styleScale;
     QList<PlacedLabel> placed;
     QSet<std::pair<const ProjectedLayer *, int>> named; // a site in several places is named once
+    // A layer with more sites in the picture than a map can name (a user's ten thousand points)
+    // shows its symbols unnamed: names would bury each other and the map. Zoomed in, fewer
+    // sites are in the picture and they are named; a click names any.
+    QHash<const ProjectedLayer *, int> inPicture;
+    for (const LayerPainter::SiteSymbol &s : symbols)
+        ++inPicture[s.layer];
     for (const LayerPainter::SiteSymbol &s : symbols) {
-        if (named.contains({s.layer, s.feature}))
+        if (named.contains({s.layer, s.feature}) || inPicture.value(s.layer) > kMaxNamedSites)
             continue;
         const QString text = s.layer->layer->features[s.feature].name;
         const double w = metrics.horizontalAdvance(text), h = metrics.height();

@@ -38,7 +38,8 @@ public:
     /// Names of the site symbols in the picture, beside their symbol (right, left, above or
     /// below, whichever is free first, off `lines` if it can be), never over another label or
     /// symbol; a name that finds no room is left out (a click on its symbol still names it).
-    /// A site in several places is named once, at the first place with room.
+    /// A site in several places is named once, at the first place with room. A layer with more
+    /// than 400 sites in the picture is left unnamed.
     static QList<PlacedLabel> placeSites(const Scene &scene, const QTransform &toScreen, const ViewState &view,
                                          const MapStyle &style, const QList<QPolygonF> &lines = {});
     /// Every label the map shows: the sites' first, then the regions' around them, off the

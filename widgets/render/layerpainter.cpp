@@ -282,9 +282,7 @@ QList<LayerPainter::SiteSymbol> LayerPainter::siteSymbols(const Scene &scene, co
         const ProjectedLayer &pl = *it;
         if (!isVisible(view, *pl.layer))
             continue;
-        for (const int i : pl.featuresIn(inView)) {
-            if (pl.points[i].isEmpty())
-                continue;
+        for (const int i : pl.sitesIn(inView)) {
             const auto status = pl.layer->features[i].statusIn(view.year);
             if (!status)
                 continue; // a site exists only in its period
@@ -304,7 +302,7 @@ QList<QPolygonF> LayerPainter::drawnLines(const Scene &scene, const ViewState &v
         const Layer &layer = *pl.layer;
         if (!isVisible(view, layer) || layer.kind == LayerKind::Membership)
             continue;
-        for (const int i : pl.featuresIn(visible))
+        for (const int i : pl.linesIn(visible))
             if (!pl.lines[i].isEmpty() && layer.features[i].statusIn(view.year) && overlaps(pl.bounds[i], visible))
                 out += t.map(pl.lines[i]).toSubpathPolygons();
     }

@@ -31,12 +31,16 @@ struct ProjectedLayer
     QList<QList<QPointF>> points; ///< per feature (sites), in metres; points the projection cannot show are left out
     QList<QRectF> bounds; ///< per feature, of its areas, lines and points, in metres
     std::shared_ptr<const BoxIndex> index;  ///< over `bounds`
+    std::shared_ptr<const BoxIndex> siteIndex, lineIndex; ///< the same, of features with points, with lines
     std::shared_ptr<LayerDetailCache> detail; ///< simplified paths per zoom
 
     ProjectedLayer(std::shared_ptr<const Layer> layer, const Projection &projection);
 
     /// The features whose bounds meet `metres`, ascending: what a frame or a click must look at.
     std::vector<int> featuresIn(const QRectF &metres) const { return index->intersecting(metres); }
+    /// Those of them with points (sites), with lines.
+    std::vector<int> sitesIn(const QRectF &metres) const { return siteIndex->intersecting(metres); }
+    std::vector<int> linesIn(const QRectF &metres) const { return lineIndex->intersecting(metres); }
     /// The index of the feature with `id`, or -1.
     int indexOf(const QString &id) const { return m_ids.value(id, -1); }
     /// Whether every feature exists in every year (a user's layer): nothing to ask per frame.

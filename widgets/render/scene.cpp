@@ -206,8 +206,8 @@ QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance)
     for (auto it = m_layers.crbegin(); it != m_layers.crend(); ++it) {
         if (view.hiddenLayers.contains(it->layer->id))
             continue;
-        for (const int i : it->featuresIn(around(symbolReach))) {
-            if (it->points[i].isEmpty() || !it->layer->features[i].existsIn(view.year))
+        for (const int i : it->sitesIn(around(symbolReach))) {
+            if (!it->layer->features[i].existsIn(view.year))
                 continue;
             for (const QPointF &site : it->points[i])
                 if (QLineF(toScreen.map(site), pixel).length() <= symbolReach)
