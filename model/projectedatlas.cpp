@@ -98,8 +98,32 @@ MultiPolygon clippedToShownLatitudes(const Projection &projection, MultiPolygon 
     return clipped;
 }
 
+/// Whether `p` can be projected point by point as it is: a small polygon (a user's parcel)
+/// whose edges need no densifying (all under a degree), well inside the projection's frame and
+/// away from ±180, so that no cut, rewrapping or clip would change it.
+bool projectsAsIs(const Projection &projection, const Polygon &p)
+{
+    double west = 1e9, east = -1e9, south = 1e9, north = -1e9;
+    for (const Point &q : p.outer()) {
+        west = std::min(west, q.x());
+        east = std::max(east, q.x());
+        south = std::min(south, q.y());
+        north = std::max(north, q.y());
+    }
+    const double frameWest = projection.centralMeridian() - 180.0;
+    return east - west < 0.7 && north - south < 0.7 && west > frameWest + 1.0 && east < frameWest + 359.0 && west > -179.0 &&
+           east < 179.0 && south >= projection.southernLimit() && north < 89.0;
+}
+
 MultiPolygon projectShape(const Projection &projection, const MultiPolygon &lonLat)
 {
+    if (std::all_of(lonLat.begin(), lonLat.end(), [&](const Polygon &p) { return projectsAsIs(projection, p); })) {
+        MultiPolygon out; // the path below, without its copies: a hundred thousand parcels project in a fraction
+        for (const Polygon &p : lonLat)
+            projectPolygon(projection, p, out);
+        const double horizon = projection.horizonRadius();
+        return horizon > 0 ? clippedToHorizon(out, horizon) : out;
+    }
     const MultiPolygon framed = clippedToShownLatitudes(
         projection, antimeridian::rewrapped(lonLat, projection.centralMeridian(), projection.hasSeam()));
     MultiPolygon dense;

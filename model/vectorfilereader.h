@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace spheres {
 
 /// How much of a user's file VectorFileReader reads at most. The defaults are GeoJsonReader's
@@ -40,9 +42,16 @@ public:
     /// The layers a file holds: several for a GeoPackage with several tables, one otherwise.
     static Contents listLayers(const QString &path);
 
+    /// Told, every thousand features or so, how many are read and how many the file announces
+    /// (0 when it does not say); returns false to stop the reading. Called on the reading thread.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
     /// Reads the layer `layerName` of the file (its first layer when empty). The layer's id is
     /// the file's base name, with "-<layer>" after it when the file holds several layers.
-    static Result readFile(const QString &path, const QString &layerName = {}, const Limits &limits = {});
+    /// `progress` may stop it: the result is then an error and holds no layer. (GeoJSON is read
+    /// at once by its own reader: it tells no progress.)
+    static Result readFile(const QString &path, const QString &layerName = {}, const Limits &limits = {},
+                           const Progress &progress = {});
 
     /// Every layer of the file, each its own result (a file that cannot be opened: one failed result).
     static QList<Result> readAllLayers(const QString &path);

@@ -24,6 +24,7 @@
 #include "scenecache.h"
 #include "geojsonreader.h"
 #include "layerchoicedialog.h"
+#include "layerloadbar.h"
 #include "membershipcomparison.h"
 #include "vectorfilereader.h"
 #include "mapcanvas.h"
@@ -149,6 +150,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_detailLabel = new QLabel;
     for (QLabel *label : {m_cursorLabel, m_scaleLabel, m_detailLabel, m_projectionLabel})
         statusBar()->addPermanentWidget(label);
+    m_layerLoad = new LayerLoadBar([this](const UserLayerLoader::Loaded &loaded, const QString &path) {
+        return addLayer(loaded.layer, path, loaded.warnings, {loaded.projected});
+    });
+    statusBar()->addPermanentWidget(m_layerLoad);
+    connect(m_layerLoad, &LayerLoadBar::finished, this, [this](const QString &errors) {
+        if (!errors.isEmpty())
+            Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(errors));
+    });
+    connect(m_layerLoad, &LayerLoadBar::cancelled, this,
+            [this] { statusBar()->showMessage(tr("Loading cancelled; no layer was added"), 5000); });
 
     connect(m_canvas, &MapCanvas::selectionChanged, m_context, &ContextPanel::showRegion);
     connect(m_canvas, &MapCanvas::featureSelectionChanged, m_context, &ContextPanel::showFeature);
@@ -230,7 +241,7 @@ void MainWindow::createMenus()
     for (const QString &id : MembershipComparison::builtInIds()) {
         builtIn->addAction(MembershipComparison::readBuiltIn(id).layer.title, this, [this, id] {
             MembershipComparison::Result result = MembershipComparison::readBuiltIn(id);
-            const QString error = result.ok() ? addLayer(std::move(result.layer), id, {}) : result.error;
+            const QString error = result.ok() ? addLayer(std::make_shared<const Layer>(std::move(result.layer)), id, {}) : result.error;
             if (!error.isEmpty()) {
                 Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(error));
                 return;
@@ -516,16 +527,25 @@ QString MainWindow::addLayerFile(const QString &path, const QStringList &layerNa
             results << VectorFileReader::readFile(path, name);
     QStringList errors;
     for (VectorFileReader::Result &result : results)
-        if (const QString error = result.ok() ? addLayer(std::move(result.layer), path, result.warnings) : result.error;
+        if (const QString error =
+                result.ok() ? addLayer(std::make_shared<const Layer>(std::move(result.layer)), path, result.warnings) : result.error;
             !error.isEmpty())
             errors << error;
     return errors.join(u'\n');
 }
 
-QString MainWindow::addLayer(Layer layer, const QString &source, const QStringList &warnings)
+void MainWindow::loadLayerFile(const QString &path, const QStringList &layerNames)
 {
-    const QString id = layer.id;
-    if (!m_canvas->session()->addLayer(std::make_shared<const Layer>(std::move(layer))))
+    const Scene *scene = m_canvas->session()->scene();
+    if (!m_layerLoad->start(path, layerNames, scene ? scene->projection() : ProjectionCatalog::defaultPreset().projection))
+        Alert::warning(this, tr("Add layer"), tr("%1: another file is still loading").arg(path));
+}
+
+QString MainWindow::addLayer(std::shared_ptr<const Layer> layer, const QString &source, const QStringList &warnings,
+                             const QList<ProjectedLayer> &projected)
+{
+    const QString id = layer->id;
+    if (!m_canvas->session()->addLayer(std::move(layer), projected))
         return tr("%1: a layer named \"%2\" is already open").arg(source, id);
     if (!warnings.isEmpty())
         statusBar()->showMessage(tr("Layer added with %n warning(s): %1", nullptr, int(warnings.size()))
@@ -549,9 +569,10 @@ void MainWindow::chooseLayerFile()
         if (chosen.isEmpty())
             return;
     }
-    const QString error = contents.ok() ? addLayerFile(path, chosen) : contents.error;
-    if (!error.isEmpty())
-        Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(error));
+    if (contents.ok())
+        loadLayerFile(path, chosen);
+    else
+        Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(contents.error));
 }
 
 void MainWindow::updateStatus()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QMainWindow>
 
 #include <memory>
@@ -23,6 +24,8 @@ class ViewsPanel;
 class SearchBox;
 class LayersPanel;
 class Layer;
+class LayerLoadBar;
+struct ProjectedLayer;
 class MapCanvas;
 class TimeSlider;
 
@@ -65,8 +68,14 @@ public:
     /// CSV) as layers: the named layers of a multi-layer file, all of them when none are named.
     /// Returns the error messages (naming the file), or empty.
     QString addLayerFile(const QString &path, const QStringList &layerNames = {});
-    /// Adds `layer` on top; an error naming `source` when a layer of its id is open.
-    QString addLayer(Layer layer, const QString &source, const QStringList &warnings);
+    /// Loads a user's vector file in the background, with progress and Cancel in the status
+    /// bar; the layers are added when it is read (errors shown then). See addLayerFile().
+    void loadLayerFile(const QString &path, const QStringList &layerNames = {});
+    LayerLoadBar *layerLoadBar() const { return m_layerLoad; }
+    /// Adds `layer` on top (`projected`: already projected, in the background); an error naming
+    /// `source` when a layer of its id is open.
+    QString addLayer(std::shared_ptr<const Layer> layer, const QString &source, const QStringList &warnings,
+                     const QList<ProjectedLayer> &projected = {});
 
 private:
     void createMenus();
@@ -95,6 +104,7 @@ private:
     Autosave *m_autosave = nullptr;
     PresentationMode *m_presentation = nullptr;
     AnnotationEditor *m_annotationEditor = nullptr;
+    LayerLoadBar *m_layerLoad = nullptr;
     QLabel *m_cursorLabel = nullptr;
     QLabel *m_scaleLabel = nullptr;
     QLabel *m_projectionLabel = nullptr;

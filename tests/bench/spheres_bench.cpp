@@ -14,13 +14,17 @@
 #include "pngencoder.h"
 #include "framecache.h"
 #include "geojsonreader.h"
+#include "layerdetail.h"
 #include "maprenderer.h"
+#include "mapsession.h"
+#include "userlayerloader.h"
 #include "projectioncatalog.h"
 #include "scene.h"
 #include "sentencesplitter.h"
 #include "vectorfilereader.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -132,6 +136,97 @@ void resetPeakMemory()
         clear.write("5");
 }
 
+/// What the window does with the user's file: File > Add layer (read and projected in the
+/// background, added to the map session, the first frame drawn at 1920x1080), pan frames with
+/// the layer on (full renders at several offsets, as the canvas renders when a drag leaves its
+/// cached frame, and the cached drag steps), and clicks on the map with it.
+void windowFigures(const QString &path, int runs)
+{
+    Atlas::Result coarse = Atlas::loadBuiltIn(Atlas::Detail::Coarse);
+    QStringList layerErrors;
+    const auto builtIn = GeoJsonReader::readAllBuiltIn(layerErrors);
+    MapSession session;
+    session.setSize(QSize(1920, 1080));
+    session.setBaseMap(std::make_shared<const Atlas>(std::move(coarse.atlas)), ProjectionCatalog::defaultPreset().projection.id());
+    const MapRenderer renderer;
+    QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+    const auto frame = [&](const ViewState &view) {
+        QPainter painter(&image);
+        renderer.render(painter, *session.scene(), view);
+    };
+    std::vector<double> loads;
+    for (int i = 0; i < std::max(1, std::min(3, runs / 4)); ++i) {
+        session.setLayers(builtIn);
+        UserLayerLoader loader;
+        QEventLoop loop;
+        QObject::connect(&loader, &UserLayerLoader::finished, &loop, &QEventLoop::quit);
+        QElapsedTimer timer;
+        timer.start();
+        loader.start(path, {}, session.scene()->projection());
+        loop.exec();
+        for (const UserLayerLoader::Loaded &loaded : loader.takeOutcome().layers)
+            session.addLayer(loaded.layer, {loaded.projected});
+        frame(session.view());
+        loads.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(loads.begin(), loads.end());
+    report(QStringLiteral("Add layer in the window, to its first 1080p frame"), loads[loads.size() / 2], QStringLiteral("≤ 1000 ms"));
+
+    {
+        const VectorFileReader::Result read = VectorFileReader::readFile(path);
+        const auto layer = std::make_shared<const Layer>(read.layer);
+        report(QStringLiteral("  of which: projecting and indexing the layer"),
+               medianMs(1, [&] { ProjectedLayer projected(layer, session.scene()->projection()); }), QStringLiteral("(background)"));
+        const ProjectedLayer projected(layer, session.scene()->projection());
+        report(QStringLiteral("  of which: simplifying it for the first frame's zoom"),
+               medianMs(1, [&] { LayerDetail detail(projected, session.view().metresPerPixel); }), QStringLiteral("(once per octave)"));
+    }
+    const ViewState home = session.view();
+    const Projection &projection = session.scene()->projection();
+    std::vector<double> frames;
+    int step = 0;
+    for (int i = 0; i < std::max(5, runs / 2); ++i) { // a drag across the map, 300 px at a time, both ways
+        ViewState panned = home;
+        const QPointF c = *projection.forward(home.centre);
+        const int offset = (i % 8 < 4 ? i % 4 : 4 - i % 4) * 300 - 600;
+        panned.centre = *projection.inverse(c + QPointF(offset * home.metresPerPixel, (++step % 3 - 1) * 100 * home.metresPerPixel));
+        frames.push_back(medianMs(1, [&] { frame(panned); }));
+    }
+    std::sort(frames.begin(), frames.end());
+    report(QStringLiteral("pan frame with the layer, full 1080p render (median)"), frames[frames.size() / 2], QStringLiteral("≤ 16 ms"));
+    report(QStringLiteral("pan frame with the layer, full 1080p render (slowest)"), frames.back(), QStringLiteral("≤ 16 ms"));
+    if (qApp->arguments().contains(QStringLiteral("--passes"))) { // where a frame with the layer spends its time
+        using Pass = MapRenderer::Pass;
+        for (const auto &[name, pass] : {std::pair{"background", Pass::Background}, std::pair{"land", Pass::Land},
+                                         std::pair{"layers", Pass::Layers}, std::pair{"selection", Pass::Selection},
+                                         std::pair{"labels", Pass::Labels}, std::pair{"legend", Pass::Legend}})
+            report(QStringLiteral("  pass: %1").arg(QLatin1StringView(name)), medianMs(5, [&] {
+                       QPainter painter(&image);
+                       renderer.render(painter, *session.scene(), home, pass);
+                   }), QStringLiteral("(part of the above)"));
+    }
+    FrameCache dragFrames;
+    ViewState dragged = home;
+    report(QStringLiteral("pan step with the layer (drag of 10 px, as the canvas paints it)"), medianMs(runs, [&] {
+               const QPointF c = *projection.forward(home.centre);
+               dragged.centre = *projection.inverse(c + QPointF(10 * (++step % 60) * home.metresPerPixel, 0));
+               QPainter painter(&image);
+               dragFrames.paintPanned(painter, renderer, *session.scene(), dragged);
+           }), QStringLiteral("≤ 16 ms"));
+
+    QList<QPointF> clicks;
+    for (int i = 0; i < 10000; ++i)
+        clicks << QPointF(QRandomGenerator::global()->bounded(1920.0), QRandomGenerator::global()->bounded(1080.0));
+    int hits = 0;
+    const double hitMs = medianMs(3, [&] {
+        for (const QPointF &p : clicks)
+            hits += session.scene()->featureAt(home, p).isEmpty() ? 0 : 1;
+    });
+    report(QStringLiteral("hit test of the layer's features (R-tree + exact), per click"), hitMs / clicks.size(),
+           QStringLiteral("≤ 20 µs"));
+    QTextStream(stdout) << QStringLiteral("  (%1 of %2 clicks hit a feature)\n").arg(hits / 3).arg(clicks.size());
+}
+
 /// A user layer at the size of issue 16's targets: 100,000 small polygons and 10,000 points over
 /// Eurasia in one GeoPackage, written with GDAL into a temporary directory (`quick`: a tenth).
 void userLayer(bool quick, int runs)
@@ -185,6 +280,10 @@ void userLayer(bool quick, int runs)
                                    .arg(3 * fileMiB, 0, 'f', 1)
                                    .arg(double(peak - before) / 1024 / fileMiB, 0, 'f', 2)
                             << Qt::endl;
+
+    windowFigures(path, runs);
+    if (qApp->arguments().contains(QStringLiteral("--frames")))
+        return;
 
     // Alternated runs, so that a busy machine slows both alike.
     const QString png = dir.filePath(QStringLiteral("m.png"));

@@ -5,6 +5,7 @@
 #include "scene.h"
 
 #include <QFontMetricsF>
+#include <QHash>
 #include <QSet>
 
 #include <QLineF>
@@ -12,6 +13,7 @@
 #include <boost/geometry/algorithms/covered_by.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <optional>
 
@@ -66,6 +68,9 @@ constexpr double kRoomFull = 1.6, kRoomSmall = 0.7;
 constexpr QPointF kShifts[] = {{0, 0},     {0, -0.8},   {0, 0.8},   {-0.3, 0},  {0.3, 0},    {0, -1.6},   {0, 1.6},
                                {-0.3, -0.8}, {0.3, 0.8}, {-0.6, 0}, {0.6, 0}, {0.6, -0.8}, {-0.6, 0.8}, {-0.6, -0.8}, {0.6, 0.8}};
 
+/// The most sites of one layer in the picture that are named.
+constexpr int kMaxNamedSites = 400;
+
 /// The space each site symbol takes on screen.
 QList<QRectF> symbolBoxes(const QList<LayerPainter::SiteSymbol> &symbols, const ViewState &view)
 {
@@ -75,6 +80,47 @@ QList<QRectF> symbolBoxes(const QList<LayerPainter::SiteSymbol> &symbols, const 
         boxes << QRectF(s.pixel.x() - r, s.pixel.y() - r, 2 * r, 2 * r);
     return boxes;
 }
+
+/// Boxes on screen filed by the cells of a coarse grid they cover: whether a new box meets any
+/// of ten thousand site symbols costs a look into a few cells, not at every box.
+class BoxGrid
+{
+public:
+    explicit BoxGrid(const QList<QRectF> &boxes = {})
+    {
+        for (const QRectF &box : boxes)
+            insert(box);
+    }
+    void insert(const QRectF &box)
+    {
+        forCells(box, [&](quint64 cell) {
+            m_cells[cell].push_back(box);
+            return false;
+        });
+    }
+    bool intersectsAny(const QRectF &box) const
+    {
+        return forCells(box, [&](quint64 cell) {
+            const auto it = m_cells.constFind(cell);
+            return it != m_cells.cend() && std::any_of(it->begin(), it->end(), [&](const QRectF &r) { return r.intersects(box); });
+        });
+    }
+
+private:
+    static constexpr double kCell = 64;
+    /// Calls `visit` for each cell `box` covers until it returns true; returns whether one did.
+    template<typename Visit>
+    static bool forCells(const QRectF &box, Visit visit)
+    {
+        const auto cellOf = [](double v) { return qint32(std::floor(std::clamp(v, -1e6, 1e6) / kCell)); };
+        for (qint32 y = cellOf(box.top()); y <= cellOf(box.bottom()); ++y)
+            for (qint32 x = cellOf(box.left()); x <= cellOf(box.right()); ++x)
+                if (visit((quint64(quint32(x)) << 32) | quint32(y)))
+                    return true;
+        return false;
+    }
+    QHash<quint64, QList<QRectF>> m_cells;
+};
 
 } // namespace
 
@@ -114,6 +160,7 @@ QList<PlacedLabel> LabelPlacer::place(const SceneLevel &level, const QTransform 
     });
 
     QList<PlacedLabel> placed;
+    const BoxGrid takenGrid(taken);
     const double gap = 4.0 * view.styleScale, lineClearance = 2.0 * view.styleScale;
     for (const Candidate &c : candidates) {
         const Region &region = level.atlas().regions()[c.region];
@@ -141,7 +188,7 @@ QList<PlacedLabel> LabelPlacer::place(const SceneLevel &level, const QTransform 
                 const QRectF padded = box.adjusted(-gap, -gap / 2, gap, gap / 2);
                 const bool clashes = std::any_of(placed.begin(), placed.end(),
                                                  [&](const PlacedLabel &p) { return p.box.intersects(padded); }) ||
-                                     std::any_of(taken.begin(), taken.end(), [&](const QRectF &r) { return r.intersects(padded); });
+                                     takenGrid.intersectsAny(padded);
                 if (clashes || !viewport.contains(box) || (!shift.isNull() && !inRegion(centre)))
                     continue;
                 const PlacedLabel label{region.name, QPointF(box.left(), box.top() + metrics.ascent()), font, padded};
@@ -167,7 +214,7 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
 {
     const QList<LayerPainter::SiteSymbol> symbols = LayerPainter::siteSymbols(scene, view, toScreen);
     const double r = LayerPainter::symbolRadius(view.styleScale);
-    QList<QRectF> taken = symbolBoxes(symbols, view) + alsoTaken; // no name covers a symbol or another name
+    BoxGrid taken(symbolBoxes(symbols, view) + alsoTaken); // no name covers a symbol or another name
     QFont font(style.fontFamily);
     font.setPixelSize(std::max(1, int(std::lround(style.labelPointSize * view.styleScale))));
     font.setWeight(QFont::DemiBold);
@@ -176,8 +223,14 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
     const double gap = 3.0 * view.styleScale;
     QList<PlacedLabel> placed;
     QSet<std::pair<const ProjectedLayer *, int>> named; // a site in several places is named once
+    // A layer with more sites in the picture than a map can name (a user's ten thousand points)
+    // shows its symbols unnamed: names would bury each other and the map. Zoomed in, fewer
+    // sites are in the picture and they are named; a click names any.
+    QHash<const ProjectedLayer *, int> inPicture;
+    for (const LayerPainter::SiteSymbol &s : symbols)
+        ++inPicture[s.layer];
     for (const LayerPainter::SiteSymbol &s : symbols) {
-        if (named.contains({s.layer, s.feature}))
+        if (named.contains({s.layer, s.feature}) || inPicture.value(s.layer) > kMaxNamedSites)
             continue;
         const QString text = s.layer->layer->features[s.feature].name;
         const double w = metrics.horizontalAdvance(text), h = metrics.height();
@@ -190,8 +243,7 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
                                   QRectF(c.x() - w / 2, c.y() - r - gap - h, w, h), QRectF(c.x() - w / 2, c.y() + r + gap, w, h),
                                   QRectF(c.x() + d, c.y() - d - h, w, h), QRectF(c.x() + d, c.y() + d, w, h),
                                   QRectF(c.x() - d - w, c.y() - d - h, w, h), QRectF(c.x() - d - w, c.y() + d, w, h)}) {
-            const auto clashes = [&box](const QRectF &other) { return other.intersects(box); };
-            if (!viewport.contains(box) || std::any_of(taken.begin(), taken.end(), clashes))
+            if (!viewport.contains(box) || taken.intersectsAny(box))
                 continue;
             if (!crossesAny(box.adjusted(-gap / 2, -gap / 2, gap / 2, gap / 2), lines)) {
                 chosen = box;
@@ -204,7 +256,7 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
             continue;
         const QRectF box = *chosen;
         placed.push_back({text, QPointF(box.left(), box.top() + metrics.ascent()), font, box});
-        taken << box;
+        taken.insert(box);
         named.insert({s.layer, s.feature});
     }
     return placed;

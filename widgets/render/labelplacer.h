@@ -38,7 +38,8 @@ public:
     /// Names of the site symbols in the picture, beside their symbol (right, left, above, below
     /// or at a corner, whichever is free first), never over another label, a symbol, a box in
     /// `taken` or any of `lines`; a name that finds no such room is left out (a click on its
-    /// symbol still names it). A site in several places is named once, at the first place with room.
+    /// symbol still names it). A site in several places is named once, at the first place with
+    /// room. A layer with more than 400 sites in the picture is left unnamed.
     static QList<PlacedLabel> placeSites(const Scene &scene, const QTransform &toScreen, const ViewState &view,
                                          const MapStyle &style, const QList<QPolygonF> &lines = {},
                                          const QList<QRectF> &taken = {});

@@ -1,9 +1,12 @@
 #include "layerpainter.h"
 
+#include "layerdetail.h"
 #include "mapstyle.h"
 #include "polylinestroker.h"
 #include "projectedatlas.h"
 #include "scene.h"
+#include "symbolsprites.h"
+#include "tiledlayerpainter.h"
 #include "viewstate.h"
 #include "zonepainter.h"
 
@@ -17,40 +20,6 @@ namespace spheres {
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("LayerPainter", text); }
-
-QPainterPath pathOfLines(const MultiLineString &lines)
-{
-    QPainterPath path;
-    for (const LineString &line : lines) {
-        if (line.empty())
-            continue;
-        path.moveTo(line.front().x(), line.front().y());
-        for (size_t i = 1; i < line.size(); ++i)
-            path.lineTo(line[i].x(), line[i].y());
-    }
-    return path;
-}
-
-/// Lines densified to 0.5° so that long legs follow the projection's curves.
-MultiLineString projectedLines(const Projection &projection, const MultiLineString &lonLat)
-{
-    MultiLineString out;
-    for (const LineString &line : lonLat) {
-        LineString dense;
-        for (size_t i = 0; i < line.size(); ++i) {
-            if (i > 0) {
-                const Point &a = line[i - 1], &b = line[i];
-                const int steps = int(std::max(std::abs(b.x() - a.x()), std::abs(b.y() - a.y())) / 0.5);
-                for (int k = 1; k < steps; ++k)
-                    dense.emplace_back(a.x() + (b.x() - a.x()) * k / steps, a.y() + (b.y() - a.y()) * k / steps);
-            }
-            dense.push_back(line[i]);
-        }
-        for (const LineString &part : projectLine(projection, dense))
-            out.push_back(part);
-    }
-    return out;
-}
 
 bool isVisible(const ViewState &view, const Layer &layer) { return !view.hiddenLayers.contains(layer.id); }
 
@@ -83,6 +52,21 @@ bool shows(const ProjectedLayer &pl, int i, const QRectF &visible)
                 return true;
         }
     return false;
+}
+
+/// The features drawn one by one: every one whose bounds meet `visible`, ascending; in a layer
+/// drawn from tiles, only the selected and the hovered one.
+std::vector<int> drawnAlone(const ProjectedLayer &pl, const ViewState &view, const QRectF &visible, bool tiled)
+{
+    if (!tiled)
+        return pl.featuresIn(visible);
+    std::vector<int> out;
+    const QString prefix = pl.layer->id + u'/';
+    for (const QString &ref : {view.selectedFeature, view.hoveredFeature})
+        if (const int i = ref.startsWith(prefix) ? pl.indexOf(ref.mid(prefix.size())) : -1;
+            i >= 0 && std::find(out.begin(), out.end(), i) == out.end())
+            out.push_back(i);
+    return out;
 }
 
 /// A membership status in the map legend: "SCO member", "CSTO frozen"; a derived layer's
@@ -122,43 +106,6 @@ QString regionName(const Scene &scene, const QString &code)
 }
 
 } // namespace
-
-QPainterPath pathOfAreas(const MultiPolygon &shape)
-{
-    QPainterPath path;
-    for (const Polygon &p : shape) {
-        auto add = [&path](const Ring &ring) {
-            QPolygonF polygon;
-            for (const Point &pt : ring)
-                polygon << QPointF(pt.x(), pt.y());
-            path.addPolygon(polygon);
-            path.closeSubpath();
-        };
-        add(p.outer());
-        for (const Ring &hole : p.inners())
-            add(hole);
-    }
-    return path;
-}
-
-ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection &projection) : layer(std::move(l))
-{
-    for (const Feature &f : layer->features) {
-        areaShapes << projectShape(projection, f.area);
-        lineShapes << projectedLines(projection, f.lines);
-        areas << pathOfAreas(areaShapes.back());
-        lines << pathOfLines(lineShapes.back());
-        QList<QPointF> projected;
-        QRectF pointBounds;
-        for (const Point &p : f.points)
-            if (const auto xy = projection.forward(QPointF(p.x(), p.y()))) {
-                projected << *xy;
-                pointBounds |= QRectF(*xy, QSizeF(1e-3, 1e-3)); // an empty rectangle would not unite
-            }
-        points << projected;
-        bounds << (areas.back().controlPointRect() | lines.back().controlPointRect() | pointBounds);
-    }
-}
 
 QColor LayerPainter::membershipColour(const Layer &layer, const QString &status, const LayerStyle &style)
 {
@@ -200,12 +147,12 @@ void LayerPainter::paintGeneric(QPainter &painter, const ProjectedLayer &pl, int
                                 const LayerStyle &style)
 {
     if (!pl.areas[i].isEmpty()) {
-        const QPainterPath area = t.map(pl.areas[i]);
+        const QPainterPath area = LayerDetail::screenPath(pl.areas[i], t);
         painter.fillPath(area, style.genericFill);
         PolylineStroker::stroke(painter, area, cosmeticPen(style.genericOutline, 1.0 * scale));
     }
     if (!pl.lines[i].isEmpty())
-        PolylineStroker::stroke(painter, t.map(pl.lines[i]), cosmeticPen(style.genericLine, 2.0 * scale));
+        PolylineStroker::stroke(painter, LayerDetail::screenPath(pl.lines[i], t), cosmeticPen(style.genericLine, 2.0 * scale));
 }
 
 void LayerPainter::paintFeature(QPainter &painter, const ProjectedLayer &pl, int i, const QString &status,
@@ -218,10 +165,10 @@ void LayerPainter::paintFeature(QPainter &painter, const ProjectedLayer &pl, int
     }
     const Feature &f = layer.features[i];
     if (!pl.areas[i].isEmpty())
-        ZonePainter::paintArea(painter, t.map(pl.areas[i]), f, style, scale, t.map(QPointF(0, 0)));
+        ZonePainter::paintArea(painter, LayerDetail::screenPath(pl.areas[i], t), f, style, scale, t.map(QPointF(0, 0)));
     if (pl.lines[i].isEmpty())
         return;
-    const QPainterPath line = t.map(pl.lines[i]);
+    const QPainterPath line = LayerDetail::screenPath(pl.lines[i], t);
     if (layer.kind != LayerKind::Lines) {
         ZonePainter::paintClaimLine(painter, line, f, style, scale);
         return;
@@ -254,7 +201,12 @@ void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState 
         const Layer &layer = *pl.layer;
         if (!isVisible(view, layer) || layer.kind == LayerKind::Membership) // membership colours the land
             continue;
-        for (int i = 0; i < layer.features.size(); ++i) {
+        // A user's layer is drawn from its tiles, simplified for the zoom; only what is
+        // selected or hovered in it is drawn again, feature by feature, over them.
+        const bool tiled = TiledLayerPainter::applies(pl, view);
+        if (tiled)
+            TiledLayerPainter::paint(painter, pl, view, t, style);
+        for (const int i : drawnAlone(pl, view, visible, tiled)) {
             const Feature &f = layer.features[i];
             const auto status = f.statusIn(view.year);
             if (!status || !overlaps(pl.bounds[i], visible))
@@ -290,40 +242,47 @@ bool LayerPainter::isHollow(const QString &status)
     return status == u"planned" || status == u"under construction";
 }
 
-void LayerPainter::paintSymbol(QPainter &painter, QPointF c, const QString &kind, bool hollow, double scale,
+void LayerPainter::paintSymbol(QPainter &painter, QPointF centre, const QString &kind, bool hollow, double scale,
                                const LayerStyle &style)
 {
-    const double r = symbolRadius(scale);
-    QPainterPath shape;
-    if (kind == u"lng-plant") {
-        shape.addRect(QRectF(c.x() - r * 0.85, c.y() - r * 0.85, r * 1.7, r * 1.7));
-    } else if (kind == u"military-base") {
-        shape.addPolygon(QPolygonF{{c.x(), c.y() - r * 1.1}, {c.x() + r, c.y() + r * 0.75}, {c.x() - r, c.y() + r * 0.75}});
-        shape.closeSubpath();
-    } else if (kind == u"port") {
-        shape.addPolygon(QPolygonF{{c.x(), c.y() - r}, {c.x() + r, c.y()}, {c.x(), c.y() + r}, {c.x() - r, c.y()}});
-        shape.closeSubpath();
-    } else {
-        shape.addEllipse(c, r * 0.85, r * 0.85);
-    }
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.strokePath(shape, cosmeticPen(style.siteOutline, 3.0 * scale)); // a halo over any fill
-    painter.fillPath(shape, hollow ? style.siteOutline : style.site);
-    painter.strokePath(shape, cosmeticPen(style.site, 1.4 * scale));
-    painter.restore();
+    const QString key = QStringLiteral("site|%1|%2|%3|%4|%5")
+                            .arg(kind, style.site.name(QColor::HexArgb), style.siteOutline.name(QColor::HexArgb))
+                            .arg(hollow)
+                            .arg(scale);
+    SymbolSprites::paint(painter, centre, key, symbolRadius(scale) * 1.1 + 1.5 * scale, [&](QPainter &p, QPointF c) {
+        const double r = symbolRadius(scale);
+        QPainterPath shape;
+        if (kind == u"lng-plant") {
+            shape.addRect(QRectF(c.x() - r * 0.85, c.y() - r * 0.85, r * 1.7, r * 1.7));
+        } else if (kind == u"military-base") {
+            shape.addPolygon(QPolygonF{{c.x(), c.y() - r * 1.1}, {c.x() + r, c.y() + r * 0.75}, {c.x() - r, c.y() + r * 0.75}});
+            shape.closeSubpath();
+        } else if (kind == u"port") {
+            shape.addPolygon(QPolygonF{{c.x(), c.y() - r}, {c.x() + r, c.y()}, {c.x(), c.y() + r}, {c.x() - r, c.y()}});
+            shape.closeSubpath();
+        } else {
+            shape.addEllipse(c, r * 0.85, r * 0.85);
+        }
+        p.save();
+        p.setRenderHint(QPainter::Antialiasing);
+        p.strokePath(shape, cosmeticPen(style.siteOutline, 3.0 * scale)); // a halo over any fill
+        p.fillPath(shape, hollow ? style.siteOutline : style.site);
+        p.strokePath(shape, cosmeticPen(style.site, 1.4 * scale));
+        p.restore();
+    });
 }
 
 QList<LayerPainter::SiteSymbol> LayerPainter::siteSymbols(const Scene &scene, const ViewState &view, const QTransform &t)
 {
     const double r = symbolRadius(view.styleScale);
     const QRectF viewport = QRectF(QPointF(0, 0), QSizeF(view.size)).adjusted(-r, -r, r, r);
+    const QRectF inView = t.inverted().mapRect(viewport);
     QList<SiteSymbol> out;
     for (auto it = scene.layers().crbegin(); it != scene.layers().crend(); ++it) {
         const ProjectedLayer &pl = *it;
         if (!isVisible(view, *pl.layer))
             continue;
-        for (int i = 0; i < pl.layer->features.size(); ++i) {
+        for (const int i : pl.sitesIn(inView)) {
             const auto status = pl.layer->features[i].statusIn(view.year);
             if (!status)
                 continue; // a site exists only in its period
@@ -343,7 +302,7 @@ QList<QPolygonF> LayerPainter::drawnLines(const Scene &scene, const ViewState &v
         const Layer &layer = *pl.layer;
         if (!isVisible(view, layer) || layer.kind == LayerKind::Membership)
             continue;
-        for (int i = 0; i < layer.features.size(); ++i)
+        for (const int i : pl.linesIn(visible))
             if (!pl.lines[i].isEmpty() && layer.features[i].statusIn(view.year) && overlaps(pl.bounds[i], visible))
                 out += t.map(pl.lines[i]).toSubpathPolygons();
     }

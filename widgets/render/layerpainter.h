@@ -2,6 +2,7 @@
 
 #include "layer.h"
 #include "mapstyle.h"
+#include "projectedlayer.h"
 
 #include <QColor>
 #include <QHash>
@@ -20,23 +21,6 @@ namespace spheres {
 class Projection;
 class Scene;
 struct ViewState;
-
-/// A thematic layer projected once for a projection: one path per feature, in metres.
-struct ProjectedLayer
-{
-    std::shared_ptr<const Layer> layer;
-    QList<QPainterPath> areas; ///< per feature (zones)
-    QList<QPainterPath> lines; ///< per feature (pipelines, claim lines)
-    QList<MultiPolygon> areaShapes;     ///< the same in projected metres, for hit tests
-    QList<MultiLineString> lineShapes;
-    QList<QList<QPointF>> points; ///< per feature (sites), in metres; points the projection cannot show are left out
-    QList<QRectF> bounds; ///< per feature, of its areas, lines and points, in metres
-
-    ProjectedLayer(std::shared_ptr<const Layer> layer, const Projection &projection);
-};
-
-/// Projected polygons (metres or pixels) as one path, holes included.
-QPainterPath pathOfAreas(const MultiPolygon &shape);
 
 /// How each layer looks, its colours from the map's LayerStyle: colour-blind safe, and status
 /// told by line style (operating solid, under construction dashed, planned dotted, suspended

@@ -71,22 +71,24 @@ void MapSession::loadFineDetailIfNeeded()
     }));
 }
 
-void MapSession::setLayers(QList<std::shared_ptr<const Layer>> layers)
+void MapSession::setLayers(QList<std::shared_ptr<const Layer>> layers) { replaceLayers(std::move(layers), {}); }
+
+void MapSession::replaceLayers(QList<std::shared_ptr<const Layer>> layers, const QList<ProjectedLayer> &projected)
 {
     m_layers = std::move(layers);
     if (m_scene)
-        m_scene->setLayers(m_layers);
+        m_scene->setLayers(m_layers, projected);
     emit layersChanged();
     emit sceneChanged();
 }
 
-bool MapSession::addLayer(std::shared_ptr<const Layer> layer)
+bool MapSession::addLayer(std::shared_ptr<const Layer> layer, const QList<ProjectedLayer> &projected)
 {
     if (!layer || hasLayer(layer->id))
         return false;
     QList<std::shared_ptr<const Layer>> layers = m_layers;
     layers << std::move(layer);
-    setLayers(std::move(layers));
+    replaceLayers(std::move(layers), projected);
     return true;
 }
 

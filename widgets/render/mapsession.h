@@ -40,7 +40,9 @@ public:
     /// Thematic layers, bottom to top.
     void setLayers(QList<std::shared_ptr<const Layer>> layers);
     /// Adds a layer on top; refuses (returns false) a layer whose id is already open.
-    bool addLayer(std::shared_ptr<const Layer> layer);
+    /// `projected`: the layer already projected (loaded in the background), taken when it was
+    /// projected for the scene's projection.
+    bool addLayer(std::shared_ptr<const Layer> layer, const QList<ProjectedLayer> &projected = {});
     const QList<std::shared_ptr<const Layer>> &layers() const { return m_layers; }
     bool hasLayer(const QString &id) const;
     void setLayerVisible(const QString &id, bool visible);
@@ -92,6 +94,7 @@ signals:
     void hoverChanged();
 
 private:
+    void replaceLayers(QList<std::shared_ptr<const Layer>> layers, const QList<ProjectedLayer> &projected);
     void loadFineDetailIfNeeded();
     void onFineDetailLoaded();
 

@@ -164,11 +164,16 @@ Scene::Scene(std::shared_ptr<const Atlas> coarse, const Projection &projection)
 {
 }
 
-void Scene::setLayers(const QList<std::shared_ptr<const Layer>> &layers)
+void Scene::setLayers(const QList<std::shared_ptr<const Layer>> &layers, const QList<ProjectedLayer> &projected)
 {
-    m_layers.clear();
-    for (const auto &layer : layers)
-        m_layers.push_back(ProjectedLayer(layer, projection()));
+    QList<ProjectedLayer> ready = m_layers + projected, next;
+    for (const auto &layer : layers) {
+        const auto done = std::find_if(ready.cbegin(), ready.cend(), [&](const ProjectedLayer &pl) {
+            return pl.layer == layer && pl.projectionId == projection().id();
+        });
+        next.push_back(done != ready.cend() ? *done : ProjectedLayer(layer, projection()));
+    }
+    m_layers = std::move(next);
 }
 
 const SceneLevel &Scene::levelFor(double metresPerPixel) const
@@ -190,14 +195,28 @@ QTransform Scene::worldToScreen(const ViewState &view) const
 QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance) const
 {
     const QTransform toScreen = worldToScreen(view);
-    // Site symbols are drawn over everything else: a click on one picks it, the topmost first.
+    const QPointF xy = toScreen.inverted().map(pixel);
+    const auto around = [&](double pixels) { // the R-tree's query: a square of `pixels` round the click, in metres
+        const QPointF reach(pixels * view.metresPerPixel, pixels * view.metresPerPixel);
+        return QRectF(xy - reach, xy + reach);
+    };
+    // Site symbols are drawn over everything else: a click on one picks it, the topmost first
+    // (top layer first, then in file order, as LayerPainter::siteSymbols lists them).
     const double symbolReach = std::max(tolerance, LayerPainter::symbolRadius(view.styleScale));
-    for (const LayerPainter::SiteSymbol &symbol : LayerPainter::siteSymbols(*this, view, toScreen))
-        if (QLineF(symbol.pixel, pixel).length() <= symbolReach)
-            return symbol.layer->layer->id + u'/' + symbol.layer->layer->features[symbol.feature].id;
+    for (auto it = m_layers.crbegin(); it != m_layers.crend(); ++it) {
+        if (view.hiddenLayers.contains(it->layer->id))
+            continue;
+        for (const int i : it->sitesIn(around(symbolReach))) {
+            if (!it->layer->features[i].existsIn(view.year))
+                continue;
+            for (const QPointF &site : it->points[i])
+                if (QLineF(toScreen.map(site), pixel).length() <= symbolReach)
+                    return it->layer->id + u'/' + it->layer->features[i].id;
+        }
+    }
     // Else the nearest feature within reach, measured to the line as drawn (pipelines side by
     // side); on a tie the one drawn on top: layers and features are visited top first.
-    const Point p = [&] { const QPointF xy = toScreen.inverted().map(pixel); return Point(xy.x(), xy.y()); }();
+    const Point p(xy.x(), xy.y());
     const QRectF reachBox(pixel - QPointF(tolerance, tolerance), pixel + QPointF(tolerance, tolerance));
     QString best;
     double bestDistance = tolerance; // pixels
@@ -205,7 +224,9 @@ QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance)
         const Layer &layer = *it->layer;
         if (view.hiddenLayers.contains(layer.id) || layer.kind == LayerKind::Membership)
             continue;
-        for (qsizetype i = layer.features.size() - 1; i >= 0; --i) {
+        const std::vector<int> near = it->featuresIn(around(tolerance + 8)); // lines are drawn up to 8 px off their route
+        for (auto k = near.crbegin(); k != near.crend(); ++k) {
+            const int i = *k;
             if (!layer.features[i].existsIn(view.year) || !toScreen.mapRect(it->bounds[i]).adjusted(-8, -8, 8, 8).intersects(reachBox))
                 continue;
             double distance = std::numeric_limits<double>::max();
@@ -232,13 +253,10 @@ std::pair<const ProjectedLayer *, int> Scene::findFeature(const QString &ref) co
     if (slash < 0)
         return {nullptr, -1};
     const QStringView layerId = QStringView(ref).left(slash), featureId = QStringView(ref).mid(slash + 1);
-    for (const ProjectedLayer &pl : m_layers) {
-        if (pl.layer->id != layerId)
-            continue;
-        for (int i = 0; i < pl.layer->features.size(); ++i)
-            if (pl.layer->features[i].id == featureId)
+    for (const ProjectedLayer &pl : m_layers)
+        if (pl.layer->id == layerId)
+            if (const int i = pl.indexOf(featureId.toString()); i >= 0)
                 return {&pl, i};
-    }
     return {nullptr, -1};
 }
 

@@ -59,8 +59,10 @@ public:
     const SceneLevel &levelFor(double metresPerPixel) const;
 
     const QList<QPainterPath> &graticule() const { return m_graticule; }
-    /// Thematic layers, bottom to top, projected for this scene's projection.
-    void setLayers(const QList<std::shared_ptr<const Layer>> &layers);
+    /// Thematic layers, bottom to top, projected for this scene's projection. A layer already
+    /// projected for it (in this scene, or in `projected`: a layer loaded in the background) is
+    /// not projected again.
+    void setLayers(const QList<std::shared_ptr<const Layer>> &layers, const QList<ProjectedLayer> &projected = {});
     const QList<ProjectedLayer> &layers() const { return m_layers; }
     const QPainterPath &globe() const { return m_globe; }
 

@@ -1,0 +1,140 @@
+#include "layerdetail.h"
+
+#include "projectedlayer.h"
+
+#include <QHash>
+#include <QMutexLocker>
+#include <QTransform>
+
+#include <cmath>
+
+namespace spheres {
+
+namespace {
+
+/// Thresholds of LayerDetail's forms, in pixels at the octave's finest scale.
+constexpr double kDotBelow = 1.0, kSpeckBelow = 3.0, kTolerance = 0.75, kTilePixels = 512;
+
+/// Calls `ring(QPolygonF)` for each subpath of `path` (lines only: ours have no curves).
+template<typename Ring>
+void forEachSubpath(const QPainterPath &path, Ring ring)
+{
+    QPolygonF current;
+    for (int i = 0; i < path.elementCount(); ++i) {
+        const QPainterPath::Element e = path.elementAt(i);
+        if (e.isMoveTo() && !current.isEmpty()) {
+            ring(current);
+            current.clear();
+        }
+        current << QPointF(e.x, e.y);
+    }
+    if (!current.isEmpty())
+        ring(current);
+}
+
+bool closed(const QPolygonF &ring) { return ring.size() > 2 && ring.front() == ring.back(); }
+
+} // namespace
+
+int LayerDetail::octaveOf(double metresPerPixel) { return int(std::floor(std::log2(std::max(metresPerPixel, 1e-6)))); }
+
+QPolygonF LayerDetail::thinned(const QPolygonF &ring, double tolerance)
+{
+    if (ring.size() < 3)
+        return ring;
+    const double t2 = tolerance * tolerance;
+    QPolygonF out;
+    out.reserve(ring.size());
+    out << ring.front();
+    for (qsizetype i = 1; i + 1 < ring.size(); ++i) {
+        const QPointF d = ring[i] - out.back();
+        if (d.x() * d.x() + d.y() * d.y() >= t2)
+            out << ring[i];
+    }
+    out << ring.back();
+    return out;
+}
+
+QPainterPath LayerDetail::screenPath(const QPainterPath &path, const QTransform &t, double tolerance)
+{
+    QPainterPath out;
+    out.setFillRule(path.fillRule());
+    const double sx = t.m11(), sy = t.m22(), dx = t.dx(), dy = t.dy(); // no rotation or shear
+    forEachSubpath(path, [&](QPolygonF ring) {
+        for (QPointF &p : ring)
+            p = QPointF(p.x() * sx + dx, p.y() * sy + dy);
+        const bool isRing = closed(ring);
+        QPolygonF kept = thinned(ring, tolerance);
+        if (kept.size() < (isRing ? 4 : 2))
+            kept = ring; // a speck of a zone stays as it is: small is not nothing
+        out.addPolygon(kept);
+        if (isRing)
+            out.closeSubpath();
+    });
+    return out;
+}
+
+LayerDetail::LayerDetail(const ProjectedLayer &pl, double finest) : m_finest(finest)
+{
+    const double tileSize = kTilePixels * finest, tolerance = kTolerance * finest, dot = 2.0 * finest;
+    QHash<quint64, qsizetype> tileOf;
+    const auto tileFor = [&](const QRectF &b) -> Tile & {
+        const QPointF c = b.center();
+        const quint64 key = (quint64(quint32(qint32(std::floor(c.x() / tileSize)))) << 32) |
+                            quint32(qint32(std::floor(c.y() / tileSize)));
+        auto it = tileOf.find(key);
+        if (it == tileOf.end()) {
+            it = tileOf.insert(key, m_tiles.size());
+            m_tiles.push_back({});
+            m_tiles.back().fills.setFillRule(Qt::WindingFill);
+            m_tiles.back().specks.setFillRule(Qt::WindingFill);
+        }
+        Tile &tile = m_tiles[*it];
+        tile.bounds |= b;
+        return tile;
+    };
+    for (int i = 0; i < pl.bounds.size(); ++i) {
+        if (pl.areas[i].isEmpty() && pl.lines[i].isEmpty())
+            continue; // points only: site symbols
+        const QRectF b = pl.areas[i].controlPointRect() | pl.lines[i].controlPointRect();
+        const double pixels = std::max(b.width(), b.height()) / finest;
+        Tile &tile = tileFor(b);
+        if (pixels < kDotBelow) {
+            tile.specks.addRect(QRectF(b.center() - QPointF(dot / 2, dot / 2), QSizeF(dot, dot)));
+            tile.bounds |= QRectF(b.center() - QPointF(dot / 2, dot / 2), QSizeF(dot, dot));
+            continue;
+        }
+        QPainterPath &areas = pixels < kSpeckBelow ? tile.specks : tile.fills;
+        bool drawn = false;
+        forEachSubpath(pl.areas[i], [&](const QPolygonF &ring) {
+            if (const QPolygonF kept = thinned(ring, tolerance); kept.size() >= 4) {
+                areas.addPolygon(kept);
+                areas.closeSubpath();
+                drawn = true;
+            }
+        });
+        if (!drawn && !pl.areas[i].isEmpty()) // thinned to nothing: its bounds keep its place
+            tile.specks.addRect(pl.areas[i].controlPointRect());
+        forEachSubpath(pl.lines[i], [&](const QPolygonF &line) { tile.lines.addPolygon(thinned(line, tolerance)); });
+    }
+}
+
+std::shared_ptr<const LayerDetail> LayerDetailCache::at(const ProjectedLayer &layer, double metresPerPixel)
+{
+    const int octave = LayerDetail::octaveOf(metresPerPixel);
+    QMutexLocker lock(&m_mutex);
+    m_lastUse[octave] = ++m_uses;
+    if (const auto it = m_octaves.find(octave); it != m_octaves.end())
+        return it->second;
+    auto detail = std::make_shared<const LayerDetail>(layer, std::ldexp(1.0, octave));
+    m_octaves[octave] = detail;
+    while (m_octaves.size() > kOctavesKept) { // forget the octave drawn longest ago
+        const auto oldest = std::min_element(m_lastUse.begin(), m_lastUse.end(),
+                                             [](const auto &a, const auto &b) { return a.second < b.second; });
+        m_octaves.erase(oldest->first);
+        m_lastUse.erase(oldest);
+    }
+    return detail;
+}
+
+} // namespace spheres

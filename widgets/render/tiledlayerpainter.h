@@ -1,0 +1,29 @@
+#pragma once
+
+#include "mapstyle.h"
+
+class QPainter;
+class QTransform;
+
+namespace spheres {
+
+struct ProjectedLayer;
+struct ViewState;
+
+/// Draws a user's layer from its LayerDetail tiles: per tile, its fills at once without
+/// antialiasing, their outlines at once with it (which hides the fills' stair-steps, as the land
+/// does), the specks and dots, and the lines. A hundred thousand parcels cost a few hundred calls.
+/// Raster devices get the tiles through the painter's transform; vector devices (SVG, PDF) get
+/// them in pixels, simplified for four times the picture's resolution, since they are zoomed.
+class TiledLayerPainter
+{
+public:
+    /// Whether `layer` can be drawn from tiles in `view`: a user's layer whose features exist
+    /// in every year, with nothing lit alone (a claim about some of its features dims the rest,
+    /// which is drawn feature by feature).
+    static bool applies(const ProjectedLayer &layer, const ViewState &view);
+    static void paint(QPainter &painter, const ProjectedLayer &layer, const ViewState &view, const QTransform &toScreen,
+                      const LayerStyle &style);
+};
+
+} // namespace spheres
