@@ -22,8 +22,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text, int n = -1) { return QCoreApplication::translate("VectorFileReader", text, nullptr, n); }
-
 QString num(qint64 n) { return QString::number(n); }
 
 /// A hostile GeoPackage may hold any number of tables; no real one needs to offer more.
@@ -112,15 +110,15 @@ GDALDatasetUniquePtr open(const QString &path, qint64 maxBytes, QString &error)
 {
     const QFileInfo info(path);
     if (!info.exists() || !info.isFile()) {
-        error = tr("%1: no such file").arg(path);
+        error = VectorFileReader::tr("%1: no such file").arg(path);
         return nullptr;
     }
     if (fileBytes(info) > maxBytes) {
-        error = tr("%1: the file is larger than %2 MiB").arg(path, num(maxBytes / (1024 * 1024)));
+        error = VectorFileReader::tr("%1: the file is larger than %2 MiB").arg(path, num(maxBytes / (1024 * 1024)));
         return nullptr;
     }
     if (info.size() == 0) {
-        error = tr("%1: the file is empty").arg(path);
+        error = VectorFileReader::tr("%1: the file is empty").arg(path);
         return nullptr;
     }
     registerDrivers();
@@ -131,18 +129,18 @@ GDALDatasetUniquePtr open(const QString &path, qint64 maxBytes, QString &error)
                                                    csv ? kCsvOptions : nullptr, nullptr));
     if (!dataset) {
         const QString why = errors.take();
-        error = why.isEmpty() ? tr("%1: not a file Spheres can read (GeoPackage, Shapefile, KML, FlatGeobuf, "
+        error = why.isEmpty() ? VectorFileReader::tr("%1: not a file Spheres can read (GeoPackage, Shapefile, KML, FlatGeobuf, "
                                    "GeoJSON, GeoJSONSeq or CSV with longitude and latitude columns)")
                                     .arg(path)
-                              : tr("%1: the file cannot be read: %2").arg(path, why);
+                              : VectorFileReader::tr("%1: the file cannot be read: %2").arg(path, why);
         return nullptr;
     }
     if (dataset->GetLayerCount() == 0) {
-        error = tr("%1: the file holds no vector layer").arg(path);
+        error = VectorFileReader::tr("%1: the file holds no vector layer").arg(path);
         return nullptr;
     }
     if (dataset->GetLayerCount() > kMaxLayers) {
-        error = tr("%1: the file holds %2 layers, more than %3").arg(path, num(dataset->GetLayerCount()), num(kMaxLayers));
+        error = VectorFileReader::tr("%1: the file holds %2 layers, more than %3").arg(path, num(dataset->GetLayerCount()), num(kMaxLayers));
         return nullptr;
     }
     return dataset;
@@ -161,10 +159,10 @@ public:
     bool read(Layer &out, QStringList &warnings, QString &error);
 
 private:
-    QString where() const { return tr("%1: layer \"%2\"").arg(m_path, m_layerName); }
+    QString where() const { return VectorFileReader::tr("%1: layer \"%2\"").arg(m_path, m_layerName); }
     QString featurePlace(qint64 index, const QString &id) const
     {
-        return tr("%1, feature %2 (%3)").arg(where(), num(index + 1), id);
+        return VectorFileReader::tr("%1, feature %2 (%3)").arg(where(), num(index + 1), id);
     }
     bool prepareTransform(QStringList &warnings, QString &error);
     void readAttributes(OGRFeature &source, Feature &feature) const;
@@ -189,7 +187,7 @@ bool LayerConverter::prepareTransform(QStringList &warnings, QString &error)
     const OGRSpatialReference *fileCrs = m_layer.GetSpatialRef();
     if (!fileCrs) {
         if (m_layer.GetGeomType() != wkbNone && !m_lonLatColumns)
-            warnings << tr("%1: the file does not say its coordinate reference system; its coordinates are taken as "
+            warnings << VectorFileReader::tr("%1: the file does not say its coordinate reference system; its coordinates are taken as "
                            "longitude and latitude (WGS84)")
                             .arg(where());
         return true;
@@ -204,7 +202,7 @@ bool LayerConverter::prepareTransform(QStringList &warnings, QString &error)
     m_toLonLat.reset(OGRCreateCoordinateTransformation(&source, &lonLat));
     if (!m_toLonLat) {
         const char *name = source.GetName();
-        error = tr("%1: its coordinate reference system (%2) cannot be converted to longitude and latitude: %3")
+        error = VectorFileReader::tr("%1: its coordinate reference system (%2) cannot be converted to longitude and latitude: %3")
                     .arg(where(), QString::fromUtf8(name ? name : "unnamed"), errors.take());
         return false;
     }
@@ -256,14 +254,14 @@ bool LayerConverter::positions(const OGRSimpleCurve &curve, std::vector<Point> &
     const int n = curve.getNumPoints();
     m_coordinates += n;
     if (m_coordinates > m_limits.maxCoordinates) {
-        m_geometryError = tr("the layer has more than %1 coordinates, more than Spheres can draw").arg(num(m_limits.maxCoordinates));
+        m_geometryError = VectorFileReader::tr("the layer has more than %1 coordinates, more than Spheres can draw").arg(num(m_limits.maxCoordinates));
         return false;
     }
     m_x.resize(size_t(n));
     m_y.resize(size_t(n));
     curve.getPoints(m_x.data(), sizeof(double), m_y.data(), sizeof(double));
     if (m_toLonLat && n > 0 && !m_toLonLat->Transform(size_t(n), m_x.data(), m_y.data(), nullptr, nullptr)) {
-        m_geometryError = tr("its coordinates cannot be converted to longitude and latitude");
+        m_geometryError = VectorFileReader::tr("its coordinates cannot be converted to longitude and latitude");
         return false;
     }
     out.clear();
@@ -271,7 +269,7 @@ bool LayerConverter::positions(const OGRSimpleCurve &curve, std::vector<Point> &
     for (int i = 0; i < n; ++i) {
         const double lon = m_x[size_t(i)], lat = m_y[size_t(i)];
         if (!(lon >= -180.0 && lon <= 180.0) || !(lat >= -90.0 && lat <= 90.0)) {
-            m_geometryError = tr("position %1 (%2, %3) is outside longitude [-180, 180] and latitude [-90, 90]")
+            m_geometryError = VectorFileReader::tr("position %1 (%2, %3) is outside longitude [-180, 180] and latitude [-90, 90]")
                                   .arg(num(i), QString::number(lon), QString::number(lat));
             return false;
         }
@@ -292,7 +290,7 @@ bool LayerConverter::ring(const OGRLinearRing *source, RawGeometry::Ring &out)
         return true;
     }
     if (const double span = antimeridian::unwrappedSpan(out); span > antimeridian::kMaxUnwrappedSpan) {
-        m_geometryError = tr("a ring winds round the globe (across %1° of longitude); a ring may go round it at most once")
+        m_geometryError = VectorFileReader::tr("a ring winds round the globe (across %1° of longitude); a ring may go round it at most once")
                               .arg(QString::number(span, 'f', 0));
         return false;
     }
@@ -348,7 +346,7 @@ bool LayerConverter::collect(const OGRGeometry &geometry, int depth, RawGeometry
     case wkbMultiPolygon:
     case wkbGeometryCollection:
         if (depth >= kMaxCollectionDepth) {
-            m_geometryError = tr("geometry collections are nested more than %1 deep").arg(num(kMaxCollectionDepth));
+            m_geometryError = VectorFileReader::tr("geometry collections are nested more than %1 deep").arg(num(kMaxCollectionDepth));
             return false;
         }
         for (const OGRGeometry *part : *geometry.toGeometryCollection())
@@ -356,7 +354,7 @@ bool LayerConverter::collect(const OGRGeometry &geometry, int depth, RawGeometry
                 return false;
         return true;
     default:
-        m_geometryError = tr("its geometry type %1 is not one Spheres draws").arg(QString::fromUtf8(OGRGeometryTypeToName(type)));
+        m_geometryError = VectorFileReader::tr("its geometry type %1 is not one Spheres draws").arg(QString::fromUtf8(OGRGeometryTypeToName(type)));
         return false;
     }
 }
@@ -367,7 +365,7 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
         return false;
     const GIntBig announced = m_layer.GetFeatureCount(FALSE); // -1 when only a full scan would tell
     const auto tooMany = [&] {
-        return tr("%1: the layer has more than %2 features, more than Spheres can draw").arg(where(), num(m_limits.maxFeatures));
+        return VectorFileReader::tr("%1: the layer has more than %2 features, more than Spheres can draw").arg(where(), num(m_limits.maxFeatures));
     };
     if (announced > m_limits.maxFeatures) {
         error = tooMany();
@@ -380,7 +378,7 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
     for (;; ++index) {
         std::unique_ptr<OGRFeature> source(m_layer.GetNextFeature());
         if (errors.failed()) {
-            error = tr("%1, feature %2: %3").arg(where(), num(index + 1), errors.take());
+            error = VectorFileReader::tr("%1, feature %2: %3").arg(where(), num(index + 1), errors.take());
             return false;
         }
         if (!source)
@@ -407,14 +405,14 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
         case FeatureGeometry::Outcome::Valid:
             break;
         case FeatureGeometry::Outcome::Invalid:
-            warnings << tr("%1: the outline is not valid (%2); it is drawn as it is").arg(featurePlace(index, fileId), reason);
+            warnings << VectorFileReader::tr("%1: the outline is not valid (%2); it is drawn as it is").arg(featurePlace(index, fileId), reason);
             break;
         case FeatureGeometry::Outcome::NoArea:
-            warnings << tr("%1: the outline has no area (%2); the feature is left out").arg(featurePlace(index, fileId), reason);
+            warnings << VectorFileReader::tr("%1: the outline has no area (%2); the feature is left out").arg(featurePlace(index, fileId), reason);
             continue;
         }
         if (const QString unique = ids.take(feature.id); unique != feature.id) {
-            warnings << tr("%1: the id is used before; renamed \"%2\"").arg(featurePlace(index, fileId), unique);
+            warnings << VectorFileReader::tr("%1: the id is used before; renamed \"%2\"").arg(featurePlace(index, fileId), unique);
             if (feature.name == feature.id)
                 feature.name = unique;
             feature.id = unique;
@@ -422,7 +420,7 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
         out.features.push_back(std::move(feature));
     }
     if (m_degenerateRings > 0)
-        warnings << tr("%1: %n ring(s) with fewer than 4 positions left out", m_degenerateRings).arg(where());
+        warnings << VectorFileReader::tr("%1: %n ring(s) with fewer than 4 positions left out", nullptr, m_degenerateRings).arg(where());
     return true;
 }
 

@@ -23,8 +23,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("BriefingPack", text); }
-
 /// What a claim is linked to, in words: its regions, then its groups marked as such (a group is
 /// a setting, not a list of its members): "China, Russia; Central Asia (group)".
 QString linksText(const Claim &claim, const Atlas &atlas)
@@ -36,7 +34,7 @@ QString linksText(const Claim &claim, const Atlas &atlas)
     }
     for (const QString &id : claim.groups) {
         const RegionGroup *g = atlas.group(id);
-        groups << tr("%1 (group)").arg(g ? g->name : id);
+        groups << BriefingPack::tr("%1 (group)").arg(g ? g->name : id);
     }
     QStringList parts;
     if (!regions.isEmpty())
@@ -58,10 +56,10 @@ QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, 
                     .arg(c->paragraph + 1);
         if (const QString links = linksText(*c, scene.coarse().atlas()); !links.isEmpty())
             html += QStringLiteral("<p style='font-size:8.5pt; color:#333; margin-left:12px'><i>%1</i> %2</p>")
-                        .arg(tr("Linked to:"), SafeText::html(links));
+                        .arg(BriefingPack::tr("Linked to:"), SafeText::html(links));
         if (!c->note.isEmpty())
             html += QStringLiteral("<p style='font-size:8.5pt; color:#333; margin-left:12px'><i>%1</i> %2</p>")
-                        .arg(tr("Analyst note:"), SafeText::html(c->note));
+                        .arg(BriefingPack::tr("Analyst note:"), SafeText::html(c->note));
         for (const Source &s : c->noteSources)
             if (!sources.contains(s))
                 sources << s;
@@ -72,7 +70,7 @@ QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, 
     // Numbered: one a line for a short list; a long one runs on, each number in bold, so that
     // forty sources take a third of a page rather than two pages.
     html += QStringLiteral("<p style='font-size:7pt; color:#444; margin-top:6px'><b>%1</b> %2</p>")
-                .arg(tr("Sources."), tr("Base map: Natural Earth (public domain)."));
+                .arg(BriefingPack::tr("Sources."), BriefingPack::tr("Base map: Natural Earth (public domain)."));
     QStringList items;
     for (const Source &s : sources) {
         QStringList parts{s.title};
@@ -188,7 +186,7 @@ void paintViewPage(QPainter &painter, const Page &page, const MapRenderer &rende
     // What does not fit under the map flows onto continuation pages, a slice after another.
     const QString heading = QStringLiteral("<p style='font-size:14pt; font-weight:600'>%1</p>"
                                            "<p style='font-size:9pt; color:#444'>%2</p>")
-                                .arg(SafeText::html(tr("%1 (continued)").arg(view.name)), SafeText::html(place));
+                                .arg(SafeText::html(BriefingPack::tr("%1 (continued)").arg(view.name)), SafeText::html(place));
     for (int slice = 1; slice < text.sliceCount();) {
         newPage();
         double y = margin * 0.6 + page.drawText(painter, heading, QPointF(margin, margin * 0.6), width) + margin * 0.3;
@@ -222,7 +220,7 @@ void paintChartsPage(QPainter &painter, const Page &page, const BriefingPack::Ch
         painter.setPen(QColor(0x66, 0x66, 0x66));
         painter.setFont(QFont(QStringLiteral("DejaVu Sans"), 11));
         painter.drawText(cells[i], Qt::AlignCenter | Qt::TextWordWrap,
-                         tr("The chart \"%1\" could not be drawn.").arg(view.charts[i]));
+                         BriefingPack::tr("The chart \"%1\" could not be drawn.").arg(view.charts[i]));
         painter.restore();
     }
 }

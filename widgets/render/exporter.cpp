@@ -24,8 +24,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("Exporter", text); }
-
 using Pass = MapRenderer::Pass;
 
 /// A PNG writer for AtomicFile: encoded in memory first (see PngEncoder).

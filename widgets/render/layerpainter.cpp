@@ -16,8 +16,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("LayerPainter", text); }
-
 QPainterPath pathOfLines(const MultiLineString &lines)
 {
     QPainterPath path;
@@ -93,7 +91,7 @@ QString membershipLabel(const Layer &layer, const QString &status)
         for (const LegendEntry &e : layer.legend)
             if (e.key == status)
                 return e.label;
-    return tr("%1 %2").arg(layer.shortName(), status);
+    return LayerPainter::tr("%1 %2").arg(layer.shortName(), status);
 }
 
 QString siteKind(const Feature &f) { return f.properties.value(QStringLiteral("kind")).toString(); }

@@ -3,6 +3,7 @@
 #include "layer.h"
 #include "mapstyle.h"
 
+#include <QCoreApplication>
 #include <QColor>
 #include <QHash>
 #include <QList>
@@ -43,6 +44,8 @@ QPainterPath pathOfAreas(const MultiPolygon &shape);
 /// dash-dot), never by colour alone. Contested zones: see ZonePainter.
 class LayerPainter
 {
+    Q_DECLARE_TR_FUNCTIONS(LayerPainter)
+
 public:
     struct Swatch
     {

@@ -15,8 +15,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("MapFurniture", text); }
-
 constexpr double kEarthRadius = 6371008.8; // mean radius, metres
 constexpr double kDegree = M_PI / 180.0;
 const QColor kPanel(255, 255, 255, 215);
@@ -225,7 +223,7 @@ MapFurniture::CreditsBlock MapFurniture::creditsBlock(const Scene &scene, const 
         if (shown > 0)
             text += tr(". Sources: %1").arg(entries.mid(0, shown).join(QStringLiteral("; ")));
         if (shown < entries.size())
-            text += QCoreApplication::translate("MapFurniture", "; and %n more", nullptr, int(entries.size() - shown));
+            text += tr("; and %n more", nullptr, int(entries.size() - shown));
         return text + u'.';
     };
     // Small type that wraps, a corner's worth: at most a third of the width and kMaxLines
