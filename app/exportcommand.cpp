@@ -15,6 +15,7 @@
 #include "scene.h"
 #include "userlayers.h"
 #include "viewlimits.h"
+#include "yearrange.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -295,9 +296,12 @@ int runExportCommand(const QStringList &arguments)
         view.metresPerPixel = *denominator * kMetresPerInch / options.dpi;
     }
     if (parser.isSet(year)) {
-        const auto y = parseInt(parser.value(year), 1800, 2200);
+        const auto y = parseInt(parser.value(year), YearRange::facts().first, YearRange::facts().last);
         if (!y)
-            return fail(ExportCommand::tr("--year \"%1\" is not a year from 1800 to 2200").arg(parser.value(year)));
+            return fail(ExportCommand::tr("--year \"%1\" is not a year from %2 to %3")
+                            .arg(parser.value(year))
+                            .arg(YearRange::facts().first)
+                            .arg(YearRange::facts().last));
         view.year = *y;
     }
     if (parser.isSet(select))

@@ -3,6 +3,7 @@
 #include "briefio.h"
 #include "projectioncatalog.h"
 #include "viewlimits.h"
+#include "yearrange.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -16,8 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kMinYear = 1800;
-constexpr int kMaxYear = 2100;
+constexpr YearRange kYears = YearRange::facts();
 constexpr double kFarOffset = 2000.0; ///< pixels: further than any screen from its anchor
 
 QString num(qint64 n) { return QString::number(n); }
@@ -214,7 +214,7 @@ bool BriefSections::readView(JsonFields &f, const QJsonValue &value, qsizetype i
     return f.optionalString(o, u"caption", view.caption, place) && readProjection(f, o, state, place)
            && f.lonLat(o.value(u"centre"), u"centre", state.centre, place) && readScale(f, o, state, place)
            && readLayerOpacity(f, o, state, place) && readLegend(f, o, state, place)
-           && readCharts(f, o, view, place) && f.wholeNumber(o, u"year", state.year, kMinYear, kMaxYear, place)
+           && readCharts(f, o, view, place) && f.wholeNumber(o, u"year", state.year, kYears.first, kYears.last, place)
            && f.stringList(o, u"hiddenLayers", state.hiddenLayers, place)
            && f.stringList(o, u"hiddenAnnotations", state.hiddenAnnotations, place)
            && f.optionalString(o, u"selectedRegion", state.selectedRegion, place)

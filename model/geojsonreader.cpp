@@ -4,6 +4,7 @@
 #include "geojsongeometry.h"
 #include "jsonfields.h"
 #include "jsonlimits.h"
+#include "yearrange.h"
 
 
 #include <optional>
@@ -21,8 +22,7 @@ namespace {
 
 QString num(qint64 n) { return QString::number(n); }
 
-constexpr int kMinYear = 1800;
-constexpr int kMaxYear = 2100;
+constexpr YearRange kYears = YearRange::facts();
 
 /// Reads periods[index] of the feature at `place`.
 bool readPeriod(JsonFields &f, const QJsonValue &value, const QString &place, qsizetype index, Period &p)
@@ -31,11 +31,11 @@ bool readPeriod(JsonFields &f, const QJsonValue &value, const QString &place, qs
     if (!value.isObject())
         return f.fail(place, GeoJsonReader::tr("periods[%1] must be an object {\"since\", \"until\", \"status\"}").arg(index));
     const QJsonObject o = value.toObject();
-    if (!f.wholeNumber(o, u"since", p.since, kMinYear, kMaxYear, where))
+    if (!f.wholeNumber(o, u"since", p.since, kYears.first, kYears.last, where))
         return false;
     if (JsonFields::isGiven(o.value(u"until"))) {
         int until = 0;
-        if (!f.wholeNumber(o, u"until", until, kMinYear, kMaxYear, where))
+        if (!f.wholeNumber(o, u"until", until, kYears.first, kYears.last, where))
             return false;
         p.until = until;
         if (until <= p.since)

@@ -180,6 +180,9 @@ void TestExportCommand::badOptionsAreRefused_data()
                                       << u"--size: the page"_s;
     QTest::newRow("year") << QStringList{u"--out"_s, out, u"--year"_s, u"MMXX"_s} << u"--year \"MMXX\""_s;
     QTest::newRow("year out of range") << QStringList{u"--out"_s, out, u"--year"_s, u"1500"_s} << u"--year \"1500\""_s;
+    // The years a brief may keep: a picture of 2150 could not be saved as a view.
+    QTest::newRow("year past a brief's") << QStringList{u"--out"_s, out, u"--year"_s, u"2101"_s}
+                                         << u"--year \"2101\" is not a year from 1800 to 2100"_s;
     QTest::newRow("title without value") << QStringList{u"--out"_s, out, u"--title"_s} << u"title"_s;
     QTest::newRow("unknown option") << QStringList{u"--out"_s, out, u"--frobnicate"_s} << u"frobnicate"_s;
     QTest::newRow("no charts of one map") << QStringList{u"--out"_s, out, u"--no-charts"_s}
