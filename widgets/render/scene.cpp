@@ -1,4 +1,6 @@
 #include "scene.h"
+
+#include "featurekey.h"
 #include "polylinestroker.h"
 
 #include <QLineF>
@@ -194,7 +196,7 @@ QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance)
     const double symbolReach = std::max(tolerance, LayerPainter::symbolRadius(view.styleScale));
     for (const LayerPainter::SiteSymbol &symbol : LayerPainter::siteSymbols(*this, view, toScreen))
         if (QLineF(symbol.pixel, pixel).length() <= symbolReach)
-            return symbol.layer->layer->id + u'/' + symbol.layer->layer->features[symbol.feature].id;
+            return FeatureKey{symbol.layer->layer->id, symbol.layer->layer->features[symbol.feature].id}.toString();
     // Else the nearest feature within reach, measured to the line as drawn (pipelines side by
     // side); on a tie the one drawn on top: layers and features are visited top first.
     const Point p = [&] { const QPointF xy = toScreen.inverted().map(pixel); return Point(xy.x(), xy.y()); }();
@@ -219,7 +221,7 @@ QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance)
                 distance = std::min(distance, bg::within(p, area) ? 0.0 : 2.0 * bg::distance(p, area) / view.metresPerPixel);
             if (distance < bestDistance || (best.isEmpty() && distance <= tolerance)) {
                 bestDistance = distance;
-                best = layer.id + u'/' + layer.features[i].id;
+                best = FeatureKey{layer.id, layer.features[i].id}.toString();
             }
         }
     }
@@ -228,15 +230,14 @@ QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance)
 
 std::pair<const ProjectedLayer *, int> Scene::findFeature(const QString &ref) const
 {
-    const qsizetype slash = ref.indexOf(u'/');
-    if (slash < 0)
+    const FeatureKey key = FeatureKey::fromString(ref);
+    if (key.isWholeLayer())
         return {nullptr, -1};
-    const QStringView layerId = QStringView(ref).left(slash), featureId = QStringView(ref).mid(slash + 1);
     for (const ProjectedLayer &pl : m_layers) {
-        if (pl.layer->id != layerId)
+        if (pl.layer->id != key.layer)
             continue;
         for (int i = 0; i < pl.layer->features.size(); ++i)
-            if (pl.layer->features[i].id == featureId)
+            if (pl.layer->features[i].id == key.feature)
                 return {&pl, i};
     }
     return {nullptr, -1};
