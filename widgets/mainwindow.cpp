@@ -4,6 +4,7 @@
 #include "atlas.h"
 #include "annotationeditor.h"
 #include "autosave.h"
+#include "basemapcredit.h"
 #include "briefcontroller.h"
 #include "briefdocument.h"
 #include "briefio.h"
@@ -334,10 +335,8 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Spheres"), this, [this] {
         QMessageBox::about(this, tr("About Spheres"),
-                           tr("<h3>Spheres %1</h3><p>An explorer of spheres of influence.</p>"
-                              "<p>Base map: Natural Earth admin-0 countries (public domain), "
-                              "via the world-atlas 2.0.2 package (ISC).</p>")
-                               .arg(QApplication::applicationVersion()));
+                           tr("<h3>Spheres %1</h3><p>An explorer of spheres of influence.</p><p>%2.</p>")
+                               .arg(QApplication::applicationVersion(), BaseMapCredit::sentence().toHtmlEscaped()));
     });
 }
 

@@ -2,6 +2,7 @@
 #include "safetext.h"
 
 #include "atomicfile.h"
+#include "basemapcredit.h"
 #include "claimfinder.h"
 #include "mapfurniture.h"
 #include "maprenderer.h"
@@ -70,7 +71,7 @@ QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, 
     // Numbered: one a line for a short list; a long one runs on, each number in bold, so that
     // forty sources take a third of a page rather than two pages.
     html += QStringLiteral("<p style='font-size:7pt; color:#444; margin-top:6px'><b>%1</b> %2</p>")
-                .arg(BriefingPack::tr("Sources."), BriefingPack::tr("Base map: Natural Earth (public domain)."));
+                .arg(BriefingPack::tr("Sources."), BaseMapCredit::sentence() + u'.');
     QStringList items;
     for (const Source &s : sources) {
         QStringList parts{s.title};

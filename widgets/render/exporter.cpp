@@ -1,6 +1,7 @@
 #include "exporter.h"
 
 #include "atomicfile.h"
+#include "basemapcredit.h"
 
 #include "mapfurniture.h"
 #include "maprenderer.h"
@@ -342,7 +343,7 @@ QByteArray Exporter::svgDocument(const MapRenderer &mapRenderer, const Scene &sc
     if (!options.subtitle.isEmpty())
         desc << options.subtitle;
     if (options.showCredits) {
-        desc << tr("Base map: Natural Earth. Sources:");
+        desc << tr("%1. Sources:").arg(BaseMapCredit::sentence());
         for (const Source &s : MapFurniture::visibleSources(scene, view)) {
             QStringList parts{s.title, s.publisher, s.date, s.url};
             parts.removeAll(QString());

@@ -1,5 +1,6 @@
 #include "mapfurniture.h"
 
+#include "basemapcredit.h"
 #include "exportoptions.h"
 #include "scene.h"
 #include "viewstate.h"
@@ -141,7 +142,7 @@ QStringList MapFurniture::credits(const Scene &scene, const ViewState &view)
         if (!year.isEmpty() && !list.contains(year))
             list << year;
     }
-    QStringList out{tr("Natural Earth")};
+    QStringList out{BaseMapCredit::name()};
     for (const QString &name : names) {
         QStringList list = years.value(name);
         std::sort(list.begin(), list.end());
