@@ -184,12 +184,13 @@ QPen LayerPainter::pipelinePen(const QString &commodity, const QString &status, 
     pen.setCapStyle(Qt::FlatCap);
     pen.setJoinStyle(Qt::RoundJoin);
     pen.setCosmetic(true);
-    if (status == u"under construction")
-        pen.setStyle(Qt::DashLine);
-    else if (status == u"planned")
-        pen.setStyle(Qt::DotLine);
-    else if (status == u"suspended")
-        pen.setStyle(Qt::DashDotLine);
+    switch (PipelineStatuses::fromString(status)) {
+    case PipelineStatus::UnderConstruction: pen.setStyle(Qt::DashLine); break;
+    case PipelineStatus::Planned: pen.setStyle(Qt::DotLine); break;
+    case PipelineStatus::Suspended: pen.setStyle(Qt::DashDotLine); break;
+    case PipelineStatus::Operating:
+    case PipelineStatus::Other: break;
+    }
     return pen;
 }
 
@@ -285,7 +286,7 @@ void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState 
 
 bool LayerPainter::isHollow(const QString &status)
 {
-    return status == u"planned" || status == u"under construction";
+    return PipelineStatuses::isUnbuilt(PipelineStatuses::fromString(status));
 }
 
 void LayerPainter::paintSymbol(QPainter &painter, QPointF c, const QString &kind, bool hollow, double scale,

@@ -2,6 +2,7 @@
 
 #include "layer.h"
 #include "mapstyle.h"
+#include "pipelinestatus.h"
 
 #include <QCoreApplication>
 #include <QColor>
@@ -60,7 +61,7 @@ public:
     };
 
     /// A line's statuses in the order the Layers panel and the legend list them.
-    static constexpr std::array<QStringView, 4> kLineStatuses{u"operating", u"under construction", u"planned", u"suspended"};
+    static constexpr const auto &kLineStatuses = PipelineStatuses::kWords;
     /// Symbols of point features: the shape tells the kind (LNG plant a square, military base
     /// a triangle, port a diamond, anything else a circle), a hollow symbol a site that is only
     /// planned or under construction.
