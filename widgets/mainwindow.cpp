@@ -156,6 +156,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_timeSlider, &TimeSlider::yearChanged, m_canvas, &MapCanvas::setYear);
     connect(m_canvas->session(), &MapSession::yearChanged, m_timeSlider, &TimeSlider::setYear); // a view shown
     connect(m_canvas->session(), &MapSession::layersChanged, this, &MainWindow::layersChanged);
+    // A saved view sets every layer's visibility and opacity: the Layers panel shows them.
+    connect(m_canvas->session(), &MapSession::layerSettingsChanged, this, &MainWindow::layersChanged);
     connect(m_timeSlider, &TimeSlider::yearChanged, m_context, &ContextPanel::setYear);
     connect(m_layersPanel, &LayersPanel::visibilityChanged, m_canvas, &MapCanvas::setLayerVisible);
     connect(m_layersPanel, &LayersPanel::opacityChanged, m_canvas, &MapCanvas::setLayerOpacity);
@@ -396,7 +398,6 @@ void MainWindow::applyView(int index)
         return;
     const SavedView &view = brief.views[index];
     m_canvas->showView(view, brief);
-    layersChanged(); // the Layers panel shows the view's visibility and opacity
     m_briefController->focusClaim(view.focusedClaim, false); // the narrative and context follow the focus
 }
 
