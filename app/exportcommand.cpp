@@ -15,6 +15,7 @@
 #include "scene.h"
 #include "userlayers.h"
 #include "viewlimits.h"
+#include "yearrange.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -30,7 +31,11 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("ExportCommand", text); }
+/// The translation context of this command's messages.
+struct ExportCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(ExportCommand)
+};
 
 constexpr double kMetresPerInch = 0.0254;
 
@@ -107,48 +112,48 @@ CommandSpec exportCommandSpec()
 {
     CommandSpec spec;
     spec.name = QStringLiteral("export");
-    spec.summary = tr("Export the map or a brief's views as PNG, SVG or PDF, without a window.");
-    spec.description = tr("Export the map as a PNG, SVG or PDF file without opening a window, or a brief's saved\n"
+    spec.summary = ExportCommand::tr("Export the map or a brief's views as PNG, SVG or PDF, without a window.");
+    spec.description = ExportCommand::tr("Export the map as a PNG, SVG or PDF file without opening a window, or a brief's saved\n"
                           "views: one with --view, all of them with --all-views (a PDF briefing pack or numbered PNGs).");
-    const QCommandLineOption out(QStringLiteral("out"), tr("Output file (.png, .svg or .pdf)."), tr("file"));
-    const QCommandLineOption format(QStringLiteral("format"), tr("png, svg or pdf; by default from the file name."),
-                                    tr("format"));
-    const QCommandLineOption size(QStringLiteral("size"), tr("Picture size in pixels."), tr("WxH"),
+    const QCommandLineOption out(QStringLiteral("out"), ExportCommand::tr("Output file (.png, .svg or .pdf)."), ExportCommand::tr("file"));
+    const QCommandLineOption format(QStringLiteral("format"), ExportCommand::tr("png, svg or pdf; by default from the file name."),
+                                    ExportCommand::tr("format"));
+    const QCommandLineOption size(QStringLiteral("size"), ExportCommand::tr("Picture size in pixels."), ExportCommand::tr("WxH"),
                                   QStringLiteral("1920x1080"));
     const QCommandLineOption preset(QStringLiteral("preset"),
-                                    tr("Picture size: %1 (paper at 300 DPI; landscape unless -portrait).").arg(presetNames()),
-                                    tr("name"));
-    const QCommandLineOption dpi(QStringLiteral("dpi"), tr("Resolution, 72 to 1200 (default 96, 300 for paper)."),
-                                 tr("N"));
+                                    ExportCommand::tr("Picture size: %1 (paper at 300 DPI; landscape unless -portrait).").arg(presetNames()),
+                                    ExportCommand::tr("name"));
+    const QCommandLineOption dpi(QStringLiteral("dpi"), ExportCommand::tr("Resolution, 72 to 1200 (default 96, 300 for paper)."),
+                                 ExportCommand::tr("N"));
     const QCommandLineOption projection(QStringLiteral("projection"),
-                                        tr("Projection: %1.").arg(ProjectionCatalog::ids().join(QStringLiteral(", "))),
-                                        tr("id"), ProjectionCatalog::defaultPreset().projection.id());
-    const QCommandLineOption center(QStringLiteral("center"), tr("Centre of the picture."), tr("lon,lat"));
-    const QCommandLineOption scale(QStringLiteral("scale"), tr("Map scale denominator at the output's DPI, e.g. 25M."),
-                                   tr("N"));
-    const QCommandLineOption select(QStringLiteral("select"), tr("Region to highlight (ISO3 code)."), tr("code"));
-    const QCommandLineOption year(QStringLiteral("year"), tr("Year the layers are drawn as of."), tr("YYYY"));
+                                        ExportCommand::tr("Projection: %1.").arg(ProjectionCatalog::ids().join(QStringLiteral(", "))),
+                                        ExportCommand::tr("id"), ProjectionCatalog::defaultPreset().projection.id());
+    const QCommandLineOption center(QStringLiteral("center"), ExportCommand::tr("Centre of the picture."), ExportCommand::tr("lon,lat"));
+    const QCommandLineOption scale(QStringLiteral("scale"), ExportCommand::tr("Map scale denominator at the output's DPI, e.g. 25M."),
+                                   ExportCommand::tr("N"));
+    const QCommandLineOption select(QStringLiteral("select"), ExportCommand::tr("Region to highlight (ISO3 code)."), ExportCommand::tr("code"));
+    const QCommandLineOption year(QStringLiteral("year"), ExportCommand::tr("Year the layers are drawn as of."), ExportCommand::tr("YYYY"));
     const QCommandLineOption title(QStringLiteral("title"),
-                                   tr("Title drawn at the top left; by default the view's name, or the brief's title."),
-                                   tr("text"));
-    const QCommandLineOption subtitle(QStringLiteral("subtitle"), tr("Subtitle under the title."), tr("text"));
-    const QCommandLineOption noLegend(QStringLiteral("no-legend"), tr("Leave out the legend."));
+                                   ExportCommand::tr("Title drawn at the top left; by default the view's name, or the brief's title."),
+                                   ExportCommand::tr("text"));
+    const QCommandLineOption subtitle(QStringLiteral("subtitle"), ExportCommand::tr("Subtitle under the title."), ExportCommand::tr("text"));
+    const QCommandLineOption noLegend(QStringLiteral("no-legend"), ExportCommand::tr("Leave out the legend."));
     const QCommandLineOption noCredits(QStringLiteral("no-credits"),
-                                       tr("Leave out the sources (the one-line base map credit stays)."));
-    const QCommandLineOption noScaleBar(QStringLiteral("no-scale-bar"), tr("Leave out the scale bar."));
-    const QCommandLineOption viewName(QStringLiteral("view"), tr("Export this saved view of the brief."), tr("name"));
+                                       ExportCommand::tr("Leave out the sources (the one-line base map credit stays)."));
+    const QCommandLineOption noScaleBar(QStringLiteral("no-scale-bar"), ExportCommand::tr("Leave out the scale bar."));
+    const QCommandLineOption viewName(QStringLiteral("view"), ExportCommand::tr("Export this saved view of the brief."), ExportCommand::tr("name"));
     const QCommandLineOption allViews(QStringLiteral("all-views"),
-                                      tr("Export every view of the brief: a PDF briefing pack, or numbered PNGs."));
+                                      ExportCommand::tr("Export every view of the brief: a PDF briefing pack, or numbered PNGs."));
     const QCommandLineOption noCharts(QStringLiteral("no-charts"),
-                                      tr("With --all-views to a PDF: leave out the pages of the views' charts."));
+                                      ExportCommand::tr("With --all-views to a PDF: leave out the pages of the views' charts."));
     // Users' own layers, drawn over ours as the window draws them.
     const QCommandLineOption layer(QStringLiteral("layer"),
-                                   tr("Draw this file's layers too: GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, "
+                                   ExportCommand::tr("Draw this file's layers too: GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, "
                                       "GeoJSONSeq or CSV (repeatable)."),
-                                   tr("file"));
+                                   ExportCommand::tr("file"));
     spec.options = {viewName, allViews, noCharts, out, format, size, preset, dpi, projection, center, scale, select,
                     year, title, subtitle, noLegend, noCredits, noScaleBar, layer};
-    spec.positionals = {{QStringLiteral("brief"), tr("A brief file, for --view and --all-views."), tr("[brief]")}};
+    spec.positionals = {{QStringLiteral("brief"), ExportCommand::tr("A brief file, for --view and --all-views."), ExportCommand::tr("[brief]")}};
     return spec;
 }
 
@@ -182,7 +187,7 @@ int runExportCommand(const QStringList &arguments)
         return 0;
     }
     if (parser.positionalArguments().size() > 1)
-        return fail(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().at(1)));
+        return fail(ExportCommand::tr("unexpected argument \"%1\"").arg(parser.positionalArguments().at(1)));
     std::optional<Brief> brief;
     if (!parser.positionalArguments().isEmpty()) {
         BriefReader::Result read = BriefReader::readFile(parser.positionalArguments().first());
@@ -191,48 +196,48 @@ int runExportCommand(const QStringList &arguments)
         brief = std::move(read.brief);
     }
     if ((parser.isSet(viewName) || parser.isSet(allViews)) && !brief)
-        return fail(tr("--view and --all-views need a brief file"));
+        return fail(ExportCommand::tr("--view and --all-views need a brief file"));
     if (parser.isSet(noCharts) && !parser.isSet(allViews))
-        return fail(tr("--no-charts goes with --all-views (only a briefing pack has chart pages)"));
+        return fail(ExportCommand::tr("--no-charts goes with --all-views (only a briefing pack has chart pages)"));
     if (!brief && !parser.positionalArguments().isEmpty())
-        return fail(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return fail(ExportCommand::tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     if (!parser.isSet(out))
-        return fail(tr("--out is required"));
+        return fail(ExportCommand::tr("--out is required"));
     const QString outPath = parser.value(out);
     const auto pathFormat = ExportOptions::formatOf(outPath);
     if (!pathFormat)
-        return fail(tr("--out \"%1\": only .png, .svg and .pdf are supported").arg(outPath));
+        return fail(ExportCommand::tr("--out \"%1\": only .png, .svg and .pdf are supported").arg(outPath));
     if (parser.isSet(format)) {
         const auto asked = ExportOptions::formatNamed(parser.value(format));
         if (!asked)
-            return fail(tr("--format \"%1\" is unknown; choose png, svg or pdf").arg(parser.value(format)));
+            return fail(ExportCommand::tr("--format \"%1\" is unknown; choose png, svg or pdf").arg(parser.value(format)));
         if (*asked != *pathFormat)
-            return fail(tr("--format %1 does not match --out \"%2\"").arg(parser.value(format).toLower(), outPath));
+            return fail(ExportCommand::tr("--format %1 does not match --out \"%2\"").arg(parser.value(format).toLower(), outPath));
     }
 
     if (parser.isSet(allViews) && *pathFormat == ExportOptions::Format::Svg)
-        return fail(tr("--all-views writes a PDF briefing pack or numbered PNGs, not SVG"));
+        return fail(ExportCommand::tr("--all-views writes a PDF briefing pack or numbered PNGs, not SVG"));
 
     ExportOptions options;
     options.format = *pathFormat;
     if (parser.isSet(preset)) {
         if (parser.isSet(size))
-            return fail(tr("--preset and --size cannot be used together"));
+            return fail(ExportCommand::tr("--preset and --size cannot be used together"));
         const auto named = ExportOptions::presetNamed(parser.value(preset));
         if (!named)
-            return fail(tr("--preset \"%1\" is unknown; choose one of: %2").arg(parser.value(preset), presetNames()));
+            return fail(ExportCommand::tr("--preset \"%1\" is unknown; choose one of: %2").arg(parser.value(preset), presetNames()));
         options = ExportOptions::forPreset(*named, *pathFormat);
     } else {
         const auto pictureSize = parseSize(parser.value(size));
         if (!pictureSize || pictureSize->isEmpty())
-            return fail(tr("--size \"%1\" is not a size like 1920x1080, from %2x%2 to %3x%3")
+            return fail(ExportCommand::tr("--size \"%1\" is not a size like 1920x1080, from %2x%2 to %3x%3")
                             .arg(parser.value(size)).arg(ViewLimits::kMinPixels).arg(ViewLimits::kMaxPixels));
         options.pixelSize = *pictureSize;
     }
     if (parser.isSet(dpi)) {
         const auto value = parseInt(parser.value(dpi), int(ExportOptions::kMinDpi), int(ExportOptions::kMaxDpi));
         if (!value)
-            return fail(tr("--dpi \"%1\" is not a number from %2 to %3")
+            return fail(ExportCommand::tr("--dpi \"%1\" is not a number from %2 to %3")
                             .arg(parser.value(dpi)).arg(ExportOptions::kMinDpi).arg(ExportOptions::kMaxDpi));
         options.dpi = *value;
     }
@@ -242,11 +247,11 @@ int runExportCommand(const QStringList &arguments)
     options.showCredits = !parser.isSet(noCredits);
     options.showScaleBar = !parser.isSet(noScaleBar);
     if (const QString problem = Exporter::checkOptions(options); !problem.isEmpty())
-        return fail(tr("%1: %2").arg(parser.isSet(preset) ? QStringLiteral("--preset") : QStringLiteral("--size"), problem));
+        return fail(ExportCommand::tr("%1: %2").arg(parser.isSet(preset) ? QStringLiteral("--preset") : QStringLiteral("--size"), problem));
 
     const ProjectionPreset *projectionPreset = ProjectionCatalog::find(parser.value(projection));
     if (!projectionPreset)
-        return fail(tr("--projection \"%1\" is unknown; choose one of: %2")
+        return fail(ExportCommand::tr("--projection \"%1\" is unknown; choose one of: %2")
                         .arg(parser.value(projection), ProjectionCatalog::ids().join(QStringLiteral(", "))));
 
     ViewState view = framedView(projectionPreset->projection, projectionPreset->homeExtent, options.outputSize());
@@ -260,7 +265,7 @@ int runExportCommand(const QStringList &arguments)
                 saved = &v;
         }
         if (!saved)
-            return failed(tr("--view \"%1\" is not a view of %2; its views are: %3")
+            return failed(ExportCommand::tr("--view \"%1\" is not a view of %2; its views are: %3")
                             .arg(parser.value(viewName), parser.positionalArguments().first(), names.join(QStringLiteral(", "))));
         view = saved->state; // lit by its focused claim once the atlas is loaded, below
         chosenView = saved;
@@ -275,7 +280,7 @@ int runExportCommand(const QStringList &arguments)
     if (parser.isSet(center)) {
         const auto c = parseLonLat(parser.value(center));
         if (!c)
-            return fail(tr("--center \"%1\" is not longitude,latitude in degrees, longitude from %2 to %3, latitude from %4 to %5")
+            return fail(ExportCommand::tr("--center \"%1\" is not longitude,latitude in degrees, longitude from %2 to %3, latitude from %4 to %5")
                             .arg(parser.value(center))
                             .arg(ViewLimits::kMinLongitude).arg(ViewLimits::kMaxLongitude)
                             .arg(ViewLimits::kMinLatitude).arg(ViewLimits::kMaxLatitude));
@@ -284,16 +289,19 @@ int runExportCommand(const QStringList &arguments)
     if (parser.isSet(scale)) {
         const auto denominator = parseScale(parser.value(scale), options.dpi);
         if (!denominator)
-            return fail(tr("--scale \"%1\" is not a scale denominator from %2 to %3 (at %4 DPI)")
+            return fail(ExportCommand::tr("--scale \"%1\" is not a scale denominator from %2 to %3 (at %4 DPI)")
                             .arg(parser.value(scale), QString::number(std::ceil(minScale(options.dpi)), 'f', 0),
                                  QString::number(std::floor(maxScale(options.dpi)), 'f', 0))
                             .arg(options.dpi));
         view.metresPerPixel = *denominator * kMetresPerInch / options.dpi;
     }
     if (parser.isSet(year)) {
-        const auto y = parseInt(parser.value(year), 1800, 2200);
+        const auto y = parseInt(parser.value(year), YearRange::facts().first, YearRange::facts().last);
         if (!y)
-            return fail(tr("--year \"%1\" is not a year from 1800 to 2200").arg(parser.value(year)));
+            return fail(ExportCommand::tr("--year \"%1\" is not a year from %2 to %3")
+                            .arg(parser.value(year))
+                            .arg(YearRange::facts().first)
+                            .arg(YearRange::facts().last));
         view.year = *y;
     }
     if (parser.isSet(select))
@@ -314,13 +322,13 @@ int runExportCommand(const QStringList &arguments)
         view.highlightGroups = lit.highlightGroups;
     }
     if (!view.selectedRegion.isEmpty() && !scenes.coarse()->region(view.selectedRegion))
-        return fail(tr("--select \"%1\" is not a region code").arg(view.selectedRegion));
+        return fail(ExportCommand::tr("--select \"%1\" is not a region code").arg(view.selectedRegion));
     MapRenderer renderer;
     if (brief)
         renderer.setAnnotations(brief->annotations); // the brief's own marks travel with every export
     if (parser.isSet(allViews)) {
         auto sceneFor = [&scenes](const QString &id) { return scenes.sceneFor(id, 0.0); };
-        ProgressLine progressLine(tr("views"));
+        ProgressLine progressLine(ExportCommand::tr("views"));
         auto progress = [&progressLine](int done, int total) {
             progressLine.report(done, total);
             return true;

@@ -22,7 +22,11 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("LinkCommand", text); }
+/// The translation context of this command's messages.
+struct LinkCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(LinkCommand)
+};
 
 constexpr qint64 kMaxNarrativeBytes = 8 * 1024 * 1024;
 
@@ -60,33 +64,33 @@ Narrative readNarrative(const QString &path, const QString &name)
     } else {
         const QFileInfo info(path);
         if (!info.exists())
-            return unreadable(tr("no such file"));
+            return unreadable(LinkCommand::tr("no such file"));
         if (info.isDir())
-            return unreadable(tr("is a directory, not a narrative file"));
+            return unreadable(LinkCommand::tr("is a directory, not a narrative file"));
         // Checked before reading, so that a huge file is not read only to be refused.
         if (info.size() > kMaxNarrativeBytes)
-            return unreadable(tr("the file is larger than %1 MiB").arg(kMaxNarrativeBytes / (1024 * 1024)));
+            return unreadable(LinkCommand::tr("the file is larger than %1 MiB").arg(kMaxNarrativeBytes / (1024 * 1024)));
         file.setFileName(path);
         if (!file.open(QIODevice::ReadOnly))
-            return unreadable(tr("cannot be read: %1").arg(file.errorString()));
+            return unreadable(LinkCommand::tr("cannot be read: %1").arg(file.errorString()));
     }
     const QByteArray data = readLimited(file);
     if (file.error() != QFileDevice::NoError)
-        return unreadable(tr("cannot be read: %1").arg(file.errorString()));
+        return unreadable(LinkCommand::tr("cannot be read: %1").arg(file.errorString()));
     if (data.size() > kMaxNarrativeBytes)
-        return unreadable(tr("the text is larger than %1 MiB").arg(kMaxNarrativeBytes / (1024 * 1024)));
+        return unreadable(LinkCommand::tr("the text is larger than %1 MiB").arg(kMaxNarrativeBytes / (1024 * 1024)));
 
     // Notepad's "Unicode" is UTF-16 with a byte order mark; decode it rather than call it binary.
     const bool utf16 = data.startsWith("\xFF\xFE") || data.startsWith("\xFE\xFF");
     if (!utf16 && data.contains('\0'))
-        return unreadable(tr("is a binary file, not plain text or Markdown"));
+        return unreadable(LinkCommand::tr("is a binary file, not plain text or Markdown"));
     QStringDecoder decoder(utf16 ? (data.startsWith("\xFF\xFE") ? QStringConverter::Utf16LE : QStringConverter::Utf16BE)
                                  : QStringConverter::Utf8);
     QString text = decoder.decode(data);
     if (decoder.hasError())
-        return unreadable(utf16 ? tr("is not valid UTF-16 text") : tr("is not UTF-8 text; save it as UTF-8 and try again"));
+        return unreadable(utf16 ? LinkCommand::tr("is not valid UTF-16 text") : LinkCommand::tr("is not UTF-8 text; save it as UTF-8 and try again"));
     if (text.contains(QChar(u'\0')))
-        return unreadable(tr("is a binary file, not plain text or Markdown"));
+        return unreadable(LinkCommand::tr("is a binary file, not plain text or Markdown"));
     return Narrative{std::move(text), {}};
 }
 
@@ -121,22 +125,22 @@ CommandSpec linkCommandSpec()
 {
     CommandSpec spec;
     spec.name = QStringLiteral("link");
-    spec.summary = tr("Link a narrative to the map: claims with regions, features and stance.");
-    spec.description = tr(
+    spec.summary = LinkCommand::tr("Link a narrative to the map: claims with regions, features and stance.");
+    spec.description = LinkCommand::tr(
         "Link a narrative (plain text or Markdown) to the map: one claim per sentence, with the regions,\n"
         "groups, features and topics it names and a stance guessed from its wording.");
     spec.options = {
-        QCommandLineOption(QStringLiteral("json"), tr("Print the claims as JSON to standard output.")),
+        QCommandLineOption(QStringLiteral("json"), LinkCommand::tr("Print the claims as JSON to standard output.")),
         QCommandLineOption({QStringLiteral("o"), QStringLiteral("out")},
-                           tr("Write a new brief with the claims (.spheres.json)."), tr("file")),
+                           LinkCommand::tr("Write a new brief with the claims (.spheres.json)."), LinkCommand::tr("file")),
         QCommandLineOption(QStringLiteral("update"),
-                           tr("With --out naming an existing brief: link the narrative again into it. Claims whose "
+                           LinkCommand::tr("With --out naming an existing brief: link the narrative again into it. Claims whose "
                               "sentence is unchanged keep their links, stance and notes as edited; new sentences "
                               "are linked afresh.")),
-        QCommandLineOption(QStringLiteral("title"), tr("Title of the brief (default: the narrative's opening Markdown heading, else the file name)."), tr("text")),
-        QCommandLineOption(QStringLiteral("author"), tr("Author of the brief (default: none)."), tr("name")),
+        QCommandLineOption(QStringLiteral("title"), LinkCommand::tr("Title of the brief (default: the narrative's opening Markdown heading, else the file name)."), LinkCommand::tr("text")),
+        QCommandLineOption(QStringLiteral("author"), LinkCommand::tr("Author of the brief (default: none)."), LinkCommand::tr("name")),
     };
-    spec.positionals = {{QStringLiteral("narrative"), tr("The narrative file, or - for standard input."),
+    spec.positionals = {{QStringLiteral("narrative"), LinkCommand::tr("The narrative file, or - for standard input."),
                          QStringLiteral("<narrative>")}};
     return spec;
 }
@@ -159,26 +163,26 @@ int runLinkCommand(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return fail(tr("no narrative file given (use - for standard input)"));
+        return fail(LinkCommand::tr("no narrative file given (use - for standard input)"));
     if (positional.size() > 1)
-        return fail(tr("unexpected argument \"%1\"").arg(positional.at(1)));
+        return fail(LinkCommand::tr("unexpected argument \"%1\"").arg(positional.at(1)));
     if (parser.isSet(json) == parser.isSet(out))
-        return fail(parser.isSet(json) ? tr("--json and --out exclude each other; give one")
-                                       : tr("give --json to print the claims or --out to write a brief"));
+        return fail(parser.isSet(json) ? LinkCommand::tr("--json and --out exclude each other; give one")
+                                       : LinkCommand::tr("give --json to print the claims or --out to write a brief"));
     const QString inPath = positional.front();
     const bool fromStdin = inPath == u'-';
-    const QString inName = fromStdin ? tr("standard input") : inPath;
+    const QString inName = fromStdin ? LinkCommand::tr("standard input") : inPath;
     const QString outPath = parser.value(out);
     if (parser.isSet(out)) {
         if (outPath.isEmpty())
-            return fail(tr("--out needs a file name"));
+            return fail(LinkCommand::tr("--out needs a file name"));
         // Linking a file onto itself would replace the narrative with its brief.
         if (!fromStdin && QFileInfo(outPath).absoluteFilePath() == QFileInfo(inPath).absoluteFilePath())
-            return fail(tr("--out \"%1\" is the narrative itself; choose another file").arg(outPath));
+            return fail(LinkCommand::tr("--out \"%1\" is the narrative itself; choose another file").arg(outPath));
     }
 
     if (parser.isSet(update) && !parser.isSet(out))
-        return fail(tr("--update needs --out naming the brief to update"));
+        return fail(LinkCommand::tr("--update needs --out naming the brief to update"));
     Brief previous;
     if (parser.isSet(update)) {
         const BriefReader::Result read = BriefReader::readFile(outPath);
@@ -201,13 +205,13 @@ int runLinkCommand(const QStringList &arguments)
     const Linker linker(Gazetteer(atlas.atlas, layers));
     Brief brief = linker.link(narrative.text, fromStdin ? QStringLiteral("stdin") : QFileInfo(inPath).fileName());
     if (brief.claims.isEmpty())
-        return failed(tr("%1: no sentences: the text is empty").arg(inName));
+        return failed(LinkCommand::tr("%1: no sentences: the text is empty").arg(inName));
 
     if (parser.isSet(json)) {
         QFile output;
         const QByteArray bytes = claimsJson(brief);
         if (!output.open(stdout, QIODevice::WriteOnly) || output.write(bytes) != bytes.size() || !output.flush())
-            return failed(tr("standard output: %1").arg(output.errorString()));
+            return failed(LinkCommand::tr("standard output: %1").arg(output.errorString()));
         return 0;
     }
 
@@ -219,7 +223,7 @@ int runLinkCommand(const QStringList &arguments)
             brief.author = parser.value(author);
         if (const QString error = BriefWriter::save(brief, outPath); !error.isEmpty())
             return failed(error);
-        QTextStream(stderr) << tr("Updated %1: %2 claims").arg(outPath, QString::number(brief.claims.size())) << Qt::endl;
+        QTextStream(stderr) << LinkCommand::tr("Updated %1: %2 claims").arg(outPath, QString::number(brief.claims.size())) << Qt::endl;
         return 0;
     }
 
@@ -234,8 +238,8 @@ int runLinkCommand(const QStringList &arguments)
         brief.layers << LayerSetting{id, true, 1.0};
     if (const QString error = BriefWriter::save(brief, outPath); !error.isEmpty())
         return failed(error);
-    const QString wrote = brief.claims.size() == 1 ? tr("Wrote 1 claim to %1").arg(outPath)
-                                                   : tr("Wrote %1 claims to %2").arg(QString::number(brief.claims.size()), outPath);
+    const QString wrote = brief.claims.size() == 1 ? LinkCommand::tr("Wrote 1 claim to %1").arg(outPath)
+                                                   : LinkCommand::tr("Wrote %1 claims to %2").arg(QString::number(brief.claims.size()), outPath);
     QTextStream(stderr) << wrote << Qt::endl;
     return 0;
 }

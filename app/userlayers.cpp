@@ -9,7 +9,6 @@
 namespace spheres {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("UserLayers", text); }
 } // namespace
 
 UserLayers UserLayers::read(const QStringList &files)

@@ -2,6 +2,7 @@
 
 #include "layer.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -14,6 +15,9 @@ namespace spheres {
 /// File > Add layer reads them. Warnings go to stderr.
 struct UserLayers
 {
+    Q_DECLARE_TR_FUNCTIONS(UserLayers)
+
+public:
     QList<std::shared_ptr<const Layer>> layers;
     QString error; ///< "--layer: <file>: …"; empty on success
     bool ok() const { return error.isEmpty(); }

@@ -15,7 +15,11 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("ValidateCommand", text); }
+/// The translation context of this command's messages.
+struct ValidateCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(ValidateCommand)
+};
 
 int fail(const QString &message) { return usageError(validateCommandSpec(), message); }
 int failed(const QString &message) { return commandError(validateCommandSpec(), message); }
@@ -26,14 +30,14 @@ CommandSpec validateCommandSpec()
 {
     CommandSpec spec;
     spec.name = QStringLiteral("validate");
-    spec.summary = tr("Check that a brief reads and that everything it links to exists.");
-    spec.description = tr("Check a brief: that it reads, and that its regions, groups, layers and features exist.");
+    spec.summary = ValidateCommand::tr("Check that a brief reads and that everything it links to exists.");
+    spec.description = ValidateCommand::tr("Check a brief: that it reads, and that its regions, groups, layers and features exist.");
     // A brief may link features of a layer the user added; without it they would count as unknown.
     spec.options = {QCommandLineOption(QStringLiteral("layer"),
-                                       tr("An extra layer the brief refers to: GeoJSON, GeoPackage, Shapefile, KML, "
+                                       ValidateCommand::tr("An extra layer the brief refers to: GeoJSON, GeoPackage, Shapefile, KML, "
                                           "FlatGeobuf, GeoJSONSeq or CSV (repeatable)."),
-                                       tr("file"))};
-    spec.positionals = {{QStringLiteral("brief"), tr("The brief to check (.spheres.json)."), QStringLiteral("<brief>")}};
+                                       ValidateCommand::tr("file"))};
+    spec.positionals = {{QStringLiteral("brief"), ValidateCommand::tr("The brief to check (.spheres.json)."), QStringLiteral("<brief>")}};
     return spec;
 }
 
@@ -51,9 +55,9 @@ int runValidateCommand(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return fail(tr("no brief given"));
+        return fail(ValidateCommand::tr("no brief given"));
     if (positional.size() > 1)
-        return fail(tr("unexpected argument \"%1\"").arg(positional.at(1)));
+        return fail(ValidateCommand::tr("unexpected argument \"%1\"").arg(positional.at(1)));
     const QString path = positional.front();
 
     const Atlas::Result atlas = Atlas::loadBuiltIn(Atlas::Detail::Fine);
@@ -71,27 +75,27 @@ int runValidateCommand(const QStringList &arguments)
     const BriefReader::Result result = BriefReader::readFile(path);
     QTextStream err(stderr);
     if (!result.ok()) {
-        err << tr("error: %1").arg(result.error) << Qt::endl; // the reader's error names the file
+        err << ValidateCommand::tr("error: %1").arg(result.error) << Qt::endl; // the reader's error names the file
         return 1;
     }
     for (const QString &warning : result.warnings)
-        err << tr("warning: %1").arg(warning) << Qt::endl;
+        err << ValidateCommand::tr("warning: %1").arg(warning) << Qt::endl;
     // A link that resolves to nothing shows nothing on the map: an error, not a warning.
     const QStringList unknown = BriefReader::unknownReferences(result.brief, atlas.atlas, layers);
     for (const QString &problem : unknown)
-        err << tr("error: %1: %2").arg(path, problem) << Qt::endl;
+        err << ValidateCommand::tr("error: %1: %2").arg(path, problem) << Qt::endl;
     if (!unknown.isEmpty()) {
-        err << tr("%1: %2 unresolved link(s)").arg(path, QString::number(unknown.size())) << Qt::endl;
+        err << ValidateCommand::tr("%1: %2 unresolved link(s)").arg(path, QString::number(unknown.size())) << Qt::endl;
         return 1;
     }
 
-    const QString counts = tr("%1 claims, %2 views")
+    const QString counts = ValidateCommand::tr("%1 claims, %2 views")
                                .arg(QString::number(result.brief.claims.size()), QString::number(result.brief.views.size()));
     QTextStream out(stdout);
     if (result.warnings.isEmpty())
-        out << tr("%1: OK (%2)").arg(path, counts) << Qt::endl;
+        out << ValidateCommand::tr("%1: OK (%2)").arg(path, counts) << Qt::endl;
     else
-        out << tr("%1: OK with %2 warning(s) (%3)").arg(path, QString::number(result.warnings.size()), counts) << Qt::endl;
+        out << ValidateCommand::tr("%1: OK with %2 warning(s) (%3)").arg(path, QString::number(result.warnings.size()), counts) << Qt::endl;
     return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include "commands.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QTextStream>
 
@@ -11,7 +12,11 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("WindowCommand", text); }
+/// The translation context of this command's messages.
+struct WindowCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(WindowCommand)
+};
 
 /// QGuiApplication's and QApplication's own options: QApplication takes them out of the
 /// arguments, so they are accepted here without being ours to document beyond a mention.
@@ -34,7 +39,7 @@ QList<QCommandLineOption> qtWindowOptions()
 
 QString commandList()
 {
-    QString text = tr("Commands (each has --help):") + u'\n';
+    QString text = WindowCommand::tr("Commands (each has --help):") + u'\n';
     for (const Command &c : commands()) {
         const CommandSpec spec = c.spec();
         text += QStringLiteral("  %1%2\n").arg(spec.name.leftJustified(10), spec.summary);
@@ -51,12 +56,12 @@ WindowRequest checkBriefArgument(const CommandSpec &spec, const QString &argumen
     const bool looksLikeAPath = argument.contains(u'/') || argument.contains(u'.');
     if (info.isDir())
         return {WindowRequest::Action::Exit, {},
-                commandError(spec, tr("%1: is a directory, not a brief").arg(argument))};
+                commandError(spec, WindowCommand::tr("%1: is a directory, not a brief").arg(argument))};
     if (looksLikeAPath)
-        return {WindowRequest::Action::Exit, {}, commandError(spec, tr("%1: no such file").arg(argument))};
+        return {WindowRequest::Action::Exit, {}, commandError(spec, WindowCommand::tr("%1: no such file").arg(argument))};
     const Command *nearest = nearestCommand(argument);
-    const QString message = nearest ? tr("'%1' is not a command; did you mean '%2'?").arg(argument, nearest->spec().name)
-                                    : tr("'%1' is neither a command nor a brief file").arg(argument);
+    const QString message = nearest ? WindowCommand::tr("'%1' is not a command; did you mean '%2'?").arg(argument, nearest->spec().name)
+                                    : WindowCommand::tr("'%1' is neither a command nor a brief file").arg(argument);
     return {WindowRequest::Action::Exit, {}, usageError(spec, message)};
 }
 
@@ -65,18 +70,18 @@ WindowRequest checkBriefArgument(const CommandSpec &spec, const QString &argumen
 CommandSpec windowCommandSpec()
 {
     CommandSpec spec;
-    spec.summary = tr("Open the window.");
+    spec.summary = WindowCommand::tr("Open the window.");
     spec.description =
-        tr("Spheres: an annotated map of spheres of influence in Eurasia and the Asia-Pacific, linked to the\n"
+        WindowCommand::tr("Spheres: an annotated map of spheres of influence in Eurasia and the Asia-Pacific, linked to the\n"
            "claims of an analyst's narrative. Without a command, opens the window on the brief given (or\n"
            "on the sample brief); with one, works on the command line and needs no display.\n\n")
         + commandList().chopped(1);
     spec.options = {QCommandLineOption({QStringLiteral("v"), QStringLiteral("version")},
-                                       tr("Print the version and exit.")),
-                    QCommandLineOption(QStringLiteral("manpage"), tr("Print the manual page (roff) and exit."))};
+                                       WindowCommand::tr("Print the version and exit.")),
+                    QCommandLineOption(QStringLiteral("manpage"), WindowCommand::tr("Print the manual page (roff) and exit."))};
     spec.options.last().setFlags(QCommandLineOption::HiddenFromHelp); // for the build, which installs it
     spec.options += qtWindowOptions();
-    spec.positionals = {{QStringLiteral("brief"), tr("A brief to open (.spheres.json)."), tr("[brief]")}};
+    spec.positionals = {{QStringLiteral("brief"), WindowCommand::tr("A brief to open (.spheres.json)."), WindowCommand::tr("[brief]")}};
     return spec;
 }
 
@@ -104,7 +109,7 @@ WindowRequest parseWindowArguments(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         return {WindowRequest::Action::Exit, {},
-                usageError(spec, tr("one brief at a time: unexpected \"%1\"").arg(positional.at(1)))};
+                usageError(spec, WindowCommand::tr("one brief at a time: unexpected \"%1\"").arg(positional.at(1)))};
     if (positional.isEmpty())
         return {};
     return checkBriefArgument(spec, positional.front());
@@ -119,7 +124,7 @@ QString missingDisplay(const QStringList &arguments)
                                 || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
     if (platformChosen || !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         return {};
-    return tr("cannot open the window: there is no display (DISPLAY and WAYLAND_DISPLAY are not set); "
+    return WindowCommand::tr("cannot open the window: there is no display (DISPLAY and WAYLAND_DISPLAY are not set); "
               "the commands export, link and validate need none");
 }
 
@@ -133,7 +138,7 @@ void platformFailureHandler(QtMsgType type, const QMessageLogContext &context, c
     const bool fromThePlatform = context.category && QByteArrayView(context.category).startsWith("qt.qpa.");
     if (type == QtFatalMsg) {
         const QString reason = g_platformProblem.isEmpty() ? message.section(u'\n', 0, 0) : g_platformProblem;
-        QTextStream(stderr) << "spheres: " << tr("cannot open the window: %1").arg(reason) << Qt::endl;
+        QTextStream(stderr) << "spheres: " << WindowCommand::tr("cannot open the window: %1").arg(reason) << Qt::endl;
         std::_Exit(1);
     }
     if (fromThePlatform) { // warnings and criticals alike: the first one is the reason

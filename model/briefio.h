@@ -4,6 +4,7 @@
 #include "brief.h"
 #include "layer.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -34,6 +35,8 @@ namespace spheres {
 /// unknownReferences().
 class BriefReader
 {
+    Q_DECLARE_TR_FUNCTIONS(BriefReader)
+
 public:
     struct Result
     {
@@ -67,6 +70,8 @@ public:
 /// (OrderedJson; tests/data/briefs holds the expected output).
 class BriefWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(BriefWriter)
+
 public:
     static QByteArray toJson(const Brief &brief);
     /// Writes atomically (AtomicFile): either the whole new file is there or the old one is untouched.

@@ -17,8 +17,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("BriefReader", text); }
-
 QString num(qint64 n) { return QString::number(n); }
 
 const QString kBuiltInName = QStringLiteral("china-russia.spheres.json");
@@ -53,7 +51,7 @@ bool hasOverlongString(const QJsonValue &value, QString &path)
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (it.key().size() > BriefReader::kMaxStringLength) {
-                path = tr(" (a member name)"); // a place of its own, after the object's
+                path = BriefReader::tr(" (a member name)"); // a place of its own, after the object's
                 return true;
             }
             if (hasOverlongString(it.value(), path)) {
@@ -79,8 +77,11 @@ struct Sections
 
 /// Reads one document into a brief. Messages are "place: what"; BriefReader::read() puts the file
 /// name in front.
+/// Its messages are the reader's: without this, tr() here would be JsonFields'.
 class BriefParser : public JsonFields
 {
+    Q_DECLARE_TR_FUNCTIONS(BriefReader)
+
 public:
     bool readBrief(const QJsonObject &top, Brief &brief);
 
@@ -408,18 +409,18 @@ void claimReferences(const Claim &c, const QString &place, const Atlas &atlas,
 {
     for (const QString &code : c.regions)
         if (!atlas.region(code))
-            out << tr("%1: unknown region \"%2\"").arg(place, code);
+            out << BriefReader::tr("%1: unknown region \"%2\"").arg(place, code);
     for (const QString &group : c.groups)
         if (!atlas.group(group))
-            out << tr("%1: unknown region group \"%2\"").arg(place, group);
+            out << BriefReader::tr("%1: unknown region group \"%2\"").arg(place, group);
     for (const QString &ref : c.features) {
         const qsizetype slash = ref.indexOf(u'/');
         const QString layerId = slash < 0 ? ref : ref.left(slash);
         const Layer *layer = layerWithId(layers, layerId);
         if (!layer)
-            out << tr("%1: unknown layer \"%2\"").arg(place, layerId);
+            out << BriefReader::tr("%1: unknown layer \"%2\"").arg(place, layerId);
         else if (slash >= 0 && !layer->feature(ref.mid(slash + 1)))
-            out << tr("%1: unknown feature \"%2\"").arg(place, ref);
+            out << BriefReader::tr("%1: unknown feature \"%2\"").arg(place, ref);
     }
 }
 
@@ -427,10 +428,10 @@ void viewReferences(const SavedView &v, const QString &place, const Atlas &atlas
                     const QList<std::shared_ptr<const Layer>> &layers, QStringList &out)
 {
     if (!v.state.selectedRegion.isEmpty() && !atlas.region(v.state.selectedRegion))
-        out << tr("%1: unknown region \"%2\"").arg(place, v.state.selectedRegion);
+        out << BriefReader::tr("%1: unknown region \"%2\"").arg(place, v.state.selectedRegion);
     for (const QString &id : v.state.hiddenLayers)
         if (!layerWithId(layers, id))
-            out << tr("%1: unknown layer \"%2\"").arg(place, id);
+            out << BriefReader::tr("%1: unknown layer \"%2\"").arg(place, id);
 }
 
 } // namespace

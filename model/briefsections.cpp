@@ -3,7 +3,9 @@
 #include "briefio.h"
 #include "projectioncatalog.h"
 #include "viewlimits.h"
+#include "yearrange.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -15,13 +17,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kMinYear = 1800;
-constexpr int kMaxYear = 2100;
+constexpr YearRange kYears = YearRange::facts();
 constexpr double kFarOffset = 2000.0; ///< pixels: further than any screen from its anchor
 
 QString num(qint64 n) { return QString::number(n); }
 
-QString tr(const char *text) { return QCoreApplication::translate("BriefReader", text); }
 
 /// "views[2] (Overview)": the place of an item in messages once its name is known.
 QString itemPlace(const char *section, qsizetype index, const QString &name)
@@ -36,7 +36,7 @@ bool readName(JsonFields &f, const QJsonValue &value, const char *section, qsize
 {
     const QString place = QStringLiteral("%1[%2]").arg(QLatin1StringView(section), num(index));
     if (!value.isObject())
-        return f.fail(place, tr("must be an object %1").arg(shape));
+        return f.fail(place, BriefReader::tr("must be an object %1").arg(shape));
     return f.requiredString(value.toObject(), key, name, place);
 }
 
@@ -49,7 +49,7 @@ bool readProjection(JsonFields &f, const QJsonObject &o, ViewState &state, const
     // Unlike regions, the projections are part of the program: a view in an unknown one cannot be drawn.
     if (ProjectionCatalog::find(state.projectionId))
         return true;
-    return f.fail(place, tr("\"projection\" must be one of %1 (it is \"%2\")")
+    return f.fail(place, BriefReader::tr("\"projection\" must be one of %1 (it is \"%2\")")
                              .arg(ProjectionCatalog::ids().join(QStringLiteral(", ")), state.projectionId));
 }
 
@@ -58,13 +58,13 @@ bool readScale(JsonFields &f, const QJsonObject &o, ViewState &state, const QStr
     const QJsonValue scale = o.value(u"metresPerPixel");
     const double given = scale.toDouble();
     if (!scale.isDouble() || !(given > 0.0) || !std::isfinite(given)) {
-        const QString actual = scale.isDouble() ? QString::number(given) : tr("not a number");
-        return f.fail(place, tr("\"metresPerPixel\" must be a number greater than 0 (it is %1)").arg(actual));
+        const QString actual = scale.isDouble() ? QString::number(given) : BriefReader::tr("not a number");
+        return f.fail(place, BriefReader::tr("\"metresPerPixel\" must be a number greater than 0 (it is %1)").arg(actual));
     }
     state.metresPerPixel = ViewLimits::clampedScale(given);
     // A scale out of range is a typo or a hostile file, not a reason to lose the brief: drawn in range.
     if (state.metresPerPixel != given) {
-        f.warn(place, tr("\"metresPerPixel\" %1 is outside [%2, %3]; the view is drawn at %4")
+        f.warn(place, BriefReader::tr("\"metresPerPixel\" %1 is outside [%2, %3]; the view is drawn at %4")
                           .arg(QString::number(given), QString::number(ViewLimits::kMinMetresPerPixel),
                                QString::number(ViewLimits::kMaxMetresPerPixel), QString::number(state.metresPerPixel)));
     }
@@ -77,12 +77,12 @@ bool readLayerOpacity(JsonFields &f, const QJsonObject &o, ViewState &state, con
     if (opacity.isUndefined())
         return true;
     if (!opacity.isObject())
-        return f.fail(place, tr("\"layerOpacity\" must be an object of layer id → opacity"));
+        return f.fail(place, BriefReader::tr("\"layerOpacity\" must be an object of layer id → opacity"));
     const QJsonObject byLayer = opacity.toObject();
     for (auto it = byLayer.begin(); it != byLayer.end(); ++it) {
         const double value = it.value().toDouble(-1.0);
         if (!it.value().isDouble() || value < 0.0 || value > 1.0)
-            return f.fail(place, tr("\"layerOpacity\": \"%1\" must be a number from 0 to 1").arg(it.key()));
+            return f.fail(place, BriefReader::tr("\"layerOpacity\": \"%1\" must be a number from 0 to 1").arg(it.key()));
         state.layerOpacity.insert(it.key(), value);
     }
     return true;
@@ -96,7 +96,7 @@ bool readLegend(JsonFields &f, const QJsonObject &o, ViewState &state, const QSt
     const QJsonObject l = legend.toObject();
     const auto corner = cornerNamed(l.value(u"corner").toString(u"bottom-left"_s));
     if (!legend.isObject() || !corner || (l.contains(u"collapsed") && !l.value(u"collapsed").isBool()))
-        return f.fail(place, tr("\"legend\" must be {\"corner\": \"bottom-left\", \"bottom-right\", \"top-left\" or "
+        return f.fail(place, BriefReader::tr("\"legend\" must be {\"corner\": \"bottom-left\", \"bottom-right\", \"top-left\" or "
                                 "\"top-right\", \"collapsed\": true or false}"));
     state.legendCorner = *corner;
     state.legendCollapsed = l.value(u"collapsed").toBool(false);
@@ -113,10 +113,10 @@ bool readCharts(JsonFields &f, const QJsonObject &o, SavedView &view, const QStr
             QStringList known;
             for (QStringView k : SavedView::kChartIds)
                 known << k.toString();
-            return f.fail(place, tr("\"charts\": \"%1\" is not a chart; choose from %2").arg(id, known.join(u", "_s)));
+            return f.fail(place, BriefReader::tr("\"charts\": \"%1\" is not a chart; choose from %2").arg(id, known.join(u", "_s)));
         }
         if (view.charts.count(id) > 1)
-            return f.fail(place, tr("\"charts\": \"%1\" is listed twice").arg(id));
+            return f.fail(place, BriefReader::tr("\"charts\": \"%1\" is listed twice").arg(id));
     }
     return true;
 }
@@ -130,7 +130,7 @@ bool readKind(JsonFields &f, const QJsonObject &o, Annotation &a, const QString 
         return false;
     const auto parsed = Annotation::kindFromKey(kind);
     if (!parsed)
-        return f.fail(place, tr("\"kind\" must be callout, arrow, pin, area or region (it is \"%1\")").arg(kind));
+        return f.fail(place, BriefReader::tr("\"kind\" must be callout, arrow, pin, area or region (it is \"%1\")").arg(kind));
     a.kind = *parsed;
     return true;
 }
@@ -139,7 +139,7 @@ bool readArea(JsonFields &f, const QJsonObject &o, Annotation &a, const QString 
 {
     const QJsonArray points = o.value(u"points").toArray();
     if (!o.value(u"points").isArray() || points.size() < 3 || points.size() > BriefReader::kMaxAreaPoints) {
-        return f.fail(place, tr("\"points\" must be an array of 3 to %1 [longitude, latitude] pairs")
+        return f.fail(place, BriefReader::tr("\"points\" must be an array of 3 to %1 [longitude, latitude] pairs")
                                  .arg(num(BriefReader::kMaxAreaPoints)));
     }
     for (qsizetype i = 0; i < points.size(); ++i) {
@@ -157,7 +157,7 @@ bool readPlacement(JsonFields &f, const QJsonObject &o, Annotation &a, const QSt
     switch (a.kind) {
     case Annotation::Kind::Callout:
         if (a.text.trimmed().isEmpty())
-            return f.fail(place, tr("a callout needs a \"text\""));
+            return f.fail(place, BriefReader::tr("a callout needs a \"text\""));
         [[fallthrough]];
     case Annotation::Kind::Pin: return f.lonLat(o.value(u"anchor"), u"anchor", a.anchor, place);
     case Annotation::Kind::Arrow:
@@ -177,7 +177,7 @@ bool readTextOffset(JsonFields &f, const QJsonObject &o, Annotation &a, const QS
     const QJsonArray pair = offset.toArray();
     if (!offset.isArray() || pair.size() != 2 || !pair.at(0).isDouble() || !pair.at(1).isDouble()
         || !(std::abs(pair.at(0).toDouble()) <= kFarOffset) || !(std::abs(pair.at(1).toDouble()) <= kFarOffset))
-        return f.fail(place, tr("\"textOffset\" must be [x, y] in pixels, each from -2000 to 2000"));
+        return f.fail(place, BriefReader::tr("\"textOffset\" must be [x, y] in pixels, each from -2000 to 2000"));
     a.textOffset = QPointF(pair.at(0).toDouble(), pair.at(1).toDouble());
     return true;
 }
@@ -191,7 +191,7 @@ bool readColour(JsonFields &f, const QJsonObject &o, Annotation &a, const QStrin
         return true;
     static const QRegularExpression hex(QStringLiteral("^#[0-9a-fA-F]{6}$"));
     if (!hex.match(colour).hasMatch())
-        return f.fail(place, tr("\"colour\" must be \"#rrggbb\" (it is \"%1\")").arg(colour));
+        return f.fail(place, BriefReader::tr("\"colour\" must be \"#rrggbb\" (it is \"%1\")").arg(colour));
     a.colour = colour.toLower();
     return true;
 }
@@ -200,7 +200,7 @@ bool readColour(JsonFields &f, const QJsonObject &o, Annotation &a, const QStrin
 
 bool BriefSections::readView(JsonFields &f, const QJsonValue &value, qsizetype index, SavedView &view)
 {
-    if (!readName(f, value, "views", index, u"name", tr("{\"name\", \"caption\", \"projection\", \"centre\", …}"),
+    if (!readName(f, value, "views", index, u"name", BriefReader::tr("{\"name\", \"caption\", \"projection\", \"centre\", …}"),
                   view.name))
         return false;
     const QJsonObject o = value.toObject();
@@ -214,7 +214,7 @@ bool BriefSections::readView(JsonFields &f, const QJsonValue &value, qsizetype i
     return f.optionalString(o, u"caption", view.caption, place) && readProjection(f, o, state, place)
            && f.lonLat(o.value(u"centre"), u"centre", state.centre, place) && readScale(f, o, state, place)
            && readLayerOpacity(f, o, state, place) && readLegend(f, o, state, place)
-           && readCharts(f, o, view, place) && f.wholeNumber(o, u"year", state.year, kMinYear, kMaxYear, place)
+           && readCharts(f, o, view, place) && f.wholeNumber(o, u"year", state.year, kYears.first, kYears.last, place)
            && f.stringList(o, u"hiddenLayers", state.hiddenLayers, place)
            && f.stringList(o, u"hiddenAnnotations", state.hiddenAnnotations, place)
            && f.optionalString(o, u"selectedRegion", state.selectedRegion, place)
@@ -224,7 +224,7 @@ bool BriefSections::readView(JsonFields &f, const QJsonValue &value, qsizetype i
 
 bool BriefSections::readAnnotation(JsonFields &f, const QJsonValue &value, qsizetype index, Annotation &a)
 {
-    if (!readName(f, value, "annotations", index, u"id", tr("{\"id\", \"kind\", \"text\", \"anchor\", …}"), a.id))
+    if (!readName(f, value, "annotations", index, u"id", BriefReader::tr("{\"id\", \"kind\", \"text\", \"anchor\", …}"), a.id))
         return false;
     const QJsonObject o = value.toObject();
     const QString place = itemPlace("annotations", index, a.id);

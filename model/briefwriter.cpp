@@ -9,8 +9,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("BriefWriter", text); }
-
 using Json = OrderedJson;
 
 /// Adds `key` unless `values` is empty: optional members are left out when they say nothing.

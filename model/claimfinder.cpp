@@ -1,6 +1,7 @@
 #include "claimfinder.h"
 
 #include "atlas.h"
+#include "featurekey.h"
 
 namespace spheres {
 
@@ -24,8 +25,7 @@ bool ClaimFinder::concernsRegion(const Claim &claim, const QString &code, const 
 
 bool ClaimFinder::concernsFeature(const Claim &claim, const QString &featureRef)
 {
-    const QString layerId = featureRef.section(u'/', 0, 0);
-    return claim.features.contains(featureRef) || claim.features.contains(layerId);
+    return claim.features.contains(featureRef) || claim.features.contains(FeatureKey::fromString(featureRef).layer);
 }
 
 QList<const Claim *> ClaimFinder::aboutRegion(const QString &code) const

@@ -1,5 +1,7 @@
 #include "gazetteer.h"
 
+#include "featurekey.h"
+
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
@@ -199,11 +201,10 @@ QStringList featureNames(const QString &displayName)
 
 bool featureExists(const QList<std::shared_ptr<const Layer>> &layers, const QString &id)
 {
-    const QString layerId = id.section(u'/', 0, 0);
-    const QString featureId = id.section(u'/', 1);
+    const FeatureKey key = FeatureKey::fromString(id);
     for (const auto &layer : layers)
-        if (layer && layer->id == layerId)
-            return featureId.isEmpty() || layer->feature(featureId);
+        if (layer && layer->id == key.layer)
+            return key.isWholeLayer() || layer->feature(key.feature);
     return false;
 }
 
@@ -241,7 +242,7 @@ Gazetteer::Gazetteer(const Atlas &atlas, const QList<std::shared_ptr<const Layer
             continue;
         const bool lines = layer->kind == LayerKind::Lines;
         for (const Feature &f : layer->features) {
-            const LinkTarget t{Kind::Feature, layer->id + u'/' + f.id};
+            const LinkTarget t{Kind::Feature, FeatureKey{layer->id, f.id}.toString()};
             for (const QString &form : featureNames(f.name)) {
                 // A zone named like one of its claimants ("Taiwan") leaves the name to the state.
                 const QList<LinkTarget> existing = lookup(form);
@@ -258,7 +259,7 @@ Gazetteer::Gazetteer(const Atlas &atlas, const QList<std::shared_ptr<const Layer
             continue;
         if (layer->kind == LayerKind::Zones)
             for (const Feature &f : layer->features)
-                m_claimants.insert(layer->id + u'/' + f.id, f.claimants);
+                m_claimants.insert(FeatureKey{layer->id, f.id}.toString(), f.claimants);
         if (layer->kind == LayerKind::Membership) {
             int first = std::numeric_limits<int>::max();
             for (const Feature &f : layer->features)
@@ -284,7 +285,7 @@ Gazetteer::Gazetteer(const Atlas &atlas, const QList<std::shared_ptr<const Layer
 
             // Like a pipeline's display name, a curated pipeline name still links the regions in it.
             const bool lines = std::any_of(layers.begin(), layers.end(), [&id](const auto &layer) {
-                return layer && layer->kind == LayerKind::Lines && layer->id == id.toString().section(u'/', 0, 0);
+                return layer && layer->kind == LayerKind::Lines && layer->id == FeatureKey::fromString(id).layer;
             });
             add(c.form.toString(), {c.kind, id.toString()}, Origin::Curated, lines);
         }

@@ -14,8 +14,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("GeoJsonReader", text); }
-
 QString num(qint64 n) { return QString::number(n); }
 
 constexpr int kMaxCollectionDepth = 4; ///< GeometryCollections inside GeometryCollections
@@ -29,37 +27,37 @@ bool GeometryReader::position(const QJsonValue &value, const QString &place, qsi
 {
     const auto where = [&] { return index < 0 ? place : QStringLiteral("%1[%2]").arg(place, num(index)); };
     if (!value.isArray()) {
-        error = tr("%1 is not a position (an array of longitude and latitude)").arg(where());
+        error = GeoJsonReader::tr("%1 is not a position (an array of longitude and latitude)").arg(where());
         return false;
     }
     const QJsonArray p = value.toArray();
     for (const QJsonValue &c : p) {
         if (c.isArray()) {
-            error = tr("%1: coordinates are nested deeper than a %2 allows").arg(where(), type);
+            error = GeoJsonReader::tr("%1: coordinates are nested deeper than a %2 allows").arg(where(), type);
             return false;
         }
     }
     if (p.size() < 2) {
-        error = tr("%1 needs a longitude and a latitude").arg(where());
+        error = GeoJsonReader::tr("%1 needs a longitude and a latitude").arg(where());
         return false;
     }
     for (qsizetype k = 0; k < p.size(); ++k) {
         if (!p.at(k).isDouble()) {
-            error = tr("%1[%2] is not a number").arg(where(), num(k));
+            error = GeoJsonReader::tr("%1[%2] is not a number").arg(where(), num(k));
             return false;
         }
     }
     const double lon = p.at(0).toDouble(), lat = p.at(1).toDouble();
     if (!ViewLimits::isLongitude(lon)) {
-        error = tr("%1: longitude %2 is outside [-180, 180]").arg(where(), QString::number(lon));
+        error = GeoJsonReader::tr("%1: longitude %2 is outside [-180, 180]").arg(where(), QString::number(lon));
         return false;
     }
     if (!ViewLimits::isLatitude(lat)) {
-        error = tr("%1: latitude %2 is outside [-90, 90]").arg(where(), QString::number(lat));
+        error = GeoJsonReader::tr("%1: latitude %2 is outside [-90, 90]").arg(where(), QString::number(lat));
         return false;
     }
     if (++m_count > GeoJsonReader::kMaxCoordinates) {
-        error = tr("the file has more than %1 coordinates, more than Spheres can draw")
+        error = GeoJsonReader::tr("the file has more than %1 coordinates, more than Spheres can draw")
                     .arg(num(GeoJsonReader::kMaxCoordinates));
         return false;
     }
@@ -71,7 +69,7 @@ bool GeometryReader::positions(const QJsonValue &value, const QString &place, co
                                std::vector<Point> &out)
 {
     if (!value.isArray()) {
-        error = tr("%1 is not an array of positions (the coordinates of a %2 are not nested deeply enough)")
+        error = GeoJsonReader::tr("%1 is not an array of positions (the coordinates of a %2 are not nested deeply enough)")
                     .arg(place, type);
         return false;
     }
@@ -85,7 +83,7 @@ bool GeometryReader::positions(const QJsonValue &value, const QString &place, co
         out.push_back(p);
     }
     if (qsizetype(out.size()) < minimum) {
-        error = tr("%1 has %2 positions; a %3 needs at least %4").arg(place, num(qsizetype(out.size())), type, num(minimum));
+        error = GeoJsonReader::tr("%1 has %2 positions; a %3 needs at least %4").arg(place, num(qsizetype(out.size())), type, num(minimum));
         return false;
     }
     return true;
@@ -94,12 +92,12 @@ bool GeometryReader::positions(const QJsonValue &value, const QString &place, co
 bool GeometryReader::rings(const QJsonValue &value, const QString &place, const QString &type, RawPolygon &out)
 {
     if (!value.isArray()) {
-        error = tr("%1 is not an array of rings").arg(place);
+        error = GeoJsonReader::tr("%1 is not an array of rings").arg(place);
         return false;
     }
     const QJsonArray array = value.toArray();
     if (array.isEmpty()) {
-        error = tr("%1 has no rings").arg(place);
+        error = GeoJsonReader::tr("%1 has no rings").arg(place);
         return false;
     }
     for (qsizetype i = 0; i < array.size(); ++i) {
@@ -108,11 +106,11 @@ bool GeometryReader::rings(const QJsonValue &value, const QString &place, const 
         if (!positions(array.at(i), ringPlace, type, 4, ring))
             return false;
         if (!samePoint(ring.front(), ring.back())) {
-            error = tr("%1: the ring is not closed (its first and last positions differ)").arg(ringPlace);
+            error = GeoJsonReader::tr("%1: the ring is not closed (its first and last positions differ)").arg(ringPlace);
             return false;
         }
         if (const double span = antimeridian::unwrappedSpan(ring); span > antimeridian::kMaxUnwrappedSpan) {
-            error = tr("%1: the ring winds round the globe (across %2° of longitude); a ring may go round it at most once")
+            error = GeoJsonReader::tr("%1: the ring winds round the globe (across %2° of longitude); a ring may go round it at most once")
                         .arg(ringPlace, QString::number(span, 'f', 0));
             return false;
         }
@@ -126,13 +124,13 @@ bool GeometryReader::read(const QJsonValue &value, const QString &place, int dep
     if (value.isNull())
         return true;
     if (!value.isObject()) {
-        error = tr("%1 is neither a geometry object nor null").arg(place);
+        error = GeoJsonReader::tr("%1 is neither a geometry object nor null").arg(place);
         return false;
     }
     const QJsonObject geometry = value.toObject();
     const QJsonValue typeValue = geometry.value(u"type");
     if (!typeValue.isString()) {
-        error = tr("%1 has no \"type\"").arg(place);
+        error = GeoJsonReader::tr("%1 has no \"type\"").arg(place);
         return false;
     }
     const QString type = typeValue.toString();
@@ -142,13 +140,13 @@ bool GeometryReader::read(const QJsonValue &value, const QString &place, int dep
                                       QStringLiteral("LineString"), QStringLiteral("MultiLineString"),
                                       QStringLiteral("Polygon"),    QStringLiteral("MultiPolygon")};
     if (!known.contains(type)) {
-        error = tr("%1: unknown geometry type \"%2\"").arg(place, type);
+        error = GeoJsonReader::tr("%1: unknown geometry type \"%2\"").arg(place, type);
         return false;
     }
     const QString where = place + QStringLiteral(".coordinates");
     const QJsonValue coordinates = geometry.value(u"coordinates");
     if (!coordinates.isArray()) {
-        error = tr("%1 must be an array").arg(where);
+        error = GeoJsonReader::tr("%1 must be an array").arg(where);
         return false;
     }
     return shape(type, coordinates, where, out);
@@ -157,12 +155,12 @@ bool GeometryReader::read(const QJsonValue &value, const QString &place, int dep
 bool GeometryReader::collection(const QJsonObject &geometry, const QString &place, int depth, GeometryParts &out)
 {
     if (depth >= kMaxCollectionDepth) {
-        error = tr("%1: GeometryCollections are nested more than %2 deep").arg(place, num(kMaxCollectionDepth));
+        error = GeoJsonReader::tr("%1: GeometryCollections are nested more than %2 deep").arg(place, num(kMaxCollectionDepth));
         return false;
     }
     const QJsonValue members = geometry.value(u"geometries");
     if (!members.isArray()) {
-        error = tr("%1: \"geometries\" must be an array").arg(place);
+        error = GeoJsonReader::tr("%1: \"geometries\" must be an array").arg(place);
         return false;
     }
     const QJsonArray array = members.toArray();

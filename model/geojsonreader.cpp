@@ -4,6 +4,7 @@
 #include "geojsongeometry.h"
 #include "jsonfields.h"
 #include "jsonlimits.h"
+#include "yearrange.h"
 
 
 #include <optional>
@@ -19,29 +20,26 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("GeoJsonReader", text); }
-
 QString num(qint64 n) { return QString::number(n); }
 
-constexpr int kMinYear = 1800;
-constexpr int kMaxYear = 2100;
+constexpr YearRange kYears = YearRange::facts();
 
 /// Reads periods[index] of the feature at `place`.
 bool readPeriod(JsonFields &f, const QJsonValue &value, const QString &place, qsizetype index, Period &p)
 {
     const QString where = JsonFields::joined(place, QStringLiteral("periods[%1]").arg(index));
     if (!value.isObject())
-        return f.fail(place, tr("periods[%1] must be an object {\"since\", \"until\", \"status\"}").arg(index));
+        return f.fail(place, GeoJsonReader::tr("periods[%1] must be an object {\"since\", \"until\", \"status\"}").arg(index));
     const QJsonObject o = value.toObject();
-    if (!f.wholeNumber(o, u"since", p.since, kMinYear, kMaxYear, where))
+    if (!f.wholeNumber(o, u"since", p.since, kYears.first, kYears.last, where))
         return false;
     if (JsonFields::isGiven(o.value(u"until"))) {
         int until = 0;
-        if (!f.wholeNumber(o, u"until", until, kMinYear, kMaxYear, where))
+        if (!f.wholeNumber(o, u"until", until, kYears.first, kYears.last, where))
             return false;
         p.until = until;
         if (until <= p.since)
-            return f.fail(where, tr("\"until\" (%1, exclusive) must be after \"since\" (%2)").arg(num(until), num(p.since)));
+            return f.fail(where, GeoJsonReader::tr("\"until\" (%1, exclusive) must be after \"since\" (%2)").arg(num(until), num(p.since)));
     }
     return f.requiredString(o, u"status", p.status, where);
 }
@@ -51,13 +49,13 @@ bool followsPrevious(JsonFields &f, const QList<Period> &periods, qsizetype inde
 {
     const Period &p = periods.at(index), &previous = periods.at(index - 1);
     if (p.since < previous.since) {
-        return f.fail(place, tr("periods[%1] (since %2) comes before periods[%3] (since %4); periods must be in order")
+        return f.fail(place, GeoJsonReader::tr("periods[%1] (since %2) comes before periods[%3] (since %4); periods must be in order")
                                  .arg(num(index), num(p.since), num(index - 1), num(previous.since)));
     }
     if (!previous.until || p.since < *previous.until) {
-        return f.fail(place, tr("periods[%1] (since %2) overlaps periods[%3] (until %4)")
+        return f.fail(place, GeoJsonReader::tr("periods[%1] (since %2) overlaps periods[%3] (until %4)")
                                  .arg(num(index), num(p.since), num(index - 1),
-                                      previous.until ? num(*previous.until) : tr("open-ended")));
+                                      previous.until ? num(*previous.until) : GeoJsonReader::tr("open-ended")));
     }
     return true;
 }
@@ -68,7 +66,7 @@ bool readPeriods(JsonFields &f, const QJsonValue &value, QList<Period> &out, con
     if (!JsonFields::isGiven(value))
         return true;
     if (!value.isArray() || value.toArray().isEmpty())
-        return f.fail(place, tr("\"periods\" must be a non-empty array of {\"since\", \"until\", \"status\"}"));
+        return f.fail(place, GeoJsonReader::tr("\"periods\" must be a non-empty array of {\"since\", \"until\", \"status\"}"));
     const QJsonArray array = value.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         Period p;
@@ -97,13 +95,13 @@ bool readLegend(JsonFields &f, const QJsonValue &legend, Layer &layer)
     if (!JsonFields::isGiven(legend))
         return true;
     if (!legend.isArray())
-        return f.fail({}, tr("\"spheres\".legend must be an array of {\"key\", \"label\"}"));
+        return f.fail({}, GeoJsonReader::tr("\"spheres\".legend must be an array of {\"key\", \"label\"}"));
     const QJsonArray entries = legend.toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QJsonObject e = entries.at(i).toObject();
         const LegendEntry entry{e.value(u"key").toString(), e.value(u"label").toString()};
         if (entry.key.isEmpty() || entry.label.isEmpty())
-            return f.fail({}, tr("\"spheres\".legend[%1] needs a non-empty \"key\" and \"label\"").arg(i));
+            return f.fail({}, GeoJsonReader::tr("\"spheres\".legend[%1] needs a non-empty \"key\" and \"label\"").arg(i));
         layer.legend.push_back(entry);
     }
     return true;
@@ -113,16 +111,16 @@ bool readLegend(JsonFields &f, const QJsonValue &legend, Layer &layer)
 bool readHeader(JsonFields &f, const QJsonValue &value, Layer &layer)
 {
     if (!value.isObject())
-        return f.fail({}, tr("\"spheres\" must be an object {\"id\", \"kind\", \"title\", …}"));
+        return f.fail({}, GeoJsonReader::tr("\"spheres\" must be an object {\"id\", \"kind\", \"title\", …}"));
     const QJsonObject o = value.toObject();
     layer.id = o.value(u"id").toString();
     layer.title = o.value(u"title").toString();
     if (layer.id.isEmpty() || layer.title.isEmpty())
-        return f.fail({}, tr("\"spheres\" needs a non-empty \"id\" and \"title\""));
+        return f.fail({}, GeoJsonReader::tr("\"spheres\" needs a non-empty \"id\" and \"title\""));
     const QString kind = o.value(u"kind").toString();
     const auto parsed = layerKindNamed(kind);
     if (!parsed) {
-        return f.fail({}, tr("\"spheres\".kind must be \"lines\", \"membership\", \"zones\", \"sites\" or "
+        return f.fail({}, GeoJsonReader::tr("\"spheres\".kind must be \"lines\", \"membership\", \"zones\", \"sites\" or "
                              "\"generic\" (it is \"%1\")")
                               .arg(kind));
     }
@@ -132,7 +130,7 @@ bool readHeader(JsonFields &f, const QJsonValue &value, Layer &layer)
     if (const QJsonValue asOf = o.value(u"asOf"); JsonFields::isGiven(asOf)) {
         layer.asOf = QDate::fromString(asOf.toString(), Qt::ISODate);
         if (!layer.asOf.isValid())
-            return f.fail({}, tr("\"spheres\".asOf must be a date \"YYYY-MM-DD\""));
+            return f.fail({}, GeoJsonReader::tr("\"spheres\".asOf must be a date \"YYYY-MM-DD\""));
     }
     return readLegend(f, o.value(u"legend"), layer);
 }
@@ -141,7 +139,7 @@ bool readHeader(JsonFields &f, const QJsonValue &value, Layer &layer)
 bool readProperties(JsonFields &f, const QJsonValue &value, LayerKind kind, Feature &feature, const QString &place)
 {
     if (JsonFields::isGiven(value) && !value.isObject())
-        return f.fail(place, tr("\"properties\" must be an object or null"));
+        return f.fail(place, GeoJsonReader::tr("\"properties\" must be an object or null"));
     const QJsonObject o = value.toObject();
     if (!f.optionalString(o, u"name", feature.name, place) || !f.optionalString(o, u"description", feature.description, place)
         || !f.optionalString(o, u"note", feature.note, place) || !f.optionalString(o, u"iso3", feature.iso3, place)
@@ -150,7 +148,7 @@ bool readProperties(JsonFields &f, const QJsonValue &value, LayerKind kind, Feat
         || !f.stringList(o, u"administeredBy", feature.administeredBy, place))
         return false;
     if (kind == LayerKind::Membership && feature.iso3.size() != 3)
-        return f.fail(place, tr("a membership feature needs \"iso3\", the three-letter code of a region"));
+        return f.fail(place, GeoJsonReader::tr("a membership feature needs \"iso3\", the three-letter code of a region"));
     if (feature.name.isEmpty())
         feature.name = feature.id;
     static const QStringList known = {QStringLiteral("name"),    QStringLiteral("description"), QStringLiteral("note"),
@@ -168,15 +166,15 @@ std::optional<QJsonArray> featuresOf(JsonFields &f, const QJsonObject &top)
     const QString type = top.value(u"type").toString();
     if (type == u"FeatureCollection") {
         if (!top.value(u"features").isArray()) {
-            f.fail({}, tr("\"features\" must be an array"));
+            f.fail({}, GeoJsonReader::tr("\"features\" must be an array"));
             return std::nullopt;
         }
         return top.value(u"features").toArray();
     }
     if (type == u"Feature")
         return QJsonArray{top};
-    f.fail({}, type.isEmpty() ? tr("not a GeoJSON FeatureCollection or Feature (it has no \"type\")")
-                              : tr("not a GeoJSON FeatureCollection or Feature (\"type\" is \"%1\")").arg(type));
+    f.fail({}, type.isEmpty() ? GeoJsonReader::tr("not a GeoJSON FeatureCollection or Feature (it has no \"type\")")
+                              : GeoJsonReader::tr("not a GeoJSON FeatureCollection or Feature (\"type\" is \"%1\")").arg(type));
     return std::nullopt;
 }
 
@@ -188,7 +186,7 @@ bool readLayerHeader(JsonFields &f, const QJsonObject &top, const QString &sourc
     layer.kind = LayerKind::Generic;
     layer.id = QFileInfo(sourceName).completeBaseName();
     if (layer.id.isEmpty())
-        layer.id = tr("layer");
+        layer.id = GeoJsonReader::tr("layer");
     layer.title = layer.id;
     return true;
 }
@@ -202,7 +200,7 @@ bool readFeatureId(JsonFields &f, const QJsonObject &object, qsizetype index, Fe
     else if (id.isDouble())
         feature.id = id.toVariant().toString();
     else if (JsonFields::isGiven(id))
-        return f.fail(QStringLiteral("features[%1]").arg(index), tr("\"id\" must be a string or a number"));
+        return f.fail(QStringLiteral("features[%1]").arg(index), GeoJsonReader::tr("\"id\" must be a string or a number"));
     if (feature.id.isEmpty())
         feature.id = QStringLiteral("feature-%1").arg(index + 1);
     return true;

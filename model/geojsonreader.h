@@ -2,6 +2,7 @@
 
 #include "layer.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,8 @@ namespace spheres {
 /// What is present is validated strictly; errors name the file and the place that is wrong.
 class GeoJsonReader
 {
+    Q_DECLARE_TR_FUNCTIONS(GeoJsonReader)
+
 public:
     struct Result
     {

@@ -15,8 +15,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("MembershipComparison", text); }
-
 QStringList stringsOf(const QJsonValue &value, bool &ok)
 {
     QStringList out;
@@ -37,11 +35,11 @@ std::optional<MembershipComparison::Side> readSide(const QJsonObject &object, co
     out.layers = stringsOf(side.value(u"layers"), layersOk);
     out.statuses = stringsOf(side.value(u"statuses"), statusesOk);
     if (out.label.isEmpty())
-        error = tr("\"%1\".label must be a non-empty string").arg(key);
+        error = MembershipComparison::tr("\"%1\".label must be a non-empty string").arg(key);
     else if (!layersOk || out.layers.isEmpty())
-        error = tr("\"%1\".layers must be a non-empty array of layer ids").arg(key);
+        error = MembershipComparison::tr("\"%1\".layers must be a non-empty array of layer ids").arg(key);
     else if (!statusesOk || out.statuses.isEmpty())
-        error = tr("\"%1\".statuses must be a non-empty array of statuses").arg(key);
+        error = MembershipComparison::tr("\"%1\".statuses must be a non-empty array of statuses").arg(key);
     else
         return out;
     return std::nullopt;

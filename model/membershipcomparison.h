@@ -2,6 +2,7 @@
 
 #include "layer.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -18,6 +19,8 @@ namespace spheres {
 /// and the charts show it like any other; its periods and sources are the source layers'.
 class MembershipComparison
 {
+    Q_DECLARE_TR_FUNCTIONS(MembershipComparison)
+
 public:
     /// One side of the comparison: membership in any of `layers` in one of `statuses`.
     struct Side

@@ -11,8 +11,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text, int n = -1) { return QCoreApplication::translate("VectorFileReader", text, nullptr, n); }
-
 QString num(qint64 n) { return QString::number(n); }
 
 /// GeometryCollections inside GeometryCollections.
@@ -289,7 +287,7 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
         out.features.push_back(std::move(feature));
     }
     if (m_degenerateRings > 0)
-        warnings << tr("%1: %n ring(s) with fewer than 4 positions left out", m_degenerateRings).arg(where());
+        warnings << tr("%1: %n ring(s) with fewer than 4 positions left out", nullptr, m_degenerateRings).arg(where());
     return true;
 }
 

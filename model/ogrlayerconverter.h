@@ -4,6 +4,8 @@
 #include "featuregeometry.h"
 #include "vectorfilereader.h"
 
+#include <QCoreApplication>
+
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
@@ -16,6 +18,8 @@ namespace spheres {
 /// Reads one OGR layer into a Layer: geometry in lon/lat, attributes as properties.
 class LayerConverter
 {
+    Q_DECLARE_TR_FUNCTIONS(VectorFileReader) // its messages are the reader's
+
 public:
     /// `lonLatColumns`: a CSV, whose coordinates come from columns named longitude and latitude.
     /// `progress` (may be empty) is told how far the reading is, and may stop it.

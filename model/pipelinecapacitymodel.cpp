@@ -1,5 +1,7 @@
 #include "pipelinecapacitymodel.h"
 
+#include "featurekey.h"
+
 namespace spheres {
 
 namespace {
@@ -63,7 +65,7 @@ const Feature *PipelineCapacityModel::feature(int row) const
 QString PipelineCapacityModel::featureKey(int row) const
 {
     const Feature *f = feature(row);
-    return f ? m_layer->id + u'/' + f->id : QString();
+    return f ? FeatureKey{m_layer->id, f->id}.toString() : QString();
 }
 
 int PipelineCapacityModel::rowOf(const QString &featureKey) const

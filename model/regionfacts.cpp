@@ -21,11 +21,11 @@ QList<FeatureRef> RegionFacts::concerning(const QList<std::shared_ptr<const Laye
 
 FeatureRef RegionFacts::find(const QList<std::shared_ptr<const Layer>> &layers, const QString &key)
 {
-    const qsizetype slash = key.indexOf(u'/');
+    const FeatureKey wanted = FeatureKey::fromString(key);
     for (const auto &layer : layers) {
-        if (slash < 0 || QStringView(key).left(slash) != layer->id)
+        if (wanted.isWholeLayer() || wanted.layer != layer->id)
             continue;
-        if (const Feature *f = layer->feature(key.mid(slash + 1)))
+        if (const Feature *f = layer->feature(wanted.feature))
             return {layer.get(), f};
     }
     return {};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas.h"
+#include "featurekey.h"
 #include "layer.h"
 
 #include <QList>
@@ -14,7 +15,7 @@ struct FeatureRef
 {
     const Layer *layer = nullptr;
     const Feature *feature = nullptr;
-    QString key() const { return layer && feature ? layer->id + u'/' + feature->id : QString(); }
+    QString key() const { return layer && feature ? FeatureKey{layer->id, feature->id}.toString() : QString(); }
 };
 
 /// What the layers say about one region: its memberships, the zones it claims or

@@ -22,8 +22,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("SovereigntyTable", text); }
-
 constexpr qint64 kMaxFileBytes = 1024 * 1024;
 
 /// An optional array of [lon, lat] pairs, appended to `out`.
@@ -33,7 +31,7 @@ bool readPoints(JsonFields &f, const QJsonObject &o, QStringView key, QList<Poin
     if (!JsonFields::isGiven(value))
         return true;
     if (!value.isArray())
-        return f.fail(place, tr("\"%1\" must be an array of [longitude, latitude]").arg(key.toString()));
+        return f.fail(place, SovereigntyTable::tr("\"%1\" must be an array of [longitude, latitude]").arg(key.toString()));
     const QJsonArray array = value.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         QPointF p;
@@ -49,7 +47,7 @@ bool readTransfer(JsonFields &f, const QJsonValue &value, qsizetype index, Sover
     const QJsonObject o = value.toObject();
     const QString place = QStringLiteral("transfers[%1] (%2)").arg(index).arg(o.value(u"id").toString());
     if (!value.isObject())
-        return f.fail(place, tr("must be an object {\"id\", \"name\", \"from\", \"to\", …}"));
+        return f.fail(place, SovereigntyTable::tr("must be an object {\"id\", \"name\", \"from\", \"to\", …}"));
     QList<Point> area;
     if (!f.requiredString(o, u"id", t.id, place) || !f.requiredString(o, u"name", t.name, place)
         || !f.requiredString(o, u"from", t.from, place) || !f.requiredString(o, u"to", t.to, place)
@@ -57,11 +55,11 @@ bool readTransfer(JsonFields &f, const QJsonValue &value, qsizetype index, Sover
         || !readPoints(f, o, u"area", area, place))
         return false;
     if (t.from == t.to)
-        return f.fail(place, tr("\"from\" and \"to\" must be two different region codes"));
+        return f.fail(place, SovereigntyTable::tr("\"from\" and \"to\" must be two different region codes"));
     if (!area.isEmpty() && area.size() < 4)
-        return f.fail(place, tr("\"area\" needs a closed ring of at least four points"));
+        return f.fail(place, SovereigntyTable::tr("\"area\" needs a closed ring of at least four points"));
     if (t.polygonsContaining.isEmpty() == area.isEmpty())
-        return f.fail(place, tr("needs either \"polygonsContaining\" or \"area\""));
+        return f.fail(place, SovereigntyTable::tr("needs either \"polygonsContaining\" or \"area\""));
     if (!area.isEmpty()) {
         t.area.outer().assign(area.begin(), area.end());
         bg::correct(t.area);

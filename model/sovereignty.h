@@ -2,6 +2,7 @@
 
 #include "atlas.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -28,6 +29,8 @@ struct SovereigntyTransfer
 
 class SovereigntyTable
 {
+    Q_DECLARE_TR_FUNCTIONS(SovereigntyTable)
+
 public:
     struct Result;
     /// Reads the table (see resources/basemap/NOTE.md for the format).

@@ -20,7 +20,6 @@ namespace {
 
 using Arc = std::vector<Point>;
 
-QString tr(const char *text) { return QCoreApplication::translate("TopoJsonReader", text); }
 
 struct Transform
 {
@@ -30,7 +29,7 @@ struct Transform
 
 QString tooManyPositions()
 {
-    return tr("the topology decodes to more than %1 positions, more than Spheres can draw")
+    return TopoJsonReader::tr("the topology decodes to more than %1 positions, more than Spheres can draw")
         .arg(JsonLimits::kTopoJsonMaxPositions);
 }
 
@@ -44,7 +43,7 @@ std::optional<std::vector<Arc>> decodeArcs(const QJsonArray &arcs, const Transfo
     for (qsizetype i = 0; i < arcs.size(); ++i) {
         const QJsonArray positions = arcs.at(i).toArray();
         if (positions.isEmpty()) {
-            error = tr("arc %1 is empty or not an array").arg(i);
+            error = TopoJsonReader::tr("arc %1 is empty or not an array").arg(i);
             return std::nullopt;
         }
         if ((positionCount += positions.size()) > JsonLimits::kTopoJsonMaxPositions) {
@@ -57,7 +56,7 @@ std::optional<std::vector<Arc>> decodeArcs(const QJsonArray &arcs, const Transfo
         for (const QJsonValue &v : positions) {
             const QJsonArray p = v.toArray();
             if (p.size() < 2 || !p.at(0).isDouble() || !p.at(1).isDouble()) {
-                error = tr("arc %1 has a position that is not a pair of numbers").arg(i);
+                error = TopoJsonReader::tr("arc %1 has a position that is not a pair of numbers").arg(i);
                 return std::nullopt;
             }
             if (t.quantized) {
@@ -70,7 +69,7 @@ std::optional<std::vector<Arc>> decodeArcs(const QJsonArray &arcs, const Transfo
             const Point &last = arc.back();
             // Written so that NaN (say an overflow to infinity times a scale of 0) is refused too.
             if (!(last.x() >= -180.5 && last.x() <= 180.5 && last.y() >= -90.5 && last.y() <= 90.5)) {
-                error = tr("arc %1 has a position outside longitude/latitude range").arg(i);
+                error = TopoJsonReader::tr("arc %1 has a position outside longitude/latitude range").arg(i);
                 return std::nullopt;
             }
         }
@@ -86,14 +85,14 @@ std::optional<std::vector<Point>> ringFromArcs(const QJsonArray &indices, const 
     std::vector<Point> ring;
     for (const QJsonValue &v : indices) {
         if (!v.isDouble()) {
-            error = tr("an arc index is not a number");
+            error = TopoJsonReader::tr("an arc index is not a number");
             return std::nullopt;
         }
         const qint64 raw = v.toInteger(-1 - qint64(arcs.size()) - 1);
         const bool reversed = raw < 0;
         const qint64 index = reversed ? ~raw : raw;
         if (index < 0 || index >= qint64(arcs.size())) {
-            error = tr("arc index %1 is out of range (the topology has %2 arcs)").arg(raw).arg(arcs.size());
+            error = TopoJsonReader::tr("arc index %1 is out of range (the topology has %2 arcs)").arg(raw).arg(arcs.size());
             return std::nullopt;
         }
         const Arc &arc = arcs[size_t(index)];
@@ -118,7 +117,7 @@ std::optional<MultiPolygon> decodePolygon(const QJsonArray &rings, const std::ve
     std::vector<std::vector<Point>> raw;
     for (const QJsonValue &ringValue : rings) {
         if (!ringValue.isArray()) {
-            error = tr("a ring is not an array of arc indices");
+            error = TopoJsonReader::tr("a ring is not an array of arc indices");
             return std::nullopt;
         }
         auto ring = ringFromArcs(ringValue.toArray(), arcs, positionCount, error);
@@ -148,7 +147,7 @@ std::optional<MultiPolygon> decodeGeometry(const QJsonObject &geometry, const st
     }
     if (type.isEmpty() || type == u"null")
         return MultiPolygon{};
-    error = tr("geometry type \"%1\" is not supported (expected Polygon or MultiPolygon)").arg(type);
+    error = TopoJsonReader::tr("geometry type \"%1\" is not supported (expected Polygon or MultiPolygon)").arg(type);
     return std::nullopt;
 }
 
@@ -174,7 +173,7 @@ std::optional<Transform> readTransform(const QJsonObject &topology, QString &err
     const QJsonArray scale = transform.value(u"scale").toArray();
     const QJsonArray translate = transform.value(u"translate").toArray();
     if (scale.size() != 2 || translate.size() != 2) {
-        error = tr("\"transform\" needs \"scale\" and \"translate\" pairs");
+        error = TopoJsonReader::tr("\"transform\" needs \"scale\" and \"translate\" pairs");
         return std::nullopt;
     }
     t = {scale.at(0).toDouble(), scale.at(1).toDouble(), translate.at(0).toDouble(), translate.at(1).toDouble(), true};

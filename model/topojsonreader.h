@@ -2,6 +2,7 @@
 
 #include "geometry.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -23,6 +24,8 @@ struct TopoJsonUnit
 /// ring jumps across the map. Errors name the file and the place that is wrong.
 class TopoJsonReader
 {
+    Q_DECLARE_TR_FUNCTIONS(TopoJsonReader)
+
 public:
     struct Result
     {

@@ -19,8 +19,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text, int n = -1) { return QCoreApplication::translate("VectorFileReader", text, nullptr, n); }
-
 QString num(qint64 n) { return QString::number(n); }
 
 /// A hostile GeoPackage may hold any number of tables; no real one needs to offer more.
@@ -72,15 +70,15 @@ GDALDatasetUniquePtr open(const QString &path, qint64 maxBytes, QString &error)
 {
     const QFileInfo info(path);
     if (!info.exists() || !info.isFile()) {
-        error = tr("%1: no such file").arg(path);
+        error = VectorFileReader::tr("%1: no such file").arg(path);
         return nullptr;
     }
     if (fileBytes(info) > maxBytes) {
-        error = tr("%1: the file is larger than %2 MiB").arg(path, num(maxBytes / (1024 * 1024)));
+        error = VectorFileReader::tr("%1: the file is larger than %2 MiB").arg(path, num(maxBytes / (1024 * 1024)));
         return nullptr;
     }
     if (info.size() == 0) {
-        error = tr("%1: the file is empty").arg(path);
+        error = VectorFileReader::tr("%1: the file is empty").arg(path);
         return nullptr;
     }
     registerDrivers();
@@ -91,18 +89,18 @@ GDALDatasetUniquePtr open(const QString &path, qint64 maxBytes, QString &error)
                                                    csv ? kCsvOptions : nullptr, nullptr));
     if (!dataset) {
         const QString why = errors.take();
-        error = why.isEmpty() ? tr("%1: not a file Spheres can read (GeoPackage, Shapefile, KML, FlatGeobuf, "
+        error = why.isEmpty() ? VectorFileReader::tr("%1: not a file Spheres can read (GeoPackage, Shapefile, KML, FlatGeobuf, "
                                    "GeoJSON, GeoJSONSeq or CSV with longitude and latitude columns)")
                                     .arg(path)
-                              : tr("%1: the file cannot be read: %2").arg(path, why);
+                              : VectorFileReader::tr("%1: the file cannot be read: %2").arg(path, why);
         return nullptr;
     }
     if (dataset->GetLayerCount() == 0) {
-        error = tr("%1: the file holds no vector layer").arg(path);
+        error = VectorFileReader::tr("%1: the file holds no vector layer").arg(path);
         return nullptr;
     }
     if (dataset->GetLayerCount() > kMaxLayers) {
-        error = tr("%1: the file holds %2 layers, more than %3").arg(path, num(dataset->GetLayerCount()), num(kMaxLayers));
+        error = VectorFileReader::tr("%1: the file holds %2 layers, more than %3").arg(path, num(dataset->GetLayerCount()), num(kMaxLayers));
         return nullptr;
     }
     return dataset;

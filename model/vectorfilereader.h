@@ -2,6 +2,7 @@
 
 #include "geojsonreader.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -27,6 +28,8 @@ struct UserLayerLimits
 /// naming the file, the layer and the feature.
 class VectorFileReader
 {
+    Q_DECLARE_TR_FUNCTIONS(VectorFileReader)
+
 public:
     using Result = GeoJsonReader::Result;
 

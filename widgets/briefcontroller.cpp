@@ -5,6 +5,7 @@
 #include "claimeditor.h"
 #include "claimfinder.h"
 #include "contextpanel.h"
+#include "featurekey.h"
 #include "mapcanvas.h"
 #include "narrativepanel.h"
 
@@ -136,11 +137,9 @@ void BriefController::onFeatureSelected(const QString &ref)
     m_canvas->session()->setFocusedClaim(QString());
     m_narrative->setFocusedClaim(QString());
     m_canvas->setHighlight({}, {});
-    const QString layer = ref.section(u'/', 0, 0);
     QStringList ids;
-    for (const Claim &c : m_document->brief().claims)
-        if (c.features.contains(ref) || c.features.contains(layer))
-            ids << c.id;
+    for (const Claim *c : ClaimFinder(m_document->brief(), nullptr).aboutFeature(ref))
+        ids << c->id;
     m_narrative->setMarkedClaims(ids);
 }
 
@@ -197,7 +196,8 @@ void BriefController::rebuildSearch()
     for (const auto &layer : m_canvas->layers())
         if (layer->kind != LayerKind::Membership)
             for (const Feature &f : layer->features)
-                entries.push_back({tr("%1 — %2").arg(f.name, layer->title), SearchBox::Kind::Feature, layer->id + u'/' + f.id});
+                entries.push_back({tr("%1 — %2").arg(f.name, layer->title), SearchBox::Kind::Feature,
+                                   FeatureKey{layer->id, f.id}.toString()});
     for (const Claim &c : m_document->brief().claims)
         entries.push_back({tr("%1 — claim ¶%2").arg(c.text).arg(c.paragraph + 1), SearchBox::Kind::Claim, c.id});
     m_search->setEntries(entries);

@@ -1,6 +1,7 @@
 #include "claimeditor.h"
 
 #include "atlas.h"
+#include "featurekey.h"
 #include "stancestyle.h"
 
 #include <QComboBox>
@@ -56,7 +57,7 @@ ClaimEditor::ClaimEditor(const Claim &claim, const Atlas &atlas, const QList<std
         choices->addItem(tr("%1 (layer)").arg(layer->title), QStringList{QString::number(int(Claim::LinkKind::Feature)), layer->id});
         for (const Feature &f : layer->features)
             choices->addItem(tr("%1 (%2)").arg(f.name, layer->title),
-                             QStringList{QString::number(int(Claim::LinkKind::Feature)), layer->id + u'/' + f.id});
+                             QStringList{QString::number(int(Claim::LinkKind::Feature)), FeatureKey{layer->id, f.id}.toString()});
     }
     auto *add = new QPushButton(tr("Add link"));
     connect(add, &QPushButton::clicked, this, [this, choices] {

@@ -5,6 +5,7 @@
 #include "atlas.h"
 #include "annotationeditor.h"
 #include "autosave.h"
+#include "basemapcredit.h"
 #include "briefcontroller.h"
 #include "briefdocument.h"
 #include "briefio.h"
@@ -167,6 +168,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_timeSlider, &TimeSlider::yearChanged, m_canvas, &MapCanvas::setYear);
     connect(m_canvas->session(), &MapSession::yearChanged, m_timeSlider, &TimeSlider::setYear); // a view shown
     connect(m_canvas->session(), &MapSession::layersChanged, this, &MainWindow::layersChanged);
+    // A saved view sets every layer's visibility and opacity: the Layers panel shows them.
+    connect(m_canvas->session(), &MapSession::layerSettingsChanged, this, &MainWindow::layersChanged);
     connect(m_timeSlider, &TimeSlider::yearChanged, m_context, &ContextPanel::setYear);
     connect(m_layersPanel, &LayersPanel::visibilityChanged, m_canvas, &MapCanvas::setLayerVisible);
     connect(m_layersPanel, &LayersPanel::opacityChanged, m_canvas, &MapCanvas::setLayerOpacity);
@@ -347,10 +350,8 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Spheres"), this, [this] {
         QMessageBox::about(this, tr("About Spheres"),
-                           tr("<h3>Spheres %1</h3><p>An explorer of spheres of influence.</p>"
-                              "<p>Base map: Natural Earth admin-0 countries (public domain), "
-                              "via the world-atlas 2.0.2 package (ISC).</p>")
-                               .arg(QApplication::applicationVersion()));
+                           tr("<h3>Spheres %1</h3><p>An explorer of spheres of influence.</p><p>%2.</p>")
+                               .arg(QApplication::applicationVersion(), BaseMapCredit::sentence().toHtmlEscaped()));
     });
 }
 
@@ -410,7 +411,6 @@ void MainWindow::applyView(int index)
         return;
     const SavedView &view = brief.views[index];
     m_canvas->showView(view, brief);
-    layersChanged(); // the Layers panel shows the view's visibility and opacity
     m_briefController->focusClaim(view.focusedClaim, false); // the narrative and context follow the focus
 }
 

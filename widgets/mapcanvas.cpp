@@ -1,4 +1,6 @@
 #include "mapcanvas.h"
+
+#include "featurekey.h"
 #include "legendpainter.h"
 
 #include "atlas.h"
@@ -104,7 +106,7 @@ void MapCanvas::frameHighlight()
             bounds = bounds.united(level.bounds()[i]);
     for (const ProjectedLayer &pl : scene->layers()) {
         for (int i = 0; i < pl.layer->features.size(); ++i) {
-            const QString ref = pl.layer->id + u'/' + pl.layer->features[i].id;
+            const QString ref = FeatureKey{pl.layer->id, pl.layer->features[i].id}.toString();
             if (view.highlightFeatures.contains(ref) ||
                 (view.highlightFeatures.contains(pl.layer->id) && pl.layer->kind != LayerKind::Membership))
                 bounds = bounds.united(pl.lines[i].boundingRect().united(pl.areas[i].boundingRect()));

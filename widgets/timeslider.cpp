@@ -21,7 +21,7 @@ TimeSlider::TimeSlider(QWidget *parent) : QWidget(parent)
     m_play->setToolTip(tr("Play through the years"));
     m_play->setAccessibleName(tr("Play timeline"));
     m_slider = new QSlider(Qt::Horizontal);
-    m_slider->setRange(kFirstYear, kLastYear);
+    m_slider->setRange(kYears.first, kYears.last);
     m_slider->setPageStep(5);
     m_slider->setTickPosition(QSlider::TicksBelow);
     m_slider->setTickInterval(5);
@@ -66,8 +66,8 @@ void TimeSlider::setPlaying(bool playing)
     if (playing == m_timer->isActive())
         return;
     if (playing) {
-        if (year() >= kLastYear)
-            setYear(kFirstYear);
+        if (year() >= kYears.last)
+            setYear(kYears.first);
         m_timer->start();
     } else {
         m_timer->stop();
@@ -79,7 +79,7 @@ void TimeSlider::setPlaying(bool playing)
 
 void TimeSlider::stepForward()
 {
-    if (year() >= kLastYear) {
+    if (year() >= kYears.last) {
         setPlaying(false);
         return;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "yearrange.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -18,8 +20,8 @@ public:
     /// From the Sino-Soviet border clash on Zhenbao/Damansky (March 1969), the earliest event a
     /// shipped layer dates on its own: every layer is dated that far back (pipelines from their
     /// opening, organisations from their founding, zones from the dispute's start).
-    static constexpr int kFirstYear = 1969;
-    static constexpr int kLastYear = 2035;
+    static constexpr YearRange kYears{1969, 2035};
+    static_assert(YearRange::facts().contains(kYears), "the timeline shows only years a fact may carry");
 
     explicit TimeSlider(QWidget *parent = nullptr);
     int year() const;

@@ -14,6 +14,7 @@
 #include "sourcenumbering.h"
 #include "viewlimits.h"
 #include "../support/fulldisk.h"
+#include "../support/pdftext.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -43,19 +44,6 @@ bool near(QColor a, QColor b, int tolerance = 6)
 {
     return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance &&
            std::abs(a.blue() - b.blue()) <= tolerance;
-}
-
-/// The text of a PDF's pages as pdftotext reads it, white space folded; nullopt when
-/// pdftotext (poppler-utils) is not installed.
-std::optional<QString> pdfText(const QString &path)
-{
-    if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty())
-        return std::nullopt;
-    QProcess pdftotext;
-    pdftotext.start(u"pdftotext"_s, {path, u"-"_s});
-    if (!pdftotext.waitForFinished(30000))
-        return QString();
-    return QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
 }
 
 QByteArray readAll(const QString &path)

@@ -28,6 +28,8 @@ private slots:
     void selectionKindsExcludeEachOther();
     void clearSelectionEndsFocus();
     void yearIsAnnouncedOnce();
+    void applyViewSignalsOnce_data();
+    void applyViewSignalsOnce();
 
 private:
     std::shared_ptr<const Atlas> m_atlas;
@@ -189,6 +191,45 @@ void TestMapSession::yearIsAnnouncedOnce()
     QCOMPARE(years.size(), 1);
     QCOMPARE(years.first().first().toInt(), 2012);
     QCOMPARE(m_session->view().year, 2012);
+}
+
+void TestMapSession::applyViewSignalsOnce_data() { applyAndCaptureRoundTrip_data(); }
+
+void TestMapSession::applyViewSignalsOnce()
+{
+    // A saved view sets year, layers, selection, highlight, legend and camera: one repaint's
+    // worth of change, announced once; the layers' settings, when they change, once more.
+    QFETCH(QString, viewName);
+    const auto it = std::find_if(m_brief.views.begin(), m_brief.views.end(), [&](const SavedView &v) { return v.name == viewName; });
+    QVERIFY(it != m_brief.views.end());
+    const ViewState &before = m_session->view();
+    const bool settingsDiffer = std::any_of(m_layers.begin(), m_layers.end(), [&](const auto &layer) {
+        return before.hiddenLayers.contains(layer->id) != it->state.hiddenLayers.contains(layer->id)
+               || before.layerOpacity.value(layer->id, 1.0) != it->state.layerOpacity.value(layer->id, 1.0);
+    });
+    QSignalSpy views(m_session.get(), &MapSession::viewChanged);
+    QSignalSpy settings(m_session.get(), &MapSession::layerSettingsChanged);
+    m_session->applyView(*it, m_brief);
+    QCOMPARE(views.size(), 1);
+    QCOMPARE(settings.size(), settingsDiffer ? 1 : 0);
+    QCOMPARE(m_session->view().hiddenLayers, it->state.hiddenLayers);
+
+    views.clear();
+    settings.clear();
+    m_session->applyView(*it, m_brief); // the same again: the layers are already set
+    QVERIFY(views.size() <= 1);
+    QCOMPARE(settings.size(), 0);
+
+    // The per-layer setters (the Layers panel's own edits) are not a wholesale change.
+    const auto shown = std::find_if(m_layers.begin(), m_layers.end(), [&](const auto &layer) {
+        return !it->state.hiddenLayers.contains(layer->id) && it->state.layerOpacity.value(layer->id, 1.0) != 0.5;
+    });
+    QVERIFY(shown != m_layers.end());
+    views.clear();
+    m_session->setLayerVisible((*shown)->id, false);
+    m_session->setLayerOpacity((*shown)->id, 0.5);
+    QCOMPARE(views.size(), 2);
+    QCOMPARE(settings.size(), 0);
 }
 
 QTEST_MAIN(TestMapSession)

@@ -1,5 +1,6 @@
 #include "capacitysetsmodel.h"
 #include "pipelinecapacitymodel.h"
+#include "pipelinestatus.h"
 
 #include <QRegularExpression>
 
@@ -16,25 +17,26 @@ CapacitySetsModel::CapacitySetsModel(PipelineCapacityModel *source, QObject *par
 
 CapacitySetsModel::Group CapacitySetsModel::groupOf(const QString &status)
 {
-    if (status == u"operating")
-        return Operating;
-    if (status == u"under construction")
-        return UnderConstruction;
-    if (status == u"planned")
-        return Planned;
+    switch (PipelineStatuses::fromString(status)) {
+    case PipelineStatus::Operating: return Operating;
+    case PipelineStatus::UnderConstruction: return UnderConstruction;
+    case PipelineStatus::Planned: return Planned;
+    case PipelineStatus::Suspended:
+    case PipelineStatus::Other: break;
+    }
     return Other;
 }
 
 QString CapacitySetsModel::groupLabel(Group group)
 {
     switch (group) {
-    case Operating: return tr("Operating");
-    case UnderConstruction: return tr("Under construction");
-    case Planned: return tr("Planned");
+    case Operating: return PipelineStatuses::label(PipelineStatus::Operating);
+    case UnderConstruction: return PipelineStatuses::label(PipelineStatus::UnderConstruction);
+    case Planned: return PipelineStatuses::label(PipelineStatus::Planned);
     case Other:
     case GroupCount: break;
     }
-    return tr("Other status");
+    return PipelineStatuses::label(PipelineStatus::Other);
 }
 
 void CapacitySetsModel::setEmphasis(const QStringList &featureKeys)

@@ -1,9 +1,11 @@
 #include "chartspanel.h"
+
 #include "atlas.h"
 #include "brief.h"
 #include "claimbalancechart.h"
 #include "claimfinder.h"
 #include "energychart.h"
+#include "featurekey.h"
 #include "regionfacts.h"
 #include "membershipchart.h"
 #include "membershiptimelinemodel.h"
@@ -196,7 +198,7 @@ QStringList ChartsPanel::featuresConcerning(const QString &code) const
         if (layer->kind == LayerKind::Lines)
             for (const Feature &f : layer->features)
                 if (f.properties.value(QStringLiteral("countries")).toStringList().contains(code))
-                    keys << layer->id + u'/' + f.id;
+                    keys << FeatureKey{layer->id, f.id}.toString();
     return keys;
 }
 

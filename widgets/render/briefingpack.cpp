@@ -2,6 +2,7 @@
 #include "safetext.h"
 
 #include "atomicfile.h"
+#include "basemapcredit.h"
 #include "claimfinder.h"
 #include "mapfurniture.h"
 #include "maprenderer.h"
@@ -27,8 +28,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("BriefingPack", text); }
-
 /// What a claim is linked to, in words: its regions, then its groups marked as such (a group is
 /// a setting, not a list of its members): "China, Russia; Central Asia (group)".
 QString linksText(const Claim &claim, const Atlas &atlas)
@@ -40,7 +39,7 @@ QString linksText(const Claim &claim, const Atlas &atlas)
     }
     for (const QString &id : claim.groups) {
         const RegionGroup *g = atlas.group(id);
-        groups << tr("%1 (group)").arg(g ? g->name : id);
+        groups << BriefingPack::tr("%1 (group)").arg(g ? g->name : id);
     }
     QStringList parts;
     if (!regions.isEmpty())
@@ -64,10 +63,10 @@ QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, 
                     .arg(c->paragraph + 1);
         if (const QString links = linksText(*c, scene.coarse().atlas()); !links.isEmpty())
             html += QStringLiteral("<p style='font-size:8.5pt; color:#333; margin-left:12px'><i>%1</i> %2</p>")
-                        .arg(tr("Linked to:"), SafeText::html(links));
+                        .arg(BriefingPack::tr("Linked to:"), SafeText::html(links));
         if (!c->note.isEmpty())
             html += QStringLiteral("<p style='font-size:8.5pt; color:#333; margin-left:12px'><i>%1</i> %2</p>")
-                        .arg(tr("Analyst note:"), SafeText::html(c->note));
+                        .arg(BriefingPack::tr("Analyst note:"), SafeText::html(c->note));
         for (const Source &s : c->noteSources)
             if (!sources.contains(s))
                 sources << s;
@@ -76,11 +75,11 @@ QString pageText(const Brief &brief, const SavedView &view, const Scene &scene, 
         if (!sources.contains(s))
             sources << s;
     // Cited by number: the list is the pack's last pages, each source once for the whole pack.
-    QString cited = tr("Base map: Natural Earth (public domain).");
+    QString cited = BaseMapCredit::sentence() + u'.';
     if (const QList<int> numbers = numbering.cite(sources); !numbers.isEmpty())
-        cited += u' ' + tr("Numbered in the list at the end of the pack: %1.").arg(SourceNumbering::ranges(numbers));
+        cited += u' ' + BriefingPack::tr("Numbered in the list at the end of the pack: %1.").arg(SourceNumbering::ranges(numbers));
     html += QStringLiteral("<p style='font-size:7.5pt; color:#444; margin-top:6px'><b>%1</b> %2</p>")
-                .arg(tr("Sources."), SafeText::html(cited));
+                .arg(BriefingPack::tr("Sources."), SafeText::html(cited));
     return html;
 }
 
@@ -235,7 +234,7 @@ void paintViewPage(QPainter &painter, const Page &page, const MapRenderer &rende
     Exporter::paint(painter, renderer, scene, state, pageOptions, bandOf(mapHeight));
     painter.restore();
     const FlowingText text(pageText(brief, view, scene, state, numbering), width, page.dpi);
-    flowOntoPages(painter, page, text, mapHeight + margin * 0.5, headingHtml(tr("%1 (continued)").arg(view.name), place, 14),
+    flowOntoPages(painter, page, text, mapHeight + margin * 0.5, headingHtml(BriefingPack::tr("%1 (continued)").arg(view.name), place, 14),
                   newPage);
 }
 
@@ -249,9 +248,9 @@ void paintSourcesPages(QPainter &painter, const Page &page, const QList<Source> 
                     .arg(i + 1)
                     .arg(SafeText::html(SourceNumbering::describe(sources[i])));
     const double margin = page.margin(), width = page.size.width() - 2 * margin;
-    const double top = margin * 0.6 + page.drawText(painter, headingHtml(tr("Sources"), place, 20), QPointF(margin, margin * 0.6), width) +
+    const double top = margin * 0.6 + page.drawText(painter, headingHtml(BriefingPack::tr("Sources"), place, 20), QPointF(margin, margin * 0.6), width) +
                        margin * 0.3;
-    flowOntoPages(painter, page, FlowingText(html, width, page.dpi), top, headingHtml(tr("Sources (continued)"), place, 14), newPage);
+    flowOntoPages(painter, page, FlowingText(html, width, page.dpi), top, headingHtml(BriefingPack::tr("Sources (continued)"), place, 14), newPage);
 }
 
 /// The page after a view's page: its name as a heading, then its charts filling the rest.
@@ -274,7 +273,7 @@ void paintChartsPage(QPainter &painter, const Page &page, const BriefingPack::Ch
         painter.setPen(QColor(0x66, 0x66, 0x66));
         painter.setFont(QFont(QStringLiteral("DejaVu Sans"), 11));
         painter.drawText(cells[i], Qt::AlignCenter | Qt::TextWordWrap,
-                         tr("The chart \"%1\" could not be drawn.").arg(view.charts[i]));
+                         BriefingPack::tr("The chart \"%1\" could not be drawn.").arg(view.charts[i]));
         painter.restore();
     }
 }

@@ -4,6 +4,7 @@
 #include "brief.h"
 #include "exporter.h"
 
+#include <QCoreApplication>
 #include <functional>
 
 namespace spheres {
@@ -14,6 +15,8 @@ namespace spheres {
 /// series (maps only). Long work: it reports progress and can be cancelled between views.
 class BriefingPack
 {
+    Q_DECLARE_TR_FUNCTIONS(BriefingPack)
+
 public:
     /// The scene to draw a view in, by projection id (views may differ in projection).
     using SceneFor = std::function<const Scene *(const QString &projectionId)>;

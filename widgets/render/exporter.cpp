@@ -2,6 +2,7 @@
 #include "sourcenumbering.h"
 
 #include "atomicfile.h"
+#include "basemapcredit.h"
 
 #include "mapfurniture.h"
 #include "maprenderer.h"
@@ -24,8 +25,6 @@
 namespace spheres {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("Exporter", text); }
 
 using Pass = MapRenderer::Pass;
 
@@ -345,7 +344,7 @@ QByteArray Exporter::svgDocument(const MapRenderer &mapRenderer, const Scene &sc
     if (!options.subtitle.isEmpty())
         desc << options.subtitle;
     if (options.showCredits) {
-        desc << tr("Base map: Natural Earth. Sources:");
+        desc << tr("%1. Sources:").arg(BaseMapCredit::sentence());
         for (const Source &s : MapFurniture::visibleSources(scene, view))
             desc << SourceNumbering::describe(s);
     }

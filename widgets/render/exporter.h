@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QIODevice>
 #include <QPageSize>
 
@@ -28,6 +29,8 @@ struct ViewState;
 /// the old file untouched.
 class Exporter
 {
+    Q_DECLARE_TR_FUNCTIONS(Exporter)
+
 public:
     using Format = ExportOptions::Format;
     /// How an export ended, and in words what went wrong (the message names the file).

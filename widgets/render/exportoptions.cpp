@@ -82,7 +82,6 @@ QString ExportOptions::presetName(Preset preset)
 
 QString ExportOptions::presetTitle(Preset preset)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("ExportOptions", text); };
     switch (preset) {
     case Preset::Hd1080: return tr("1920 × 1080 (slides)");
     case Preset::Uhd4k: return tr("3840 × 2160 (4K)");

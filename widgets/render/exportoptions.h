@@ -2,6 +2,7 @@
 
 #include "viewlimits.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QRect>
 #include <QSize>
@@ -17,6 +18,9 @@ struct ViewState;
 /// (title, legend, scale bar, credits) drawn around the map. A plain value.
 struct ExportOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(ExportOptions)
+
+public:
     enum class Format { Png, Svg, Pdf };
     /// The picture's paper: A4 or Letter at `dpi` (in any format), landscape or `portrait`, or
     /// `pixelSize` (a PDF's page is then that many pixels at `dpi`).

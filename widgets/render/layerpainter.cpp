@@ -19,7 +19,6 @@ namespace spheres {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("LayerPainter", text); }
 
 bool isVisible(const ViewState &view, const Layer &layer) { return !view.hiddenLayers.contains(layer.id); }
 
@@ -77,7 +76,7 @@ QString membershipLabel(const Layer &layer, const QString &status)
         for (const LegendEntry &e : layer.legend)
             if (e.key == status)
                 return e.label;
-    return tr("%1 %2").arg(layer.shortName(), status);
+    return LayerPainter::tr("%1 %2").arg(layer.shortName(), status);
 }
 
 QString siteKind(const Feature &f) { return f.properties.value(QStringLiteral("kind")).toString(); }
@@ -133,12 +132,13 @@ QPen LayerPainter::pipelinePen(const QString &commodity, const QString &status, 
     pen.setCapStyle(Qt::FlatCap);
     pen.setJoinStyle(Qt::RoundJoin);
     pen.setCosmetic(true);
-    if (status == u"under construction")
-        pen.setStyle(Qt::DashLine);
-    else if (status == u"planned")
-        pen.setStyle(Qt::DotLine);
-    else if (status == u"suspended")
-        pen.setStyle(Qt::DashDotLine);
+    switch (PipelineStatuses::fromString(status)) {
+    case PipelineStatus::UnderConstruction: pen.setStyle(Qt::DashLine); break;
+    case PipelineStatus::Planned: pen.setStyle(Qt::DotLine); break;
+    case PipelineStatus::Suspended: pen.setStyle(Qt::DashDotLine); break;
+    case PipelineStatus::Operating:
+    case PipelineStatus::Other: break;
+    }
     return pen;
 }
 
@@ -239,7 +239,7 @@ void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState 
 
 bool LayerPainter::isHollow(const QString &status)
 {
-    return status == u"planned" || status == u"under construction";
+    return PipelineStatuses::isUnbuilt(PipelineStatuses::fromString(status));
 }
 
 void LayerPainter::paintSymbol(QPainter &painter, QPointF centre, const QString &kind, bool hollow, double scale,

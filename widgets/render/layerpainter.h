@@ -2,8 +2,10 @@
 
 #include "layer.h"
 #include "mapstyle.h"
+#include "pipelinestatus.h"
 #include "projectedlayer.h"
 
+#include <QCoreApplication>
 #include <QColor>
 #include <QHash>
 #include <QList>
@@ -27,6 +29,8 @@ struct ViewState;
 /// dash-dot), never by colour alone. Contested zones: see ZonePainter.
 class LayerPainter
 {
+    Q_DECLARE_TR_FUNCTIONS(LayerPainter)
+
 public:
     struct Swatch
     {
@@ -41,7 +45,7 @@ public:
     };
 
     /// A line's statuses in the order the Layers panel and the legend list them.
-    static constexpr std::array<QStringView, 4> kLineStatuses{u"operating", u"under construction", u"planned", u"suspended"};
+    static constexpr const auto &kLineStatuses = PipelineStatuses::kWords;
     /// Symbols of point features: the shape tells the kind (LNG plant a square, military base
     /// a triangle, port a diamond, anything else a circle), a hollow symbol a site that is only
     /// planned or under construction.

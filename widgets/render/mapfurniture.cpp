@@ -1,5 +1,6 @@
 #include "mapfurniture.h"
 
+#include "basemapcredit.h"
 #include "exportoptions.h"
 #include "scene.h"
 #include "viewstate.h"
@@ -14,8 +15,6 @@
 namespace spheres {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("MapFurniture", text); }
 
 constexpr double kEarthRadius = 6371008.8; // mean radius, metres
 constexpr double kDegree = M_PI / 180.0;
@@ -143,7 +142,7 @@ QStringList MapFurniture::credits(const Scene &scene, const ViewState &view)
         if (!year.isEmpty() && !list.contains(year))
             list << year;
     }
-    QStringList out{tr("Natural Earth")};
+    QStringList out{BaseMapCredit::name()};
     for (const QString &name : names) {
         QStringList list = years.value(name);
         std::sort(list.begin(), list.end());
@@ -225,7 +224,7 @@ MapFurniture::CreditsBlock MapFurniture::creditsBlock(const Scene &scene, const 
         if (shown > 0)
             text += tr(". Sources: %1").arg(entries.mid(0, shown).join(QStringLiteral("; ")));
         if (shown < entries.size())
-            text += QCoreApplication::translate("MapFurniture", "; and %n more", nullptr, int(entries.size() - shown));
+            text += tr("; and %n more", nullptr, int(entries.size() - shown));
         return text + u'.';
     };
     // Small type that wraps, a corner's worth: at most a third of the width and kMaxLines

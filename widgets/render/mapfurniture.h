@@ -3,6 +3,7 @@
 #include "layer.h"
 #include "mapstyle.h"
 
+#include <QCoreApplication>
 #include <QFont>
 #include <QList>
 #include <QRectF>
@@ -22,6 +23,8 @@ struct ViewState;
 /// over a rendered view, with every size multiplied by the view's styleScale.
 class MapFurniture
 {
+    Q_DECLARE_TR_FUNCTIONS(MapFurniture)
+
 public:
     struct ScaleBar
     {

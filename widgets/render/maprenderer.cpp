@@ -1,6 +1,7 @@
 #include "maprenderer.h"
 #include "legendpainter.h"
 
+#include "basemapcredit.h"
 #include "labelplacer.h"
 #include "layerpainter.h"
 #include "polylinestroker.h"
@@ -318,7 +319,7 @@ void MapRenderer::drawCredits(QPainter &painter, const ViewState &view) const
 {
     QFont font(m_style.fontFamily);
     font.setPixelSize(std::max(1, int(std::lround(9 * view.styleScale))));
-    const QString text = QCoreApplication::translate("MapRenderer", "Base map: Natural Earth (public domain), via world-atlas 2.0.2");
+    const QString text = BaseMapCredit::sentence();
     const QFontMetricsF metrics(font);
     const double margin = 6 * view.styleScale;
     const QPointF baseline(view.size.width() - margin - metrics.horizontalAdvance(text),

@@ -6,6 +6,7 @@
 #include "projectioncatalog.h"
 #include "viewlimits.h"
 
+#include <QScopedValueRollback>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace spheres {
@@ -37,7 +38,7 @@ void MapSession::setProjection(const QString &projectionId)
     m_view.metresPerPixel = framed.metresPerPixel;
     loadFineDetailIfNeeded();
     emit sceneChanged();
-    emit viewChanged();
+    viewHasChanged();
 }
 
 void MapSession::onFineDetailLoaded()
@@ -50,7 +51,7 @@ void MapSession::onFineDetailLoaded()
     if (m_scene && level->projected().projection().id() == m_scene->projection().id()) {
         m_scene->setFine(level);
         emit sceneChanged();
-        emit viewChanged();
+        viewHasChanged();
     }
 }
 
@@ -97,22 +98,47 @@ bool MapSession::hasLayer(const QString &id) const
     return std::any_of(m_layers.begin(), m_layers.end(), [&id](const auto &layer) { return layer->id == id; });
 }
 
-void MapSession::setLayerVisible(const QString &id, bool visible)
+bool MapSession::storeLayerVisible(const QString &id, bool visible)
 {
     if (m_view.hiddenLayers.contains(id) == !visible)
-        return;
+        return false;
     m_view.hiddenLayers.removeAll(id);
     if (!visible)
         m_view.hiddenLayers << id;
-    emit viewChanged();
+    return true;
+}
+
+bool MapSession::storeLayerOpacity(const QString &id, double opacity)
+{
+    if (m_view.layerOpacity.value(id, 1.0) == opacity)
+        return false;
+    m_view.layerOpacity.insert(id, opacity);
+    return true;
+}
+
+void MapSession::setLayerVisible(const QString &id, bool visible)
+{
+    if (storeLayerVisible(id, visible))
+        viewHasChanged();
 }
 
 void MapSession::setLayerOpacity(const QString &id, double opacity)
 {
-    if (m_view.layerOpacity.value(id, 1.0) == opacity)
+    if (storeLayerOpacity(id, opacity))
+        viewHasChanged();
+}
+
+void MapSession::setLayerSettings(const QStringList &hidden, const QHash<QString, double> &opacity)
+{
+    bool changed = false;
+    for (const auto &layer : m_layers) {
+        changed = storeLayerVisible(layer->id, !hidden.contains(layer->id)) || changed;
+        changed = storeLayerOpacity(layer->id, opacity.value(layer->id, 1.0)) || changed;
+    }
+    if (!changed)
         return;
-    m_view.layerOpacity.insert(id, opacity);
-    emit viewChanged();
+    emit layerSettingsChanged();
+    viewHasChanged();
 }
 
 void MapSession::setLayerOrder(const QStringList &idsBottomToTop)
@@ -141,7 +167,7 @@ void MapSession::setYear(int year)
         return;
     m_view.year = year;
     emit yearChanged(year);
-    emit viewChanged();
+    viewHasChanged();
 }
 
 void MapSession::setSize(QSize size) { m_view.size = size; }
@@ -151,13 +177,13 @@ void MapSession::setCamera(QPointF centre, double metresPerPixel)
     m_view.centre = centre;
     m_view.metresPerPixel = ViewLimits::clampedScale(metresPerPixel); // a saved view or a fit may ask for anything
     loadFineDetailIfNeeded();
-    emit viewChanged();
+    viewHasChanged();
 }
 
 void MapSession::setStyleScale(double scale)
 {
     m_view.styleScale = scale;
-    emit viewChanged();
+    viewHasChanged();
 }
 
 void MapSession::setLegend(ViewState::Corner corner, bool collapsed)
@@ -166,7 +192,7 @@ void MapSession::setLegend(ViewState::Corner corner, bool collapsed)
         return;
     m_view.legendCorner = corner;
     m_view.legendCollapsed = collapsed;
-    emit viewChanged();
+    viewHasChanged();
 }
 
 void MapSession::setHiddenAnnotations(const QStringList &ids)
@@ -174,7 +200,7 @@ void MapSession::setHiddenAnnotations(const QStringList &ids)
     if (ids == m_view.hiddenAnnotations)
         return;
     m_view.hiddenAnnotations = ids;
-    emit viewChanged();
+    viewHasChanged();
 }
 
 void MapSession::selectRegion(const QString &code)
@@ -185,7 +211,7 @@ void MapSession::selectRegion(const QString &code)
         return;
     m_view.selectedRegion = code;
     emit selectionChanged(code);
-    emit viewChanged();
+    viewHasChanged();
 }
 
 void MapSession::selectFeature(const QString &ref)
@@ -196,7 +222,7 @@ void MapSession::selectFeature(const QString &ref)
         return;
     m_view.selectedFeature = ref;
     emit featureSelectionChanged(ref);
-    emit viewChanged();
+    viewHasChanged();
 }
 
 void MapSession::clearSelection()
@@ -224,19 +250,27 @@ void MapSession::setHighlight(const QStringList &regions, const QStringList &fea
     m_view.highlightRegions = regions;
     m_view.highlightFeatures = features;
     m_view.highlightGroups = groups;
-    emit viewChanged();
+    viewHasChanged();
 }
 
 void MapSession::applyView(const SavedView &view, const Brief &brief, Camera camera)
+{
+    m_viewChangedLater = false;
+    {
+        const QScopedValueRollback applying(m_applyingView, true);
+        applyViewState(view, brief, camera);
+    }
+    if (m_viewChangedLater)
+        emit viewChanged(); // once, whatever the view changed
+}
+
+void MapSession::applyViewState(const SavedView &view, const Brief &brief, Camera camera)
 {
     const ViewState &v = view.state;
     if (m_scene && m_scene->projection().id() != v.projectionId)
         setProjection(v.projectionId);
     setYear(v.year);
-    for (const auto &layer : m_layers) {
-        setLayerVisible(layer->id, !v.hiddenLayers.contains(layer->id));
-        setLayerOpacity(layer->id, v.layerOpacity.value(layer->id, 1.0));
-    }
+    setLayerSettings(v.hiddenLayers, v.layerOpacity);
     clearSelection();
     if (!v.selectedRegion.isEmpty())
         selectRegion(v.selectedRegion);
@@ -251,6 +285,14 @@ void MapSession::applyView(const SavedView &view, const Brief &brief, Camera cam
     setLegend(v.legendCorner, v.legendCollapsed);
     if (camera == Camera::Move)
         setCamera(v.centre, v.metresPerPixel);
+}
+
+void MapSession::viewHasChanged()
+{
+    if (m_applyingView)
+        m_viewChangedLater = true;
+    else
+        emit viewChanged();
 }
 
 SavedView MapSession::capture(const QString &name) const

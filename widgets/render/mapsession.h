@@ -47,6 +47,10 @@ public:
     bool hasLayer(const QString &id) const;
     void setLayerVisible(const QString &id, bool visible);
     void setLayerOpacity(const QString &id, double opacity);
+    /// Every open layer's visibility and opacity at once (a layer not in `hidden` is shown, one
+    /// not in `opacity` opaque): signals layerSettingsChanged and viewChanged once, if anything
+    /// changed.
+    void setLayerSettings(const QStringList &hidden, const QHash<QString, double> &opacity);
     /// Reorders the layers to `idsBottomToTop` (ids not listed keep their place at the top);
     /// signals sceneChanged, not layersChanged.
     void setLayerOrder(const QStringList &idsBottomToTop);
@@ -75,7 +79,7 @@ public:
     enum class Camera { Move, Keep };
     /// Shows a saved view of `brief`: projection, year, layers, selection, legend, annotations,
     /// its focused claim lit, and (with Camera::Move) its centre and scale. With Camera::Keep
-    /// the caller moves the camera (the canvas eases to it).
+    /// the caller moves the camera (the canvas eases to it). Signals viewChanged once.
     void applyView(const SavedView &view, const Brief &brief, Camera camera = Camera::Move);
     /// The current map as a saved view named `name` (window-only state left out).
     SavedView capture(const QString &name) const;
@@ -84,6 +88,9 @@ signals:
     /// The scene was rebuilt or refined (projection, fine detail, layers): repaint.
     void sceneChanged();
     void layersChanged();
+    /// The layers' visibility and opacity were set all at once (setLayerSettings, a saved view),
+    /// not by one of the per-layer setters: a list of them shows them again.
+    void layerSettingsChanged();
     /// Camera, year, layer settings, legend, highlight or annotations changed: repaint.
     void viewChanged();
     void yearChanged(int year);
@@ -96,6 +103,11 @@ signals:
 private:
     void replaceLayers(QList<std::shared_ptr<const Layer>> layers, const QList<ProjectedLayer> &projected);
     void loadFineDetailIfNeeded();
+    void applyViewState(const SavedView &view, const Brief &brief, Camera camera);
+    bool storeLayerVisible(const QString &id, bool visible);
+    bool storeLayerOpacity(const QString &id, double opacity);
+    /// Emits viewChanged, or only notes it while a saved view is being applied.
+    void viewHasChanged();
     void onFineDetailLoaded();
 
     std::shared_ptr<const Atlas> m_atlas;
@@ -104,6 +116,8 @@ private:
     std::unique_ptr<Scene> m_scene;
     ViewState m_view;
     QString m_focusedClaim;
+    bool m_applyingView = false;
+    bool m_viewChangedLater = false;
     QFutureWatcher<std::shared_ptr<const SceneLevel>> m_fineLoader;
 };
 

@@ -1,4 +1,6 @@
 #include "scene.h"
+
+#include "featurekey.h"
 #include "polylinestroker.h"
 
 #include <QLineF>
@@ -211,7 +213,7 @@ QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance)
                 continue;
             for (const QPointF &site : it->points[i])
                 if (QLineF(toScreen.map(site), pixel).length() <= symbolReach)
-                    return it->layer->id + u'/' + it->layer->features[i].id;
+                    return FeatureKey{it->layer->id, it->layer->features[i].id}.toString();
         }
     }
     // Else the nearest feature within reach, measured to the line as drawn (pipelines side by
@@ -240,7 +242,7 @@ QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance)
                 distance = std::min(distance, bg::within(p, area) ? 0.0 : 2.0 * bg::distance(p, area) / view.metresPerPixel);
             if (distance < bestDistance || (best.isEmpty() && distance <= tolerance)) {
                 bestDistance = distance;
-                best = layer.id + u'/' + layer.features[i].id;
+                best = FeatureKey{layer.id, layer.features[i].id}.toString();
             }
         }
     }
@@ -249,13 +251,12 @@ QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance)
 
 std::pair<const ProjectedLayer *, int> Scene::findFeature(const QString &ref) const
 {
-    const qsizetype slash = ref.indexOf(u'/');
-    if (slash < 0)
+    const FeatureKey key = FeatureKey::fromString(ref);
+    if (key.isWholeLayer())
         return {nullptr, -1};
-    const QStringView layerId = QStringView(ref).left(slash), featureId = QStringView(ref).mid(slash + 1);
     for (const ProjectedLayer &pl : m_layers)
-        if (pl.layer->id == layerId)
-            if (const int i = pl.indexOf(featureId.toString()); i >= 0)
+        if (pl.layer->id == key.layer)
+            if (const int i = pl.indexOf(key.feature); i >= 0)
                 return {&pl, i};
     return {nullptr, -1};
 }
