@@ -47,7 +47,7 @@ QString BriefController::focusedClaim() const { return m_canvas->session()->focu
 
 QList<const Claim *> BriefController::claimsAboutRegion(const QString &code) const
 {
-    return ClaimFinder(m_document->brief(), m_atlas.get()).aboutRegion(code);
+    return ClaimFinder(m_document->brief(), m_atlas.get(), &m_document->claimIndex()).aboutRegion(code);
 }
 
 /// A claim's regions, with its groups expanded to their members.
@@ -136,11 +136,9 @@ void BriefController::onFeatureSelected(const QString &ref)
     m_canvas->session()->setFocusedClaim(QString());
     m_narrative->setFocusedClaim(QString());
     m_canvas->setHighlight({}, {});
-    const QString layer = ref.section(u'/', 0, 0);
     QStringList ids;
-    for (const Claim &c : m_document->brief().claims)
-        if (c.features.contains(ref) || c.features.contains(layer))
-            ids << c.id;
+    for (const Claim *c : ClaimFinder(m_document->brief(), m_atlas.get(), &m_document->claimIndex()).aboutFeature(ref))
+        ids << c->id;
     m_narrative->setMarkedClaims(ids);
 }
 
@@ -175,7 +173,7 @@ void BriefController::onBriefReset()
     m_canvas->session()->setFocusedClaim(QString());
     m_canvas->clearSelection();
     m_context->clear(); // the new brief may reuse the old one's claim ids
-    m_context->setBrief(&m_document->brief());
+    m_context->setBrief(&m_document->brief(), &m_document->claimIndex());
     m_narrative->setBrief(&m_document->brief());
     m_narrative->setFocusedClaim(QString());
     m_narrative->setMarkedClaims({});

@@ -25,6 +25,7 @@ class LayersPanel;
 class Layer;
 class MapCanvas;
 class TimeSlider;
+class UserLayerSync;
 
 /// Assembles the canvas, the docks, the menus and the status bar; behaviour lives in them.
 class MainWindow : public QMainWindow
@@ -48,6 +49,8 @@ public:
     ChartsPanel *chartsPanel() const { return m_charts; }
     PresentationMode *presentation() const { return m_presentation; }
     AnnotationEditor *annotationEditor() const { return m_annotationEditor; }
+    /// The brief's user layers on the map (File > Add layer, Style by field).
+    UserLayerSync *userLayers() const { return m_userLayers; }
     /// Restores every part of the map state a saved view holds, easing the camera there.
     void applyView(int index);
     /// Saves the current map state as a view: appended when `index` is -1, else replacing it.
@@ -74,6 +77,7 @@ private:
     void updateStatus();
     void exportPng();
     void chooseLayerFile();
+    void chooseLayerStyle(const QString &layerId);
     void layersChanged();
     void updateTitle();
     void saveSettings() const;
@@ -95,6 +99,7 @@ private:
     Autosave *m_autosave = nullptr;
     PresentationMode *m_presentation = nullptr;
     AnnotationEditor *m_annotationEditor = nullptr;
+    UserLayerSync *m_userLayers = nullptr;
     QLabel *m_cursorLabel = nullptr;
     QLabel *m_scaleLabel = nullptr;
     QLabel *m_projectionLabel = nullptr;

@@ -166,9 +166,16 @@ Scene::Scene(std::shared_ptr<const Atlas> coarse, const Projection &projection)
 
 void Scene::setLayers(const QList<std::shared_ptr<const Layer>> &layers)
 {
-    m_layers.clear();
-    for (const auto &layer : layers)
-        m_layers.push_back(ProjectedLayer(layer, projection()));
+    QList<ProjectedLayer> projected;
+    for (const auto &layer : layers) {
+        // A layer kept, moved or restyled (the same features) keeps its projected paths.
+        const auto same = std::find_if(m_layers.cbegin(), m_layers.cend(), [&layer](const ProjectedLayer &pl) {
+            return pl.layer == layer || (!layer->features.isEmpty() && pl.layer->features.isSharedWith(layer->features));
+        });
+        projected.push_back(same != m_layers.cend() ? *same : ProjectedLayer(layer, projection()));
+        projected.back().layer = layer;
+    }
+    m_layers = std::move(projected);
 }
 
 const SceneLevel &Scene::levelFor(double metresPerPixel) const
