@@ -311,7 +311,9 @@ int runExportCommand(const QStringList &arguments)
     SceneCache scenes;
     if (const QString error = scenes.loadBuiltIn(); !error.isEmpty())
         return failed(error);
-    if (const UserLayers user = UserLayers::read(parser.values(QStringLiteral("layer"))); user.ok())
+    if (const UserLayers user = UserLayers::read(parser.values(QStringLiteral("layer")), brief ? &*brief : nullptr,
+                                                 brief ? parser.positionalArguments().first() : QString());
+        user.ok())
         scenes.addLayers(user.layers);
     else
         return failed(user.error);

@@ -67,17 +67,17 @@ int runValidateCommand(const QStringList &arguments)
     QList<std::shared_ptr<const Layer>> layers = GeoJsonReader::readAllBuiltIn(layerErrors);
     if (!layerErrors.isEmpty())
         return failed(layerErrors.join(u'\n'));
-    const UserLayers extra = UserLayers::read(parser.values(layer));
-    if (!extra.ok())
-        return failed(extra.error);
-    layers << extra.layers;
-
     const BriefReader::Result result = BriefReader::readFile(path);
     QTextStream err(stderr);
     if (!result.ok()) {
         err << ValidateCommand::tr("error: %1").arg(result.error) << Qt::endl; // the reader's error names the file
         return 1;
     }
+    // The brief's own layers are checked as they are drawn: read, with their limits.
+    const UserLayers extra = UserLayers::read(parser.values(layer), &result.brief, path);
+    if (!extra.ok())
+        return failed(extra.error);
+    layers << extra.layers;
     for (const QString &warning : result.warnings)
         err << ValidateCommand::tr("warning: %1").arg(warning) << Qt::endl;
     // A link that resolves to nothing shows nothing on the map: an error, not a warning.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "annotation.h"
+#include "attributestyle.h"
 #include "claim.h"
 #include "viewstate.h"
 
@@ -23,6 +24,18 @@ struct LayerSetting
     double opacity = 1.0;
 
     bool operator==(const LayerSetting &) const = default;
+};
+
+/// A user's vector file the brief draws over the built-in layers (File > Add layer), and how.
+struct UserLayerSource
+{
+    /// As the brief file says it: relative to the brief's folder, '/' between folders (absolute
+    /// only while the brief has no file yet). BriefUserLayers resolves and rebases it.
+    QString path;
+    QString layerName;    ///< the layer of a multi-layer file; empty: the file's only layer
+    AttributeStyle style; ///< colour by a field; unset: plain
+
+    bool operator==(const UserLayerSource &) const = default;
 };
 
 /// A saved view of the storyboard: a ViewState with a name and a caption, and the charts that
@@ -55,6 +68,7 @@ struct Brief
     QStringList paragraphs;   ///< the narrative, one entry per paragraph
     QList<Claim> claims;
     QList<LayerSetting> layers;
+    QList<UserLayerSource> userLayers; ///< users' files, drawn over the built-in layers in this order
     QList<SavedView> views;
     QList<Annotation> annotations; ///< drawn on every view that does not hide them
 

@@ -22,6 +22,8 @@ namespace spheres {
 ///                  "topics", "note", "noteSources": [{"title", "publisher", "url", "date"}],
 ///                  "confidence", "cues"}],
 ///      "layers": [{"id", "visible", "opacity"}],
+///      "userLayers": [{"path" (relative to the brief), "layer", "style": {"field", "method":
+///                      "categories"|"quantiles"|"equal-intervals", "classes"}}],
 ///      "views": [{"name", "caption", "projection", "centre": [lon, lat], "metresPerPixel", "year",
 ///                 "hiddenLayers", "layerOpacity", "selectedRegion", "selectedFeature", "focusedClaim",
 ///                 "hiddenAnnotations", "charts": ["energy"|"sco"|"claims", …]}],
@@ -51,6 +53,7 @@ public:
     static constexpr qsizetype kMaxStringLength = 100'000;
     static constexpr qsizetype kMaxAnnotations = 10'000;
     static constexpr qsizetype kMaxAreaPoints = 10'000;
+    static constexpr qsizetype kMaxUserLayers = 100; ///< each is a file to open: a hostile brief must not name thousands
 
     /// `sourceName` is used in messages only.
     static Result read(const QByteArray &json, const QString &sourceName);

@@ -72,7 +72,7 @@ QString itemPlace(const char *section, qsizetype index, const QString &id)
 /// The arrays of a brief, as given (missing ones empty).
 struct Sections
 {
-    QJsonArray claims, layers, views, annotations;
+    QJsonArray claims, layers, views, annotations, userLayers;
 };
 
 /// Reads one document into a brief. Messages are "place: what"; BriefReader::read() puts the file
@@ -95,6 +95,7 @@ private:
     bool readStance(const QJsonObject &o, Claim &claim, const QString &place);
     bool readLayer(const QJsonValue &value, qsizetype index, LayerSetting &layer);
     bool readViews(const QJsonArray &views, Brief &brief);
+    bool readUserLayers(const QJsonArray &array, Brief &brief);
     /// Reads every item of `array` (brief section `section`) with `readItem`; an id used twice
     /// is refused with `usedBefore` ("… by claims[%1]").
     template<typename T, typename ReadItem>
@@ -184,7 +185,8 @@ bool BriefParser::readNarrative(const QJsonValue &value, Brief &brief)
 bool BriefParser::readSections(const QJsonObject &top, Sections &sections)
 {
     for (auto [key, out] : {std::pair{u"claims", &sections.claims}, std::pair{u"layers", &sections.layers},
-                            std::pair{u"views", &sections.views}, std::pair{u"annotations", &sections.annotations}}) {
+                            std::pair{u"views", &sections.views}, std::pair{u"annotations", &sections.annotations},
+                            std::pair{u"userLayers", &sections.userLayers}}) {
         const QJsonValue value = top.value(QStringView(key));
         if (!isGiven(value))
             continue;
@@ -195,6 +197,10 @@ bool BriefParser::readSections(const QJsonObject &top, Sections &sections)
     if (sections.annotations.size() > BriefReader::kMaxAnnotations) {
         return fail({}, tr("the brief has %1 annotations; Spheres reads at most %2")
                             .arg(num(sections.annotations.size()), num(BriefReader::kMaxAnnotations)));
+    }
+    if (sections.userLayers.size() > BriefReader::kMaxUserLayers) {
+        return fail({}, tr("the brief has %1 user layers; Spheres reads at most %2")
+                            .arg(num(sections.userLayers.size()), num(BriefReader::kMaxUserLayers)));
     }
     if (sections.claims.size() > BriefReader::kMaxClaims) {
         return fail({}, tr("the brief has %1 claims; Spheres reads at most %2")
@@ -329,7 +335,7 @@ bool BriefParser::readBrief(const QJsonObject &top, Brief &brief)
         return false;
     ignoreUnknown(top,
                   {u"schemaVersion", u"title", u"author", u"date", u"narrative", u"claims", u"layers", u"views",
-                   u"annotations"},
+                   u"annotations", u"userLayers"},
                   {});
     Sections sections;
     if (!readHeading(top, brief) || !readNarrative(top.value(u"narrative"), brief) || !readSections(top, sections))
@@ -343,7 +349,21 @@ bool BriefParser::readBrief(const QJsonObject &top, Brief &brief)
            && readUnique(sections.layers, "layers", tr("the layer is listed before, at layers[%1]"), layer, brief.layers)
            && readUnique(sections.annotations, "annotations", tr("the id is used before, by annotations[%1]"), annotation,
                          brief.annotations)
-           && readViews(sections.views, brief);
+           && readViews(sections.views, brief) && readUserLayers(sections.userLayers, brief);
+}
+
+bool BriefParser::readUserLayers(const QJsonArray &array, Brief &brief)
+{
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        UserLayerSource layer;
+        if (!BriefSections::readUserLayer(*this, array.at(i), i, layer))
+            return false;
+        for (qsizetype j = 0; j < brief.userLayers.size(); ++j)
+            if (brief.userLayers[j].path == layer.path && brief.userLayers[j].layerName == layer.layerName)
+                return fail(itemPlace("userLayers", i, layer.path), tr("the same layer is listed before, at userLayers[%1]").arg(j));
+        brief.userLayers << layer;
+    }
+    return true;
 }
 
 } // namespace

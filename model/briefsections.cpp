@@ -237,4 +237,39 @@ bool BriefSections::readAnnotation(JsonFields &f, const QJsonValue &value, qsize
            && f.number(o, u"textSize", a.textSize, 6.0, 72.0, place);
 }
 
+// --- Users' layers --------------------------------------------------------------------------------
+
+bool readStyle(JsonFields &f, const QJsonValue &value, AttributeStyle &style, const QString &place)
+{
+    if (!JsonFields::isGiven(value))
+        return true;
+    if (!value.isObject())
+        return f.fail(place, BriefReader::tr("\"style\" must be an object {\"field\", \"method\", \"classes\"}"));
+    const QJsonObject o = value.toObject();
+    const QString stylePlace = place + QStringLiteral(".style");
+    f.ignoreUnknown(o, {u"field", u"method", u"classes"}, stylePlace);
+    if (!f.requiredString(o, u"field", style.field, stylePlace))
+        return false;
+    const QJsonValue method = o.value(u"method");
+    if (JsonFields::isGiven(method)) {
+        const auto parsed = AttributeStyle::methodFromKey(method.toString());
+        if (!method.isString() || !parsed)
+            return f.fail(stylePlace, BriefReader::tr("\"method\" must be one of categories, quantiles, equal-intervals"));
+        style.method = *parsed;
+    }
+    if (!JsonFields::isGiven(o.value(u"classes")))
+        return true;
+    return f.wholeNumber(o, u"classes", style.classes, AttributeStyle::kMinClasses, AttributeStyle::kMaxClasses, stylePlace);
+}
+
+bool BriefSections::readUserLayer(JsonFields &f, const QJsonValue &value, qsizetype index, UserLayerSource &layer)
+{
+    if (!readName(f, value, "userLayers", index, u"path", BriefReader::tr("{\"path\", \"layer\", \"style\"}"), layer.path))
+        return false;
+    const QJsonObject o = value.toObject();
+    const QString place = itemPlace("userLayers", index, layer.path);
+    f.ignoreUnknown(o, {u"path", u"layer", u"style"}, place);
+    return f.optionalString(o, u"layer", layer.layerName, place) && readStyle(f, o.value(u"style"), layer.style, place);
+}
+
 } // namespace spheres

@@ -14,6 +14,8 @@ struct BriefSections
 {
     static bool readView(JsonFields &fields, const QJsonValue &value, qsizetype index, SavedView &view);
     static bool readAnnotation(JsonFields &fields, const QJsonValue &value, qsizetype index, Annotation &annotation);
+    /// userLayers[index]: a user's file (its path as written) and its style.
+    static bool readUserLayer(JsonFields &fields, const QJsonValue &value, qsizetype index, UserLayerSource &layer);
 };
 
 } // namespace spheres

@@ -73,6 +73,22 @@ Json layerNode(const LayerSetting &l)
         .add(QStringLiteral("opacity"), Json::number(l.opacity));
 }
 
+Json userLayerNode(const UserLayerSource &l)
+{
+    Json n = Json::object();
+    n.add(QStringLiteral("path"), Json::string(l.path));
+    addString(n, QStringLiteral("layer"), l.layerName);
+    if (l.style.isSet()) {
+        Json style = Json::object();
+        style.add(QStringLiteral("field"), Json::string(l.style.field))
+            .add(QStringLiteral("method"), Json::string(AttributeStyle::methodKey(l.style.method)));
+        if (l.style.isNumeric())
+            style.add(QStringLiteral("classes"), Json::number(l.style.classes));
+        n.add(QStringLiteral("style"), std::move(style));
+    }
+    return n;
+}
+
 /// The members of a view after its camera, each left out while it has its default.
 void addViewContent(Json &n, const SavedView &v)
 {
@@ -171,6 +187,7 @@ QByteArray BriefWriter::toJson(const Brief &brief)
         top.add(QStringLiteral("narrative"), narrativeNode(brief));
     addArray(top, QStringLiteral("claims"), brief.claims, claimNode);
     addArray(top, QStringLiteral("layers"), brief.layers, layerNode);
+    addArray(top, QStringLiteral("userLayers"), brief.userLayers, userLayerNode);
     addArray(top, QStringLiteral("views"), brief.views, viewNode);
     addArray(top, QStringLiteral("annotations"), brief.annotations, annotationNode);
     return top.toJson();

@@ -3,52 +3,50 @@
 #include "atlas.h"
 #include "featurekey.h"
 
+#include <algorithm>
+
 namespace spheres {
 
-ClaimFinder::ClaimFinder(const Brief &brief, const Atlas *atlas) : m_brief(brief), m_atlas(atlas) {}
-
-QStringList ClaimFinder::groupsOf(const QString &code) const
+ClaimFinder::ClaimFinder(const Brief &brief, const Atlas *atlas, const ClaimIndex *index)
+    : m_brief(brief), m_atlas(atlas), m_index(index)
 {
-    QStringList ids;
-    if (m_atlas)
-        for (const RegionGroup *g : m_atlas->groupsContaining(code))
-            ids << g->id;
-    return ids;
+    if (!m_index || !m_index->covers(brief)) {
+        m_ownIndex.emplace(brief);
+        m_index = &*m_ownIndex;
+    }
 }
 
-bool ClaimFinder::concernsRegion(const Claim &claim, const QString &code, const QStringList &groups) const
+QList<const Claim *> ClaimFinder::claimsAt(const QList<const QList<int> *> &lists) const
 {
-    if (claim.regions.contains(code))
-        return true;
-    return std::any_of(groups.begin(), groups.end(), [&claim](const QString &g) { return claim.groups.contains(g); });
-}
-
-bool ClaimFinder::concernsFeature(const Claim &claim, const QString &featureRef)
-{
-    return claim.features.contains(featureRef) || claim.features.contains(FeatureKey::fromString(featureRef).layer);
+    std::vector<int> positions;
+    for (const QList<int> *list : lists)
+        positions.insert(positions.end(), list->begin(), list->end());
+    std::sort(positions.begin(), positions.end());
+    positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+    QList<const Claim *> out;
+    out.reserve(qsizetype(positions.size()));
+    for (int i : positions)
+        out << &m_brief.claims[i];
+    return out;
 }
 
 QList<const Claim *> ClaimFinder::aboutRegion(const QString &code) const
 {
-    QList<const Claim *> out;
     if (code.isEmpty())
-        return out;
-    const QStringList groups = groupsOf(code);
-    for (const Claim &c : m_brief.claims)
-        if (concernsRegion(c, code, groups))
-            out << &c;
-    return out;
+        return {};
+    QList<const QList<int> *> lists{&m_index->linkingRegion(code)};
+    if (m_atlas)
+        for (const RegionGroup *g : m_atlas->groupsContaining(code))
+            lists << &m_index->linkingGroup(g->id);
+    return claimsAt(lists);
 }
 
 QList<const Claim *> ClaimFinder::aboutFeature(const QString &featureRef) const
 {
-    QList<const Claim *> out;
     if (featureRef.isEmpty())
-        return out;
-    for (const Claim &c : m_brief.claims)
-        if (concernsFeature(c, featureRef))
-            out << &c;
-    return out;
+        return {};
+    const QString layerId = featureRef.section(u'/', 0, 0);
+    return claimsAt({&m_index->linkingFeature(featureRef), &m_index->linkingFeature(layerId)});
 }
 
 QList<const Claim *> ClaimFinder::aboutView(const SavedView &view) const
@@ -59,7 +57,7 @@ QList<const Claim *> ClaimFinder::aboutView(const SavedView &view) const
     const QList<const Claim *> selected = !view.state.selectedRegion.isEmpty() ? aboutRegion(view.state.selectedRegion)
                                                                                : aboutFeature(view.state.selectedFeature);
     for (const Claim *c : selected)
-        if (!out.contains(c))
+        if (c != out.value(0))
             out << c;
     return out;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attributestyle.h"
 #include "geometry.h"
 
 #include <QDate>
@@ -8,6 +9,7 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include <memory>
 #include <optional>
 
 namespace spheres {
@@ -84,6 +86,10 @@ public:
     /// Ids of the layers a derived layer is computed from (MembershipComparison); empty for a
     /// layer read from a file.
     QStringList derivedFrom;
+    /// How a user's layer is coloured by one of its fields (AttributeClassifier::styled); unset:
+    /// drawn plain. `classes` holds what the style makes of the features, null while unset.
+    AttributeStyle style;
+    std::shared_ptr<const AttributeClasses> classes;
 
     /// How the map names the layer before a status ("SCO member", "CSTO frozen"): an id of
     /// letters only, five at most, is the organisation's acronym; otherwise the title.

@@ -48,7 +48,7 @@ QString BriefController::focusedClaim() const { return m_canvas->session()->focu
 
 QList<const Claim *> BriefController::claimsAboutRegion(const QString &code) const
 {
-    return ClaimFinder(m_document->brief(), m_atlas.get()).aboutRegion(code);
+    return ClaimFinder(m_document->brief(), m_atlas.get(), &m_document->claimIndex()).aboutRegion(code);
 }
 
 /// A claim's regions, with its groups expanded to their members.
@@ -138,7 +138,7 @@ void BriefController::onFeatureSelected(const QString &ref)
     m_narrative->setFocusedClaim(QString());
     m_canvas->setHighlight({}, {});
     QStringList ids;
-    for (const Claim *c : ClaimFinder(m_document->brief(), nullptr).aboutFeature(ref))
+    for (const Claim *c : ClaimFinder(m_document->brief(), m_atlas.get(), &m_document->claimIndex()).aboutFeature(ref))
         ids << c->id;
     m_narrative->setMarkedClaims(ids);
 }
@@ -174,7 +174,7 @@ void BriefController::onBriefReset()
     m_canvas->session()->setFocusedClaim(QString());
     m_canvas->clearSelection();
     m_context->clear(); // the new brief may reuse the old one's claim ids
-    m_context->setBrief(&m_document->brief());
+    m_context->setBrief(&m_document->brief(), &m_document->claimIndex());
     m_narrative->setBrief(&m_document->brief());
     m_narrative->setFocusedClaim(QString());
     m_narrative->setMarkedClaims({});

@@ -1,6 +1,7 @@
 #include "briefdocument.h"
 
 #include "briefio.h"
+#include "briefuserlayers.h"
 
 #include <QFileInfo>
 #include <QUndoCommand>
@@ -82,6 +83,8 @@ QString BriefDocument::displayName() const
 void BriefDocument::reset(Brief brief, const QString &path, bool modified)
 {
     m_brief = std::move(brief);
+    BriefUserLayers::resolveAll(m_brief, path); // relative in the file, absolute here
+    m_claimIndex = ClaimIndex(m_brief);
     m_path = path;
     m_stamp = path.isEmpty() ? FileStamp() : FileStamp::of(path);
     m_undo.clear();
@@ -119,7 +122,9 @@ QString BriefDocument::save(Overwrite overwrite)
 QString BriefDocument::saveAs(const QString &path)
 {
     QByteArray written;
-    if (const QString error = BriefWriter::save(m_brief, path, &written); !error.isEmpty())
+    Brief saved = m_brief;
+    BriefUserLayers::relativeAll(saved, path);
+    if (const QString error = BriefWriter::save(saved, path, &written); !error.isEmpty())
         return error;
     m_stamp = FileStamp::ofBytes(written);
     if (path != m_path) {
@@ -197,11 +202,25 @@ void BriefDocument::applyAnnotations(const QList<Annotation> &annotations)
     emit annotationsChanged();
 }
 
+void BriefDocument::editUserLayers(const QList<UserLayerSource> &after, const QString &what)
+{
+    if (after != m_brief.userLayers)
+        m_undo.push(new ListEdit<QList<UserLayerSource>>(this, &BriefDocument::applyUserLayers, m_brief.userLayers,
+                                                         after, what, kNoMerge));
+}
+
+void BriefDocument::applyUserLayers(const QList<UserLayerSource> &layers)
+{
+    m_brief.userLayers = layers;
+    emit userLayersChanged();
+}
+
 void BriefDocument::applyClaim(const Claim &claim)
 {
     for (Claim &c : m_brief.claims) {
         if (c.id == claim.id) {
             c = claim;
+            m_claimIndex = ClaimIndex(m_brief); // before anyone asks about the edit
             emit claimChanged(claim.id);
             return;
         }

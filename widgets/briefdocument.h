@@ -1,6 +1,7 @@
 #pragma once
 
 #include "brief.h"
+#include "claimindex.h"
 #include "filestamp.h"
 
 #include <QObject>
@@ -18,6 +19,8 @@ public:
     ~BriefDocument() override;
 
     const Brief &brief() const { return m_brief; }
+    /// The claims by what they link, rebuilt on every edit before it is signalled.
+    const ClaimIndex &claimIndex() const { return m_claimIndex; }
     QString filePath() const { return m_path; }
     /// The title bar's name: the file's name, or the brief's title for an unsaved brief.
     QString displayName() const;
@@ -57,17 +60,23 @@ public:
     /// Replaces the annotations (add, move, edit, restyle, delete) as one undoable edit.
     void editAnnotations(const QList<Annotation> &after, const QString &what);
     void applyAnnotations(const QList<Annotation> &annotations);
+    /// Replaces the users' layers (add, remove, restyle) as one undoable edit. Their paths are
+    /// absolute here; saving writes them relative to the brief's file.
+    void editUserLayers(const QList<UserLayerSource> &after, const QString &what);
+    void applyUserLayers(const QList<UserLayerSource> &layers);
 
 signals:
     void briefReset();
     void claimChanged(const QString &id);
     void viewsChanged();
     void annotationsChanged();
+    void userLayersChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
 
 private:
     Brief m_brief;
+    ClaimIndex m_claimIndex;
     QString m_path;
     FileStamp m_stamp; ///< the file as it was opened or saved here
     QUndoStack m_undo;

@@ -149,9 +149,10 @@ void ContextPanel::setYear(int year)
     refresh();
 }
 
-void ContextPanel::setBrief(const Brief *brief)
+void ContextPanel::setBrief(const Brief *brief, const ClaimIndex *claimIndex)
 {
     m_brief = brief;
+    m_claimIndex = claimIndex;
     refresh();
 }
 
@@ -415,12 +416,12 @@ QString ContextPanel::layerFacts(const Region &region) const
 
 QList<const Claim *> ContextPanel::claimsAboutRegion(const QString &code) const
 {
-    return m_brief ? ClaimFinder(*m_brief, m_atlas.get()).aboutRegion(code) : QList<const Claim *>{};
+    return m_brief ? ClaimFinder(*m_brief, m_atlas.get(), m_claimIndex).aboutRegion(code) : QList<const Claim *>{};
 }
 
 QList<const Claim *> ContextPanel::claimsAboutFeature(const Layer &layer, const Feature &feature) const
 {
-    return m_brief ? ClaimFinder(*m_brief, m_atlas.get()).aboutFeature(layer.id + u'/' + feature.id) : QList<const Claim *>{};
+    return m_brief ? ClaimFinder(*m_brief, m_atlas.get(), m_claimIndex).aboutFeature(layer.id + u'/' + feature.id) : QList<const Claim *>{};
 }
 
 QString ContextPanel::describeRegion(const QString &code) const

@@ -14,6 +14,7 @@ namespace spheres {
 
 class Atlas;
 struct Brief;
+class ClaimIndex;
 struct FeatureRef;
 struct Region;
 
@@ -28,7 +29,7 @@ public:
     void setAtlas(std::shared_ptr<const Atlas> atlas);
     void setLayers(QList<std::shared_ptr<const Layer>> layers);
     /// The brief whose claims the panel lists (not owned; may be null).
-    void setBrief(const Brief *brief);
+    void setBrief(const Brief *brief, const ClaimIndex *claimIndex = nullptr);
     QString shownClaim() const { return m_claim; }
     QString shownRegion() const { return m_code; }
     QString shownFeature() const { return m_feature; }
@@ -87,6 +88,7 @@ private:
     QString m_summary;
     QString m_shownSubject;
     const Brief *m_brief = nullptr;
+    const ClaimIndex *m_claimIndex = nullptr; ///< the brief owner's, kept up to date by it (may be null)
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
     QLabel *m_body = nullptr;

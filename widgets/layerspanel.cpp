@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPainter>
 #include <QPushButton>
 #include <QSlider>
@@ -73,6 +74,18 @@ LayersPanel::LayersPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(add);
 
     connect(add, &QPushButton::clicked, this, &LayersPanel::addLayerRequested);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](QPoint at) {
+        const QTreeWidgetItem *item = m_tree->itemAt(at);
+        while (item && item->parent())
+            item = item->parent();
+        const auto layer = item ? m_layers.value(item->data(0, kIdRole).toString()) : nullptr;
+        if (!layer || layer->kind != LayerKind::Generic) // our layers have their own colours
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Style by field…"), this, [this, id = layer->id] { emit styleRequested(id); });
+        menu.exec(m_tree->viewport()->mapToGlobal(at));
+    });
     connect(m_up, &QToolButton::clicked, this, [this] { move(-1); });
     connect(m_down, &QToolButton::clicked, this, [this] { move(+1); });
     connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *item) {

@@ -33,6 +33,8 @@ signals:
     void opacityChanged(const QString &id, double opacity);
     void orderChanged(const QStringList &idsBottomToTop);
     void addLayerRequested();
+    /// The layer's context menu asked to colour it by a field ("Style by field…").
+    void styleRequested(const QString &id);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 #include "appearance.h"
 #include "alert.h"
+#include "attributestyledialog.h"
+#include "userlayersync.h"
 
 #include "atlas.h"
 #include "annotationeditor.h"
@@ -128,7 +130,20 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_timeSlider, &TimeSlider::yearChanged, m_charts, &ChartsPanel::setYear);
     connect(m_charts, &ChartsPanel::featureClicked, m_canvas, &MapCanvas::selectFeature);
     connect(m_charts, &ChartsPanel::yearClicked, m_timeSlider, &TimeSlider::setYear);
-    connect(m_document, &BriefDocument::briefReset, this, [this] { m_charts->setBrief(&m_document->brief()); });
+    connect(m_document, &BriefDocument::briefReset, this,
+            [this] { m_charts->setBrief(&m_document->brief(), &m_document->claimIndex()); });
+    m_userLayers = new UserLayerSync(m_document, m_canvas->session(), this);
+    connect(m_userLayers, &UserLayerSync::problemsFound, this, [this](const QString &problems) {
+        // After the brief has opened: its other layers and its text are there to work on.
+        QMetaObject::invokeMethod(this, [this, problems] {
+            Alert::warning(this, tr("Layers of the brief"), tr("Some layers of the brief could not be opened; they stay "
+                                                               "in the brief:\n%1").arg(problems));
+        }, Qt::QueuedConnection);
+    });
+    connect(m_userLayers, &UserLayerSync::warningsFound, this, [this](const QStringList &warnings) {
+        statusBar()->showMessage(tr("Layer added with %n warning(s): %1", nullptr, int(warnings.size())).arg(warnings.first()),
+                                 10000);
+    });
     connect(m_document, &BriefDocument::claimChanged, m_charts, &ChartsPanel::refresh);
     connect(m_document, &BriefDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &BriefDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -178,6 +193,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_layersPanel, &LayersPanel::visibilityChanged, this, [this] { m_charts->setHiddenLayers(m_canvas->view().hiddenLayers); });
     connect(m_layersPanel, &LayersPanel::orderChanged, this, [this] { m_charts->setLayers(m_canvas->layers()); });
     connect(m_layersPanel, &LayersPanel::addLayerRequested, this, &MainWindow::chooseLayerFile);
+    connect(m_layersPanel, &LayersPanel::styleRequested, this, &MainWindow::chooseLayerStyle);
     connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::updateStatus);
     connect(m_canvas, &MapCanvas::cursorMoved, this, [this](std::optional<QPointF> lonLat) {
         m_cursorLabel->setText(lonLat ? formatLonLat(*lonLat) : QString());
@@ -519,6 +535,8 @@ void MainWindow::layersChanged()
 
 QString MainWindow::addLayerFile(const QString &path, const QStringList &layerNames)
 {
+    if (!path.startsWith(u':')) // a user's file belongs to the brief; our resources to the window
+        return m_userLayers->addFile(path, layerNames);
     QList<VectorFileReader::Result> results;
     if (layerNames.isEmpty())
         results = VectorFileReader::readAllLayers(path);
@@ -573,6 +591,18 @@ void MainWindow::chooseLayerFile()
         loadLayerFile(path, chosen);
     else
         Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(contents.error));
+}
+
+void MainWindow::chooseLayerStyle(const QString &layerId)
+{
+    const auto layers = m_canvas->layers();
+    const auto layer = std::find_if(layers.begin(), layers.end(), [&](const auto &l) { return l->id == layerId; });
+    if (layer == layers.end() || !m_userLayers->isUserLayer(layerId)) {
+        statusBar()->showMessage(tr("Only layers added from files can be styled by a field"), 5000);
+        return;
+    }
+    if (const auto style = AttributeStyleDialog::choose(this, **layer))
+        m_userLayers->setStyle(layerId, *style);
 }
 
 void MainWindow::updateStatus()

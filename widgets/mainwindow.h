@@ -28,6 +28,7 @@ class LayerLoadBar;
 struct ProjectedLayer;
 class MapCanvas;
 class TimeSlider;
+class UserLayerSync;
 
 /// Assembles the canvas, the docks, the menus and the status bar; behaviour lives in them.
 class MainWindow : public QMainWindow
@@ -51,6 +52,8 @@ public:
     ChartsPanel *chartsPanel() const { return m_charts; }
     PresentationMode *presentation() const { return m_presentation; }
     AnnotationEditor *annotationEditor() const { return m_annotationEditor; }
+    /// The brief's user layers on the map (File > Add layer, Style by field).
+    UserLayerSync *userLayers() const { return m_userLayers; }
     /// Restores every part of the map state a saved view holds, easing the camera there.
     void applyView(int index);
     /// Saves the current map state as a view: appended when `index` is -1, else replacing it.
@@ -83,6 +86,7 @@ private:
     void updateStatus();
     void exportPng();
     void chooseLayerFile();
+    void chooseLayerStyle(const QString &layerId);
     void layersChanged();
     void updateTitle();
     void saveSettings() const;
@@ -105,6 +109,7 @@ private:
     PresentationMode *m_presentation = nullptr;
     AnnotationEditor *m_annotationEditor = nullptr;
     LayerLoadBar *m_layerLoad = nullptr;
+    UserLayerSync *m_userLayers = nullptr;
     QLabel *m_cursorLabel = nullptr;
     QLabel *m_scaleLabel = nullptr;
     QLabel *m_projectionLabel = nullptr;

@@ -9,6 +9,9 @@
 
 #include <QEvent>
 #include <QScrollBar>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -44,8 +47,51 @@ void NarrativePanel::setMarkedClaims(const QStringList &ids)
 {
     if (ids == m_marked)
         return;
+    const QSet<QString> next(ids.begin(), ids.end());
+    for (const QString &id : std::as_const(m_markedSet))
+        if (!next.contains(id))
+            setMarked(id, false);
+    for (const QString &id : next)
+        if (!m_markedSet.contains(id))
+            setMarked(id, true);
     m_marked = ids;
-    rebuild();
+    m_markedSet = next;
+    describe();
+}
+
+void NarrativePanel::setMarked(const QString &id, bool marked)
+{
+    const auto span = m_spans.constFind(id);
+    if (span == m_spans.constEnd() || id == m_focused) // the focused claim's frame says more than a mark
+        return;
+    QTextCursor cursor(m_browser->document());
+    cursor.setPosition(span->start);
+    cursor.setPosition(span->end, QTextCursor::KeepAnchor);
+    cursor.setCharFormat(span->format); // as built: unmarked
+    if (marked) {
+        QTextCharFormat mark;
+        mark.setFontWeight(600);
+        mark.setFontUnderline(true);
+        cursor.mergeCharFormat(mark);
+    }
+}
+
+void NarrativePanel::findSpans()
+{
+    m_spans.clear();
+    for (QTextBlock block = m_browser->document()->begin(); block.isValid(); block = block.next())
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            const auto target = InternalLink::parse(QUrl(fragment.charFormat().anchorHref()));
+            if (!target || target->kind != InternalLink::Kind::Claim)
+                continue;
+            const int end = fragment.position() + fragment.length();
+            auto span = m_spans.find(target->id);
+            if (span == m_spans.end())
+                m_spans.insert(target->id, {fragment.position(), end, fragment.charFormat()});
+            else
+                span->end = std::max(span->end, end);
+        }
 }
 
 void NarrativePanel::setFocusedClaim(const QString &id)
@@ -76,13 +122,14 @@ void NarrativePanel::rebuild()
     }
     const bool dark = MapStyle::isDarkPalette(palette());
     QString html = QStringLiteral("<h3>%1</h3>").arg(SafeText::html(m_brief->title));
+    QList<QList<const Claim *>> byParagraph(m_brief->paragraphs.size());
+    for (const Claim &c : m_brief->claims)
+        if (c.paragraph >= 0 && c.paragraph < byParagraph.size())
+            byParagraph[c.paragraph] << &c;
     for (int p = 0; p < m_brief->paragraphs.size(); ++p) {
         QString text = SafeText::html(m_brief->paragraphs[p]);
         // Mark each claim's sentence where it stands in the paragraph (last first keeps offsets).
-        QList<const Claim *> claims;
-        for (const Claim &c : m_brief->claims)
-            if (c.paragraph == p)
-                claims << &c;
+        QList<const Claim *> &claims = byParagraph[p];
         std::sort(claims.begin(), claims.end(), [](const Claim *a, const Claim *b) { return a->sentence > b->sentence; });
         for (const Claim *c : claims) {
             const QString sentence = SafeText::html(c->text);
@@ -91,8 +138,6 @@ void NarrativePanel::rebuild()
                 continue;
             QString style = QStringLiteral("background-color:%1; color:%2; text-decoration:none;")
                                 .arg(StanceStyle::tint(c->stance, dark).name(), StanceStyle::textOnTint(dark).name());
-            if (m_marked.contains(c->id))
-                style += QStringLiteral("font-weight:600; text-decoration:underline;");
             if (c->id == m_focused)
                 style = QStringLiteral("background-color:%1; color:%2; text-decoration:none;")
                             .arg(StanceStyle::colour(c->stance, dark).name(), StanceStyle::textOnColour(c->stance, dark).name());
@@ -105,7 +150,18 @@ void NarrativePanel::rebuild()
         html += QStringLiteral("<p style='line-height:140%'><span style='color:gray'>¶%1</span> %2</p>").arg(QString::number(p + 1), text);
     }
     m_browser->setHtml(html);
+    m_browser->document()->setUndoRedoEnabled(false); // marks are no edits
+    findSpans();
+    for (const QString &id : std::as_const(m_markedSet))
+        setMarked(id, true);
     m_browser->verticalScrollBar()->setValue(scroll);
+    describe();
+}
+
+void NarrativePanel::describe()
+{
+    if (!m_brief)
+        return;
     // Colour and underline are not read out: say which claims are marked and which is focused.
     QString description = tr("%1. Each claim's sentence is a link, marked with its stance; Tab moves through them, "
                              "Enter shows the claim on the map.").arg(m_brief->title);

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QHash>
+#include <QSet>
+#include <QTextCharFormat>
 #include <QWidget>
 
 class QTextBrowser;
@@ -32,9 +35,22 @@ protected:
 
 private:
     void rebuild();
+    /// Where each claim's sentence is in the document, with its format as built (unmarked).
+    void findSpans();
+    /// Marks or unmarks one claim's sentence in place: a click marks the claims of what it
+    /// selects without laying out the whole narrative again.
+    void setMarked(const QString &id, bool marked);
+    void describe();
 
+    struct Span
+    {
+        int start = 0, end = 0;
+        QTextCharFormat format;
+    };
     const Brief *m_brief = nullptr;
     QStringList m_marked;
+    QSet<QString> m_markedSet;
+    QHash<QString, Span> m_spans;
     QString m_focused;
     QTextBrowser *m_browser = nullptr;
 };

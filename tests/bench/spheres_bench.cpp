@@ -4,17 +4,23 @@
 // [--hostile: only the readers on the generated files that once took quadratic time; with --quick
 // at a tenth of their size] [--user-layer: a GeoPackage of 100,000 polygons and 10,000 points,
 // written with GDAL: its load time and peak memory, and `spheres export --layer` with and without
-// it; with --quick at a tenth of the size]
+// it; with --quick at a tenth of the size] [--claims: a brief of 5,000 claims: `spheres validate` as a
+// whole process, and a click on the map to a filled context panel in the window]
 #include "../hostilefiles.h"
 #include "../support/vectorfixtures.h"
 
 #include "atlas.h"
 #include "briefio.h"
+#include "claimindex.h"
 #include "exporter.h"
 #include "pngencoder.h"
 #include "framecache.h"
 #include "geojsonreader.h"
+#include "briefdocument.h"
+#include "contextpanel.h"
 #include "layerdetail.h"
+#include "mainwindow.h"
+#include "mapcanvas.h"
 #include "maprenderer.h"
 #include "mapsession.h"
 #include "userlayerloader.h"
@@ -27,7 +33,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <QGuiApplication>
+#include <QApplication>
 #include <QImage>
 #include <QPainter>
 #include <QProcess>
@@ -40,6 +46,7 @@
 #include <functional>
 
 using namespace spheres;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -86,6 +93,78 @@ double processMs(int runs, const QStringList &args, const QByteArray &env = {})
         p.start(QStringLiteral(SPHERES_BINARY), args);
         p.waitForFinished(60000);
     });
+}
+
+/// A brief of `count` claims, ten to a paragraph, each linking one to three of the atlas's
+/// regions, some a group and some a feature, as a linked narrative of that length would.
+Brief briefOfClaims(int count, const Atlas &atlas)
+{
+    QRandomGenerator random(16);
+    QStringList codes;
+    for (const Region &r : atlas.regions())
+        codes << r.code;
+    const QStringList groups{u"central-asia"_s, u"south-caucasus"_s, u"east-asia"_s};
+    const QStringList features{u"pipelines/power-of-siberia"_s, u"pipelines"_s, u"sco"_s};
+    Brief brief;
+    brief.title = u"Five thousand claims"_s;
+    for (int i = 0; i < count; ++i) {
+        if (i % 10 == 0)
+            brief.paragraphs << QString();
+        const QString sentence = u"Claim %1 says something about the region."_s.arg(i + 1);
+        brief.paragraphs.back() += (i % 10 ? u" "_s : QString()) + sentence;
+        Claim c;
+        c.id = u"c%1"_s.arg(i + 1);
+        c.paragraph = int(brief.paragraphs.size()) - 1;
+        c.sentence = i % 10;
+        c.text = sentence;
+        c.stance = Stance(random.bounded(3));
+        for (int n = 1 + int(random.bounded(3)); n > 0; --n)
+            c.regions << codes[int(random.bounded(int(codes.size())))];
+        if (random.bounded(10) == 0)
+            c.groups << groups[int(random.bounded(int(groups.size())))];
+        if (random.bounded(10) == 0)
+            c.features << features[int(random.bounded(int(features.size())))];
+        brief.claims << c;
+    }
+    return brief;
+}
+
+/// Issue 16's many claims: `spheres validate` of a brief of 5,000 claims as a whole process, and
+/// in the window a click on a region to a filled context panel (what the canvas calls on a click,
+/// then the panels' repaint), with the index rebuilt once per edit.
+void claimsAtScale(bool quick, int runs)
+{
+    const int count = 5000;
+    const auto atlas = std::make_shared<const Atlas>(Atlas::loadBuiltIn(Atlas::Detail::Coarse).atlas);
+    const Brief brief = briefOfClaims(count, *atlas);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"claims.spheres.json"_s);
+    if (const QString error = BriefWriter::save(brief, path); !error.isEmpty()) {
+        QTextStream(stderr) << error << Qt::endl;
+        return;
+    }
+    report(u"`spheres validate`, %1 claims, whole process"_s.arg(count),
+           processMs(quick ? 1 : std::min(runs, 7), {u"validate"_s, path}), u"≤ 1000 ms"_s);
+    report(u"claim index rebuilt after an edit, %1 claims"_s.arg(count),
+           medianMs(runs, [&brief] { const ClaimIndex index(brief); }), u"(once per edit)"_s);
+
+    MainWindow window;
+    if (!window.loadBaseMap() || !window.document()->open(path).isEmpty())
+        return;
+    window.resize(1600, 1000);
+    window.show();
+    QCoreApplication::processEvents();
+    const QStringList clicks{u"KAZ"_s, u"CHN"_s, u"RUS"_s, u"MNG"_s, u"UZB"_s, u"IND"_s, u"TKM"_s};
+    int at = 0;
+    bool filled = true;
+    const double ms = medianMs(quick ? 7 : std::max(runs, 21), [&] {
+        const QString code = clicks[at++ % clicks.size()];
+        window.canvas()->selectRegion(code); // what a click on the region calls
+        window.contextPanel()->repaint();    // and the panel drawn, filled
+        filled = filled && window.contextPanel()->shownRegion() == code;
+    });
+    report(u"click on a region to a filled context panel, %1 claims"_s.arg(count), ms,
+           filled ? u"≤ 16 ms"_s : u"≤ 16 ms; NOT FILLED"_s);
 }
 
 /// The readers on generated files at the sizes that froze the window on Open or Add layer
@@ -304,13 +383,18 @@ void userLayer(bool quick, int runs)
 
 int main(int argc, char **argv)
 {
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv); // the window itself, for a click on it (--claims)
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
     const qsizetype runsAt = app.arguments().indexOf(QStringLiteral("--runs"));
     const int runs = quick ? 3 : runsAt < 0 ? 31 : std::max(1, app.arguments().value(runsAt + 1).toInt());
     const bool framesOnly = app.arguments().contains(QStringLiteral("--frames"));
     const bool byPass = app.arguments().contains(QStringLiteral("--passes"));
     g_cpuTime = app.arguments().contains(QStringLiteral("--cpu"));
+    if (app.arguments().contains(QStringLiteral("--claims"))) {
+        QTextStream(stdout) << "Spheres benchmark: many claims\n";
+        claimsAtScale(quick, runs);
+        return 0;
+    }
     if (app.arguments().contains(QStringLiteral("--hostile"))) {
         QTextStream(stdout) << "Spheres benchmark: readers on hostile files, one run each\n";
         hostileFiles(quick);

@@ -121,9 +121,10 @@ void ChartsPanel::followMembershipLayer()
 
 std::shared_ptr<const Layer> ChartsPanel::membershipLayer() const { return m_membership->model()->layer(); }
 
-void ChartsPanel::setBrief(const Brief *brief)
+void ChartsPanel::setBrief(const Brief *brief, const ClaimIndex *claimIndex)
 {
     m_brief = brief;
+    m_claimIndex = claimIndex;
     refresh();
 }
 
@@ -211,13 +212,13 @@ void ChartsPanel::refresh()
         subject = region ? region->name : m_region;
         m_energy->setEmphasis(featuresConcerning(m_region), subject);
         if (m_brief)
-            claims = ClaimFinder(*m_brief, m_atlas.get()).aboutRegion(m_region);
+            claims = ClaimFinder(*m_brief, m_atlas.get(), m_claimIndex).aboutRegion(m_region);
     } else if (!m_feature.isEmpty()) {
         const FeatureRef ref = RegionFacts::find(m_layers, m_feature);
         subject = ref.feature ? ref.feature->name : m_feature;
         m_energy->setEmphasis({m_feature}, subject);
         if (m_brief)
-            claims = ClaimFinder(*m_brief, m_atlas.get()).aboutFeature(m_feature);
+            claims = ClaimFinder(*m_brief, m_atlas.get(), m_claimIndex).aboutFeature(m_feature);
     } else {
         m_energy->clearEmphasis();
         if (m_brief)

@@ -14,6 +14,7 @@ namespace spheres {
 
 class Atlas;
 struct Brief;
+class ClaimIndex;
 class ChartWidget;
 class ClaimBalanceChart;
 class EnergyChart;
@@ -38,7 +39,7 @@ public:
     /// The layer the membership chart shows, or null.
     std::shared_ptr<const Layer> membershipLayer() const;
     /// The brief whose claims are counted (not owned; may be null). Call refresh() after it changed.
-    void setBrief(const Brief *brief);
+    void setBrief(const Brief *brief, const ClaimIndex *claimIndex = nullptr);
     /// Needed to find the pipelines that concern a region (by geometry) and the region's groups.
     void setAtlas(std::shared_ptr<const Atlas> atlas);
 
@@ -81,6 +82,7 @@ private:
     QStringList m_hiddenLayers;
     std::shared_ptr<const Atlas> m_atlas;
     const Brief *m_brief = nullptr;
+    const ClaimIndex *m_claimIndex = nullptr; ///< the brief owner's, kept up to date by it (may be null)
     int m_year = 2026;
     QString m_region;
     QString m_feature;

@@ -1,5 +1,6 @@
 #include "layerpainter.h"
 
+#include "classcolours.h"
 #include "layerdetail.h"
 #include "mapstyle.h"
 #include "polylinestroker.h"
@@ -146,13 +147,15 @@ QPen LayerPainter::pipelinePen(const QString &commodity, const QString &status, 
 void LayerPainter::paintGeneric(QPainter &painter, const ProjectedLayer &pl, int i, const QTransform &t, double scale,
                                 const LayerStyle &style)
 {
+    const QColor classColour = ClassColours::featureColour(*pl.layer, i, style); // invalid: plain
     if (!pl.areas[i].isEmpty()) {
         const QPainterPath area = LayerDetail::screenPath(pl.areas[i], t);
-        painter.fillPath(area, style.genericFill);
+        painter.fillPath(area, classColour.isValid() ? classColour : style.genericFill);
         PolylineStroker::stroke(painter, area, cosmeticPen(style.genericOutline, 1.0 * scale));
     }
     if (!pl.lines[i].isEmpty())
-        PolylineStroker::stroke(painter, LayerDetail::screenPath(pl.lines[i], t), cosmeticPen(style.genericLine, 2.0 * scale));
+        PolylineStroker::stroke(painter, LayerDetail::screenPath(pl.lines[i], t),
+                                cosmeticPen(classColour.isValid() ? classColour : style.genericLine, 2.0 * scale));
 }
 
 void LayerPainter::paintFeature(QPainter &painter, const ProjectedLayer &pl, int i, const QString &status,
@@ -243,10 +246,11 @@ bool LayerPainter::isHollow(const QString &status)
 }
 
 void LayerPainter::paintSymbol(QPainter &painter, QPointF centre, const QString &kind, bool hollow, double scale,
-                               const LayerStyle &style)
+                               const LayerStyle &style, const QColor &fill)
 {
+    const QColor colour = fill.isValid() ? fill : style.site; // a class's colour, when styled by a field
     const QString key = QStringLiteral("site|%1|%2|%3|%4|%5")
-                            .arg(kind, style.site.name(QColor::HexArgb), style.siteOutline.name(QColor::HexArgb))
+                            .arg(kind, colour.name(QColor::HexArgb), style.siteOutline.name(QColor::HexArgb))
                             .arg(hollow)
                             .arg(scale);
     SymbolSprites::paint(painter, centre, key, symbolRadius(scale) * 1.1 + 1.5 * scale, [&](QPainter &p, QPointF c) {
@@ -266,8 +270,8 @@ void LayerPainter::paintSymbol(QPainter &painter, QPointF centre, const QString 
         p.save();
         p.setRenderHint(QPainter::Antialiasing);
         p.strokePath(shape, cosmeticPen(style.siteOutline, 3.0 * scale)); // a halo over any fill
-        p.fillPath(shape, hollow ? style.siteOutline : style.site);
-        p.strokePath(shape, cosmeticPen(style.site, 1.4 * scale));
+        p.fillPath(shape, hollow ? style.siteOutline : colour);
+        p.strokePath(shape, cosmeticPen(fill.isValid() ? colour.darker(160) : style.site, 1.4 * scale));
         p.restore();
     });
 }
@@ -332,7 +336,8 @@ void LayerPainter::paintSites(QPainter &painter, const Scene &scene, const ViewS
             painter.drawEllipse(it->pixel, r, r);
             painter.restore();
         }
-        paintSymbol(painter, it->pixel, siteKind(f), isHollow(it->status), view.styleScale, style);
+        paintSymbol(painter, it->pixel, siteKind(f), isHollow(it->status), view.styleScale, style,
+                    ClassColours::featureColour(layer, it->feature, style));
     }
 }
 
@@ -369,7 +374,7 @@ QList<LayerPainter::Swatch> LayerPainter::swatchesFor(const Layer &layer, const 
             out.push_back(siteSwatch(e));
         break;
     case LayerKind::Generic:
-        out.push_back(genericSwatch(layer, style));
+        out += layer.classes ? ClassColours::legend(layer, style, false) : QList<Swatch>{genericSwatch(layer, style)};
         break;
     }
     return out;
@@ -397,9 +402,11 @@ QList<LayerPainter::Swatch> LayerPainter::siteLegend(const Layer &layer, const V
 
 void LayerPainter::paintSwatch(QPainter &painter, const QRectF &box, const Swatch &swatch, const MapStyle &style)
 {
+    if (swatch.heading)
+        return;
     if (!swatch.symbol.isEmpty() || swatch.hollow) {
         paintSymbol(painter, box.center(), swatch.symbol, swatch.hollow, box.height() / (2 * symbolRadius(1.0)) * 0.9,
-                    style.layers);
+                    style.layers, swatch.fill);
         return;
     }
     painter.save();
@@ -518,7 +525,9 @@ QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewS
             continue;
         }
         if (layer.kind == LayerKind::Generic) {
-            if (std::any_of(layer.features.begin(), layer.features.end(), [&](const Feature &f) { return f.existsIn(view.year); }))
+            if (layer.classes)
+                out += ClassColours::legend(layer, style, true);
+            else if (std::any_of(layer.features.begin(), layer.features.end(), [&](const Feature &f) { return f.existsIn(view.year); }))
                 out.push_back(genericSwatch(layer, style));
             continue;
         }

@@ -42,6 +42,7 @@ public:
         bool cell = false;     ///< a claimant, named alone: several to a row under the entry before
         QString symbol = {};   ///< sites: the kind whose symbol stands for the entry
         bool hollow = false;   ///< sites: the symbol of a site not yet in operation
+        bool heading = false;  ///< a line of text naming the entries under it, without a swatch
     };
 
     /// A line's statuses in the order the Layers panel and the legend list them.
@@ -50,7 +51,7 @@ public:
     /// a triangle, port a diamond, anything else a circle), a hollow symbol a site that is only
     /// planned or under construction.
     static void paintSymbol(QPainter &painter, QPointF centre, const QString &kind, bool hollow, double scale,
-                            const LayerStyle &style);
+                            const LayerStyle &style, const QColor &fill = QColor());
     /// The symbol's radius in pixels at `scale`: what a click on it must hit.
     static double symbolRadius(double scale) { return 5.5 * scale; }
     /// Whether a site in `status` is drawn hollow.

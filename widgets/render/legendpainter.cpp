@@ -53,7 +53,8 @@ LegendPainter::Layout LegendPainter::layoutAt(const Scene &scene, const ViewStat
     out.cellSwatchWidth = 14 * k;
     double width = titleMetrics.horizontalAdvance(title(view.year) + QStringLiteral("  ▸")), cellWidth = 0;
     for (const LayerPainter::Swatch &e : std::as_const(out.entries)) {
-        const double w = (e.cell ? out.cellSwatchWidth : out.swatchWidth) + 6 * k + metrics.horizontalAdvance(e.label);
+        const double w = e.heading ? titleMetrics.horizontalAdvance(e.label) // a layer's name over its classes
+                                   : (e.cell ? out.cellSwatchWidth : out.swatchWidth) + 6 * k + metrics.horizontalAdvance(e.label);
         (e.cell ? cellWidth : width) = std::max(e.cell ? cellWidth : width, w);
     }
     cellWidth += 8 * k;
@@ -137,6 +138,14 @@ void LegendPainter::paint(QPainter &painter, const Layout &layout, const ViewSta
         for (qsizetype i = 0; i < layout.entries.size(); ++i) {
             const LayerPainter::Swatch &e = layout.entries[i];
             const QPointF at = origin + layout.places[i];
+            if (e.heading) {
+                painter.setFont(titleFont);
+                painter.setPen(style.label);
+                painter.drawText(QRectF(at, QSizeF(layout.box.right() - at.x(), layout.row)), Qt::AlignVCenter | Qt::AlignLeft,
+                                 e.label);
+                painter.setFont(font);
+                continue;
+            }
             const double swatchW = e.cell ? layout.cellSwatchWidth : layout.swatchWidth;
             const QRectF swatch(at.x(), at.y() + layout.row * 0.2, swatchW, layout.row * 0.6);
             LayerPainter::Swatch scaled = e;

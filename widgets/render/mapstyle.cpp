@@ -21,6 +21,22 @@ QHash<QString, QColor> LayerStyle::standardClaimants()
 /// brown, BRICS indigo, beside the SCO's bluish green, sky blue and yellow. The comparison of
 /// the SCO with the Russia-led blocs: purple for both, teal for the SCO alone, orange for a
 /// Russia-led bloc alone, grey for neither (ColorBrewer's PuOr and BrBG ends, apart in greyscale).
+QList<QColor> LayerStyle::standardCategoryPalette()
+{
+    QList<QColor> out;
+    for (QRgb rgb : {0xe69f00u, 0x56b4e9u, 0x009e73u, 0xf0e442u, 0x0072b2u, 0xd55e00u, 0xcc79a7u, 0x332288u})
+        out << QColor::fromRgba(rgb | 0xd9000000u); // 85 %: the land shows through a little
+    return out;
+}
+
+QList<QColor> LayerStyle::standardSequentialPalette()
+{
+    QList<QColor> out;
+    for (QRgb rgb : {0xc2df23u, 0x6ccd5au, 0x1fa187u, 0x277f8eu, 0x365c8du, 0x46337eu, 0x440154u})
+        out << QColor::fromRgba(rgb | 0xd9000000u);
+    return out;
+}
+
 QHash<QString, QList<QColor>> LayerStyle::standardBlocPalettes()
 {
     return {{QStringLiteral("csto"), {QColor(0x88, 0x22, 0x55, 0xb0), QColor(0xdd, 0x88, 0x99, 0xa0)}},

@@ -38,11 +38,19 @@ struct LayerStyle
     /// look alike, on the map or in the legend. A membership layer without a palette of its own
     /// (the SCO, a user's layer) takes `member`, `observer` and `partner`.
     QHash<QString, QList<QColor>> blocPalettes = standardBlocPalettes();
+    /// A user's layer coloured by a field (ClassColours): categories take these hues in order
+    /// (Okabe–Ito, with Tol's indigo for its black), apart for colour-blind readers; numeric
+    /// classes a ramp from light to dark (viridis, without its palest yellow, which the land
+    /// would swallow in greyscale), apart in greyscale print too.
+    QList<QColor> categoryPalette = standardCategoryPalette();
+    QList<QColor> sequentialPalette = standardSequentialPalette();
 
     QColor claimant(const QString &iso3) const;
     static QHash<QString, QColor> standardClaimants();
     static QList<QColor> standardClaimantFallback();
     static QHash<QString, QList<QColor>> standardBlocPalettes();
+    static QList<QColor> standardCategoryPalette();
+    static QList<QColor> standardSequentialPalette();
 };
 
 /// Colours and sizes of the base map. Muted so that thematic layers speak; sizes are for a

@@ -170,10 +170,13 @@ void Scene::setLayers(const QList<std::shared_ptr<const Layer>> &layers, const Q
 {
     QList<ProjectedLayer> ready = m_layers + projected, next;
     for (const auto &layer : layers) {
+        // A layer kept, moved or restyled (the same features) keeps its projected paths.
         const auto done = std::find_if(ready.cbegin(), ready.cend(), [&](const ProjectedLayer &pl) {
-            return pl.layer == layer && pl.projectionId == projection().id();
+            return pl.projectionId == projection().id() &&
+                   (pl.layer == layer || (!layer->features.isEmpty() && pl.layer->features.isSharedWith(layer->features)));
         });
         next.push_back(done != ready.cend() ? *done : ProjectedLayer(layer, projection()));
+        next.back().layer = layer;
     }
     m_layers = std::move(next);
 }

@@ -13,7 +13,8 @@ namespace spheres {
 bool TiledLayerPainter::applies(const ProjectedLayer &pl, const ViewState &view)
 {
     const Layer &layer = *pl.layer;
-    if (layer.kind != LayerKind::Generic || !pl.timeless)
+    // Tiles hold one colour a layer: a layer styled by a field is drawn feature by feature.
+    if (layer.kind != LayerKind::Generic || !pl.timeless || layer.style.isSet())
         return false;
     return !view.isHighlighting() || view.highlightFeatures.contains(layer.id);
 }
