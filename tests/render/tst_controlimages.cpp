@@ -17,6 +17,8 @@
 #include <QDir>
 #include <QImage>
 #include <QPainter>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -68,6 +70,7 @@ private slots:
     void mapMatchesItsControlImage_data();
     void mapMatchesItsControlImage();
     void slideMatchesItsControlImage();
+    void packPageMatchesItsControlImage();
     void comparisonCatchesALostFill();
 
 private:
@@ -171,6 +174,30 @@ void TestControlImages::slideMatchesItsControlImage()
     QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(written.size(), 1);
     check(u"slide"_s, QImage(written.first()));
+}
+
+void TestControlImages::packPageMatchesItsControlImage()
+{
+    // A page of the PDF briefing pack as a reader's viewer draws it (pdftoppm): the map, its
+    // title, the text under it on the page; a lost map or text leaving the page shows.
+    const QString pdftoppm = QStandardPaths::findExecutable(u"pdftoppm"_s);
+    if (pdftoppm.isEmpty())
+        QSKIP("pdftoppm (poppler-utils) is not installed: the pack's page is not drawn");
+    Brief one = m_brief;
+    one.views = {m_brief.views.value(1, m_brief.views.first())};
+    ExportOptions options = ExportOptions::forPreset(ExportOptions::Preset::A4, ExportOptions::Format::Pdf);
+    options.dpi = 72;
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(u"pack.pdf"_s);
+    const Exporter::Result result = BriefingPack::exportPdf(
+        MapRenderer(), [this](const QString &id) { return m_cache.sceneFor(id, 1e9); }, one, options, pdf, {}, {});
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QProcess raster;
+    raster.start(pdftoppm, {u"-r"_s, u"30"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, u"-singlefile"_s, u"-png"_s, pdf,
+                            dir.filePath(u"page"_s)});
+    QVERIFY(raster.waitForFinished(60000));
+    QCOMPARE(raster.exitCode(), 0);
+    check(u"pack-page"_s, QImage(dir.filePath(u"page.png"_s)));
 }
 
 void TestControlImages::comparisonCatchesALostFill()
