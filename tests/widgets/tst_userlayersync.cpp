@@ -25,25 +25,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+#include "../support/squareslayer.h"
 
 using namespace spheres;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-/// Two squares with a text field "kind" and a number "pop".
-const QByteArray kSquares = R"({"type":"FeatureCollection","features":[
-  {"type":"Feature","id":"a","properties":{"name":"A","kind":"farm","pop":10},
-   "geometry":{"type":"Polygon","coordinates":[[[60,40],[62,40],[62,42],[60,42],[60,40]]]}},
-  {"type":"Feature","id":"b","properties":{"name":"B","kind":"mine","pop":90},
-   "geometry":{"type":"Polygon","coordinates":[[[70,40],[72,40],[72,42],[70,42],[70,40]]]}}]})";
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
-}
+const QByteArray kSquares = spheres::test::squaresGeoJson();
+using spheres::test::writeFile;
 
 } // namespace
 
