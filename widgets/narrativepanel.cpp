@@ -12,6 +12,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QAbstractTextDocumentLayout>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -47,33 +48,68 @@ void NarrativePanel::setMarkedClaims(const QStringList &ids)
 {
     if (ids == m_marked)
         return;
-    const QSet<QString> next(ids.begin(), ids.end());
-    for (const QString &id : std::as_const(m_markedSet))
-        if (!next.contains(id))
-            setMarked(id, false);
-    for (const QString &id : next)
-        if (!m_markedSet.contains(id))
-            setMarked(id, true);
     m_marked = ids;
-    m_markedSet = next;
+    decorate();
     describe();
 }
 
-void NarrativePanel::setMarked(const QString &id, bool marked)
+QTextEdit::ExtraSelection NarrativePanel::selectionOf(const Span &span) const
+{
+    QTextEdit::ExtraSelection selection;
+    selection.cursor = QTextCursor(m_browser->document());
+    selection.cursor.setPosition(span.start);
+    selection.cursor.setPosition(span.end, QTextCursor::KeepAnchor);
+    return selection;
+}
+
+void NarrativePanel::decorate()
+{
+    // Marks and the focus frame are painted over the laid-out text, never written into the
+    // document: a click on a region of a 5,000-claim brief then lays out nothing again. So a mark
+    // is an underline and a thin outline of the glyphs (bold would change the line breaks).
+    // Inside an (empty) edit block a cursor does not lay out the block it is moved to in order to
+    // remember its x: without it, marking a country's 200 claims laid out 200 paragraphs.
+    QTextCursor noLayout(m_browser->document());
+    noLayout.beginEditBlock();
+    QList<QTextEdit::ExtraSelection> selections;
+    QStringList decorated;
+    const bool dark = MapStyle::isDarkPalette(palette());
+    for (const QString &id : std::as_const(m_marked)) {
+        const auto span = m_spans.constFind(id);
+        if (span == m_spans.constEnd() || id == m_focused) // the focused claim's frame says more than a mark
+            continue;
+        decorated << id;
+        QTextEdit::ExtraSelection mark = selectionOf(*span);
+        mark.format.setFontUnderline(true);
+        mark.format.setTextOutline(QPen(StanceStyle::textOnTint(dark), 0.6));
+        selections << mark;
+    }
+    const Claim *focused = m_brief ? m_brief->claim(m_focused) : nullptr;
+    if (const auto span = m_spans.constFind(m_focused); focused && span != m_spans.constEnd()) {
+        decorated << m_focused;
+        QTextEdit::ExtraSelection frame = selectionOf(*span);
+        frame.format.setBackground(StanceStyle::colour(focused->stance, dark));
+        frame.format.setForeground(StanceStyle::textOnColour(focused->stance, dark));
+        selections << frame;
+    }
+    noLayout.endEditBlock();
+    m_browser->setExtraSelections(selections);
+    m_decorated = decorated;
+}
+
+QStringList NarrativePanel::decoratedClaims() const { return m_decorated; }
+
+void NarrativePanel::scrollTo(const QString &id)
 {
     const auto span = m_spans.constFind(id);
-    if (span == m_spans.constEnd() || id == m_focused) // the focused claim's frame says more than a mark
+    if (span == m_spans.constEnd())
         return;
-    QTextCursor cursor(m_browser->document());
-    cursor.setPosition(span->start);
-    cursor.setPosition(span->end, QTextCursor::KeepAnchor);
-    cursor.setCharFormat(span->format); // as built: unmarked
-    if (marked) {
-        QTextCharFormat mark;
-        mark.setFontWeight(600);
-        mark.setFontUnderline(true);
-        cursor.mergeCharFormat(mark);
-    }
+    const QTextBlock block = m_browser->document()->findBlock(span->start);
+    const QRectF box = m_browser->document()->documentLayout()->blockBoundingRect(block);
+    QScrollBar *bar = m_browser->verticalScrollBar();
+    const int viewport = m_browser->viewport()->height();
+    if (box.top() < bar->value() || box.bottom() > bar->value() + viewport)
+        bar->setValue(int(box.top()) - viewport / 4);
 }
 
 void NarrativePanel::findSpans()
@@ -88,7 +124,7 @@ void NarrativePanel::findSpans()
             const int end = fragment.position() + fragment.length();
             auto span = m_spans.find(target->id);
             if (span == m_spans.end())
-                m_spans.insert(target->id, {fragment.position(), end, fragment.charFormat()});
+                m_spans.insert(target->id, {fragment.position(), end});
             else
                 span->end = std::max(span->end, end);
         }
@@ -99,7 +135,9 @@ void NarrativePanel::setFocusedClaim(const QString &id)
     if (id == m_focused)
         return;
     m_focused = id;
-    rebuild();
+    decorate();
+    scrollTo(id); // a claim focused from the map or the panel is shown where it stands
+    describe();
 }
 
 void NarrativePanel::changeEvent(QEvent *event)
@@ -136,11 +174,8 @@ void NarrativePanel::rebuild()
             const qsizetype at = text.indexOf(sentence);
             if (at < 0)
                 continue;
-            QString style = QStringLiteral("background-color:%1; color:%2; text-decoration:none;")
-                                .arg(StanceStyle::tint(c->stance, dark).name(), StanceStyle::textOnTint(dark).name());
-            if (c->id == m_focused)
-                style = QStringLiteral("background-color:%1; color:%2; text-decoration:none;")
-                            .arg(StanceStyle::colour(c->stance, dark).name(), StanceStyle::textOnColour(c->stance, dark).name());
+            const QString style = QStringLiteral("background-color:%1; color:%2; text-decoration:none;")
+                                      .arg(StanceStyle::tint(c->stance, dark).name(), StanceStyle::textOnTint(dark).name());
             const QString tag = QStringLiteral("<sup style='color:%1'>&nbsp;%2&nbsp;%3</sup>")
                                     .arg(StanceStyle::colour(c->stance, dark).name(), SafeText::html(StanceStyle::symbol(c->stance)),
                                          stanceLabel(c->stance).toLower());
@@ -152,8 +187,7 @@ void NarrativePanel::rebuild()
     m_browser->setHtml(html);
     m_browser->document()->setUndoRedoEnabled(false); // marks are no edits
     findSpans();
-    for (const QString &id : std::as_const(m_markedSet))
-        setMarked(id, true);
+    decorate();
     m_browser->verticalScrollBar()->setValue(scroll);
     describe();
 }

@@ -1,8 +1,7 @@
 #pragma once
 
 #include <QHash>
-#include <QSet>
-#include <QTextCharFormat>
+#include <QTextEdit>
 #include <QWidget>
 
 class QTextBrowser;
@@ -25,6 +24,8 @@ public:
     void setMarkedClaims(const QStringList &ids);
     void setFocusedClaim(const QString &id);
     QString html() const;
+    /// The claims drawn marked or framed, the focused one last (what a reader sees styled).
+    QStringList decoratedClaims() const;
 
 signals:
     void claimActivated(const QString &id);
@@ -37,19 +38,20 @@ private:
     void rebuild();
     /// Where each claim's sentence is in the document, with its format as built (unmarked).
     void findSpans();
-    /// Marks or unmarks one claim's sentence in place: a click marks the claims of what it
-    /// selects without laying out the whole narrative again.
-    void setMarked(const QString &id, bool marked);
-    void describe();
-
     struct Span
     {
         int start = 0, end = 0;
-        QTextCharFormat format;
     };
+    QTextEdit::ExtraSelection selectionOf(const Span &span) const;
+    /// Draws the marks and the focused claim's frame over the text (see decorate's comment).
+    void decorate();
+    /// Scrolls the claim's paragraph into view if it is not.
+    void scrollTo(const QString &id);
+    void describe();
+
     const Brief *m_brief = nullptr;
     QStringList m_marked;
-    QSet<QString> m_markedSet;
+    QStringList m_decorated;
     QHash<QString, Span> m_spans;
     QString m_focused;
     QTextBrowser *m_browser = nullptr;
