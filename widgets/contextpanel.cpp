@@ -41,6 +41,10 @@ QString attributeText(const QVariant &value)
 /// A file may have hundreds of columns; the panel shows the first ones.
 constexpr int kMaxAttributesShown = 100;
 
+/// Claims listed per stance until the reader asks for all: a country of a 5,000-claim brief has
+/// hundreds, which nobody reads in a side panel and which took the click 50–100 ms to lay out.
+constexpr int kClaimsShownPerStance = 12;
+
 QString periodsText(const Feature &f)
 {
     QStringList parts;
@@ -179,6 +183,7 @@ void ContextPanel::scrollToTopIfNew(const QString &subject)
     if (subject == m_shownSubject)
         return;
     m_shownSubject = subject;
+    m_allClaimsShown.clear(); // a new subject starts with short lists again
     m_scroll->verticalScrollBar()->setValue(0);
 }
 
@@ -194,6 +199,12 @@ void ContextPanel::onLink(const QString &link)
     case InternalLink::Kind::Region: emit regionActivated(target->id); break;
     case InternalLink::Kind::Feature: emit featureActivated(target->id); break;
     case InternalLink::Kind::EditClaim: emit editClaimRequested(target->id); break;
+    case InternalLink::Kind::MoreClaims:
+        if (const auto stance = stanceFromKey(target->id)) {
+            m_allClaimsShown.insert(*stance);
+            refresh(); // the same subject: the reader keeps their place
+        }
+        break;
     }
 }
 
@@ -230,27 +241,30 @@ QString ContextPanel::claimsSection(const QList<const Claim *> &claims, const QS
     };
     QString html = QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>").arg(tr("Claims in the narrative (%1)").arg(claims.size()));
     for (Stance stance : {Stance::Rivalry, Stance::Cooperation, Stance::Context}) {
-        QString rows, viaRows;
-        int count = 0;
-        for (const Claim *c : claims) {
-            if (c->stance != stance)
-                continue;
-            ++count;
-            const QString via = viaGroup(c);
-            (via.isEmpty() ? rows : viaRows) +=
-                QStringLiteral("<p style='margin:3px 0 6px 8px'><a href='%1' style='color:#1a1a1a; text-decoration:none'>“%2”</a>"
-                               " <span style='color:gray'>¶%3%4</span></p>")
-                    .arg(InternalLink::href(InternalLink::Kind::Claim, c->id), SafeText::html(c->text),
-                         QString::number(c->paragraph + 1),
-                         via.isEmpty() ? QString() : SafeText::html(tr(" · via %1").arg(via)));
-        }
-        rows += viaRows;
-        if (count == 0)
+        // Direct claims first, then those that reach the region through a group.
+        QList<std::pair<const Claim *, QString>> listed;
+        for (const Claim *c : claims)
+            if (c->stance == stance)
+                listed.append({c, viaGroup(c)});
+        if (listed.isEmpty())
             continue;
+        std::stable_partition(listed.begin(), listed.end(), [](const auto &entry) { return entry.second.isEmpty(); });
         html += QStringLiteral("<p style='margin:8px 0 2px 0; color:%1; font-weight:600'>%2 %3 (%4)</p>")
                     .arg(StanceStyle::colour(stance).name(), SafeText::html(StanceStyle::symbol(stance)), stanceLabel(stance))
-                    .arg(count);
-        html += rows;
+                    .arg(listed.size());
+        const qsizetype shown = m_allClaimsShown.contains(stance) ? listed.size() : std::min<qsizetype>(listed.size(), kClaimsShownPerStance);
+        for (qsizetype i = 0; i < shown; ++i) {
+            const auto &[c, via] = listed[i];
+            html += QStringLiteral("<p style='margin:3px 0 6px 8px'><a href='%1' style='color:#1a1a1a; text-decoration:none'>“%2”</a>"
+                                   " <span style='color:gray'>¶%3%4</span></p>")
+                        .arg(InternalLink::href(InternalLink::Kind::Claim, c->id), SafeText::html(c->text),
+                             QString::number(c->paragraph + 1),
+                             via.isEmpty() ? QString() : SafeText::html(tr(" · via %1").arg(via)));
+        }
+        if (shown < listed.size())
+            html += QStringLiteral("<p style='margin:3px 0 6px 8px'><a href='%1'>%2</a></p>")
+                        .arg(InternalLink::href(InternalLink::Kind::MoreClaims, stanceKey(stance)),
+                             tr("Show all %1 %2 claims").arg(listed.size()).arg(stanceLabel(stance).toLower()));
     }
     return html;
 }
@@ -264,6 +278,7 @@ void ContextPanel::showClaim(const QString &id)
         refresh();
         return;
     }
+    scrollToTopIfNew(QStringLiteral("claim:") + c->id);
     m_title->setText(tr("%1 %2").arg(StanceStyle::symbol(c->stance), stanceLabel(c->stance)));
     m_subtitle->setText(tr("Claim %1 · paragraph %2, sentence %3").arg(c->id, QString::number(c->paragraph + 1), QString::number(c->sentence + 1)));
     QString html = QStringLiteral("<p style='font-size:large; border-left:4px solid %1; padding-left:8px'>“%2”</p>")
@@ -286,7 +301,6 @@ void ContextPanel::showClaim(const QString &id)
     html += QStringLiteral("<p style='color:gray'>%1</p>").arg(basis);
     html += QStringLiteral("<p><a href='%1'>%2</a></p>").arg(InternalLink::href(InternalLink::Kind::EditClaim, c->id), tr("Edit this claim…"));
     m_body->setText(html);
-    scrollToTopIfNew(QStringLiteral("claim:") + c->id);
     setSummary(tr("Claim %1, %2: %3").arg(c->id, stanceLabel(c->stance), c->text));
 }
 
@@ -335,11 +349,12 @@ void ContextPanel::showRegion(const QString &code)
     m_title->setText(region->name);
     m_subtitle->setText(region->isoCode ? tr("%1 · ISO 3166-1 alpha-3").arg(region->code)
                                         : tr("%1 · Natural Earth code (no ISO code)").arg(region->code));
-    m_body->setText(describeRegion(code));
-    scrollToTopIfNew(QStringLiteral("region:") + code);
+    scrollToTopIfNew(QStringLiteral("region:") + code); // first: a new subject starts with short lists
+    const QList<FeatureRef> concerning = RegionFacts::concerning(m_layers, *region); // once: lines are tested by geometry
+    m_body->setText(describeRegion(code, concerning));
     // Memberships and zones say what the region means here; its pipelines can be many: the panel lists them.
     QStringList sentences{tr("Selected: %1 (%2).").arg(region->name, region->code)};
-    for (const FeatureRef &ref : RegionFacts::concerning(m_layers, *region))
+    for (const FeatureRef &ref : concerning)
         if (ref.layer->kind == LayerKind::Membership || ref.layer->kind == LayerKind::Zones)
             if (const auto [subject, what] = layerFact(ref, *region); !subject.isEmpty())
                 sentences << tr("%1: %2.").arg(subject, what);
@@ -363,8 +378,8 @@ void ContextPanel::showFeature(const QString &ref)
     }
     m_title->setText(found.feature->name);
     m_subtitle->setText(found.layer->title);
-    m_body->setText(describeFeature(*found.layer, *found.feature));
     scrollToTopIfNew(QStringLiteral("feature:") + ref);
+    m_body->setText(describeFeature(*found.layer, *found.feature));
     QStringList sentences{tr("Selected: %1 (%2).").arg(found.feature->name, found.layer->title)};
     if (const auto status = found.feature->statusIn(m_year); status && !status->isEmpty())
         sentences << tr("%1 in %2.").arg(*status, QString::number(m_year));
@@ -392,10 +407,10 @@ std::pair<QString, QString> ContextPanel::layerFact(const FeatureRef &ref, const
     }
 }
 
-QString ContextPanel::layerFacts(const Region &region) const
+QString ContextPanel::layerFacts(const Region &region, const QList<FeatureRef> &concerning) const
 {
     QString html;
-    for (const FeatureRef &ref : RegionFacts::concerning(m_layers, region)) {
+    for (const FeatureRef &ref : concerning) {
         const auto [subject, what] = layerFact(ref, region);
         if (subject.isEmpty())
             continue;
@@ -424,13 +439,13 @@ QList<const Claim *> ContextPanel::claimsAboutFeature(const Layer &layer, const 
     return m_brief ? ClaimFinder(*m_brief, m_atlas.get(), m_claimIndex).aboutFeature(layer.id + u'/' + feature.id) : QList<const Claim *>{};
 }
 
-QString ContextPanel::describeRegion(const QString &code) const
+QString ContextPanel::describeRegion(const QString &code, const QList<FeatureRef> &concerning) const
 {
     const Region &region = *m_atlas->region(code);
     QStringList groupNames;
     for (const RegionGroup *g : m_atlas->groupsContaining(code))
         groupNames << g->name;
-    QString html = section(tr("On the map in %1").arg(m_year), layerFacts(region));
+    QString html = section(tr("On the map in %1").arg(m_year), layerFacts(region, concerning));
     html += claimsSection(claimsAboutRegion(code), code);
     auto row = [&html](const QString &label, const QString &value) {
         if (!value.isEmpty())

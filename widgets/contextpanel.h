@@ -3,6 +3,7 @@
 #include "claim.h"
 #include "layer.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <memory>
@@ -70,9 +71,10 @@ private:
     QString claimsSection(const QList<const Claim *> &claims, const QString &regionCode = {}) const;
     QString regionName(const QString &code) const;
     QString featureName(const QString &ref) const;
-    QString describeRegion(const QString &code) const;
+    /// `concerning`: RegionFacts::concerning for the region.
+    QString describeRegion(const QString &code, const QList<FeatureRef> &concerning) const;
     QString describeFeature(const Layer &layer, const Feature &feature) const;
-    QString layerFacts(const Region &region) const;
+    QString layerFacts(const Region &region, const QList<FeatureRef> &concerning) const;
     /// What one layer says about the region in the year, as (subject, what): ("Shanghai
     /// Cooperation Organisation", "member in 2026"); an empty subject when it says nothing.
     std::pair<QString, QString> layerFact(const FeatureRef &ref, const Region &region) const;
@@ -87,6 +89,7 @@ private:
     QString m_claim;
     QString m_summary;
     QString m_shownSubject;
+    QSet<Stance> m_allClaimsShown; ///< stances whose long list the reader opened, for this subject
     const Brief *m_brief = nullptr;
     const ClaimIndex *m_claimIndex = nullptr; ///< the brief owner's, kept up to date by it (may be null)
     QLabel *m_title = nullptr;

@@ -8,11 +8,12 @@ namespace spheres {
 namespace {
 
 constexpr QLatin1StringView kScheme("spheres:");
-constexpr std::array<std::pair<InternalLink::Kind, QLatin1StringView>, 4> kKinds{{
+constexpr std::array<std::pair<InternalLink::Kind, QLatin1StringView>, 5> kKinds{{
     {InternalLink::Kind::Claim, QLatin1StringView("claim/")},
     {InternalLink::Kind::Region, QLatin1StringView("region/")},
     {InternalLink::Kind::Feature, QLatin1StringView("feature/")},
     {InternalLink::Kind::EditClaim, QLatin1StringView("edit/")},
+    {InternalLink::Kind::MoreClaims, QLatin1StringView("more/")},
 }};
 
 } // namespace

@@ -13,7 +13,8 @@ namespace spheres {
 class InternalLink
 {
 public:
-    enum class Kind { Claim, Region, Feature, EditClaim };
+    /// MoreClaims: the rest of a long list of claims of one stance (id: the stance's key).
+    enum class Kind { Claim, Region, Feature, EditClaim, MoreClaims };
     struct Target
     {
         Kind kind;
