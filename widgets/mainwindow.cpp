@@ -98,6 +98,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     addDockWidget(Qt::RightDockWidgetArea, narrativeDock);
 
     m_charts = new ChartsPanel;
+    m_charts->setLazy(true);
     auto *chartsDock = new QDockWidget(tr("Charts"));
     chartsDock->setObjectName(QStringLiteral("chartsDock"));
     chartsDock->setWidget(m_charts);

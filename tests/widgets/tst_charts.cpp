@@ -57,6 +57,7 @@ private slots:
     void powerOfSiberiaComesOnStreamBetween2018And2020();
     void gasAndOilAreApartWithTheirUnits();
     void kazakhstanEmphasisesItsPipelines();
+    void lazyChartsCatchUpWhenSeen();
     void featureSelectionEmphasisesOneBar();
     void clickingABarSelectsItsPipeline();
     void scoMemberCounts();
@@ -228,6 +229,23 @@ void TestCharts::kazakhstanEmphasisesItsPipelines()
     QCOMPARE(chart->barValue(QStringLiteral("pipelines/power-of-siberia")).value_or(-1), 38.0);
     m_panel->clearSelection();
     QVERIFY(chart->isEmphasised(QStringLiteral("pipelines/power-of-siberia")));
+}
+
+void TestCharts::lazyChartsCatchUpWhenSeen()
+{
+    // The window's charts: hidden, they wait to be shown; shown, they follow one turn later.
+    m_panel->setLazy(true);
+    m_panel->setYear(2020);
+    EnergyChart *chart = m_panel->energyChart();
+    const QString powerOfSiberia = QStringLiteral("pipelines/power-of-siberia");
+    m_panel->showRegion(QStringLiteral("KAZ"));
+    QCoreApplication::processEvents();
+    QVERIFY(chart->isEmphasised(powerOfSiberia)); // hidden: not followed yet
+    m_panel->show();
+    QVERIFY(!chart->isEmphasised(powerOfSiberia)); // shown: caught up at once
+    m_panel->clearSelection();
+    QVERIFY(!chart->isEmphasised(powerOfSiberia));
+    QTRY_VERIFY(chart->isEmphasised(powerOfSiberia)); // the next turn of the event loop
 }
 
 void TestCharts::featureSelectionEmphasisesOneBar()

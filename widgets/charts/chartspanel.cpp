@@ -11,6 +11,7 @@
 #include "membershiptimelinemodel.h"
 
 #include <QTabWidget>
+#include <QTimer>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -203,8 +204,31 @@ QStringList ChartsPanel::featuresConcerning(const QString &code) const
     return keys;
 }
 
+void ChartsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refreshNow();
+}
+
 void ChartsPanel::refresh()
 {
+    if (!m_lazy) {
+        refreshNow();
+        return;
+    }
+    const bool queued = m_stale;
+    m_stale = true;
+    if (!queued && isVisible())
+        QTimer::singleShot(0, this, [this] {
+            if (m_stale && isVisible())
+                refreshNow();
+        });
+}
+
+void ChartsPanel::refreshNow()
+{
+    m_stale = false;
     QList<const Claim *> claims;
     QString subject;
     if (!m_region.isEmpty()) {

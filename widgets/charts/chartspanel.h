@@ -57,6 +57,12 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     /// Brings the tab of `chart` to the front.
     void showChart(ChartWidget *chart);
+    /// In the window the charts follow lazily: Qt Charts lays a chart out again on every change,
+    /// which made a click on the map wait for charts. So a change is applied on the next turn
+    /// of the event loop (after the map and the context panel are painted), several changes
+    /// once, and while the panel is hidden (its dock tab behind another) only when it is shown.
+    /// Printing draws a panel that is never shown and reads it at once: off by default.
+    void setLazy(bool lazy) { m_lazy = lazy; }
 
 public slots:
     void setYear(int year);
@@ -73,10 +79,14 @@ signals:
     void featureClicked(const QString &ref);
     void yearClicked(int year);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QStringList featuresConcerning(const QString &code) const;
 
     void followMembershipLayer();
+    void refreshNow();
 
     QList<std::shared_ptr<const Layer>> m_layers;
     QStringList m_hiddenLayers;
@@ -84,6 +94,8 @@ private:
     const Brief *m_brief = nullptr;
     const ClaimIndex *m_claimIndex = nullptr; ///< the brief owner's, kept up to date by it (may be null)
     int m_year = 2026;
+    bool m_lazy = false;
+    bool m_stale = false; ///< a lazy refresh is waiting (for the next turn, or to be shown)
     QString m_region;
     QString m_feature;
     static QWidget *scrollable(ChartWidget *chart);

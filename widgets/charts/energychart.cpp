@@ -204,18 +204,26 @@ void EnergyChart::updateAxes(Part &p)
     p.nameTexts = categories; // plain text items: no markup to escape
     for (QString &label : categories) // Qt Charts shows labels as HTML; names come from files
         label = SafeText::html(label);
-    p.categories->setCategories(categories);
+    // Emphasis changes on every click keep the rows: Qt Charts lays the whole chart out again on
+    // any axis or title change, even to the same value (most of a click's cost): set what changed.
+    if (p.categories->categories() != categories)
+        p.categories->setCategories(categories);
 
     double max = 0;
     for (int row = 0; row < p.model->rowCount(); ++row)
         max = std::max(max, p.model->index(row, PipelineCapacityModel::Capacity).data().toDouble());
-    p.values->setRange(0, max > 0 ? max * 1.08 : 1.0);
-    p.values->applyNiceNumbers();
+    if (const double top = max > 0 ? max * 1.08 : 1.0; top != p.rangeTop) {
+        p.rangeTop = top;
+        p.values->setRange(0, top);
+        p.values->applyNiceNumbers();
+    }
 
     const QStringList units = p.model->units();
     const QString unit = units.isEmpty() ? tr("no capacity given") : units.join(QStringLiteral(", "));
-    p.values->setTitleText(SafeText::html(tr("Capacity (%1)").arg(unit)));
-    p.series->chart()->setTitle(SafeText::html(titleOf(p)));
+    if (const QString axisTitle = SafeText::html(tr("Capacity (%1)").arg(unit)); p.values->titleText() != axisTitle)
+        p.values->setTitleText(axisTitle);
+    if (const QString title = SafeText::html(titleOf(p)); p.series->chart()->title() != title)
+        p.series->chart()->setTitle(title);
 
     placeBarNames(p);
 

@@ -85,6 +85,7 @@ private:
         /// a narrow dock left them no room but "…".
         QList<QGraphicsSimpleTextItem *> names;
         QStringList nameTexts;
+        double rangeTop = -1; ///< the value axis's top before nice numbers, to set it only when it changes
     };
     const Part *part(const QString &commodity) const;
     void updateAxes(Part &part);
