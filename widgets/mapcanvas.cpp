@@ -227,7 +227,7 @@ void MapCanvas::paintEvent(QPaintEvent *)
     } else {
         m_dragFrames.clear();
         if (m_colourVision == ColourVision::Mode::Normal)
-            m_renderer.render(painter, *scene(), view());
+            m_ground.paint(painter, m_renderer, *scene(), view());
         else
             painter.drawImage(QPointF(0, 0), grabMap());
         if (!m_overlay.active)

@@ -2,6 +2,7 @@
 
 #include "colourvision.h"
 #include "framecache.h"
+#include "groundcache.h"
 #include "maprenderer.h"
 #include "mapsession.h"
 #include "slideoverlay.h"
@@ -130,6 +131,7 @@ private:
     ClaimsCard *m_claimsCard = nullptr;
     MapRenderer m_renderer;
     FrameCache m_dragFrames;
+    GroundCache m_ground;
     QVariantAnimation *m_camera = nullptr;
     PresentationOverlay m_overlay;
     ColourVision::Mode m_colourVision = ColourVision::Mode::Normal;

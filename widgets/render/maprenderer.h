@@ -38,7 +38,10 @@ public:
     {
         m_style = std::move(style);
         m_labelImages.clear(); // drawn in the old colours
+        ++m_styleRevision;
     }
+    /// Changes with every setStyle: raster caches of this renderer's drawing key on it.
+    quint64 styleRevision() const { return m_styleRevision; }
     /// Device pixels per logical pixel where `painter` draws: the device's ratio (2 on a HiDPI
     /// screen) times any scale the painter adds (a widget rendered into a larger image). Raster
     /// caches are made at this ratio so that they stay as crisp as the vector drawing around them.
@@ -77,6 +80,7 @@ private:
                       double haloWidth) const;
 
     MapStyle m_style;
+    quint64 m_styleRevision = 0;
     QList<Annotation> m_annotations;
     QList<QRectF> m_legendKeepClear;
     /// Rendered labels (text with halo) for raster devices, where stroking a glyph outline

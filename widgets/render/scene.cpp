@@ -179,6 +179,7 @@ void Scene::setLayers(const QList<std::shared_ptr<const Layer>> &layers, const Q
         next.back().layer = layer;
     }
     m_layers = std::move(next);
+    ++m_revision;
 }
 
 const SceneLevel &Scene::levelFor(double metresPerPixel) const

@@ -52,7 +52,13 @@ public:
     Scene(std::shared_ptr<const Atlas> coarse, const Projection &projection);
 
     const Projection &projection() const { return m_coarse->projected().projection(); }
-    void setFine(std::shared_ptr<const SceneLevel> fine) { m_fine = std::move(fine); }
+    void setFine(std::shared_ptr<const SceneLevel> fine)
+    {
+        m_fine = std::move(fine);
+        ++m_revision;
+    }
+    /// Changes whenever what the scene draws changes (layers, detail): raster caches key on it.
+    quint64 revision() const { return m_revision; }
     bool hasFine() const { return m_fine != nullptr; }
     const SceneLevel &coarse() const { return *m_coarse; }
     /// The level to draw and hit-test at this zoom.
@@ -86,6 +92,7 @@ private:
     QList<QPainterPath> m_graticule;
     QList<ProjectedLayer> m_layers;
     QPainterPath m_globe;
+    quint64 m_revision = 0;
 };
 
 } // namespace spheres

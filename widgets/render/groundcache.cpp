@@ -1,0 +1,50 @@
+#include "groundcache.h"
+
+#include "maprenderer.h"
+#include "scene.h"
+
+#include <QPainter>
+
+namespace spheres {
+
+namespace {
+
+using Pass = MapRenderer::Pass;
+constexpr MapRenderer::Passes kGroundPasses = MapRenderer::Passes(Pass::Background) | Pass::Land | Pass::Layers;
+
+} // namespace
+
+ViewState GroundCache::groundOf(const ViewState &view)
+{
+    ViewState ground = view;
+    ground.selectedRegion.clear(); // outlined by the selection pass, named by the labels
+    // Only the upper passes read these: a folded legend or a hidden annotation keeps the ground.
+    ground.hiddenAnnotations.clear();
+    ground.legendCorner = ViewState::Corner::BottomLeft;
+    ground.legendCollapsed = false;
+    return ground;
+}
+
+void GroundCache::paint(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view)
+{
+    const qreal dpr = MapRenderer::pixelRatio(painter);
+    const ViewState ground = groundOf(view);
+    m_lastPaintRendered = m_image.isNull() || m_image.devicePixelRatio() != dpr || m_scene != &scene ||
+                          m_sceneRevision != scene.revision() || m_styleRevision != renderer.styleRevision() || !(m_view == ground);
+    if (m_lastPaintRendered) {
+        if (m_image.size() != view.size * dpr || m_image.devicePixelRatio() != dpr) {
+            m_image = QImage(view.size * dpr, QImage::Format_ARGB32_Premultiplied);
+            m_image.setDevicePixelRatio(dpr);
+        }
+        QPainter p(&m_image);
+        renderer.render(p, scene, ground, kGroundPasses);
+        m_view = ground;
+        m_scene = &scene;
+        m_sceneRevision = scene.revision();
+        m_styleRevision = renderer.styleRevision();
+    }
+    painter.drawImage(QPointF(0, 0), m_image);
+    renderer.render(painter, scene, view, MapRenderer::kAllPasses & ~kGroundPasses);
+}
+
+} // namespace spheres
