@@ -1,13 +1,10 @@
 #pragma once
 
-#include "commandline.h"
+#include "exportrequest.h"
 
 #include <QStringList>
 
 namespace spheres {
-
-/// `spheres export`'s options and description (its --help and its part of the man page).
-CommandSpec exportCommandSpec();
 
 /// `spheres export --out map.png|svg|pdf [--format F] [--size WxH | --preset 1080p|4k|a4|letter]
 /// [--dpi N] [--projection ID] [--center LON,LAT] [--scale N] [--select CODE] [--year YYYY]
@@ -18,5 +15,10 @@ CommandSpec exportCommandSpec();
 /// Needs a QApplication (the charts are widgets), which may use the offscreen platform.
 /// Returns the process exit code (ExitCode); problems are printed to stderr naming the option.
 int runExportCommand(const QStringList &arguments);
+
+/// Exports what `request` asks for: reads the base map and the users' layers, then writes the
+/// picture, or the briefing pack or numbered PNGs of every view. Returns the exit code
+/// (ExitCode); problems are printed to stderr.
+int runExport(const ExportRequest &request);
 
 } // namespace spheres

@@ -16,16 +16,6 @@ void MembershipTimelineModel::setLayer(std::shared_ptr<const Layer> layer)
     rebuild();
 }
 
-void MembershipTimelineModel::setYearRange(int first, int last)
-{
-    m_fixedRange = last >= first;
-    if (m_fixedRange) {
-        m_first = first;
-        m_last = last;
-    }
-    rebuild();
-}
-
 int MembershipTimelineModel::columnOf(const QString &status) const
 {
     const qsizetype i = m_statuses.indexOf(status);
@@ -54,16 +44,14 @@ void MembershipTimelineModel::rebuild()
                 if (!m_statuses.contains(p.status))
                     m_statuses << p.status;
     }
-    if (!m_fixedRange) {
-        // The layer's span: from its earliest dated status to the end of the timeline.
-        int first = std::numeric_limits<int>::max();
-        if (m_layer)
-            for (const Feature &f : m_layer->features)
-                for (const Period &p : f.periods)
-                    first = std::min(first, p.since);
-        m_first = first == std::numeric_limits<int>::max() ? 2001 : first;
-        m_last = std::max(m_first, int(kDefaultLastYear));
-    }
+    // The layer's span: from its earliest dated status to the end of the timeline.
+    int first = std::numeric_limits<int>::max();
+    if (m_layer)
+        for (const Feature &f : m_layer->features)
+            for (const Period &p : f.periods)
+                first = std::min(first, p.since);
+    m_first = first == std::numeric_limits<int>::max() ? 2001 : first;
+    m_last = std::max(m_first, int(kDefaultLastYear));
     m_rows.clear();
     for (int year = m_first; year <= m_last; ++year) {
         QList<int> row(m_statuses.size() + 1, 0);

@@ -24,8 +24,6 @@ public:
     /// Rows run from the layer's first year (its earliest period) to kDefaultLastYear.
     void setLayer(std::shared_ptr<const Layer> layer);
     std::shared_ptr<const Layer> layer() const { return m_layer; }
-    /// Overrides the span of years; `last` < `first` restores the layer's span.
-    void setYearRange(int first, int last);
     int firstYear() const { return m_first; }
     int lastYear() const { return m_last; }
 
@@ -52,7 +50,6 @@ private:
     std::shared_ptr<const Layer> m_layer;
     int m_first = 2001;
     int m_last = kDefaultLastYear;
-    bool m_fixedRange = false;
     QStringList m_statuses;
     QList<QList<int>> m_rows; ///< per year: the year, then a count per status
 };

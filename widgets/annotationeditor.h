@@ -1,6 +1,8 @@
 #pragma once
 
 #include "annotation.h"
+#include "annotationedits.h"
+#include "annotationoverlay.h"
 #include "annotationpainter.h"
 
 #include <QObject>
@@ -11,12 +13,12 @@
 #include <optional>
 
 class QAction;
-class QActionGroup;
 class QMenu;
 class QWidget;
 
 namespace spheres {
 
+class AnnotationMenus;
 class BriefDocument;
 class MapCanvas;
 
@@ -24,8 +26,8 @@ class MapCanvas;
 /// an area or a region highlight; in the default tool a click selects an annotation, a drag moves
 /// its text, its anchor or the whole mark, a double-click edits its text, the context menu
 /// restyles, hides or deletes it, and Delete removes it. Every change is one undoable edit of
-/// the brief. It watches the canvas's input through an event filter, so the canvas itself knows
-/// nothing of editing.
+/// the brief (AnnotationEdits); the commands' actions and menus are AnnotationMenus'. It watches
+/// the canvas's input through an event filter, so the canvas itself knows nothing of editing.
 class AnnotationEditor : public QObject
 {
     Q_OBJECT
@@ -36,9 +38,9 @@ public:
 
     /// The tools as exclusive, checkable actions with shortcuts, for a menu and a toolbar.
     QList<QAction *> toolActions() const;
-    QAction *deleteAction() const { return m_delete; }
+    QAction *deleteAction() const;
     /// A menu of the brief's annotations, each checked when the current map shows it.
-    QMenu *visibilityMenu() const { return m_visibility; }
+    QMenu *visibilityMenu() const;
     Tool tool() const { return m_tool; }
     void setTool(Tool tool);
     QString selected() const { return m_selected; }
@@ -46,7 +48,7 @@ public:
 
     /// Asks for an annotation's text: (dialog title, current text) → the new text, or nothing
     /// when the user cancels. A dialog by default; tests answer it themselves.
-    using AskText = std::function<std::optional<QString>(const QString &title, const QString &current)>;
+    using AskText = AnnotationEdits::AskText;
     void setAskText(AskText ask) { m_askText = std::move(ask); }
 
     // Edits of one annotation, each one undoable step (the context menu uses them).
@@ -74,21 +76,16 @@ private:
     void place(QPointF pos);
     void finishArea();
     void cancelPlacing();
-    void commit(const Annotation &annotation, const QString &what);
-    void add(Annotation annotation, const QString &what);
+    void add(const Annotation &annotation, const QString &what);
     QList<PlacedAnnotation> layout() const;
     std::optional<QPointF> lonLatAt(QPointF pos) const;
-    void showPreview(const Annotation &annotation);
-    void paintOverlay(QPainter &painter) const;
-    void rebuildVisibilityMenu();
-    const Annotation *find(const QString &id) const;
+    AnnotationOverlay::Marks marks() const;
 
     BriefDocument *m_document;
     MapCanvas *m_canvas;
+    AnnotationEdits m_edits;
     QWidget *m_overlay;
-    QActionGroup *m_tools;
-    QAction *m_delete;
-    QMenu *m_visibility;
+    AnnotationMenus *m_menus;
     Tool m_tool = Tool::Select;
     QString m_selected;
     AskText m_askText;

@@ -1,82 +1,54 @@
 #include "mainwindow.h"
-#include "appearance.h"
-#include "alert.h"
-#include "attributestyledialog.h"
-#include "userlayersync.h"
 
-#include "atlas.h"
+#include "alert.h"
 #include "annotationeditor.h"
+#include "appearance.h"
+#include "atlas.h"
 #include "autosave.h"
 #include "basemapcredit.h"
 #include "briefcontroller.h"
 #include "briefdocument.h"
 #include "briefio.h"
-#include "charts/chartprinter.h"
 #include "charts/chartspanel.h"
 #include "contextpanel.h"
 #include "documentactions.h"
+#include "exportflow.h"
+#include "geojsonreader.h"
+#include "layerfiles.h"
+#include "layerloadbar.h"
+#include "layerspanel.h"
+#include "mapcanvas.h"
+#include "mapstatus.h"
+#include "membershipcomparison.h"
 #include "narrativepanel.h"
 #include "presentationmode.h"
-#include "viewspanel.h"
-#include "searchbox.h"
-#include "layerspanel.h"
-#include "timeslider.h"
-#include "briefingpack.h"
-#include "exportdialog.h"
-#include "exporter.h"
-#include "scenecache.h"
-#include "geojsonreader.h"
-#include "layerchoicedialog.h"
-#include "layerloadbar.h"
-#include "membershipcomparison.h"
-#include "vectorfilereader.h"
-#include "mapcanvas.h"
 #include "projectioncatalog.h"
+#include "searchbox.h"
+#include "timeslider.h"
+#include "viewspanel.h"
 
 #include <QActionGroup>
-#include <QCloseEvent>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
-#include <QProgressDialog>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
 
 namespace spheres {
 
-namespace {
-
-QString formatScale(double metresPerPixel)
-{
-    const double denominator = metresPerPixel * 96.0 / 0.0254;
-    if (denominator >= 1e6)
-        return QStringLiteral("1:%1M").arg(denominator / 1e6, 0, 'f', denominator >= 1e7 ? 0 : 1);
-    return QStringLiteral("1:%1k").arg(denominator / 1e3, 0, 'f', 0);
-}
-
-QString formatLonLat(QPointF lonLat)
-{
-    const QChar ns = lonLat.y() >= 0 ? u'N' : u'S';
-    const QChar ew = lonLat.x() >= 0 ? u'E' : u'W';
-    return QStringLiteral("%1°%2 %3°%4")
-        .arg(std::abs(lonLat.y()), 0, 'f', 2).arg(ns).arg(std::abs(lonLat.x()), 0, 'f', 2).arg(ew);
-}
-
-} // namespace
-
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Spheres"));
     m_canvas = new MapCanvas;
     setCentralWidget(m_canvas);
+    new MapStatus(m_canvas, statusBar());
 
     m_context = new ContextPanel;
     auto *contextDock = new QDockWidget(tr("Context"));
@@ -133,18 +105,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_charts, &ChartsPanel::yearClicked, m_timeSlider, &TimeSlider::setYear);
     connect(m_document, &BriefDocument::briefReset, this,
             [this] { m_charts->setBrief(&m_document->brief(), &m_document->claimIndex()); });
-    m_userLayers = new UserLayerSync(m_document, m_canvas->session(), this);
-    connect(m_userLayers, &UserLayerSync::problemsFound, this, [this](const QString &problems) {
-        // After the brief has opened: its other layers and its text are there to work on.
-        QMetaObject::invokeMethod(this, [this, problems] {
-            Alert::warning(this, tr("Layers of the brief"), tr("Some layers of the brief could not be opened; they stay "
-                                                               "in the brief:\n%1").arg(problems));
-        }, Qt::QueuedConnection);
-    });
-    connect(m_userLayers, &UserLayerSync::warningsFound, this, [this](const QStringList &warnings) {
-        statusBar()->showMessage(tr("Layer added with %n warning(s): %1", nullptr, int(warnings.size())).arg(warnings.first()),
-                                 10000);
-    });
+    m_layerFiles = new LayerFiles(m_document, m_canvas->session(), this);
+    connect(m_layerFiles, &LayerFiles::sourcesSwitchedOff, this, &MainWindow::layersChanged);
     connect(m_document, &BriefDocument::claimChanged, m_charts, &ChartsPanel::refresh);
     connect(m_document, &BriefDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &BriefDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -161,22 +123,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_context, &ContextPanel::editClaimRequested, this,
             [this](const QString &id) { m_briefController->editClaim(id, this); });
 
-    m_cursorLabel = new QLabel;
-    m_scaleLabel = new QLabel;
-    m_projectionLabel = new QLabel;
-    m_detailLabel = new QLabel;
-    for (QLabel *label : {m_cursorLabel, m_scaleLabel, m_detailLabel, m_projectionLabel})
-        statusBar()->addPermanentWidget(label);
-    m_layerLoad = new LayerLoadBar([this](const UserLayerLoader::Loaded &loaded, const QString &path) {
-        return addLayer(loaded.layer, path, loaded.warnings, {loaded.projected});
-    });
-    statusBar()->addPermanentWidget(m_layerLoad);
-    connect(m_layerLoad, &LayerLoadBar::finished, this, [this](const QString &errors) {
-        if (!errors.isEmpty())
-            Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(errors));
-    });
-    connect(m_layerLoad, &LayerLoadBar::cancelled, this,
-            [this] { statusBar()->showMessage(tr("Loading cancelled; no layer was added"), 5000); });
+    statusBar()->addPermanentWidget(m_layerFiles->loadBar()); // after the map's figures
 
     connect(m_canvas, &MapCanvas::selectionChanged, m_context, &ContextPanel::showRegion);
     connect(m_canvas, &MapCanvas::featureSelectionChanged, m_context, &ContextPanel::showFeature);
@@ -193,12 +140,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     // After the canvas took the change: the membership chart follows the layer shown on top.
     connect(m_layersPanel, &LayersPanel::visibilityChanged, this, [this] { m_charts->setHiddenLayers(m_canvas->view().hiddenLayers); });
     connect(m_layersPanel, &LayersPanel::orderChanged, this, [this] { m_charts->setLayers(m_canvas->layers()); });
-    connect(m_layersPanel, &LayersPanel::addLayerRequested, this, &MainWindow::chooseLayerFile);
-    connect(m_layersPanel, &LayersPanel::styleRequested, this, &MainWindow::chooseLayerStyle);
-    connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::updateStatus);
-    connect(m_canvas, &MapCanvas::cursorMoved, this, [this](std::optional<QPointF> lonLat) {
-        m_cursorLabel->setText(lonLat ? formatLonLat(*lonLat) : QString());
-    });
+    connect(m_layersPanel, &LayersPanel::addLayerRequested, m_layerFiles, &LayerFiles::chooseFile);
+    connect(m_layersPanel, &LayersPanel::styleRequested, m_layerFiles, &LayerFiles::chooseStyle);
     createMenus();
     setUpAccessibility();
     resize(1600, 1000);
@@ -248,33 +191,19 @@ void MainWindow::createMenus()
     file->addAction(m_documentActions->saveAction());
     file->addAction(m_documentActions->saveAsAction());
     file->addSeparator();
-    file->addAction(tr("&Add layer…"), QKeySequence(tr("Ctrl+L")), this, &MainWindow::chooseLayerFile);
+    file->addAction(tr("&Add layer…"), QKeySequence(tr("Ctrl+L")), m_layerFiles, &LayerFiles::chooseFile);
     QMenu *builtIn = file->addMenu(tr("Add &built-in layer"));
     for (const QString &id : GeoJsonReader::optionalIds()) {
         const QString title = GeoJsonReader::readBuiltIn(id).layer.title;
-        builtIn->addAction(title.isEmpty() ? id : title, this, [this, id] {
-            if (const QString error = addLayerFile(QStringLiteral(":/layers/") + id + QStringLiteral(".geojson")); !error.isEmpty())
-                Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(error));
-        });
+        builtIn->addAction(title.isEmpty() ? id : title, m_layerFiles, [this, id] { m_layerFiles->addBuiltIn(id); });
     }
     builtIn->addSeparator(); // derived from the layers above: what the organisations share
     for (const QString &id : MembershipComparison::builtInIds()) {
-        builtIn->addAction(MembershipComparison::readBuiltIn(id).layer.title, this, [this, id] {
-            MembershipComparison::Result result = MembershipComparison::readBuiltIn(id);
-            const QString error = result.ok() ? addLayer(std::make_shared<const Layer>(std::move(result.layer)), id, {}) : result.error;
-            if (!error.isEmpty()) {
-                Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(error));
-                return;
-            }
-            // The comparison says what its sources say, in one colour a state: drawn over them
-            // the two would blend, and the legend would list both.
-            for (const QString &source : result.sourceLayers)
-                m_canvas->session()->setLayerVisible(source, false);
-            layersChanged(); // the Layers panel shows them switched off
-
-        });
+        builtIn->addAction(MembershipComparison::readBuiltIn(id).layer.title, m_layerFiles,
+                           [this, id] { m_layerFiles->addComparison(id); });
     }
-    QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportPng);
+    QAction *exportAction = file->addAction(tr("&Export…"), this,
+                                            [this] { ExportFlow::run(this, *m_canvas, m_document->brief(), m_atlas); });
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -536,136 +465,16 @@ void MainWindow::layersChanged()
 
 QString MainWindow::addLayerFile(const QString &path, const QStringList &layerNames)
 {
-    if (!path.startsWith(u':')) // a user's file belongs to the brief; our resources to the window
-        return m_userLayers->addFile(path, layerNames);
-    QList<VectorFileReader::Result> results;
-    if (layerNames.isEmpty())
-        results = VectorFileReader::readAllLayers(path);
-    else
-        for (const QString &name : layerNames)
-            results << VectorFileReader::readFile(path, name);
-    QStringList errors;
-    for (VectorFileReader::Result &result : results)
-        if (const QString error =
-                result.ok() ? addLayer(std::make_shared<const Layer>(std::move(result.layer)), path, result.warnings) : result.error;
-            !error.isEmpty())
-            errors << error;
-    return errors.join(u'\n');
+    return m_layerFiles->addFile(path, layerNames);
 }
 
 void MainWindow::loadLayerFile(const QString &path, const QStringList &layerNames)
 {
-    const Scene *scene = m_canvas->session()->scene();
-    if (!m_layerLoad->start(path, layerNames, scene ? scene->projection() : ProjectionCatalog::defaultPreset().projection))
-        Alert::warning(this, tr("Add layer"), tr("%1: another file is still loading").arg(path));
+    m_layerFiles->loadFile(path, layerNames);
 }
 
-QString MainWindow::addLayer(std::shared_ptr<const Layer> layer, const QString &source, const QStringList &warnings,
-                             const QList<ProjectedLayer> &projected)
-{
-    const QString id = layer->id;
-    if (!m_canvas->session()->addLayer(std::move(layer), projected))
-        return tr("%1: a layer named \"%2\" is already open").arg(source, id);
-    if (!warnings.isEmpty())
-        statusBar()->showMessage(tr("Layer added with %n warning(s): %1", nullptr, int(warnings.size()))
-                                     .arg(warnings.first()), 10000);
-    return {};
-}
+UserLayerSync *MainWindow::userLayers() const { return m_layerFiles->userLayers(); }
 
-void MainWindow::chooseLayerFile()
-{
-    const QString filter = tr("Vector files (%1);;GeoPackage (*.gpkg);;Shapefile (*.shp);;KML (*.kml);;FlatGeobuf (*.fgb);;"
-                              "GeoJSON (*.geojson *.json);;GeoJSONSeq (*.geojsons *.geojsonl);;CSV with longitude and latitude (*.csv);;"
-                              "All files (*)")
-                               .arg(VectorFileReader::fileNamePatterns().join(u' '));
-    const QString path = QFileDialog::getOpenFileName(this, tr("Add layer"), QString(), filter);
-    if (path.isEmpty())
-        return;
-    const VectorFileReader::Contents contents = VectorFileReader::listLayers(path);
-    QStringList chosen;
-    if (contents.layers.size() > 1) {
-        chosen = LayerChoiceDialog::choose(this, QFileInfo(path).fileName(), contents.layers);
-        if (chosen.isEmpty())
-            return;
-    }
-    if (contents.ok())
-        loadLayerFile(path, chosen);
-    else
-        Alert::warning(this, tr("Add layer"), tr("The layer could not be added:\n%1").arg(contents.error));
-}
-
-void MainWindow::chooseLayerStyle(const QString &layerId)
-{
-    const auto layers = m_canvas->layers();
-    const auto layer = std::find_if(layers.begin(), layers.end(), [&](const auto &l) { return l->id == layerId; });
-    if (layer == layers.end() || !m_userLayers->isUserLayer(layerId)) {
-        statusBar()->showMessage(tr("Only layers added from files can be styled by a field"), 5000);
-        return;
-    }
-    if (const auto style = AttributeStyleDialog::choose(this, **layer))
-        m_userLayers->setStyle(layerId, *style);
-}
-
-void MainWindow::updateStatus()
-{
-    const ViewState &view = m_canvas->view();
-    m_scaleLabel->setText(formatScale(view.metresPerPixel));
-    const bool fine = m_canvas->hasFineDetail() && view.metresPerPixel < Scene::kFineDetailBelow;
-    m_detailLabel->setText(fine ? tr("1:10m detail") : tr("1:50m detail"));
-    if (const Scene *scene = m_canvas->scene())
-        m_projectionLabel->setText(scene->projection().title());
-}
-
-void MainWindow::exportPng()
-{
-    if (!m_canvas->scene())
-        return;
-    ExportDialog dialog(m_document->brief().title, int(m_document->brief().views.size()), this);
-    const MapRenderer previewRenderer = m_canvas->exportRenderer();
-    dialog.setPreviewMap(previewRenderer, m_canvas->scene(), m_canvas->view());
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const ExportOptions options = dialog.options();
-    const QString suffix = ExportOptions::suffix(options.format);
-    const bool all = dialog.scope() == ExportDialog::Scope::AllViews;
-    QString path = QFileDialog::getSaveFileName(this, all ? tr("Export all views") : tr("Export"),
-                                                (all ? tr("briefing-pack.") : tr("map.")) + suffix,
-                                                tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
-    if (path.isEmpty())
-        return;
-    if (!path.endsWith(u'.' + suffix, Qt::CaseInsensitive))
-        path += u'.' + suffix;
-    Exporter::Result result;
-    const MapRenderer renderer = m_canvas->exportRenderer();
-    if (!all) {
-        ViewState view = m_canvas->view();
-        result = Exporter::exportTo(renderer, *m_canvas->scene(), view, options, path);
-    } else {
-        SceneCache scenes(m_atlas, m_canvas->layers());
-        QProgressDialog progress(tr("Exporting the views…"), tr("Cancel"), 0, int(m_document->brief().views.size()), this);
-        progress.setWindowModality(Qt::WindowModal);
-        progress.setMinimumDuration(0);
-        auto step = [&progress](int done, int) {
-            progress.setValue(done);
-            QCoreApplication::processEvents();
-            return !progress.wasCanceled();
-        };
-        auto sceneFor = [&scenes](const QString &id) { return scenes.sceneFor(id); };
-        ChartPrinter charts(m_canvas->layers(), m_atlas, m_document->brief());
-        const BriefingPack::ChartPainter paintChart = dialog.includesCharts() ? charts.chartPainter() : nullptr;
-        result = options.format == ExportOptions::Format::Pdf
-                     ? BriefingPack::exportPdf(renderer, sceneFor, m_document->brief(), options, path, step, paintChart)
-                     : options.format == ExportOptions::Format::Png
-                           ? BriefingPack::exportPngSeries(renderer, sceneFor, m_document->brief(), options, path, step)
-                           : Exporter::Result{tr("all views go to a PDF briefing pack or numbered PNG pictures, not SVG"),
-                                              Exporter::Result::Status::BadOptions};
-    }
-    if (result.status == Exporter::Result::Status::Cancelled)
-        statusBar()->showMessage(tr("Export cancelled; nothing was written"), 5000);
-    else if (!result.ok())
-        Alert::warning(this, tr("Export"), tr("Nothing was exported:\n%1").arg(result.error));
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
-}
+LayerLoadBar *MainWindow::layerLoadBar() const { return m_layerFiles->loadBar(); }
 
 } // namespace spheres

@@ -1,11 +1,9 @@
 #pragma once
 
-#include <QList>
 #include <QMainWindow>
 
 #include <memory>
 
-class QLabel;
 class QActionGroup;
 
 namespace spheres {
@@ -23,9 +21,8 @@ class PresentationMode;
 class ViewsPanel;
 class SearchBox;
 class LayersPanel;
-class Layer;
+class LayerFiles;
 class LayerLoadBar;
-struct ProjectedLayer;
 class MapCanvas;
 class TimeSlider;
 class UserLayerSync;
@@ -53,7 +50,7 @@ public:
     PresentationMode *presentation() const { return m_presentation; }
     AnnotationEditor *annotationEditor() const { return m_annotationEditor; }
     /// The brief's user layers on the map (File > Add layer, Style by field).
-    UserLayerSync *userLayers() const { return m_userLayers; }
+    UserLayerSync *userLayers() const;
     /// Restores every part of the map state a saved view holds, easing the camera there.
     void applyView(int index);
     /// Saves the current map state as a view: appended when `index` is -1, else replacing it.
@@ -74,19 +71,11 @@ public:
     /// Loads a user's vector file in the background, with progress and Cancel in the status
     /// bar; the layers are added when it is read (errors shown then). See addLayerFile().
     void loadLayerFile(const QString &path, const QStringList &layerNames = {});
-    LayerLoadBar *layerLoadBar() const { return m_layerLoad; }
-    /// Adds `layer` on top (`projected`: already projected, in the background); an error naming
-    /// `source` when a layer of its id is open.
-    QString addLayer(std::shared_ptr<const Layer> layer, const QString &source, const QStringList &warnings,
-                     const QList<ProjectedLayer> &projected = {});
+    LayerLoadBar *layerLoadBar() const;
 
 private:
     void createMenus();
     void setUpAccessibility();
-    void updateStatus();
-    void exportPng();
-    void chooseLayerFile();
-    void chooseLayerStyle(const QString &layerId);
     void layersChanged();
     void updateTitle();
     void saveSettings() const;
@@ -108,12 +97,7 @@ private:
     Autosave *m_autosave = nullptr;
     PresentationMode *m_presentation = nullptr;
     AnnotationEditor *m_annotationEditor = nullptr;
-    LayerLoadBar *m_layerLoad = nullptr;
-    UserLayerSync *m_userLayers = nullptr;
-    QLabel *m_cursorLabel = nullptr;
-    QLabel *m_scaleLabel = nullptr;
-    QLabel *m_projectionLabel = nullptr;
-    QLabel *m_detailLabel = nullptr;
+    LayerFiles *m_layerFiles = nullptr;
     QActionGroup *m_projectionGroup = nullptr;
     std::shared_ptr<const Atlas> m_atlas;
 };

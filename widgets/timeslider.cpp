@@ -57,7 +57,6 @@ TimeSlider::TimeSlider(QWidget *parent) : QWidget(parent)
 }
 
 int TimeSlider::year() const { return m_slider->value(); }
-bool TimeSlider::isPlaying() const { return m_timer->isActive(); }
 
 void TimeSlider::setYear(int year) { m_slider->setValue(year); }
 

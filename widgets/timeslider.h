@@ -25,7 +25,6 @@ public:
 
     explicit TimeSlider(QWidget *parent = nullptr);
     int year() const;
-    bool isPlaying() const;
 
 public slots:
     void setYear(int year);
