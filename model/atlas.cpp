@@ -69,17 +69,18 @@ Atlas::Result Atlas::loadBuiltIn(Detail detail)
 {
     const QString topo = detail == Detail::Coarse ? QStringLiteral(":/basemap/countries-50m.json")
                                                   : QStringLiteral(":/basemap/countries-10m.json");
-    return load(topo, QStringLiteral(":/basemap/regions.json"), detail, QStringLiteral(":/basemap/sovereignty.json"));
+    return load(topo, QStringLiteral(":/basemap/regions.json"), detail, QStringLiteral(":/basemap/sovereignty.json"),
+                TopoJsonReader::Checks::Shipped);
 }
 
 Atlas::Result Atlas::load(const QString &topoJsonPath, const QString &regionsJsonPath, Detail detail,
-                          const QString &sovereigntyJsonPath)
+                          const QString &sovereigntyJsonPath, TopoJsonReader::Checks checks)
 {
     Result result;
     const auto table = readRegionTable(regionsJsonPath, result.error);
     if (!table)
         return result;
-    TopoJsonReader::Result topo = TopoJsonReader::readFile(topoJsonPath, QStringLiteral("countries"));
+    TopoJsonReader::Result topo = TopoJsonReader::readFile(topoJsonPath, QStringLiteral("countries"), checks);
     if (!topo.ok()) {
         result.error = topo.error;
         return result;

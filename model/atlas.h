@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geometry.h"
+#include "topojsonreader.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -45,8 +46,9 @@ public:
     /// Loads a TopoJSON file of countries with the region table `regionsJsonPath`, then moves
     /// the areas listed in `sovereigntyJsonPath` (when given) from their holder to their
     /// sovereign: see SovereigntyTable for the de facto / de jure policy.
+    /// `checks`: TopoJsonReader::Checks (Full for a file from elsewhere).
     static Result load(const QString &topoJsonPath, const QString &regionsJsonPath, Detail detail,
-                       const QString &sovereigntyJsonPath = QString());
+                       const QString &sovereigntyJsonPath = QString(), TopoJsonReader::Checks checks = TopoJsonReader::Checks::Full);
 
     Detail detail() const { return m_detail; }
     const QList<Region> &regions() const { return m_regions; }

@@ -183,7 +183,7 @@ std::optional<Transform> readTransform(const QJsonObject &topology, QString &err
 } // namespace
 
 TopoJsonReader::Result TopoJsonReader::read(const QByteArray &data, const QString &objectName,
-                                            const QString &sourceName)
+                                            const QString &sourceName, Checks checks)
 {
     Result result;
     auto fail = [&](const QString &what) {
@@ -220,7 +220,7 @@ TopoJsonReader::Result TopoJsonReader::read(const QByteArray &data, const QStrin
             return fail(tr("geometry %1 (%2): %3").arg(i).arg(unit.name.isEmpty() ? tr("unnamed") : unit.name, error));
         unit.shape = repaired(std::move(*shape));
         std::string reason;
-        if (!bg::is_valid(unit.shape, reason))
+        if (checks == Checks::Full && !bg::is_valid(unit.shape, reason))
             result.warnings << tr("%1: geometry of %2 is not strictly valid (%3)")
                                    .arg(sourceName, unit.name, QString::fromStdString(reason));
         result.units.push_back(std::move(unit));
@@ -228,11 +228,11 @@ TopoJsonReader::Result TopoJsonReader::read(const QByteArray &data, const QStrin
     return result;
 }
 
-TopoJsonReader::Result TopoJsonReader::readFile(const QString &path, const QString &objectName)
+TopoJsonReader::Result TopoJsonReader::readFile(const QString &path, const QString &objectName, Checks checks)
 {
     Result result;
     const auto data = JsonLimits::readFile(path, JsonLimits::kTopoJsonMaxBytes, result.error);
-    return data ? read(*data, objectName, path) : result;
+    return data ? read(*data, objectName, path, checks) : result;
 }
 
 } // namespace spheres

@@ -35,10 +35,16 @@ public:
         bool ok() const { return error.isEmpty(); }
     };
 
+    /// Full: every unit's geometry is checked with Boost's is_valid, and what fails is a
+    /// warning. Shipped: for the base map built into the program, whose validity a test checks
+    /// (tst_topojsonreader): the check was 90 % of every start's atlas load.
+    enum class Checks { Full, Shipped };
+
     /// Decodes the object named `objectName` ("countries") of the topology in `data`.
     /// `sourceName` is used in messages only.
-    static Result read(const QByteArray &data, const QString &objectName, const QString &sourceName);
-    static Result readFile(const QString &path, const QString &objectName);
+    static Result read(const QByteArray &data, const QString &objectName, const QString &sourceName,
+                       Checks checks = Checks::Full);
+    static Result readFile(const QString &path, const QString &objectName, Checks checks = Checks::Full);
 };
 
 } // namespace spheres

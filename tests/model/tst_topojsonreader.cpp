@@ -5,9 +5,11 @@
 #include <boost/geometry.hpp>
 #include <boost/geometry/algorithms/envelope.hpp>
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace spheres;
+using namespace Qt::StringLiterals;
 
 class TestTopoJsonReader : public QObject
 {
@@ -15,6 +17,8 @@ class TestTopoJsonReader : public QObject
 private slots:
     void builtInAtlasLoads_data();
     void builtInAtlasLoads();
+    void shippedBaseMapPassesTheFullChecks_data();
+    void shippedBaseMapPassesTheFullChecks();
     void regionAreaOnEllipsoid_data();
     void regionAreaOnEllipsoid();
     void antimeridianIsCut_data();
@@ -32,6 +36,35 @@ void TestTopoJsonReader::builtInAtlasLoads_data()
     QTest::addColumn<int>("regions");
     QTest::newRow("50m") << int(Atlas::Detail::Coarse) << 241;
     QTest::newRow("10m") << int(Atlas::Detail::Fine) << 255;
+}
+
+void TestTopoJsonReader::shippedBaseMapPassesTheFullChecks_data()
+{
+    QTest::addColumn<QString>("path");
+    // Units whose quantized outlines touch themselves somewhere (Boost's strict validity): known,
+    // drawn and hit-tested correctly. A new name here means the vendored data changed.
+    QTest::addColumn<QStringList>("notStrictlyValid");
+    QTest::newRow("50m") << QStringLiteral(":/basemap/countries-50m.json") << QStringList{u"Antarctica"_s};
+    QTest::newRow("10m") << QStringLiteral(":/basemap/countries-10m.json") << QStringList{u"Indonesia"_s, u"Dhekelia"_s, u"India"_s, u"France"_s, u"Brazil"_s, u"Russia"_s, u"Germany"_s, u"Sweden"_s, u"Vietnam"_s, u"Luxembourg"_s, u"Greece"_s, u"Italy"_s, u"Croatia"_s, u"Saudi Arabia"_s, u"Cuba"_s, u"United States of America"_s, u"Canada"_s, u"Mexico"_s, u"Panama"_s, u"Japan"_s, u"Iceland"_s, u"Fr. Polynesia"_s, u"Kiribati"_s, u"Marshall Is."_s, u"Br. Indian Ocean Ter."_s, u"Maldives"_s};
+}
+
+void TestTopoJsonReader::shippedBaseMapPassesTheFullChecks()
+{
+    // The program reads its own base map without Boost's validity check (Checks::Shipped):
+    // this is where that check is made, once, for every unit.
+    QFETCH(QString, path);
+    QFETCH(QStringList, notStrictlyValid);
+    const TopoJsonReader::Result full = TopoJsonReader::readFile(path, QStringLiteral("countries"));
+    QVERIFY2(full.ok(), qPrintable(full.error));
+    QStringList names;
+    static const QRegularExpression unitName(u"geometry of (.+) is not strictly valid"_s);
+    for (const QString &warning : full.warnings)
+        if (const QRegularExpressionMatch m = unitName.match(warning); m.hasMatch())
+            names << m.captured(1);
+    QVERIFY2(names == notStrictlyValid, qPrintable(names.join(u", "_s)));
+    QCOMPARE(full.warnings.size(), names.size());
+    const TopoJsonReader::Result shipped = TopoJsonReader::readFile(path, QStringLiteral("countries"), TopoJsonReader::Checks::Shipped);
+    QCOMPARE(shipped.units.size(), full.units.size());
 }
 
 void TestTopoJsonReader::builtInAtlasLoads()
