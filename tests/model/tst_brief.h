@@ -10,6 +10,7 @@
 #include "viewlimits.h"
 #include "../hostilefiles.h"
 #include "../support/fulldisk.h"
+#include "../support/atlases.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,11 +31,7 @@ inline char *toString(const Brief &brief) { return qstrdup(BriefWriter::toJson(b
 
 namespace {
 
-inline const Atlas &coarseAtlas()
-{
-    static const Atlas atlas = Atlas::loadBuiltIn(Atlas::Detail::Coarse).atlas;
-    return atlas;
-}
+using spheres::test::coarseAtlas;
 
 inline const QList<std::shared_ptr<const Layer>> &builtInLayers()
 {

@@ -6,6 +6,7 @@
 #include "geojsonreader.h"
 #include "membershipcomparison.h"
 #include "sovereignty.h"
+#include "../support/atlases.h"
 
 #include <boost/geometry.hpp>
 
@@ -23,24 +24,15 @@ Q_DECLARE_METATYPE(spheres::LayerKind)
 
 namespace {
 
+using spheres::test::coarseAtlas;
+using spheres::test::fineAtlas;
+
 inline const Layer &builtIn(const QString &id)
 {
     static QHash<QString, Layer> layers;
     if (!layers.contains(id))
         layers.insert(id, GeoJsonReader::readBuiltIn(id).layer);
     return layers[id];
-}
-
-inline const Atlas &coarseAtlas()
-{
-    static const Atlas atlas = Atlas::loadBuiltIn(Atlas::Detail::Coarse).atlas;
-    return atlas;
-}
-
-inline const Atlas &fineAtlas()
-{
-    static const Atlas atlas = Atlas::loadBuiltIn(Atlas::Detail::Fine).atlas;
-    return atlas;
 }
 
 inline QString describe(const Point &p) { return QStringLiteral("(%1, %2)").arg(p.x()).arg(p.y()); }
