@@ -4,6 +4,7 @@
 #include "briefio.h"
 #include "claimfinder.h"
 #include "claimindex.h"
+#include "../support/atlases.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -13,11 +14,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const Atlas &coarseAtlas()
-{
-    static const Atlas atlas = Atlas::loadBuiltIn(Atlas::Detail::Coarse).atlas;
-    return atlas;
-}
+using spheres::test::coarseAtlas;
 
 /// The rule ClaimFinder states, by reading every claim: the answer the index must give.
 QList<const Claim *> readEveryClaimAboutRegion(const Brief &brief, const QString &code)
