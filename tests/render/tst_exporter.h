@@ -11,6 +11,7 @@
 #include "mapfurniture.h"
 #include "membershipcomparison.h"
 #include "maprenderer.h"
+#include "pngencoder.h"
 #include "polylinestroker.h"
 #include "projectioncatalog.h"
 #include "safetext.h"
@@ -20,7 +21,9 @@
 #include "../support/fulldisk.h"
 #include "../support/pdftext.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QImageReader>
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
@@ -144,6 +147,8 @@ class TestExporter : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
+    void pngDropsAlphaOnlyWhenOpaque_data();
+    void pngDropsAlphaOnlyWhenOpaque();
     void pngHasSizeAndMap_data();
     void pngHasSizeAndMap();
     void everyProjectionFillsLandAndSea_data();

@@ -2,6 +2,31 @@
 
 #include "tst_exporter.h"
 
+void TestExporter::pngDropsAlphaOnlyWhenOpaque_data()
+{
+    QTest::addColumn<QColor>("corner"); // one pixel's colour; the rest is opaque blue
+    QTest::addColumn<bool>("alphaKept");
+    QTest::newRow("opaque map") << QColor(Qt::red) << false;
+    QTest::newRow("one see-through pixel") << QColor(255, 0, 0, 128) << true;
+    QTest::newRow("transparent pixel") << QColor(Qt::transparent) << true;
+}
+
+void TestExporter::pngDropsAlphaOnlyWhenOpaque()
+{
+    QFETCH(QColor, corner);
+    QFETCH(bool, alphaKept);
+    QImage image(64, 48, QImage::Format_ARGB32_Premultiplied);
+    image.fill(QColor(20, 60, 200));
+    image.setPixelColor(63, 47, corner);
+    QByteArray png = PngEncoder::encode(image);
+    QBuffer buffer(&png);
+    QImageReader reader(&buffer, "png");
+    const QImage back = reader.read();
+    QCOMPARE(back.hasAlphaChannel(), alphaKept);
+    // The same pixels either way.
+    QCOMPARE(back.convertToFormat(QImage::Format_ARGB32), image.convertToFormat(QImage::Format_ARGB32));
+}
+
 void TestExporter::styleScaleFollowsTheOutput_data()
 {
     QTest::addColumn<int>("preset");
