@@ -41,6 +41,7 @@ struct ViewState
     /// Groups the claim in focus names ("Central Asia"): a setting, outlined as one with its
     /// name, its members lit (they are in highlightRegions) but not outlined as direct links.
     QStringList highlightGroups;
+    bool showsLayer(const QString &id) const { return !hiddenLayers.contains(id); }
     bool isHighlighting() const { return !highlightRegions.isEmpty() || !highlightFeatures.isEmpty(); }
     /// Without the pointer's hover: what a picture of this view shows (exports, drag frames).
     ViewState withoutPointer() const;

@@ -1,6 +1,7 @@
 #include "layerspanel.h"
 #include "safetext.h"
 
+#include "layerlegend.h"
 #include "layerpainter.h"
 #include "mapstyle.h"
 
@@ -23,13 +24,13 @@ namespace {
 
 constexpr int kIdRole = Qt::UserRole + 1;
 
-QIcon swatchIcon(const LayerPainter::Swatch &swatch, const MapStyle &style, qreal dpr)
+QIcon swatchIcon(const LegendSwatch &swatch, const MapStyle &style, qreal dpr)
 {
     QPixmap pixmap(QSize(28, 14) * dpr);
     pixmap.setDevicePixelRatio(dpr);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
-    LayerPainter::paintSwatch(painter, QRectF(1, 2, 26, 10), swatch, style);
+    LayerLegend::paintSwatch(painter, QRectF(1, 2, 26, 10), swatch, style);
     return QIcon(pixmap);
 }
 
@@ -111,7 +112,7 @@ QTreeWidgetItem *LayersPanel::itemFor(const Layer &layer, bool visible) const
     item->setToolTip(0, SafeText::toolTip(layer.description));
     const qreal dpr = devicePixelRatioF();
     const MapStyle &style = MapStyle::forPalette(palette());
-    for (const LayerPainter::Swatch &swatch : LayerPainter::swatchesFor(layer, style)) {
+    for (const LegendSwatch &swatch : LayerLegend::swatchesFor(layer, style)) {
         auto *entry = new QTreeWidgetItem(item, QStringList{swatch.label});
         entry->setIcon(0, swatchIcon(swatch, style, dpr));
         entry->setFlags(Qt::ItemIsEnabled);
@@ -128,7 +129,7 @@ void LayersPanel::repaintSwatches()
         const auto layer = m_layers.value(item->data(0, kIdRole).toString());
         if (!layer)
             continue;
-        const QList<LayerPainter::Swatch> swatches = LayerPainter::swatchesFor(*layer, style);
+        const QList<LegendSwatch> swatches = LayerLegend::swatchesFor(*layer, style);
         for (int c = 0; c < item->childCount() && c < swatches.size(); ++c)
             item->child(c)->setIcon(0, swatchIcon(swatches[c], style, dpr));
     }

@@ -7,6 +7,7 @@
 #include "colourvision.h"
 #include "exporter.h"
 #include "geojsonreader.h"
+#include "layerlegend.h"
 #include "layerpainter.h"
 #include "legendpainter.h"
 #include "mapstyle.h"
@@ -75,10 +76,10 @@ QColor commonestAround(const QImage &image, QPoint at)
     return QColor::fromRgb(std::max_element(counts.begin(), counts.end()).key());
 }
 
-QStringList labelsOf(const QList<LayerPainter::Swatch> &swatches)
+QStringList labelsOf(const QList<LegendSwatch> &swatches)
 {
     QStringList out;
-    for (const LayerPainter::Swatch &s : swatches)
+    for (const LegendSwatch &s : swatches)
         out << (s.heading ? u"# "_s : QString()) + s.label;
     return out;
 }
@@ -204,10 +205,10 @@ void TestAttributeStyle::legendListsEveryClassInOrder()
     scene.setLayers({std::make_shared<const Layer>(
         AttributeClassifier::styled(squaresLayer(), {u"pop"_s, AttributeStyle::Method::Quantiles, 3}))});
     const ViewState view = framedView(preset.projection, preset.homeExtent, QSize(1280, 720));
-    QCOMPARE(labelsOf(LayerPainter::legend(scene, view)),
+    QCOMPARE(labelsOf(LayerLegend::legend(scene, view)),
              (QStringList{u"# squares — pop"_s, u"5 – 20"_s, u"20 – 80"_s, u"80 – 160"_s, u"No value"_s}));
     // The Layers panel lists the classes without the heading (the layer's row names it).
-    QCOMPARE(labelsOf(LayerPainter::swatchesFor(*scene.layers().front().layer)),
+    QCOMPARE(labelsOf(LayerLegend::swatchesFor(*scene.layers().front().layer)),
              (QStringList{u"5 – 20"_s, u"20 – 80"_s, u"80 – 160"_s, u"No value"_s}));
     // The legend's layout makes room for every entry.
     const LegendPainter::Layout layout = LegendPainter::layout(scene, view, MapStyle::standard(), {});

@@ -191,14 +191,14 @@ void TestExporter::legendListsOnlyVisibleEntries()
     ViewState view;
     view.year = 2010;
     QStringList labels;
-    for (const auto &swatch : LayerPainter::legend(*m_scene, view))
+    for (const auto &swatch : LayerLegend::legend(*m_scene, view))
         labels << swatch.label;
     QVERIFY(labels.contains(QStringLiteral("SCO member")));
     QVERIFY(labels.contains(QStringLiteral("SCO observer")));
     QVERIFY(!labels.contains(QStringLiteral("SCO partner"))); // the category exists from 2025
     view.hiddenLayers = QStringList{QStringLiteral("sco"), QStringLiteral("contested"), QStringLiteral("sites")};
     labels.clear();
-    for (const auto &swatch : LayerPainter::legend(*m_scene, view))
+    for (const auto &swatch : LayerLegend::legend(*m_scene, view))
         labels << swatch.label;
     QVERIFY(!labels.isEmpty());
     for (const QString &label : labels)
@@ -274,7 +274,7 @@ void TestExporter::comparisonLegendHasAnEntryPerCombination()
     view.year = 2024;
     QStringList labels;
     QSet<QRgb> fills;
-    for (const auto &swatch : LayerPainter::legend(*m_scene, view)) {
+    for (const auto &swatch : LayerLegend::legend(*m_scene, view)) {
         labels << swatch.label;
         fills.insert(swatch.fill.rgba());
     }
@@ -284,7 +284,7 @@ void TestExporter::comparisonLegendHasAnEntryPerCombination()
     // Before the SCO: no state is in both, and the legend says only what the map shows.
     view.year = 1995;
     labels.clear();
-    for (const auto &swatch : LayerPainter::legend(*m_scene, view))
+    for (const auto &swatch : LayerLegend::legend(*m_scene, view))
         labels << swatch.label;
     QCOMPARE(labels, QStringList{u"CSTO or EAEU member only"_s});
     m_scene->setLayers({});
@@ -300,7 +300,7 @@ void TestExporter::blocsHaveColoursOfTheirOwn()
         m_scene->setLayers({std::make_shared<const Layer>(r.layer)});
         ViewState view = homeView(QSize(1280, 720));
         view.year = 2024;
-        const QList<LayerPainter::Swatch> legend = LayerPainter::legend(*m_scene, view);
+        const QList<LegendSwatch> legend = LayerLegend::legend(*m_scene, view);
         QVERIFY(!legend.isEmpty());
         QCOMPARE(legend.front().label, r.layer.shortName() + u" member"_s);
         const QRgb member = legend.front().fill.rgba();
@@ -360,7 +360,7 @@ void TestExporter::zoneShowsEachClaimant()
     }
     // The legend names both claimants, in their colours.
     QStringList legend;
-    for (const LayerPainter::Swatch &swatch : LayerPainter::legend(*m_scene, view))
+    for (const LegendSwatch &swatch : LayerLegend::legend(*m_scene, view))
         if (swatch.cell) {
             legend << swatch.label;
             QCOMPARE(swatch.stripes, QList<QColor>{style.claimant(claimants.value(names.indexOf(swatch.label)))});
@@ -395,7 +395,7 @@ void TestExporter::legendListsClaimantsInView()
     view.centre = centre;
     view.metresPerPixel = metresPerPixel;
     QStringList labels, claimants;
-    for (const LayerPainter::Swatch &swatch : LayerPainter::legend(*m_scene, view))
+    for (const LegendSwatch &swatch : LayerLegend::legend(*m_scene, view))
         (swatch.cell ? claimants : labels) << swatch.label;
     for (const QString &name : present)
         QVERIFY2(claimants.contains(name), qPrintable(claimants.join(u", ")));

@@ -7,6 +7,7 @@
 #include "exporter.h"
 #include "exportoptions.h"
 #include "geojsonreader.h"
+#include "layerlegend.h"
 #include "layerpainter.h"
 #include "mapfurniture.h"
 #include "membershipcomparison.h"

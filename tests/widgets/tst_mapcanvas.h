@@ -8,6 +8,7 @@
 #include "layerpainter.h"
 #include "layerchoicedialog.h"
 #include "mainwindow.h"
+#include "layerlegend.h"
 #include "mapcanvas.h"
 #include "membershipcomparison.h"
 #include "searchbox.h"

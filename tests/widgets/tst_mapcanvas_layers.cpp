@@ -115,7 +115,7 @@ void TestMapCanvas::addBuiltInBlocLayer()
     const Layer &csto = *canvas()->layers().last();
     QCOMPARE(csto.id, QStringLiteral("csto"));
     QStringList labels;
-    for (const LayerPainter::Swatch &s : LayerPainter::swatchesFor(csto))
+    for (const LegendSwatch &s : LayerLegend::swatchesFor(csto))
         labels << s.label;
     QVERIFY2(labels.contains(QStringLiteral("Participation frozen (from 2024)")), qPrintable(labels.join(u'|')));
 
@@ -130,7 +130,7 @@ void TestMapCanvas::addBuiltInBlocLayer()
     // hidden, it does not.
     m_window->timeSlider()->setYear(2025);
     QStringList mapLegend;
-    for (const LayerPainter::Swatch &s : LayerPainter::legend(*canvas()->scene(), canvas()->view(), canvas()->renderer().style()))
+    for (const LegendSwatch &s : LayerLegend::legend(*canvas()->scene(), canvas()->view(), canvas()->renderer().style()))
         mapLegend << s.label;
     QVERIFY2(mapLegend.contains(QStringLiteral("CSTO frozen")) && mapLegend.contains(QStringLiteral("CSTO member")) &&
                  mapLegend.contains(QStringLiteral("SCO member")),

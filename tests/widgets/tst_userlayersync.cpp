@@ -148,7 +148,7 @@ void TestUserLayerSync::styleByFieldRecoloursAndIsUndone()
     QVERIFY(styled->features.isSharedWith(plain->features)); // recoloured, not read again
     QCOMPARE(m_window->document()->brief().userLayers.front().style, AttributeStyle{u"kind"_s});
     // The Layers panel lists the classes under the layer.
-    const LayerPainter::Swatch first = LayerPainter::swatchesFor(*styled).front();
+    const LegendSwatch first = LayerLegend::swatchesFor(*styled).front();
     QCOMPARE(first.label, u"farm"_s);
     QCOMPARE(first.fill, MapStyle::standard().layers.categoryPalette.front());
     m_window->document()->undoStack()->undo();

@@ -15,9 +15,9 @@ bool onlyPoints(const Layer &layer)
                        [](const Feature &f) { return f.area.empty() && f.lines.empty(); });
 }
 
-LayerPainter::Swatch classSwatch(const QString &label, const QColor &colour, bool symbol)
+LegendSwatch classSwatch(const QString &label, const QColor &colour, bool symbol)
 {
-    LayerPainter::Swatch swatch{label, colour, QPen(Qt::NoPen), {}, {}};
+    LegendSwatch swatch{label, colour, QPen(Qt::NoPen), {}, {}};
     if (symbol)
         swatch.symbol = QStringLiteral("point");
     return swatch;
@@ -45,15 +45,15 @@ QColor ClassColours::featureColour(const Layer &layer, int feature, const LayerS
     return colourOf(c.scale, c.featureClass[feature], int(c.labels.size()), style);
 }
 
-QList<LayerPainter::Swatch> ClassColours::legend(const Layer &layer, const LayerStyle &style, bool heading)
+QList<LegendSwatch> ClassColours::legend(const Layer &layer, const LayerStyle &style, bool heading)
 {
-    QList<LayerPainter::Swatch> out;
+    QList<LegendSwatch> out;
     if (!layer.classes)
         return out;
     const AttributeClasses &c = *layer.classes;
     const bool points = onlyPoints(layer);
     if (heading) {
-        LayerPainter::Swatch title{tr("%1 — %2").arg(layer.title, layer.style.field), QColor(), QPen(Qt::NoPen), {}, {}};
+        LegendSwatch title{tr("%1 — %2").arg(layer.title, layer.style.field), QColor(), QPen(Qt::NoPen), {}, {}};
         title.heading = true;
         out << title;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "layerlegend.h"
 #include "layerpainter.h"
 
 #include <QColor>
@@ -26,7 +27,7 @@ public:
     static QColor featureColour(const Layer &layer, int feature, const LayerStyle &style);
     /// One entry per class, in order, and "No value" last when some features lack one; with
     /// `heading`, first the layer and its field, for the map's legend. Empty for a plain layer.
-    static QList<LayerPainter::Swatch> legend(const Layer &layer, const LayerStyle &style, bool heading);
+    static QList<LegendSwatch> legend(const Layer &layer, const LayerStyle &style, bool heading);
 };
 
 } // namespace spheres

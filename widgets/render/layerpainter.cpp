@@ -4,7 +4,6 @@
 #include "layerdetail.h"
 #include "mapstyle.h"
 #include "polylinestroker.h"
-#include "projectedatlas.h"
 #include "scene.h"
 #include "symbolsprites.h"
 #include "tiledlayerpainter.h"
@@ -21,7 +20,6 @@ namespace spheres {
 namespace {
 
 
-bool isVisible(const ViewState &view, const Layer &layer) { return !view.hiddenLayers.contains(layer.id); }
 
 QPen cosmeticPen(const QColor &colour, double width)
 {
@@ -30,29 +28,6 @@ QPen cosmeticPen(const QColor &colour, double width)
     return pen;
 }
 
-/// Whether two rectangles meet, edges included (a straight line's bounds have no width).
-bool overlaps(const QRectF &a, const QRectF &b)
-{
-    return a.left() <= b.right() && b.left() <= a.right() && a.top() <= b.bottom() && b.top() <= a.bottom();
-}
-
-/// Whether feature `i` shows in `visible` (projected metres): its area overlaps it, or a leg of
-/// its lines crosses it (a claim line's bounds hold much that it does not touch).
-bool shows(const ProjectedLayer &pl, int i, const QRectF &visible)
-{
-    if (!overlaps(pl.bounds[i], visible))
-        return false;
-    if (pl.areas[i].intersects(visible))
-        return true;
-    for (const LineString &line : pl.lineShapes[i])
-        for (size_t k = 1; k < line.size(); ++k) {
-            const Point &a = line[k - 1], &b = line[k];
-            if (std::max(a.x(), b.x()) >= visible.left() && std::min(a.x(), b.x()) <= visible.right() &&
-                std::max(a.y(), b.y()) >= visible.top() && std::min(a.y(), b.y()) <= visible.bottom())
-                return true;
-        }
-    return false;
-}
 
 /// The features drawn one by one: every one whose bounds meet `visible`, ascending; in a layer
 /// drawn from tiles, only the selected and the hovered one.
@@ -67,42 +42,6 @@ std::vector<int> drawnAlone(const ProjectedLayer &pl, const ViewState &view, con
             i >= 0 && std::find(out.begin(), out.end(), i) == out.end())
             out.push_back(i);
     return out;
-}
-
-/// A membership status in the map legend: "SCO member", "CSTO frozen"; a derived layer's
-/// classes name both sides, so they are its legend's own words.
-QString membershipLabel(const Layer &layer, const QString &status)
-{
-    if (!layer.derivedFrom.isEmpty())
-        for (const LegendEntry &e : layer.legend)
-            if (e.key == status)
-                return e.label;
-    return LayerPainter::tr("%1 %2").arg(layer.shortName(), status);
-}
-
-QString siteKind(const Feature &f) { return f.properties.value(QStringLiteral("kind")).toString(); }
-
-/// A user's layer: its title beside a fill, or beside a symbol when it holds nothing but points.
-LayerPainter::Swatch genericSwatch(const Layer &layer, const LayerStyle &style)
-{
-    const bool onlyPoints = std::all_of(layer.features.begin(), layer.features.end(), [](const Feature &f) {
-        return f.area.empty() && f.lines.empty();
-    }) && std::any_of(layer.features.begin(), layer.features.end(), [](const Feature &f) { return !f.points.empty(); });
-    if (onlyPoints)
-        return {layer.title, QColor(), QPen(Qt::NoPen), {}, {}, false, QStringLiteral("point")};
-    return {layer.title, style.genericFill, QPen(Qt::NoPen), {}, {}};
-}
-
-/// A sites layer's legend entry: its label beside the symbol of its kind.
-LayerPainter::Swatch siteSwatch(const LegendEntry &e)
-{
-    return {e.label, QColor(), QPen(Qt::NoPen), {}, {}, false, e.key};
-}
-
-QString regionName(const Scene &scene, const QString &code)
-{
-    const Region *region = scene.coarse().atlas().region(code);
-    return region ? region->name : code;
 }
 
 } // namespace
@@ -202,7 +141,7 @@ void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState 
         t.inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(view.size))).adjusted(-reach, -reach, reach, reach);
     for (const ProjectedLayer &pl : scene.layers()) {
         const Layer &layer = *pl.layer;
-        if (!isVisible(view, layer) || layer.kind == LayerKind::Membership) // membership colours the land
+        if (!view.showsLayer(layer.id) || layer.kind == LayerKind::Membership) // membership colours the land
             continue;
         // A user's layer is drawn from its tiles, simplified for the zoom; only what is
         // selected or hovered in it is drawn again, feature by feature, over them.
@@ -212,7 +151,7 @@ void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState 
         for (const int i : drawnAlone(pl, view, visible, tiled)) {
             const Feature &f = layer.features[i];
             const auto status = f.statusIn(view.year);
-            if (!status || !overlaps(pl.bounds[i], visible))
+            if (!status || !pl.meets(i, visible))
                 continue;
             const QString ref = layer.id + u'/' + f.id;
             const bool selected = ref == view.selectedFeature, hovered = ref == view.hoveredFeature;
@@ -284,7 +223,7 @@ QList<LayerPainter::SiteSymbol> LayerPainter::siteSymbols(const Scene &scene, co
     QList<SiteSymbol> out;
     for (auto it = scene.layers().crbegin(); it != scene.layers().crend(); ++it) {
         const ProjectedLayer &pl = *it;
-        if (!isVisible(view, *pl.layer))
+        if (!view.showsLayer(pl.layer->id))
             continue;
         for (const int i : pl.sitesIn(inView)) {
             const auto status = pl.layer->features[i].statusIn(view.year);
@@ -304,10 +243,10 @@ QList<QPolygonF> LayerPainter::drawnLines(const Scene &scene, const ViewState &v
     QList<QPolygonF> out;
     for (const ProjectedLayer &pl : scene.layers()) {
         const Layer &layer = *pl.layer;
-        if (!isVisible(view, layer) || layer.kind == LayerKind::Membership)
+        if (!view.showsLayer(layer.id) || layer.kind == LayerKind::Membership)
             continue;
         for (const int i : pl.linesIn(visible))
-            if (!pl.lines[i].isEmpty() && layer.features[i].statusIn(view.year) && overlaps(pl.bounds[i], visible))
+            if (!pl.lines[i].isEmpty() && layer.features[i].statusIn(view.year) && pl.meets(i, visible))
                 out += t.map(pl.lines[i]).toSubpathPolygons();
     }
     return out;
@@ -341,99 +280,12 @@ void LayerPainter::paintSites(QPainter &painter, const Scene &scene, const ViewS
     }
 }
 
-QList<LayerPainter::Swatch> LayerPainter::swatchesFor(const Layer &layer, const MapStyle &mapStyle)
-{
-    const LayerStyle &style = mapStyle.layers;
-    QList<Swatch> out;
-    switch (layer.kind) {
-    case LayerKind::Membership:
-        for (const LegendEntry &e : layer.legend)
-            out.push_back({e.label, membershipColour(layer, e.key, style), QPen(Qt::NoPen), {}, {}});
-        break;
-    case LayerKind::Lines:
-        for (const LegendEntry &e : layer.legend)
-            out.push_back({e.label, QColor(), pipelinePen(e.key, QStringLiteral("operating"), 1.0, style), {}, {}});
-        for (QStringView status : kLineStatuses) {
-            QPen pen = pipelinePen(QStringLiteral("gas"), status.toString(), 1.0, style);
-            pen.setColor(style.statusSample);
-            out.push_back({status.toString(), QColor(), pen, {}, {}});
-        }
-        break;
-    case LayerKind::Zones: {
-        QStringList claimants; // every claimant's colour, in the order they first occur
-        for (const Feature &f : layer.features)
-            for (const QString &code : f.claimants)
-                if (!claimants.contains(code))
-                    claimants << code;
-        for (const LegendEntry &e : layer.legend)
-            out.push_back({e.label, style.zoneWash, QPen(Qt::NoPen), ZonePainter::coloursOf(claimants, style), {}});
-        break;
-    }
-    case LayerKind::Sites:
-        for (const LegendEntry &e : layer.legend)
-            out.push_back(siteSwatch(e));
-        break;
-    case LayerKind::Generic:
-        out += layer.classes ? ClassColours::legend(layer, style, false) : QList<Swatch>{genericSwatch(layer, style)};
-        break;
-    }
-    return out;
-}
-
-/// The kinds of the layer's sites in the view's year, in the legend's order, and what a hollow
-/// symbol means when one is shown.
-QList<LayerPainter::Swatch> LayerPainter::siteLegend(const Layer &layer, const ViewState &view)
-{
-    QStringList kinds;
-    bool anyHollow = false;
-    for (const Feature &f : layer.features)
-        if (const auto status = f.statusIn(view.year); status && !f.points.empty()) {
-            kinds << siteKind(f);
-            anyHollow = anyHollow || isHollow(*status);
-        }
-    QList<Swatch> out;
-    for (const LegendEntry &e : layer.legend)
-        if (kinds.contains(e.key))
-            out.push_back(siteSwatch(e));
-    if (anyHollow)
-        out.push_back({tr("Site planned or under construction"), QColor(), QPen(Qt::NoPen), {}, {}, false, QString(), true});
-    return out;
-}
-
-void LayerPainter::paintSwatch(QPainter &painter, const QRectF &box, const Swatch &swatch, const MapStyle &style)
-{
-    if (swatch.heading)
-        return;
-    if (!swatch.symbol.isEmpty() || swatch.hollow) {
-        paintSymbol(painter, box.center(), swatch.symbol, swatch.hollow, box.height() / (2 * symbolRadius(1.0)) * 0.9,
-                    style.layers, swatch.fill);
-        return;
-    }
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    if (swatch.line.style() != Qt::NoPen) {
-        painter.setPen(swatch.line);
-        painter.drawLine(QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y()));
-    } else {
-        painter.fillRect(box, style.land); // translucent fills look as they do over land
-        painter.fillRect(box, swatch.fill);
-        QPainterPath area;
-        area.addRect(box);
-        ZonePainter::paintStripes(painter, area, swatch.stripes, box.height() * 0.4, box.height() * 0.17, box.topLeft());
-        const bool outlined = swatch.outline.isValid();
-        painter.setPen(outlined ? QPen(swatch.outline, box.height() * 0.15) : QPen(style.legendFrame, 0));
-        painter.setBrush(Qt::NoBrush); // the caller's brush (the legend box) would wash the swatch out
-        painter.drawRect(box);
-    }
-    painter.restore();
-}
-
 QHash<QString, QColor> LayerPainter::regionFills(const Scene &scene, const ViewState &view, const MapStyle &style)
 {
     QHash<QString, QColor> fills;
     for (const ProjectedLayer &pl : scene.layers()) {
         const Layer &layer = *pl.layer;
-        if (layer.kind != LayerKind::Membership || !isVisible(view, layer))
+        if (layer.kind != LayerKind::Membership || !view.showsLayer(layer.id))
             continue;
         for (const Feature &f : layer.features) {
             const auto status = f.statusIn(view.year);
@@ -471,104 +323,6 @@ QMultiHash<QString, LayerPainter::HeldZoneFill> LayerPainter::heldZoneFills(cons
             for (const QString &code : f.administeredBy)
                 if (fills.value(code, land) != shared)
                     out.insert(code, {pl.areas[i], shared});
-        }
-    }
-    return out;
-}
-
-/// The zones' entries: what stripes and outlines mean, then the claimants in the picture by name.
-QList<LayerPainter::Swatch> LayerPainter::zoneLegend(const Scene &scene, const ViewState &view, const ProjectedLayer &pl,
-                                                     const LayerStyle &style)
-{
-    const QTransform t = scene.worldToScreen(view);
-    const QRectF visible = t.inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
-    QStringList claimants;
-    bool any = false;
-    for (int i = 0; i < pl.layer->features.size(); ++i) {
-        const Feature &f = pl.layer->features[i];
-        if (!f.existsIn(view.year) || !shows(pl, i, visible))
-            continue;
-        any = true;
-        for (const QString &code : f.claimants)
-            if (!claimants.contains(code))
-                claimants << code;
-    }
-    if (!any)
-        return {};
-    QList<Swatch> out{{tr("Contested zone (stripes: claimants; outline: administrator)"), style.zoneWash,
-                       QPen(Qt::NoPen), {style.statusSample}, style.statusSample}};
-    QList<std::pair<QString, QString>> named; // (name, code), listed by name
-    for (const QString &code : claimants)
-        named.push_back({regionName(scene, code), code});
-    std::sort(named.begin(), named.end());
-    for (const auto &[name, code] : named)
-        out.push_back({name, style.zoneWash, QPen(Qt::NoPen), {style.claimant(code)}, {}, true});
-    return out;
-}
-
-QList<LayerPainter::Swatch> LayerPainter::legend(const Scene &scene, const ViewState &view, const MapStyle &mapStyle)
-{
-    const LayerStyle &style = mapStyle.layers;
-    QList<Swatch> out;
-    // In the order of the Layers panel: the layer drawn on top first.
-    for (auto it = scene.layers().crbegin(); it != scene.layers().crend(); ++it) {
-        const ProjectedLayer &pl = *it;
-        const Layer &layer = *pl.layer;
-        if (!isVisible(view, layer))
-            continue;
-        if (layer.kind == LayerKind::Zones) {
-            out += zoneLegend(scene, view, pl, style);
-            continue;
-        }
-        if (layer.kind == LayerKind::Sites) {
-            out += siteLegend(layer, view);
-            continue;
-        }
-        if (layer.kind == LayerKind::Generic) {
-            if (layer.classes)
-                out += ClassColours::legend(layer, style, true);
-            else if (std::any_of(layer.features.begin(), layer.features.end(), [&](const Feature &f) { return f.existsIn(view.year); }))
-                out.push_back(genericSwatch(layer, style));
-            continue;
-        }
-        QStringList seen; // "commodity|status" or status
-        for (const Feature &f : layer.features) {
-            const auto status = f.statusIn(view.year);
-            if (!status)
-                continue;
-            const QString key = layer.kind == LayerKind::Lines
-                                    ? f.properties.value(QStringLiteral("commodity")).toString() + u'|' + *status
-                                    : *status;
-            if (!seen.contains(key))
-                seen << key;
-        }
-        // In the order the layer's legend defines its classes (as the Layers panel lists them),
-        // whatever the year: a class keeps its place while others come and go.
-        const auto rank = [&layer](const QString &key) {
-            qsizetype r = 0;
-            for (const QString &part : key.split(u'|')) {
-                const auto at = std::find_if(layer.legend.begin(), layer.legend.end(),
-                                             [&part](const LegendEntry &e) { return e.key == part; });
-                const auto status = std::find(kLineStatuses.begin(), kLineStatuses.end(), part);
-                r = r * 1000 + (at != layer.legend.end()         ? at - layer.legend.begin()
-                                : status != kLineStatuses.end() ? status - kLineStatuses.begin()
-                                                                : 999);
-            }
-            return r;
-        };
-        std::stable_sort(seen.begin(), seen.end(), [&](const QString &a, const QString &b) {
-            const qsizetype ra = rank(a), rb = rank(b);
-            return ra != rb ? ra < rb : a < b;
-        });
-        for (const QString &key : seen) {
-            if (layer.kind == LayerKind::Membership) {
-                out.push_back({membershipLabel(layer, key), membershipColour(layer, key, style), QPen(Qt::NoPen), {}, {}});
-            } else {
-                const QStringList parts = key.split(u'|');
-                const QString commodity = parts.value(0) == u"gas" ? tr("Gas pipeline") : tr("Oil pipeline");
-                out.push_back({QStringLiteral("%1, %2").arg(commodity, parts.value(1)), QColor(),
-                               pipelinePen(parts.value(0), parts.value(1), 1.0, style), {}, {}});
-            }
         }
     }
     return out;

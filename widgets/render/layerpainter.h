@@ -32,19 +32,6 @@ class LayerPainter
     Q_DECLARE_TR_FUNCTIONS(LayerPainter)
 
 public:
-    struct Swatch
-    {
-        QString label;
-        QColor fill;           ///< for areas
-        QPen line;             ///< for lines; NoPen for areas
-        QList<QColor> stripes; ///< zones: claimants' colours, striped over the fill
-        QColor outline;        ///< zones: the outline's colour; invalid: a thin frame
-        bool cell = false;     ///< a claimant, named alone: several to a row under the entry before
-        QString symbol = {};   ///< sites: the kind whose symbol stands for the entry
-        bool hollow = false;   ///< sites: the symbol of a site not yet in operation
-        bool heading = false;  ///< a line of text naming the entries under it, without a swatch
-    };
-
     /// A line's statuses in the order the Layers panel and the legend list them.
     static constexpr const auto &kLineStatuses = PipelineStatuses::kWords;
     /// Symbols of point features: the shape tells the kind (LNG plant a square, military base
@@ -104,14 +91,8 @@ public:
     /// Draws the visible zones and lines of `view` (membership layers colour the land instead).
     static void paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &toScreen,
                       const MapStyle &style);
-    /// All legend entries of a layer, whatever the year (for the layers panel).
-    static QList<Swatch> swatchesFor(const Layer &layer, const MapStyle &style = MapStyle::standard());
-    /// Paints a legend swatch (fill, stripes or a line sample) into `box`.
-    static void paintSwatch(QPainter &painter, const QRectF &box, const Swatch &swatch,
-                            const MapStyle &style = MapStyle::standard());
-    /// Legend entries of what is visible in `view`: statuses that occur in its year, and the
-    /// claimants of the contested zones in the picture.
-    static QList<Swatch> legend(const Scene &scene, const ViewState &view, const MapStyle &style = MapStyle::standard());
+    /// A site's kind ("lng", "military-base", "port"): its symbol's shape.
+    static QString siteKind(const Feature &feature) { return feature.properties.value(QStringLiteral("kind")).toString(); }
 
 private:
     static void paintFeature(QPainter &painter, const ProjectedLayer &layer, int feature, const QString &status,
@@ -120,9 +101,6 @@ private:
                              double scale, const LayerStyle &style);
     static void paintSites(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t,
                            const LayerStyle &style);
-    static QList<Swatch> siteLegend(const Layer &layer, const ViewState &view);
-    static QList<Swatch> zoneLegend(const Scene &scene, const ViewState &view, const ProjectedLayer &layer,
-                                    const LayerStyle &style);
 };
 
 } // namespace spheres

@@ -43,7 +43,7 @@ LegendPainter::Layout LegendPainter::layoutAt(const Scene &scene, const ViewStat
 {
     Layout out;
     out.scale = k;
-    out.entries = LayerPainter::legend(scene, view, style);
+    out.entries = LayerLegend::legend(scene, view, style);
     if (out.entries.isEmpty())
         return out;
     const double pad = 8 * k;
@@ -52,7 +52,7 @@ LegendPainter::Layout LegendPainter::layoutAt(const Scene &scene, const ViewStat
     out.swatchWidth = 24 * k;
     out.cellSwatchWidth = 14 * k;
     double width = titleMetrics.horizontalAdvance(title(view.year) + QStringLiteral("  ▸")), cellWidth = 0;
-    for (const LayerPainter::Swatch &e : std::as_const(out.entries)) {
+    for (const LegendSwatch &e : std::as_const(out.entries)) {
         const double w = e.heading ? titleMetrics.horizontalAdvance(e.label) // a layer's name over its classes
                                    : (e.cell ? out.cellSwatchWidth : out.swatchWidth) + 6 * k + metrics.horizontalAdvance(e.label);
         (e.cell ? cellWidth : width) = std::max(e.cell ? cellWidth : width, w);
@@ -60,7 +60,7 @@ LegendPainter::Layout LegendPainter::layoutAt(const Scene &scene, const ViewStat
     cellWidth += 8 * k;
     double y = titleMetrics.height() + 4 * k; // under the title
     int column = 0;
-    for (const LayerPainter::Swatch &e : std::as_const(out.entries)) {
+    for (const LegendSwatch &e : std::as_const(out.entries)) {
         if (e.cell && column > 0 && column < kCellsPerRow) {
             out.places << QPointF(column++ * cellWidth, y - out.row);
             width = std::max(width, column * cellWidth);
@@ -136,7 +136,7 @@ void LegendPainter::paint(QPainter &painter, const Layout &layout, const ViewSta
     if (!view.legendCollapsed) {
         painter.setFont(font);
         for (qsizetype i = 0; i < layout.entries.size(); ++i) {
-            const LayerPainter::Swatch &e = layout.entries[i];
+            const LegendSwatch &e = layout.entries[i];
             const QPointF at = origin + layout.places[i];
             if (e.heading) {
                 painter.setFont(titleFont);
@@ -148,9 +148,9 @@ void LegendPainter::paint(QPainter &painter, const Layout &layout, const ViewSta
             }
             const double swatchW = e.cell ? layout.cellSwatchWidth : layout.swatchWidth;
             const QRectF swatch(at.x(), at.y() + layout.row * 0.2, swatchW, layout.row * 0.6);
-            LayerPainter::Swatch scaled = e;
+            LegendSwatch scaled = e;
             scaled.line.setWidthF(e.line.widthF() * k);
-            LayerPainter::paintSwatch(painter, swatch, scaled, style);
+            LayerLegend::paintSwatch(painter, swatch, scaled, style);
             painter.setPen(style.label);
             painter.drawText(QRectF(swatch.right() + 6 * k, at.y(), layout.box.right() - swatch.right(), layout.row),
                              Qt::AlignVCenter | Qt::AlignLeft, e.label);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "layerlegend.h"
 #include "layerpainter.h"
 #include "viewstate.h"
 
@@ -23,7 +24,7 @@ public:
     struct Layout
     {
         QRectF box;                     ///< empty: nothing to show
-        QList<LayerPainter::Swatch> entries;
+        QList<LegendSwatch> entries;
         QList<QPointF> places;          ///< each entry's swatch top left, relative to the box
         double row = 0, swatchWidth = 0, cellSwatchWidth = 0;
         double scale = 1; ///< of its type and swatches: the view's style scale, or less on a small picture

@@ -160,4 +160,26 @@ ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection 
     detail = std::make_shared<LayerDetailCache>();
 }
 
+bool ProjectedLayer::meets(int i, const QRectF &metres) const
+{
+    const QRectF &b = bounds[i];
+    return b.left() <= metres.right() && metres.left() <= b.right() && b.top() <= metres.bottom() && metres.top() <= b.bottom();
+}
+
+bool ProjectedLayer::shows(int i, const QRectF &metres) const
+{
+    if (!meets(i, metres))
+        return false;
+    if (areas[i].intersects(metres))
+        return true;
+    for (const LineString &line : lineShapes[i])
+        for (size_t k = 1; k < line.size(); ++k) {
+            const Point &a = line[k - 1], &b = line[k];
+            if (std::max(a.x(), b.x()) >= metres.left() && std::min(a.x(), b.x()) <= metres.right() &&
+                std::max(a.y(), b.y()) >= metres.top() && std::min(a.y(), b.y()) <= metres.bottom())
+                return true;
+        }
+    return false;
+}
+
 } // namespace spheres

@@ -41,6 +41,11 @@ struct ProjectedLayer
     /// Those of them with points (sites), with lines.
     std::vector<int> sitesIn(const QRectF &metres) const { return siteIndex->intersecting(metres); }
     std::vector<int> linesIn(const QRectF &metres) const { return lineIndex->intersecting(metres); }
+    /// Whether feature `i`'s bounds meet `metres`, edges included (a straight line's bounds have no width).
+    bool meets(int i, const QRectF &metres) const;
+    /// Whether feature `i` shows in `metres`: its area overlaps it, or a leg of its lines crosses
+    /// it (a claim line's bounds hold much that it does not touch).
+    bool shows(int i, const QRectF &metres) const;
     /// The index of the feature with `id`, or -1.
     int indexOf(const QString &id) const { return m_ids.value(id, -1); }
     /// Whether every feature exists in every year (a user's layer): nothing to ask per frame.
