@@ -3,6 +3,7 @@
 #include "atlas.h"
 #include "brief.h"
 #include "claimfinder.h"
+#include "claimlist.h"
 #include "geoarea.h"
 #include "internallink.h"
 #include "safetext.h"
@@ -41,10 +42,6 @@ QString attributeText(const QVariant &value)
 /// A file may have hundreds of columns; the panel shows the first ones.
 constexpr int kMaxAttributesShown = 100;
 
-/// Claims listed per stance until the reader asks for all: a country of a 5,000-claim brief has
-/// hundreds, which nobody reads in a side panel and which took the click 50–100 ms to lay out.
-constexpr int kClaimsShownPerStance = 12;
-
 QString periodsText(const Feature &f)
 {
     QStringList parts;
@@ -72,19 +69,6 @@ QString sourcesLine(const QList<Source> &sources)
                      .arg(SourceLink::html(s.title.isEmpty() ? s.url : s.title, s.url), SafeText::html(s.publisher),
                           SafeText::html(s.date));
     return items.join(QStringLiteral("; "));
-}
-
-/// "3 claims: 2 cooperation, 1 rivalry" (spoken; the panel shows the claims themselves).
-QString claimCounts(const QList<const Claim *> &claims)
-{
-    if (claims.isEmpty())
-        return {};
-    QStringList parts;
-    for (Stance stance : {Stance::Cooperation, Stance::Rivalry, Stance::Context})
-        if (const auto n = std::count_if(claims.begin(), claims.end(), [stance](const Claim *c) { return c->stance == stance; }))
-            parts << QStringLiteral("%1 %2").arg(n).arg(stanceLabel(stance).toLower());
-    return claims.size() == 1 ? ContextPanel::tr("1 claim: %1").arg(parts.join(QString()))
-                              : ContextPanel::tr("%1 claims: %2").arg(claims.size()).arg(parts.join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -226,49 +210,6 @@ QString ContextPanel::featureName(const QString &ref) const
     return ref;
 }
 
-QString ContextPanel::claimsSection(const QList<const Claim *> &claims, const QString &regionCode) const
-{
-    if (claims.isEmpty())
-        return {};
-    // The group through which a claim that does not name the region reaches it.
-    auto viaGroup = [this, &regionCode](const Claim *c) -> QString {
-        if (regionCode.isEmpty() || !m_atlas || c->regions.contains(regionCode))
-            return {};
-        for (const RegionGroup *g : m_atlas->groupsContaining(regionCode))
-            if (c->groups.contains(g->id))
-                return g->name;
-        return {};
-    };
-    QString html = QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>").arg(tr("Claims in the narrative (%1)").arg(claims.size()));
-    for (Stance stance : {Stance::Rivalry, Stance::Cooperation, Stance::Context}) {
-        // Direct claims first, then those that reach the region through a group.
-        QList<std::pair<const Claim *, QString>> listed;
-        for (const Claim *c : claims)
-            if (c->stance == stance)
-                listed.append({c, viaGroup(c)});
-        if (listed.isEmpty())
-            continue;
-        std::stable_partition(listed.begin(), listed.end(), [](const auto &entry) { return entry.second.isEmpty(); });
-        html += QStringLiteral("<p style='margin:8px 0 2px 0; color:%1; font-weight:600'>%2 %3 (%4)</p>")
-                    .arg(StanceStyle::colour(stance).name(), SafeText::html(StanceStyle::symbol(stance)), stanceLabel(stance))
-                    .arg(listed.size());
-        const qsizetype shown = m_allClaimsShown.contains(stance) ? listed.size() : std::min<qsizetype>(listed.size(), kClaimsShownPerStance);
-        for (qsizetype i = 0; i < shown; ++i) {
-            const auto &[c, via] = listed[i];
-            html += QStringLiteral("<p style='margin:3px 0 6px 8px'><a href='%1' style='color:#1a1a1a; text-decoration:none'>“%2”</a>"
-                                   " <span style='color:gray'>¶%3%4</span></p>")
-                        .arg(InternalLink::href(InternalLink::Kind::Claim, c->id), SafeText::html(c->text),
-                             QString::number(c->paragraph + 1),
-                             via.isEmpty() ? QString() : SafeText::html(tr(" · via %1").arg(via)));
-        }
-        if (shown < listed.size())
-            html += QStringLiteral("<p style='margin:3px 0 6px 8px'><a href='%1'>%2</a></p>")
-                        .arg(InternalLink::href(InternalLink::Kind::MoreClaims, stanceKey(stance)),
-                             tr("Show all %1 %2 claims").arg(listed.size()).arg(stanceLabel(stance).toLower()));
-    }
-    return html;
-}
-
 void ContextPanel::showClaim(const QString &id)
 {
     m_claim = id;
@@ -358,7 +299,7 @@ void ContextPanel::showRegion(const QString &code)
         if (ref.layer->kind == LayerKind::Membership || ref.layer->kind == LayerKind::Zones)
             if (const auto [subject, what] = layerFact(ref, *region); !subject.isEmpty())
                 sentences << tr("%1: %2.").arg(subject, what);
-    if (const QString counts = claimCounts(claimsAboutRegion(code)); !counts.isEmpty())
+    if (const QString counts = ClaimList::counts(claimsAboutRegion(code)); !counts.isEmpty())
         sentences << counts + u'.';
     setSummary(sentences.join(u' '));
 }
@@ -383,7 +324,7 @@ void ContextPanel::showFeature(const QString &ref)
     QStringList sentences{tr("Selected: %1 (%2).").arg(found.feature->name, found.layer->title)};
     if (const auto status = found.feature->statusIn(m_year); status && !status->isEmpty())
         sentences << tr("%1 in %2.").arg(*status, QString::number(m_year));
-    if (const QString counts = claimCounts(claimsAboutFeature(*found.layer, *found.feature)); !counts.isEmpty())
+    if (const QString counts = ClaimList::counts(claimsAboutFeature(*found.layer, *found.feature)); !counts.isEmpty())
         sentences << counts + u'.';
     setSummary(sentences.join(u' '));
 }
@@ -446,7 +387,7 @@ QString ContextPanel::describeRegion(const QString &code, const QList<FeatureRef
     for (const RegionGroup *g : m_atlas->groupsContaining(code))
         groupNames << g->name;
     QString html = section(tr("On the map in %1").arg(m_year), layerFacts(region, concerning));
-    html += claimsSection(claimsAboutRegion(code), code);
+    html += ClaimList::html(claimsAboutRegion(code), m_atlas.get(), code, m_allClaimsShown);
     auto row = [&html](const QString &label, const QString &value) {
         if (!value.isEmpty())
             html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(SafeText::html(label), SafeText::html(value));
@@ -518,7 +459,7 @@ QString ContextPanel::describeFeature(const Layer &layer, const Feature &f) cons
     if (!f.note.isEmpty())
         html += section(tr("Note"), QStringLiteral("<p>%1</p>").arg(SafeText::html(f.note)));
     html += section(tr("Sources"), sourcesHtml(f.sources));
-    return claimsSection(claimsAboutFeature(layer, f)) + html;
+    return ClaimList::html(claimsAboutFeature(layer, f), m_atlas.get(), QString(), m_allClaimsShown) + html;
 }
 
 } // namespace spheres

@@ -68,7 +68,6 @@ private:
     void onLink(const QString &link);
     /// `regionCode`: the region the claims are listed for; claims that reach it only through a
     /// group it belongs to are listed after the direct ones, marked "via <group>".
-    QString claimsSection(const QList<const Claim *> &claims, const QString &regionCode = {}) const;
     QString regionName(const QString &code) const;
     QString featureName(const QString &ref) const;
     /// `concerning`: RegionFacts::concerning for the region.
