@@ -324,7 +324,7 @@ void TestBriefUi::defaultMapLabelsSmallStatesOffLines()
     const QTransform t = scene.worldToScreen(view);
     const QList<QPolygonF> arrows = AnnotationPainter::arrowLines(canvas->renderer().annotations(), scene, view);
     QVERIFY(!arrows.isEmpty()); // the brief's arrow to Khorgos
-    const QList<PlacedLabel> labels = canvas->renderer().labels(scene, view, t); // what the window draws
+    const QList<PlacedLabel> labels = canvas->renderer().labels(scene, view); // what the window draws
     QStringList names;
     for (const PlacedLabel &l : labels)
         names << l.text;

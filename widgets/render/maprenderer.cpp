@@ -114,12 +114,15 @@ void MapRenderer::render(QPainter &painter, const Scene &scene, const ViewState 
         LayerPainter::paint(painter, scene, view, t, m_style);
     if (passes & Pass::Selection)
         drawSelection(painter, scene, view, paths);
-    if (passes & Pass::Labels)
-        drawLabels(painter, scene, view, t);
-    if (passes & Pass::Annotations && !m_annotations.isEmpty())
-        AnnotationPainter::paint(painter, annotationLayout(scene, view, t), view, m_style);
-    if (passes & Pass::Legend)
-        drawLegend(painter, scene, view);
+    if (passes & (Pass::Labels | Pass::Annotations | Pass::Legend)) {
+        FrameLayout &layout = layoutFor(scene, view);
+        if (passes & Pass::Labels)
+            drawLabels(painter, view, layout.labels());
+        if (passes & Pass::Annotations && !m_annotations.isEmpty())
+            AnnotationPainter::paint(painter, layout.annotations(), view, m_style);
+        if (passes & Pass::Legend)
+            LegendPainter::paint(painter, layout.legend(), view, m_style);
+    }
     if (passes & Pass::Credits)
         drawCredits(painter, view);
     painter.restore();
@@ -271,48 +274,31 @@ void MapRenderer::drawGroupSettings(QPainter &painter, const Scene &scene, const
     }
 }
 
-void MapRenderer::drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const
+void MapRenderer::drawLabels(QPainter &painter, const ViewState &view, const QList<PlacedLabel> &labels) const
 {
-    for (const PlacedLabel &label : labels(scene, view, t))
+    for (const PlacedLabel &label : labels)
         drawHaloText(painter, label.baseline, label.text, label.font, m_style.label, 3.0 * view.styleScale);
 }
 
-QList<PlacedLabel> MapRenderer::labels(const Scene &scene, const ViewState &view, const QTransform &t) const
+FrameLayout &MapRenderer::layoutFor(const Scene &scene, const ViewState &view) const
 {
-    if (m_annotations.isEmpty())
-        return LabelPlacer::placeAll(scene, t, view, m_style);
-    return LabelPlacer::placeAll(scene, t, view, m_style, AnnotationPainter::arrowLines(m_annotations, scene, view),
-                                 AnnotationPainter::fixedBoxes(m_annotations, scene, view, m_style));
+    m_layout.prepare(scene, view, {m_style, m_annotations, m_legendKeepClear, m_layoutRevision});
+    return m_layout;
+}
+
+QList<PlacedLabel> MapRenderer::labels(const Scene &scene, const ViewState &view) const
+{
+    return layoutFor(scene, view).labels();
 }
 
 QList<PlacedAnnotation> MapRenderer::annotationLayout(const Scene &scene, const ViewState &view) const
 {
-    return annotationLayout(scene, view, scene.worldToScreen(view));
-}
-
-QList<PlacedAnnotation> MapRenderer::annotationLayout(const Scene &scene, const ViewState &view, const QTransform &t) const
-{
-    if (m_annotations.isEmpty())
-        return {};
-    // Text boxes keep clear of the labels: the same labels the label pass places.
-    QList<QRectF> labelBoxes;
-    for (const PlacedLabel &label : labels(scene, view, t))
-        labelBoxes << label.box;
-    return AnnotationPainter::layout(m_annotations, scene, view, m_style, labelBoxes);
+    return layoutFor(scene, view).annotations();
 }
 
 LegendPainter::Layout MapRenderer::legendLayout(const Scene &scene, const ViewState &view) const
 {
-    QList<QRectF> avoid = m_legendKeepClear;
-    if (!m_annotations.isEmpty())
-        for (const PlacedAnnotation &a : annotationLayout(scene, view))
-            avoid << a.bounds();
-    return LegendPainter::layout(scene, view, m_style, avoid);
-}
-
-void MapRenderer::drawLegend(QPainter &painter, const Scene &scene, const ViewState &view) const
-{
-    LegendPainter::paint(painter, legendLayout(scene, view), view, m_style);
+    return layoutFor(scene, view).legend();
 }
 
 void MapRenderer::drawCredits(QPainter &painter, const ViewState &view) const

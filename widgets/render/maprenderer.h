@@ -2,6 +2,7 @@
 
 #include "annotation.h"
 #include "annotationpainter.h"
+#include "framelayout.h"
 #include "labelplacer.h"
 #include "legendpainter.h"
 #include "mapstyle.h"
@@ -39,6 +40,7 @@ public:
         m_style = std::move(style);
         m_labelImages.clear(); // drawn in the old colours
         ++m_styleRevision;
+        ++m_layoutRevision;
     }
     /// Changes with every setStyle: raster caches of this renderer's drawing key on it.
     quint64 styleRevision() const { return m_styleRevision; }
@@ -48,17 +50,26 @@ public:
     static qreal pixelRatio(const QPainter &painter);
 
     /// The brief's annotations, drawn over the labels on every view that does not hide them.
-    void setAnnotations(QList<Annotation> annotations) { m_annotations = std::move(annotations); }
+    void setAnnotations(QList<Annotation> annotations)
+    {
+        m_annotations = std::move(annotations);
+        ++m_layoutRevision;
+    }
     const QList<Annotation> &annotations() const { return m_annotations; }
     /// The annotations as `view` shows them (for the editor's hit tests): the very layout render() paints.
     QList<PlacedAnnotation> annotationLayout(const Scene &scene, const ViewState &view) const;
     /// Where `view`'s legend goes and what it holds (the window's hit test uses the very box drawn).
     LegendPainter::Layout legendLayout(const Scene &scene, const ViewState &view) const;
     /// Boxes the legend keeps clear of besides the annotations: a slide's title panel.
-    void setLegendKeepClear(QList<QRectF> boxes) { m_legendKeepClear = std::move(boxes); }
+    void setLegendKeepClear(QList<QRectF> boxes)
+    {
+        if (boxes != m_legendKeepClear)
+            ++m_layoutRevision;
+        m_legendKeepClear = std::move(boxes);
+    }
     /// The labels the label pass draws: off the layers' lines, the annotations' arrows and their
     /// fixed text boxes.
-    QList<PlacedLabel> labels(const Scene &scene, const ViewState &view, const QTransform &t) const;
+    QList<PlacedLabel> labels(const Scene &scene, const ViewState &view) const;
 
 private:
     void drawBackground(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
@@ -72,10 +83,10 @@ private:
     /// the members drawn, with the group's name above it.
     void drawGroupSettings(QPainter &painter, const Scene &scene, const ViewState &view,
                            const QList<QPainterPath> &paths) const;
-    void drawLabels(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
+    void drawLabels(QPainter &painter, const ViewState &view, const QList<PlacedLabel> &labels) const;
     void drawCredits(QPainter &painter, const ViewState &view) const;
-    QList<PlacedAnnotation> annotationLayout(const Scene &scene, const ViewState &view, const QTransform &t) const;
-    void drawLegend(QPainter &painter, const Scene &scene, const ViewState &view) const;
+    /// The frame's layout, placed for `view` (or kept from the last call at the same view).
+    FrameLayout &layoutFor(const Scene &scene, const ViewState &view) const;
     void drawHaloText(QPainter &painter, QPointF baseline, const QString &text, const QFont &font, const QColor &colour,
                       double haloWidth) const;
 
@@ -83,6 +94,8 @@ private:
     quint64 m_styleRevision = 0;
     QList<Annotation> m_annotations;
     QList<QRectF> m_legendKeepClear;
+    quint64 m_layoutRevision = 0; ///< changes with the style, the annotations and the legend's keep-clear boxes
+    mutable FrameLayout m_layout;
     /// Rendered labels (text with halo) for raster devices, where stroking a glyph outline
     /// each frame costs more than the rest of the map; vector devices get real text paths.
     mutable QHash<QString, QImage> m_labelImages;

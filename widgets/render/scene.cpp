@@ -11,6 +11,7 @@
 #include <boost/geometry/algorithms/within.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 
@@ -179,7 +180,13 @@ void Scene::setLayers(const QList<std::shared_ptr<const Layer>> &layers, const Q
         next.back().layer = layer;
     }
     m_layers = std::move(next);
-    ++m_revision;
+    m_revision = nextRevision();
+}
+
+quint64 Scene::nextRevision()
+{
+    static std::atomic<quint64> last{0};
+    return ++last;
 }
 
 const SceneLevel &Scene::levelFor(double metresPerPixel) const

@@ -55,9 +55,10 @@ public:
     void setFine(std::shared_ptr<const SceneLevel> fine)
     {
         m_fine = std::move(fine);
-        ++m_revision;
+        m_revision = nextRevision();
     }
     /// Changes whenever what the scene draws changes (layers, detail): raster caches key on it.
+    /// Unique across scenes, so that a new scene at a freed one's address is never taken for it.
     quint64 revision() const { return m_revision; }
     bool hasFine() const { return m_fine != nullptr; }
     const SceneLevel &coarse() const { return *m_coarse; }
@@ -92,7 +93,8 @@ private:
     QList<QPainterPath> m_graticule;
     QList<ProjectedLayer> m_layers;
     QPainterPath m_globe;
-    quint64 m_revision = 0;
+    static quint64 nextRevision();
+    quint64 m_revision = nextRevision();
 };
 
 } // namespace spheres
