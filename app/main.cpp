@@ -1,9 +1,9 @@
 #include "appearance.h"
 #include "commands.h"
-#include "documentactions.h"
+#include "document/documentactions.h"
 #include "mainwindow.h"
 #include "manpage.h"
-#include "mapcanvas.h"
+#include "map/mapcanvas.h"
 #include "windowcommand.h"
 
 #include <QApplication>

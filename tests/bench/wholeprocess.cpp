@@ -3,12 +3,12 @@
 
 #include "atlas.h"
 #include "brief.h"
-#include "briefdocument.h"
+#include "document/briefdocument.h"
 #include "briefio.h"
 #include "claimindex.h"
-#include "contextpanel.h"
+#include "panels/contextpanel.h"
 #include "mainwindow.h"
-#include "mapcanvas.h"
+#include "map/mapcanvas.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

@@ -1,8 +1,8 @@
-#include "annotationeditor.h"
-#include "briefdocument.h"
+#include "map/annotationeditor.h"
+#include "document/briefdocument.h"
 #include "briefio.h"
 #include "mainwindow.h"
-#include "mapcanvas.h"
+#include "map/mapcanvas.h"
 
 #include <QAction>
 #include <QApplication>

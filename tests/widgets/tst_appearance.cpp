@@ -1,7 +1,7 @@
 // View > Appearance: the desktop's colours, or light or dark whatever the desktop says; the
 // panels and the map follow, the choice is remembered, and exports stay light.
 #include "appearance.h"
-#include "mapcanvas.h"
+#include "map/mapcanvas.h"
 #include "mapstyle.h"
 
 #include "../support/contrast.h"

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "atlas.h"
-#include "briefdocument.h"
+#include "document/briefdocument.h"
 #include "briefio.h"
 #include "charts/chartprinter.h"
 #include "charts/chartspanel.h"
@@ -11,8 +11,8 @@
 #include "charts/energychart.h"
 #include "charts/membershipchart.h"
 #include "charts/viewchartsmenu.h"
-#include "contextpanel.h"
-#include "exportdialog.h"
+#include "panels/contextpanel.h"
+#include "dialogs/exportdialog.h"
 #include "claimbalancemodel.h"
 #include "claimfinder.h"
 #include "geojsonreader.h"

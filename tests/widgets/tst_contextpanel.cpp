@@ -4,9 +4,9 @@
 // one over the text, without rewriting the document, and brings the focused claim into view.
 #include "atlas.h"
 #include "brief.h"
-#include "contextpanel.h"
-#include "internallink.h"
-#include "narrativepanel.h"
+#include "panels/contextpanel.h"
+#include "panels/internallink.h"
+#include "panels/narrativepanel.h"
 
 #include <QLabel>
 #include <QScrollBar>

@@ -2,17 +2,17 @@
 // `<img src='/dev/zero'>`, quotes or odd ids is shown literally wherever the window shows it, our
 // documents load no resource, internal links keep their ids whole, and only web addresses open,
 // after the reader has seen and confirmed them.
-#include "briefdocument.h"
-#include "claimeditor.h"
-#include "contextpanel.h"
-#include "documentactions.h"
-#include "internallink.h"
-#include "layerspanel.h"
+#include "document/briefdocument.h"
+#include "panels/claimeditor.h"
+#include "panels/contextpanel.h"
+#include "document/documentactions.h"
+#include "panels/internallink.h"
+#include "panels/layerspanel.h"
 #include "mainwindow.h"
-#include "narrativepanel.h"
+#include "panels/narrativepanel.h"
 #include "safetext.h"
-#include "sourcelink.h"
-#include "viewspanel.h"
+#include "panels/sourcelink.h"
+#include "panels/viewspanel.h"
 
 #include <QAbstractButton>
 #include <QClipboard>

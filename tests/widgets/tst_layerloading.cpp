@@ -3,10 +3,10 @@
 // searchable, and a broken file still gets a message naming it.
 #include "../support/vectorfixtures.h"
 
-#include "layerloadbar.h"
+#include "document/layerloadbar.h"
 #include "mainwindow.h"
-#include "mapcanvas.h"
-#include "searchbox.h"
+#include "map/mapcanvas.h"
+#include "panels/searchbox.h"
 
 #include <QApplication>
 #include <QMessageBox>

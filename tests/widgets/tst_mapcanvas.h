@@ -2,17 +2,17 @@
 // tst_mapcanvas*.cpp so that no file grows past 500 lines.
 #pragma once
 
-#include "contextpanel.h"
+#include "panels/contextpanel.h"
 #include "labelplacer.h"
-#include "layerspanel.h"
+#include "panels/layerspanel.h"
 #include "layerpainter.h"
-#include "layerchoicedialog.h"
+#include "dialogs/layerchoicedialog.h"
 #include "mainwindow.h"
 #include "layerlegend.h"
-#include "mapcanvas.h"
+#include "map/mapcanvas.h"
 #include "membershipcomparison.h"
-#include "searchbox.h"
-#include "timeslider.h"
+#include "panels/searchbox.h"
+#include "map/timeslider.h"
 
 #include <QApplication>
 #include <QListWidget>

@@ -1,18 +1,18 @@
 // The window keeps a brief's user layers: adding a file or styling a layer is an undoable edit of
 // the brief, saved with paths relative to it and opened again with it; a file gone missing is
 // named and stays in the brief, and the rest opens.
-#include "attributestyledialog.h"
-#include "briefdocument.h"
+#include "dialogs/attributestyledialog.h"
+#include "document/briefdocument.h"
 #include "briefio.h"
 #include "briefuserlayers.h"
 #include "classcolours.h"
-#include "contextpanel.h"
-#include "layerspanel.h"
+#include "panels/contextpanel.h"
+#include "panels/layerspanel.h"
 #include "mainwindow.h"
-#include "mapcanvas.h"
+#include "map/mapcanvas.h"
 #include "mapsession.h"
 #include "mapstyle.h"
-#include "userlayersync.h"
+#include "document/userlayersync.h"
 
 #include <QComboBox>
 #include <QFile>

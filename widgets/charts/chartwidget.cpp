@@ -1,5 +1,5 @@
 #include "chartwidget.h"
-#include "alert.h"
+#include "dialogs/alert.h"
 
 #include "atomicfile.h"
 #include "pngencoder.h"

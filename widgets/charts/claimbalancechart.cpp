@@ -1,7 +1,7 @@
 #include "claimbalancechart.h"
 #include "safetext.h"
 #include "claimbalancemodel.h"
-#include "stancestyle.h"
+#include "panels/stancestyle.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

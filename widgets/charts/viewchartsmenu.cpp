@@ -1,6 +1,6 @@
 #include "viewchartsmenu.h"
 
-#include "briefdocument.h"
+#include "document/briefdocument.h"
 #include "chartspanel.h"
 
 namespace spheres {

@@ -1,7 +1,7 @@
 #include "annotationmenus.h"
 
 #include "annotationeditor.h"
-#include "briefdocument.h"
+#include "document/briefdocument.h"
 #include "mapcanvas.h"
 
 #include <QAction>

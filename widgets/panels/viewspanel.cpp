@@ -1,7 +1,7 @@
 #include "viewspanel.h"
 #include "safetext.h"
 
-#include "briefdocument.h"
+#include "document/briefdocument.h"
 #include "charts/viewchartsmenu.h"
 
 #include <QHBoxLayout>

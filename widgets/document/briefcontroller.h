@@ -1,6 +1,6 @@
 #pragma once
 
-#include "searchbox.h"
+#include "panels/searchbox.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
 #include "annotationedits.h"
 
-#include "briefdocument.h"
+#include "document/briefdocument.h"
 #include "mapcanvas.h"
 
 namespace spheres {

@@ -5,9 +5,9 @@
 
 #include "atlas.h"
 #include "brief.h"
-#include "claimscard.h"
+#include "panels/claimscard.h"
 #include "projectioncatalog.h"
-#include "slideoverlay.h"
+#include "present/slideoverlay.h"
 #include "viewlimits.h"
 
 #include <QAccessible>

@@ -2,12 +2,12 @@
 
 #include "atlas.h"
 #include "briefdocument.h"
-#include "claimeditor.h"
+#include "panels/claimeditor.h"
 #include "claimfinder.h"
-#include "contextpanel.h"
+#include "panels/contextpanel.h"
 #include "featurekey.h"
-#include "mapcanvas.h"
-#include "narrativepanel.h"
+#include "map/mapcanvas.h"
+#include "panels/narrativepanel.h"
 
 namespace spheres {
 

@@ -1,8 +1,8 @@
 #include "layerfiles.h"
 
-#include "alert.h"
-#include "attributestyledialog.h"
-#include "layerchoicedialog.h"
+#include "dialogs/alert.h"
+#include "dialogs/attributestyledialog.h"
+#include "dialogs/layerchoicedialog.h"
 #include "layerloadbar.h"
 #include "mapsession.h"
 #include "membershipcomparison.h"

@@ -5,7 +5,7 @@
 #include "groundcache.h"
 #include "maprenderer.h"
 #include "mapsession.h"
-#include "slideoverlay.h"
+#include "present/slideoverlay.h"
 
 #include <QVariantAnimation>
 #include <QWidget>

@@ -1,11 +1,11 @@
 #include "exportflow.h"
 
-#include "alert.h"
+#include "dialogs/alert.h"
 #include "briefingpack.h"
 #include "charts/chartprinter.h"
-#include "exportdialog.h"
+#include "dialogs/exportdialog.h"
 #include "exporter.h"
-#include "mapcanvas.h"
+#include "map/mapcanvas.h"
 #include "scenecache.h"
 
 #include <QFileDialog>

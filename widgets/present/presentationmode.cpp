@@ -1,9 +1,9 @@
 #include "presentationmode.h"
 
-#include "briefcontroller.h"
-#include "briefdocument.h"
-#include "mapcanvas.h"
-#include "stancestyle.h"
+#include "document/briefcontroller.h"
+#include "document/briefdocument.h"
+#include "map/mapcanvas.h"
+#include "panels/stancestyle.h"
 
 #include <QApplication>
 #include <QDockWidget>

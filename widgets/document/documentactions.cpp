@@ -1,5 +1,5 @@
 #include "documentactions.h"
-#include "alert.h"
+#include "dialogs/alert.h"
 #include "safetext.h"
 
 #include "atlas.h"

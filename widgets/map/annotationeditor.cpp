@@ -2,7 +2,7 @@
 
 #include "annotationmenus.h"
 #include "annotationoverlay.h"
-#include "briefdocument.h"
+#include "document/briefdocument.h"
 #include "mapcanvas.h"
 
 #include <QContextMenuEvent>
