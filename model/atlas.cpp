@@ -1,5 +1,6 @@
 #include "atlas.h"
 
+#include "basemapbinary.h"
 #include "jsonfields.h"
 #include "jsonlimits.h"
 #include "sovereignty.h"
@@ -67,20 +68,27 @@ std::optional<RegionTable> readRegionTable(const QString &path, QString &error)
 
 Atlas::Result Atlas::loadBuiltIn(Detail detail)
 {
-    const QString topo = detail == Detail::Coarse ? QStringLiteral(":/basemap/countries-50m.json")
-                                                  : QStringLiteral(":/basemap/countries-10m.json");
-    return load(topo, QStringLiteral(":/basemap/regions.json"), detail, QStringLiteral(":/basemap/sovereignty.json"),
-                TopoJsonReader::Checks::Shipped);
+    // The countries were decoded from the vendored TopoJSON at build time (BaseMapBinary).
+    const QString countries = detail == Detail::Coarse ? QStringLiteral(":/basemap/countries-50m.bin")
+                                                       : QStringLiteral(":/basemap/countries-10m.bin");
+    return assemble(BaseMapBinary::readFile(countries), countries, QStringLiteral(":/basemap/regions.json"), detail,
+                    QStringLiteral(":/basemap/sovereignty.json"));
 }
 
 Atlas::Result Atlas::load(const QString &topoJsonPath, const QString &regionsJsonPath, Detail detail,
                           const QString &sovereigntyJsonPath, TopoJsonReader::Checks checks)
 {
+    return assemble(TopoJsonReader::readFile(topoJsonPath, QStringLiteral("countries"), checks), topoJsonPath,
+                    regionsJsonPath, detail, sovereigntyJsonPath);
+}
+
+Atlas::Result Atlas::assemble(TopoJsonReader::Result topo, const QString &countriesPath, const QString &regionsJsonPath,
+                              Detail detail, const QString &sovereigntyJsonPath)
+{
     Result result;
     const auto table = readRegionTable(regionsJsonPath, result.error);
     if (!table)
         return result;
-    TopoJsonReader::Result topo = TopoJsonReader::readFile(topoJsonPath, QStringLiteral("countries"), checks);
     if (!topo.ok()) {
         result.error = topo.error;
         return result;
@@ -92,7 +100,7 @@ Atlas::Result Atlas::load(const QString &topoJsonPath, const QString &regionsJso
         auto it = table->byWorldAtlasName.constFind(unit.name);
         if (it == table->byWorldAtlasName.constEnd()) {
             result.warnings << Atlas::tr("%1: region \"%2\" is not in the region table %3; skipped")
-                                   .arg(topoJsonPath, unit.name, regionsJsonPath);
+                                   .arg(countriesPath, unit.name, regionsJsonPath);
             continue;
         }
         Region region = *it;

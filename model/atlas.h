@@ -41,7 +41,8 @@ public:
     enum class Detail { Coarse, Fine }; ///< Natural Earth 1:50m and 1:10m
 
     struct Result;
-    /// Loads the base map compiled into the program.
+    /// Loads the base map compiled into the program: the countries as the build decoded them
+    /// from the vendored TopoJSON (BaseMapBinary), with the built-in region and sovereignty tables.
     static Result loadBuiltIn(Detail detail);
     /// Loads a TopoJSON file of countries with the region table `regionsJsonPath`, then moves
     /// the areas listed in `sovereigntyJsonPath` (when given) from their holder to their
@@ -63,6 +64,10 @@ public:
     QStringList expanded(const QStringList &regions, const QStringList &groups) const;
 
 private:
+    /// The atlas of the decoded `topo` (read from `countriesPath`) and the region table.
+    static Result assemble(TopoJsonReader::Result topo, const QString &countriesPath, const QString &regionsJsonPath,
+                           Detail detail, const QString &sovereigntyJsonPath);
+
     Detail m_detail = Detail::Coarse;
     QList<Region> m_regions;
     QList<RegionGroup> m_groups;
