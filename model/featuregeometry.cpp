@@ -58,12 +58,15 @@ FeatureGeometry::Outcome FeatureGeometry::assign(const RawGeometry &raw, Feature
     }
     if (raw.polygons.empty())
         return Outcome::Valid;
-    std::string why;
-    if (bg::is_valid(feature.area, why))
+    // The plain check, without the message: its text goes through an ostringstream, which costs
+    // as much as the check itself. Only an outline that stays invalid is checked again for it.
+    if (bg::is_valid(feature.area))
         return Outcome::Valid;
     bg::correct(feature.area);
-    if (bg::is_valid(feature.area, why))
+    if (bg::is_valid(feature.area))
         return Outcome::Valid;
+    std::string why;
+    bg::is_valid(feature.area, why);
     reason = QString::fromStdString(why);
     return bg::area(feature.area) > 0 ? Outcome::Invalid : Outcome::NoArea;
 }
