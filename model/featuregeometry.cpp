@@ -71,12 +71,14 @@ FeatureGeometry::Outcome FeatureGeometry::assign(const RawGeometry &raw, Feature
     return bg::area(feature.area) > 0 ? Outcome::Invalid : Outcome::NoArea;
 }
 
+void UniqueFeatureIds::reserve(qsizetype count) { m_taken.reserve(count); }
+
 QString UniqueFeatureIds::take(const QString &id)
 {
-    if (!m_taken.contains(id)) {
-        m_taken.insert(id);
+    const qsizetype before = m_taken.size();
+    m_taken.insert(id); // one look-up, not contains() then insert(): most ids are new
+    if (m_taken.size() != before)
         return id;
-    }
     auto next = m_nextSuffix.find(id);
     if (next == m_nextSuffix.end())
         next = m_nextSuffix.insert(id, 2);

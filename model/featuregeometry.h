@@ -41,6 +41,8 @@ class UniqueFeatureIds
 public:
     /// `id` itself when it is new, otherwise the first free "<id>-n"; either way it is taken.
     QString take(const QString &id);
+    /// Room for `count` ids, so that a large layer's ids are not rehashed as they come.
+    void reserve(qsizetype count);
 
 private:
     QSet<QString> m_taken;

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace spheres {
 
 namespace {
@@ -236,6 +238,7 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
         out.features.reserve(qsizetype(announced));
     GdalErrors errors;
     UniqueFeatureIds ids;
+    ids.reserve(std::max<qsizetype>(announced, 0));
     m_layer.ResetReading();
     qint64 index = 0;
     for (;; ++index) {
@@ -254,10 +257,10 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
             error = tooMany();
             return false;
         }
-        Feature feature;
+        Feature &feature = out.features.emplace_back(); // built in place: a Feature is costly to move
         readAttributes(*source, feature);
         if (feature.id.isEmpty())
-            feature.id = QStringLiteral("feature-%1").arg(index + 1);
+            feature.id = u"feature-"_s + QString::number(index + 1);
         const QString fileId = feature.id;
         if (feature.name.isEmpty())
             feature.name = feature.id;
@@ -276,6 +279,7 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
             break;
         case FeatureGeometry::Outcome::NoArea:
             warnings << tr("%1: the outline has no area (%2); the feature is left out").arg(featurePlace(index, fileId), reason);
+            out.features.removeLast();
             continue;
         }
         if (const QString unique = ids.take(feature.id); unique != feature.id) {
@@ -284,7 +288,6 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
                 feature.name = unique;
             feature.id = unique;
         }
-        out.features.push_back(std::move(feature));
     }
     if (m_degenerateRings > 0)
         warnings << tr("%1: %n ring(s) with fewer than 4 positions left out", nullptr, m_degenerateRings).arg(where());
