@@ -6,6 +6,11 @@
 #include <boost/geometry/algorithms/correct.hpp>
 #include <boost/geometry/algorithms/is_valid.hpp>
 
+#include <QSemaphore>
+#include <QThreadPool>
+
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace spheres {
@@ -72,6 +77,35 @@ FeatureGeometry::Outcome FeatureGeometry::assign(const RawGeometry &raw, Feature
 }
 
 void UniqueFeatureIds::reserve(qsizetype count) { m_taken.reserve(count); }
+
+std::vector<FeatureGeometry::Assigned> FeatureGeometry::assignAll(const std::vector<RawGeometry> &raw, Feature *features)
+{
+    std::vector<Assigned> out(raw.size());
+    constexpr size_t kChunk = 256; // features per task: a few milliseconds of work
+    const size_t chunks = (raw.size() + kChunk - 1) / kChunk;
+    std::atomic<size_t> nextChunk{0};
+    const auto work = [&] {
+        for (size_t c; (c = nextChunk.fetch_add(1)) < chunks;)
+            for (size_t i = c * kChunk; i < std::min(raw.size(), (c + 1) * kChunk); ++i)
+                out[i].outcome = assign(raw[i], features[i], out[i].reason);
+    };
+    // Helpers only where a thread is free (tryStart): a pool busy with the caller itself, or
+    // with other work, leaves the caller to do it all rather than wait.
+    QSemaphore helpersDone;
+    int helpers = 0;
+    QThreadPool *pool = QThreadPool::globalInstance();
+    for (int i = 1; i < pool->maxThreadCount() && size_t(helpers + 1) < chunks; ++i) {
+        if (!pool->tryStart([&] {
+                work();
+                helpersDone.release();
+            }))
+            break;
+        ++helpers;
+    }
+    work();
+    helpersDone.acquire(helpers);
+    return out;
+}
 
 QString UniqueFeatureIds::take(const QString &id)
 {
