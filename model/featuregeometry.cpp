@@ -58,8 +58,8 @@ FeatureGeometry::Outcome FeatureGeometry::assign(const RawGeometry &raw, Feature
         feature.lines.insert(feature.lines.end(), split.begin(), split.end());
     }
     for (const RawGeometry::Polygon &polygon : raw.polygons) {
-        const MultiPolygon pieces = antimeridian::polygonFromRawRings(polygon);
-        feature.area.insert(feature.area.end(), pieces.begin(), pieces.end());
+        MultiPolygon pieces = antimeridian::polygonFromRawRings(polygon);
+        feature.area.insert(feature.area.end(), std::make_move_iterator(pieces.begin()), std::make_move_iterator(pieces.end()));
     }
     if (raw.polygons.empty())
         return Outcome::Valid;

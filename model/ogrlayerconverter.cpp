@@ -113,7 +113,7 @@ bool LayerConverter::positions(const OGRSimpleCurve &curve, std::vector<Point> &
         return false;
     }
     out.clear();
-    out.reserve(size_t(n));
+    out.reserve(size_t(n) + 1); // room for the point that closes a ring, if the file leaves it out
     for (int i = 0; i < n; ++i) {
         const double lon = m_x[size_t(i)], lat = m_y[size_t(i)];
         if (!(lon >= -180.0 && lon <= 180.0) || !(lat >= -90.0 && lat <= 90.0)) {

@@ -1,6 +1,7 @@
 // What every reader of users' files makes of a feature's raw geometry (FeatureGeometry): valid
 // outlines kept, wrongly wound ones corrected, invalid ones kept with Boost's reason, empty ones
 // left out; and the ids a layer's features get (UniqueFeatureIds).
+#include "antimeridian.h"
 #include "featuregeometry.h"
 
 #include <boost/geometry/algorithms/area.hpp>
@@ -23,6 +24,8 @@ private slots:
     void outlines();
     void idsStayUnique_data();
     void idsStayUnique();
+    void ringSpansItsUnwrappedLongitudes_data();
+    void ringSpansItsUnwrappedLongitudes();
 };
 
 namespace {
@@ -113,6 +116,26 @@ void TestFeatureGeometry::idsStayUnique()
     for (const QString &id : ids)
         taken << unique.take(id);
     QCOMPARE(taken, expected);
+}
+
+void TestFeatureGeometry::ringSpansItsUnwrappedLongitudes_data()
+{
+    QTest::addColumn<RawGeometry>("raw");
+    QTest::addColumn<double>("span");
+    QTest::newRow("ordinary") << polygon({{10, 0}, {10, 5}, {14, 5}, {14, 0}, {10, 0}}) << 4.0;
+    QTest::newRow("across ±180") << polygon({{179, 0}, {-179, 0}, {-179, 1}, {179, 1}, {179, 0}}) << 2.0;
+    QTest::newRow("round a pole") << polygon({{0, 80}, {90, 80}, {180, 80}, {-90, 80}, {0, 80}}) << 360.0;
+    QTest::newRow("twice round") << polygon({{0, 80}, {120, 80}, {-120, 80}, {0, 80}, {120, 80}, {-120, 80}, {0, 80}}) << 720.0;
+    QTest::newRow("repeated points") << polygon({{5, 0}, {5, 0}, {6, 1}, {6, 1}, {5, 0}}) << 1.0;
+}
+
+/// How far a ring reaches once its longitudes run on across ±180: what decides that a ring
+/// winds round the globe more than once.
+void TestFeatureGeometry::ringSpansItsUnwrappedLongitudes()
+{
+    QFETCH(RawGeometry, raw);
+    QFETCH(double, span);
+    QCOMPARE(antimeridian::unwrappedSpan(raw.polygons.front().front()), span);
 }
 
 QTEST_GUILESS_MAIN(TestFeatureGeometry)
