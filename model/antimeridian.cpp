@@ -35,6 +35,7 @@ Ring unwrapped(const std::vector<Point> &raw, bool *polar = nullptr)
         *polar = false;
     if (raw.empty())
         return ring;
+    ring.reserve(raw.size()); // exactly, for the common ring: a large layer holds many
     double lon = raw.front().x();
     double latSum = 0;
     ring.push_back(raw.front());

@@ -81,7 +81,7 @@ void UniqueFeatureIds::reserve(qsizetype count) { m_taken.reserve(count); }
 std::vector<FeatureGeometry::Assigned> FeatureGeometry::assignAll(const std::vector<RawGeometry> &raw, Feature *features)
 {
     std::vector<Assigned> out(raw.size());
-    constexpr size_t kChunk = 256; // features per task: a few milliseconds of work
+    constexpr size_t kChunk = 64; // features per task: a fraction of a millisecond of work
     const size_t chunks = (raw.size() + kChunk - 1) / kChunk;
     std::atomic<size_t> nextChunk{0};
     const auto work = [&] {

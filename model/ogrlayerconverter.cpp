@@ -4,10 +4,10 @@
 #include "gdalerrors.h"
 
 #include <QCoreApplication>
+#include <QStringBuilder>
 
 #include <algorithm>
 
-using namespace Qt::StringLiterals;
 
 namespace spheres {
 
@@ -19,8 +19,9 @@ QString num(qint64 n) { return QString::number(n); }
 constexpr int kMaxCollectionDepth = 4;
 /// How often the reading reports its progress (and may be stopped), in features.
 constexpr qint64 kProgressEvery = 1024;
-/// Features read before their outlines are checked together, on every core.
-constexpr size_t kBatch = 4096;
+/// Features read before their outlines are checked together, on every core (few: the batch
+/// is held in memory twice, as read and as checked).
+constexpr size_t kBatch = 256;
 
 } // namespace
 
@@ -240,7 +241,6 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
         out.features.reserve(qsizetype(announced));
     GdalErrors errors;
     UniqueFeatureIds ids;
-    ids.reserve(std::max<qsizetype>(announced, 0));
     const auto fail = [&](const QString &message) { // the features before the failure still say what is wrong with them
         finishBatch(out, ids, warnings);
         error = message;
@@ -260,7 +260,7 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
         Feature &feature = out.features.emplace_back(); // built in place: a Feature is costly to move
         readAttributes(*source, feature);
         if (feature.id.isEmpty())
-            feature.id = u"feature-"_s + QString::number(index + 1);
+            feature.id = QString(u"feature-" % QString::number(index + 1)); // built at its size: QString's + leaves room to grow
         if (feature.name.isEmpty())
             feature.name = feature.id;
         const QString fileId = feature.id;
