@@ -35,6 +35,7 @@ Ring unwrapped(const std::vector<Point> &raw, bool *polar = nullptr)
         *polar = false;
     if (raw.empty())
         return ring;
+    ring.reserve(raw.size()); // exactly, for the common ring: a large layer holds many
     double lon = raw.front().x();
     double latSum = 0;
     ring.push_back(raw.front());
@@ -94,8 +95,9 @@ Ring alignedTo(const Ring &hole, const Box &exterior)
     return turns == 0 ? hole : shifted(hole, turns * 360.0);
 }
 
-/// Cuts `poly` (any longitudes) into pieces that lie in [frameWest, frameWest + 360].
-void cutIntoFrame(const Polygon &poly, double frameWest, MultiPolygon &out)
+/// Cuts `poly` (any longitudes) into pieces that lie in [frameWest, frameWest + 360]; taken by
+/// value, so that a polygon inside the frame is moved to `out`, not copied.
+void cutIntoFrame(Polygon poly, double frameWest, MultiPolygon &out)
 {
     Box env;
     bg::envelope(poly, env);
@@ -103,7 +105,7 @@ void cutIntoFrame(const Polygon &poly, double frameWest, MultiPolygon &out)
     const int first = int(std::floor((west - frameWest) / 360.0));
     const int last = int(std::floor((east - frameWest - kEdgeTolerance) / 360.0));
     if (first == last) {
-        out.push_back(first == 0 ? poly : shifted(poly, -first * 360.0));
+        out.push_back(first == 0 ? std::move(poly) : shifted(poly, -first * 360.0));
         return;
     }
     for (int turn = first; turn <= last; ++turn) {
@@ -153,21 +155,21 @@ MultiPolygon polygonFromRawRings(const std::vector<std::vector<Point>> &rings)
     if (exteriorIsPolar) {
         std::sort(polar.begin(), polar.end(),
                   [](const Ring &a, const Ring &b) { return std::abs(bg::area(a)) > std::abs(bg::area(b)); });
-        poly.outer() = polar.front();
+        poly.outer() = std::move(polar.front());
         for (size_t i = 1; i < polar.size(); ++i)
             if (std::abs(bg::area(polar[i])) > 1e-6)
                 poly.inners().push_back(polar[i]);
     } else {
         if (ordinary.empty())
             return out;
-        poly.outer() = ordinary.front(); // a polar hole in an ordinary exterior cannot be drawn in the plane
+        poly.outer() = std::move(ordinary.front()); // a polar hole in an ordinary exterior cannot be drawn in the plane
         ordinary.erase(ordinary.begin());
     }
     const Box exterior = envelopeOf(poly.outer());
     for (const Ring &hole : ordinary)
         poly.inners().push_back(alignedTo(hole, exterior));
     bg::correct(poly);
-    cutIntoFrame(poly, -180.0, out);
+    cutIntoFrame(std::move(poly), -180.0, out);
     bg::correct(out);
     return out;
 }
@@ -209,7 +211,20 @@ MultiPolygon rewrapped(const MultiPolygon &shape, double lon0, bool cutAtSeam)
     return result;
 }
 
-double unwrappedSpan(const std::vector<Point> &ring) { return spanOf(unwrapped(ring)); }
+double unwrappedSpan(const std::vector<Point> &ring)
+{
+    // unwrapped()'s longitudes, without building its ring: the points it adds round a pole
+    // repeat longitudes it has already.
+    if (ring.empty())
+        return 0;
+    double lon = ring.front().x(), west = lon, east = lon;
+    for (size_t i = 1; i < ring.size(); ++i) {
+        lon += wrappedDelta(ring[i - 1].x(), ring[i].x());
+        west = std::min(west, lon);
+        east = std::max(east, lon);
+    }
+    return east - west;
+}
 
 MultiLineString splitAtJumps(const LineString &line)
 {

@@ -32,6 +32,15 @@ public:
         NoArea,  ///< polygons without area: the feature should be left out
     };
     static Outcome assign(const RawGeometry &raw, Feature &feature, QString &reason);
+
+    struct Assigned
+    {
+        Outcome outcome = Outcome::Valid;
+        QString reason;
+    };
+    /// assign() for many features at once, `raw[i]` into `features[i]`, on every core the
+    /// thread pool has free (the calling thread too): each feature's check is its own work.
+    static std::vector<Assigned> assignAll(const std::vector<RawGeometry> &raw, Feature *features);
 };
 
 /// Keeps a layer's feature ids unique: an id used before becomes "<id>-2", "<id>-3", … in linear
@@ -41,6 +50,8 @@ class UniqueFeatureIds
 public:
     /// `id` itself when it is new, otherwise the first free "<id>-n"; either way it is taken.
     QString take(const QString &id);
+    /// Room for `count` ids, so that a large layer's ids are not rehashed as they come.
+    void reserve(qsizetype count);
 
 private:
     QSet<QString> m_taken;

@@ -232,6 +232,7 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
     qint64 coordinateCount = 0;
     GeometryReader geometryReader(coordinateCount);
     UniqueFeatureIds ids;
+    ids.reserve(features->size());
     for (qsizetype i = 0; i < features->size(); ++i) {
         const QJsonObject object = features->at(i).toObject();
         Feature feature;

@@ -4,8 +4,10 @@
 #include "gdalerrors.h"
 
 #include <QCoreApplication>
+#include <QStringBuilder>
 
 #include <algorithm>
+
 
 namespace spheres {
 
@@ -17,6 +19,9 @@ QString num(qint64 n) { return QString::number(n); }
 constexpr int kMaxCollectionDepth = 4;
 /// How often the reading reports its progress (and may be stopped), in features.
 constexpr qint64 kProgressEvery = 1024;
+/// Features read before their outlines are checked together, on every core (few: the batch
+/// is held in memory twice, as read and as checked).
+constexpr size_t kBatch = 256;
 
 } // namespace
 
@@ -109,7 +114,7 @@ bool LayerConverter::positions(const OGRSimpleCurve &curve, std::vector<Point> &
         return false;
     }
     out.clear();
-    out.reserve(size_t(n));
+    out.reserve(size_t(n) + 1); // room for the point that closes a ring, if the file leaves it out
     for (int i = 0; i < n; ++i) {
         const double lon = m_x[size_t(i)], lat = m_y[size_t(i)];
         if (!(lon >= -180.0 && lon <= 180.0) || !(lat >= -90.0 && lat <= 90.0)) {
@@ -236,46 +241,63 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
         out.features.reserve(qsizetype(announced));
     GdalErrors errors;
     UniqueFeatureIds ids;
+    const auto fail = [&](const QString &message) { // the features before the failure still say what is wrong with them
+        finishBatch(out, ids, warnings);
+        error = message;
+        return false;
+    };
     m_layer.ResetReading();
-    qint64 index = 0;
-    for (;; ++index) {
-        if (index % kProgressEvery == 0 && m_progress && !m_progress(index, std::max<qint64>(announced, 0))) {
-            error = tr("%1: reading stopped").arg(where());
-            return false;
-        }
+    for (qint64 index = 0;; ++index) {
+        if (index % kProgressEvery == 0 && m_progress && !m_progress(index, std::max<qint64>(announced, 0)))
+            return fail(tr("%1: reading stopped").arg(where()));
         std::unique_ptr<OGRFeature> source(m_layer.GetNextFeature());
-        if (errors.failed()) {
-            error = tr("%1, feature %2: %3").arg(where(), num(index + 1), errors.take());
-            return false;
-        }
+        if (errors.failed())
+            return fail(tr("%1, feature %2: %3").arg(where(), num(index + 1), errors.take()));
         if (!source)
             break;
-        if (index >= m_limits.maxFeatures) {
-            error = tooMany();
-            return false;
-        }
-        Feature feature;
+        if (index >= m_limits.maxFeatures)
+            return fail(tooMany());
+        Feature &feature = out.features.emplace_back(); // built in place: a Feature is costly to move
         readAttributes(*source, feature);
         if (feature.id.isEmpty())
-            feature.id = QStringLiteral("feature-%1").arg(index + 1);
-        const QString fileId = feature.id;
+            feature.id = QString(u"feature-" % QString::number(index + 1)); // built at its size: QString's + leaves room to grow
         if (feature.name.isEmpty())
             feature.name = feature.id;
-
-        RawGeometry raw;
+        const QString fileId = feature.id;
+        RawGeometry &raw = m_batchRaw.emplace_back();
         if (const OGRGeometry *geometry = source->GetGeometryRef(); geometry && !collect(*geometry, 0, raw)) {
-            error = QStringLiteral("%1: %2").arg(featurePlace(index, fileId), m_geometryError);
-            return false;
+            m_batchRaw.pop_back();
+            out.features.removeLast();
+            return fail(QStringLiteral("%1: %2").arg(featurePlace(index, fileId), m_geometryError));
         }
-        QString reason;
-        switch (FeatureGeometry::assign(raw, feature, reason)) {
+        m_batchPlaces.push_back({index, fileId});
+        if (m_batchRaw.size() == kBatch)
+            finishBatch(out, ids, warnings);
+    }
+    finishBatch(out, ids, warnings);
+    if (m_degenerateRings > 0)
+        warnings << tr("%1: %n ring(s) with fewer than 4 positions left out", nullptr, m_degenerateRings).arg(where());
+    return true;
+}
+
+/// The batch's outlines are checked on every core; what they say, the features left out and the
+/// ids made unique follow in the file's order, as if each feature were done as it was read.
+void LayerConverter::finishBatch(Layer &out, UniqueFeatureIds &ids, QStringList &warnings)
+{
+    const qsizetype first = out.features.size() - qsizetype(m_batchRaw.size());
+    const std::vector<FeatureGeometry::Assigned> assigned = FeatureGeometry::assignAll(m_batchRaw, out.features.data() + first);
+    qsizetype kept = first;
+    for (size_t k = 0; k < assigned.size(); ++k) {
+        const auto &[index, fileId] = m_batchPlaces[k];
+        Feature &feature = out.features[first + qsizetype(k)];
+        switch (assigned[k].outcome) {
         case FeatureGeometry::Outcome::Valid:
             break;
         case FeatureGeometry::Outcome::Invalid:
-            warnings << tr("%1: the outline is not valid (%2); it is drawn as it is").arg(featurePlace(index, fileId), reason);
+            warnings << tr("%1: the outline is not valid (%2); it is drawn as it is").arg(featurePlace(index, fileId), assigned[k].reason);
             break;
         case FeatureGeometry::Outcome::NoArea:
-            warnings << tr("%1: the outline has no area (%2); the feature is left out").arg(featurePlace(index, fileId), reason);
+            warnings << tr("%1: the outline has no area (%2); the feature is left out").arg(featurePlace(index, fileId), assigned[k].reason);
             continue;
         }
         if (const QString unique = ids.take(feature.id); unique != feature.id) {
@@ -284,11 +306,13 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
                 feature.name = unique;
             feature.id = unique;
         }
-        out.features.push_back(std::move(feature));
+        if (kept != first + qsizetype(k))
+            out.features[kept] = std::move(feature);
+        ++kept;
     }
-    if (m_degenerateRings > 0)
-        warnings << tr("%1: %n ring(s) with fewer than 4 positions left out", nullptr, m_degenerateRings).arg(where());
-    return true;
+    out.features.resize(kept);
+    m_batchRaw.clear();
+    m_batchPlaces.clear();
 }
 
 } // namespace spheres

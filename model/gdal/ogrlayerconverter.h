@@ -49,6 +49,7 @@ private:
     bool collect(const OGRGeometry &geometry, int depth, RawGeometry &out);
     bool positions(const OGRSimpleCurve &curve, std::vector<Point> &out);
     bool ring(const OGRLinearRing *ring, RawGeometry::Ring &out);
+    void finishBatch(Layer &out, UniqueFeatureIds &ids, QStringList &warnings);
 
     const QString m_path;
     OGRLayer &m_layer;
@@ -62,6 +63,14 @@ private:
     QString m_geometryError; ///< why collect() failed, without the place
     int m_degenerateRings = 0;
     std::vector<double> m_x, m_y;
+    /// The last features read, at the end of the layer's list, whose outlines are still to be checked.
+    struct Place
+    {
+        qint64 index;
+        QString fileId;
+    };
+    std::vector<RawGeometry> m_batchRaw;
+    std::vector<Place> m_batchPlaces;
 };
 
 } // namespace spheres

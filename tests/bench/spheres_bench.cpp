@@ -4,8 +4,9 @@
 // [--hostile: only the readers on the generated files that once took quadratic time; with --quick
 // at a tenth of their size] [--user-layer: a GeoPackage of 100,000 polygons and 10,000 points,
 // written with GDAL: its load time and peak memory, and `spheres export --layer` with and without
-// it; with --quick at a tenth of the size] [--claims: a brief of 5,000 claims: `spheres validate` as a
-// whole process, and a click on the map to a filled context panel in the window]
+// it; with --quick at a tenth of the size; with --keep the file stays, for a profiler] [--claims: a
+// brief of 5,000 claims: `spheres validate` as a whole process, and a click on the map to a filled
+// context panel in the window]
 #include "../hostilefiles.h"
 #include "benchtools.h"
 #include "wholeprocess.h"
@@ -200,6 +201,7 @@ void userLayer(bool quick, int runs)
 {
     const int k = quick ? 10 : 1;
     QTemporaryDir dir;
+    dir.setAutoRemove(!qApp->arguments().contains(QStringLiteral("--keep"))); // kept for a profiler
     const QString path = dir.filePath(QStringLiteral("user.gpkg"));
     fixtures::FixtureLayer polygons{QStringLiteral("polygons"), 4326, wkbPolygon, {}};
     fixtures::FixtureLayer points{QStringLiteral("points"), 4326, wkbPoint, {}};
@@ -225,8 +227,9 @@ void userLayer(bool quick, int runs)
         return;
     }
     const double fileMiB = double(QFileInfo(path).size()) / (1024 * 1024);
-    QTextStream(stdout) << QStringLiteral("GeoPackage of %1 polygons + %2 points: %3 MiB\n")
-                               .arg(polygonCount).arg(pointCount).arg(fileMiB, 0, 'f', 1);
+    QTextStream(stdout) << QStringLiteral("GeoPackage of %1 polygons + %2 points: %3 MiB%4\n")
+                               .arg(polygonCount).arg(pointCount).arg(fileMiB, 0, 'f', 1)
+                               .arg(dir.autoRemove() ? QString() : QStringLiteral(" (kept: %1)").arg(path));
 
     resetPeakMemory();
     const qint64 before = statusKiB("VmRSS");

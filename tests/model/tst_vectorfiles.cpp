@@ -85,6 +85,8 @@ private slots:
     void reprojectsToLonLat();
     void fileWithoutCrsIsTakenAsLonLat();
     void keepsAttributesAsProperties();
+    void warnsInTheFilesOrder_data();
+    void warnsInTheFilesOrder();
     void listsAndReadsLayersOfAMultiLayerFile();
     void geoJsonKeepsItsStrictReader();
     void refusesHostileFiles_data();
@@ -191,6 +193,62 @@ void TestVectorFiles::keepsAttributesAsProperties()
     QCOMPARE(f.properties.value(u"pop"_s), QVariant(qlonglong(700000)));
     QVERIFY(!f.properties.contains(u"name"_s)); // the feature's name, not a property
     QVERIFY(!f.properties.contains(u"id"_s));
+}
+
+void TestVectorFiles::warnsInTheFilesOrder_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::newRow("a few") << 30;
+    QTest::newRow("more than are checked at once") << 9000;
+}
+
+/// Outlines are checked many at a time, on every core: what is said of them, the features left
+/// out and the ids made unique still come in the file's order, as one feature after another.
+void TestVectorFiles::warnsInTheFilesOrder()
+{
+    QFETCH(int, count);
+    const auto kindOf = [](int i) { return i % 7 == 3 ? 'i' : i % 11 == 5 ? 'f' : 'v'; }; // invalid, flat, valid
+    const auto idOf = [](int i) { return i % 13 == 0 ? u"dup"_s : u"f%1"_s.arg(i); };
+    QList<FixtureFeature> features;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray x = QByteArray::number(i % 100), y = QByteArray::number(i / 100 % 80);
+        const QByteArray x1 = QByteArray::number(i % 100 + 0.5), y1 = QByteArray::number(i / 100 % 80 + 0.5);
+        const QByteArray wkt = kindOf(i) == 'i'   ? "POLYGON ((" + x + ' ' + y + ", " + x1 + ' ' + y1 + ", " + x1 + ' ' + y + ", " + x + ' '
+                                                      + QByteArray::number(i / 100 % 80 + 0.1) + ", " + x + ' ' + y + "))"
+                               : kindOf(i) == 'f' ? "POLYGON ((" + x + ' ' + y + ", " + x1 + ' ' + y + ", " + x1 + "1 " + y + ", " + x + ' ' + y + "))"
+                                                  : "POLYGON ((" + x + ' ' + y + ", " + x + ' ' + y1 + ", " + x1 + ' ' + y1 + ", " + x1 + ' ' + y
+                                                        + ", " + x + ' ' + y + "))";
+        features << FixtureFeature{idOf(i), u"Parcel %1"_s.arg(i), wkt};
+    }
+    const QString path = m_dir.filePath(u"order-%1.gpkg"_s.arg(count));
+    QCOMPARE(writeVectorFile("GPKG", path, {{u"parcels"_s, 4326, wkbPolygon, features}}), QString());
+    const VectorFileReader::Result result = VectorFileReader::readFile(path);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+
+    QStringList expectedIds, expectedWarnings; // warnings up to the reason Boost gives
+    int duplicates = 0;
+    for (int i = 0; i < count; ++i) {
+        const QString place = u"%1: layer \"parcels\", feature %2 (%3): "_s.arg(path).arg(i + 1).arg(idOf(i));
+        if (kindOf(i) == 'f') {
+            expectedWarnings << place + u"the outline has no area ("_s;
+            continue;
+        }
+        if (kindOf(i) == 'i')
+            expectedWarnings << place + u"the outline is not valid ("_s;
+        QString id = idOf(i);
+        if (id == u"dup" && duplicates++ > 0) {
+            id = u"dup-%1"_s.arg(duplicates);
+            expectedWarnings << place + u"the id is used before; renamed \"%1\""_s.arg(id);
+        }
+        expectedIds << id;
+    }
+    QStringList ids;
+    for (const Feature &f : result.layer.features)
+        ids << f.id;
+    QCOMPARE(ids, expectedIds);
+    QCOMPARE(result.warnings.size(), expectedWarnings.size());
+    for (qsizetype i = 0; i < expectedWarnings.size(); ++i)
+        QVERIFY2(result.warnings[i].startsWith(expectedWarnings[i]), qPrintable(result.warnings[i] + u" / "_s + expectedWarnings[i]));
 }
 
 void TestVectorFiles::listsAndReadsLayersOfAMultiLayerFile()
