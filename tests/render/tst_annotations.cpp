@@ -6,6 +6,7 @@
 #include "maprenderer.h"
 #include "projectioncatalog.h"
 #include "scene.h"
+#include "../support/annotations.h"
 
 #include <QFile>
 #include <QImage>
@@ -14,18 +15,10 @@
 #include <QTest>
 
 using namespace spheres;
+using spheres::testing::callout;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-Annotation callout(const QString &id, QPointF lonLat, const QString &text)
-{
-    Annotation a;
-    a.id = id;
-    a.text = text;
-    a.anchor = lonLat;
-    return a;
-}
 
 Annotation ofKind(Annotation::Kind kind)
 {

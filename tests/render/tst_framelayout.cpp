@@ -5,6 +5,7 @@
 #include "maprenderer.h"
 #include "projectioncatalog.h"
 #include "scene.h"
+#include "../support/annotations.h"
 
 #include <QImage>
 #include <QPainter>
@@ -13,18 +14,10 @@
 #include <functional>
 
 using namespace spheres;
+using spheres::testing::callout;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-Annotation callout(const QString &id, QPointF lonLat, const QString &text)
-{
-    Annotation a;
-    a.id = id;
-    a.text = text;
-    a.anchor = lonLat;
-    return a;
-}
 
 /// Whether two results share their data: the second is the first, kept, not placed again.
 template<typename T>
