@@ -18,22 +18,31 @@ constexpr std::array<std::pair<ViewState::Corner, QStringView>, 4> kCornerNames{
 }};
 } // namespace
 
+void MapInteraction::clearPointer()
+{
+    hoveredRegion.clear();
+    hoveredFeature.clear();
+}
+
+void MapInteraction::clearHighlight()
+{
+    highlightRegions.clear();
+    highlightFeatures.clear();
+    highlightGroups.clear();
+}
+
 ViewState ViewState::withoutPointer() const
 {
     ViewState out = *this;
-    out.hoveredRegion.clear();
-    out.hoveredFeature.clear();
+    out.clearPointer();
     return out;
 }
 
 ViewState ViewState::savable() const
 {
     ViewState out = withoutPointer();
-    out.highlightRegions.clear();
-    out.highlightFeatures.clear();
-    out.highlightGroups.clear();
-    out.size = ViewState().size;
-    out.styleScale = 1.0;
+    out.clearHighlight();
+    out.output() = MapOutput();
     return out;
 }
 

@@ -11,9 +11,8 @@ namespace spheres {
 
 namespace {
 
-QString formatScale(double metresPerPixel)
+QString formatScale(double denominator)
 {
-    const double denominator = metresPerPixel * 96.0 / 0.0254;
     if (denominator >= 1e6)
         return QStringLiteral("1:%1M").arg(denominator / 1e6, 0, 'f', denominator >= 1e7 ? 0 : 1);
     return QStringLiteral("1:%1k").arg(denominator / 1e3, 0, 'f', 0);
@@ -43,7 +42,7 @@ MapStatus::MapStatus(MapCanvas *canvas, QStatusBar *bar)
 void MapStatus::update()
 {
     const ViewState &view = m_canvas->view();
-    m_scale->setText(formatScale(view.metresPerPixel));
+    m_scale->setText(formatScale(view.scaleDenominator()));
     const bool fine = m_canvas->hasFineDetail() && view.metresPerPixel < Scene::kFineDetailBelow;
     m_detail->setText(fine ? tr("1:10m detail") : tr("1:50m detail"));
     if (const Scene *scene = m_canvas->scene())

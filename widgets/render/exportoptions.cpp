@@ -161,6 +161,7 @@ ViewState ExportOptions::fitted(const ViewState &view, QSize page) const
         out.metresPerPixel = view.metresPerPixel / k;
     }
     out.styleScale = styleScale();
+    out.dpi = dpi;
     return out;
 }
 
