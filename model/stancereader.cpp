@@ -60,12 +60,32 @@ struct CueHit
     bool resolved = false;
 };
 
-} // namespace
-
-StanceReading StanceReader::read(const QString &sentence, const QList<Mention> &mentions)
+/// One sentence's cues and the rules that weigh them, each rule a step over the cues found.
+class SentenceCues
 {
-    // Names are masked so that their words are no cues; apostrophes and dashes made plain.
-    QString text = sentence;
+public:
+    SentenceCues(const QString &sentence, const QList<Mention> &mentions);
+    void findCues();
+    void setAsideConcessiveClauses();
+    void weakenBeforeContrast();
+    void applyEndingVerbs();
+    void applyNegation();
+    void setAsideHarmedCooperation();
+    void turnRivalryAimedAtThirdParty();
+    void setAsideCooperationARivalObjectsTo();
+    StanceReading verdict() const;
+
+private:
+    const QList<Mention> &mentions;
+    QString text;
+    qsizetype sentenceStart = 0;
+    QList<CueHit> hits;
+};
+
+// Names are masked so that their words are no cues; apostrophes and dashes made plain.
+SentenceCues::SentenceCues(const QString &sentence, const QList<Mention> &mentions) : mentions(mentions)
+{
+    text = sentence;
     for (QChar &c : text) {
         if (c == u'\u2019')
             c = u'\'';
@@ -75,11 +95,13 @@ StanceReading StanceReader::read(const QString &sentence, const QList<Mention> &
     for (const Mention &m : mentions)
         for (qsizetype i = m.offset; i < m.offset + m.length && i < text.size(); ++i)
             text[i] = u'#';
-    qsizetype sentenceStart = 0;
     while (sentenceStart < text.size() && !text.at(sentenceStart).isLetter())
         ++sentenceStart;
+}
 
-    QList<CueHit> hits;
+// Every cue phrase of the lexicon in the sentence, the longest at each word start.
+void SentenceCues::findCues()
+{
     // The lexicon by first letter, longest first, so that each word start tries only its own.
     static const QHash<QChar, QList<const StanceCue *>> byFirst = [] {
         QHash<QChar, QList<const StanceCue *>> out;
@@ -101,7 +123,11 @@ StanceReading StanceReader::read(const QString &sentence, const QList<Mention> &
             }
         }
     }
+}
 
+// "Although they compete, …": the concessive clause up to its comma does not count.
+void SentenceCues::setAsideConcessiveClauses()
+{
     for (QStringView marker : StanceLexicon::concessive()) {
         for (qsizetype at = findPhrase(text, marker, sentenceStart); at >= 0;
              at = findPhrase(text, marker, sentenceStart, at + 1)) {
@@ -113,7 +139,11 @@ StanceReading StanceReader::read(const QString &sentence, const QList<Mention> &
                     h.counted = false;
         }
     }
+}
 
+// Cues before a contrastive connective ("but", "yet") weigh half.
+void SentenceCues::weakenBeforeContrast()
+{
     for (QStringView marker : StanceLexicon::contrast()) {
         for (qsizetype at = findPhrase(text, marker, -1); at >= 0; at = findPhrase(text, marker, -1, at + 1)) {
             const QString before = text.left(at).trimmed().toLower();
@@ -124,9 +154,12 @@ StanceReading StanceReader::read(const QString &sentence, const QList<Mention> &
                     h.factor = 0.5;
         }
     }
+}
 
-    // A rivalry ended: "ended their dispute", "eased tensions" (the resolving verb a few words
-    // before the cue, in its clause).
+// A rivalry ended: "ended their dispute", "eased tensions" (the resolving verb a few words
+// before the cue, in its clause).
+void SentenceCues::applyEndingVerbs()
+{
     for (QStringView verb : StanceLexicon::resolve()) {
         for (qsizetype at = findPhrase(text, verb, sentenceStart); at >= 0;
              at = findPhrase(text, verb, sentenceStart, at + 1)) {
@@ -148,10 +181,13 @@ StanceReading StanceReader::read(const QString &sentence, const QList<Mention> &
             }
         }
     }
+}
 
-    // Negation: a negated cooperation cue is rivalry ("have not agreed"), a negated rivalry cue
-    // is no relation either way ("no dispute"). The scope is the three words before the cue
-    // within its clause; "not only" negates nothing.
+// Negation: a negated cooperation cue is rivalry ("have not agreed"), a negated rivalry cue
+// is no relation either way ("no dispute"). The scope is the three words before the cue
+// within its clause; "not only" negates nothing.
+void SentenceCues::applyNegation()
+{
     for (CueHit &h : hits) {
         if (h.stance == Stance::Context || h.resolved)
             continue;
@@ -171,8 +207,11 @@ StanceReading StanceReader::read(const QString &sentence, const QList<Mention> &
             h.negated = true;
         }
     }
+}
 
-    // Harm to a relationship: cooperation cues after a harm verb in its clause are its object.
+// Harm to a relationship: cooperation cues after a harm verb in its clause are its object.
+void SentenceCues::setAsideHarmedCooperation()
+{
     for (const CueHit &harm : hits) {
         const QString word = text.mid(harm.offset, harm.end - harm.offset).toLower();
         if (!harm.counted || !listed(StanceLexicon::harm(), word))
@@ -183,12 +222,15 @@ StanceReading StanceReader::read(const QString &sentence, const QList<Mention> &
                 h.counted = false;
         }
     }
+}
 
-    // Rivalry aimed at a third party: when the subject is a pair (two regions named before the
-    // first rivalry cue, or "both countries") and a rivalry cue's object, a few words on and not
-    // a place ("in Central Asia"), is another region or group, the pair stands together against
-    // it: "their shared opposition to the United States", "challenge American dominance". Such a
-    // cue counts for cooperation between the pair.
+// Rivalry aimed at a third party: when the subject is a pair (two regions named before the
+// first rivalry cue, or "both countries") and a rivalry cue's object, a few words on and not
+// a place ("in Central Asia"), is another region or group, the pair stands together against
+// it: "their shared opposition to the United States", "challenge American dominance". Such a
+// cue counts for cooperation between the pair.
+void SentenceCues::turnRivalryAimedAtThirdParty()
+{
     const auto firstRivalry = std::find_if(hits.begin(), hits.end(),
                                            [](const CueHit &h) { return h.counted && h.stance == Stance::Rivalry; });
     if (firstRivalry != hits.end()) {
@@ -220,11 +262,14 @@ StanceReading StanceReader::read(const QString &sentence, const QList<Mention> &
             }
         }
     }
+}
 
-    // Whose interests: cooperation between some states, then a rivalry cue whose subject is a
-    // state not among them ("Dhaka welcomed Chinese loans that New Delhi views with suspicion",
-    // "Manila signed a pact with Tokyo, which Beijing called a provocation"). The sentence is
-    // told from the rival's side: the cooperation is what it objects to, and counts no more.
+// Whose interests: cooperation between some states, then a rivalry cue whose subject is a
+// state not among them ("Dhaka welcomed Chinese loans that New Delhi views with suspicion",
+// "Manila signed a pact with Tokyo, which Beijing called a provocation"). The sentence is
+// told from the rival's side: the cooperation is what it objects to, and counts no more.
+void SentenceCues::setAsideCooperationARivalObjectsTo()
+{
     const auto lastCoop = std::find_if(hits.crbegin(), hits.crend(), [](const CueHit &h) {
         return h.counted && h.stance == Stance::Cooperation && !h.thirdParty;
     });
@@ -256,7 +301,10 @@ StanceReading StanceReader::read(const QString &sentence, const QList<Mention> &
                 if (h.stance == Stance::Cooperation && h.offset < rival->offset)
                     h.counted = false;
     }
+}
 
+StanceReading SentenceCues::verdict() const
+{
     double score[3] = {0, 0, 0}; // by Stance
     for (const CueHit &h : hits)
         if (h.counted)
@@ -300,6 +348,22 @@ StanceReading StanceReader::read(const QString &sentence, const QList<Mention> &
         record([&r](const CueHit &h) { return h.stance == r.stance; });
     }
     return r;
+}
+
+} // namespace
+
+StanceReading StanceReader::read(const QString &sentence, const QList<Mention> &mentions)
+{
+    SentenceCues cues(sentence, mentions);
+    cues.findCues();
+    cues.setAsideConcessiveClauses();
+    cues.weakenBeforeContrast();
+    cues.applyEndingVerbs();
+    cues.applyNegation();
+    cues.setAsideHarmedCooperation();
+    cues.turnRivalryAimedAtThirdParty();
+    cues.setAsideCooperationARivalObjectsTo();
+    return cues.verdict();
 }
 
 } // namespace spheres
