@@ -49,33 +49,35 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_canvas = new MapCanvas;
     setCentralWidget(m_canvas);
     new MapStatus(m_canvas, statusBar());
+    createPanels();
+    createDocument();
+    connectPanelsToTheMap();
+    createMenus();
+    setUpAccessibility();
+    resize(1600, 1000);
+    restoreSettings();
+}
 
+QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title);
+    dock->setObjectName(objectName);
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::createPanels()
+{
     m_context = new ContextPanel;
-    auto *contextDock = new QDockWidget(tr("Context"));
-    contextDock->setObjectName(QStringLiteral("contextDock"));
-    contextDock->setWidget(m_context);
-    contextDock->setMinimumWidth(280);
-    addDockWidget(Qt::RightDockWidgetArea, contextDock);
-
+    addPanel(m_context, tr("Context"), QStringLiteral("contextDock"), Qt::RightDockWidgetArea)->setMinimumWidth(280);
     m_layersPanel = new LayersPanel;
-    auto *layersDock = new QDockWidget(tr("Layers"));
-    layersDock->setObjectName(QStringLiteral("layersDock"));
-    layersDock->setWidget(m_layersPanel);
-    addDockWidget(Qt::LeftDockWidgetArea, layersDock);
-
+    addPanel(m_layersPanel, tr("Layers"), QStringLiteral("layersDock"), Qt::LeftDockWidgetArea);
     m_narrative = new NarrativePanel;
-    auto *narrativeDock = new QDockWidget(tr("Narrative"));
-    narrativeDock->setObjectName(QStringLiteral("narrativeDock"));
-    narrativeDock->setWidget(m_narrative);
-    addDockWidget(Qt::RightDockWidgetArea, narrativeDock);
-
+    QDockWidget *narrativeDock = addPanel(m_narrative, tr("Narrative"), QStringLiteral("narrativeDock"), Qt::RightDockWidgetArea);
     m_charts = new ChartsPanel;
     m_charts->setLazy(true);
-    auto *chartsDock = new QDockWidget(tr("Charts"));
-    chartsDock->setObjectName(QStringLiteral("chartsDock"));
-    chartsDock->setWidget(m_charts);
-    addDockWidget(Qt::RightDockWidgetArea, chartsDock);
-    tabifyDockWidget(narrativeDock, chartsDock);
+    tabifyDockWidget(narrativeDock, addPanel(m_charts, tr("Charts"), QStringLiteral("chartsDock"), Qt::RightDockWidgetArea));
     narrativeDock->raise();
 
     m_timeSlider = new TimeSlider;
@@ -85,7 +87,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     timeline->addWidget(m_timeSlider);
     timeline->addSeparator();
     timeline->addWidget(m_search);
+}
 
+// The brief as a document, and what edits it: its controller, actions, autosave, the
+// annotation editor, the user's layer files and the saved views.
+void MainWindow::createDocument()
+{
     m_document = new BriefDocument(this);
     m_briefController = new BriefController(m_document, m_canvas, m_context, m_narrative, m_search, this);
     m_documentActions = new DocumentActions(m_document, this, this);
@@ -98,11 +105,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
             statusBar()->clearMessage();
     });
     m_annotationEditor = new AnnotationEditor(m_document, m_canvas, this);
-    connect(m_canvas, &MapCanvas::selectionChanged, m_charts, &ChartsPanel::showRegion);
-    connect(m_canvas, &MapCanvas::featureSelectionChanged, m_charts, &ChartsPanel::showFeature);
-    connect(m_timeSlider, &TimeSlider::yearChanged, m_charts, &ChartsPanel::setYear);
-    connect(m_charts, &ChartsPanel::featureClicked, m_canvas, &MapCanvas::selectFeature);
-    connect(m_charts, &ChartsPanel::yearClicked, m_timeSlider, &TimeSlider::setYear);
     connect(m_document, &BriefDocument::briefReset, this,
             [this] { m_charts->setBrief(&m_document->brief(), &m_document->claimIndex()); });
     m_layerFiles = new LayerFiles(m_document, m_canvas->session(), this);
@@ -112,19 +114,24 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_document, &BriefDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &BriefDocument::briefReset, this, &MainWindow::updateTitle);
     m_viewsPanel = new ViewsPanel(m_document);
-    auto *viewsDock = new QDockWidget(tr("Views"));
-    viewsDock->setObjectName(QStringLiteral("viewsDock"));
-    viewsDock->setWidget(m_viewsPanel);
-    addDockWidget(Qt::LeftDockWidgetArea, viewsDock);
+    addPanel(m_viewsPanel, tr("Views"), QStringLiteral("viewsDock"), Qt::LeftDockWidgetArea);
     connect(m_viewsPanel, &ViewsPanel::applyRequested, this, &MainWindow::applyView);
     connect(m_viewsPanel, &ViewsPanel::captureRequested, this, &MainWindow::captureView);
     m_presentation = new PresentationMode(this, m_canvas, m_document, m_briefController,
                                           [this](int index) { applyView(index); }, this);
     connect(m_context, &ContextPanel::editClaimRequested, this,
             [this](const QString &id) { m_briefController->editClaim(id, this); });
-
     statusBar()->addPermanentWidget(m_layerFiles->loadBar()); // after the map's figures
+}
 
+// The panels follow the map's selection, year and layers, and the map follows the panels.
+void MainWindow::connectPanelsToTheMap()
+{
+    connect(m_canvas, &MapCanvas::selectionChanged, m_charts, &ChartsPanel::showRegion);
+    connect(m_canvas, &MapCanvas::featureSelectionChanged, m_charts, &ChartsPanel::showFeature);
+    connect(m_timeSlider, &TimeSlider::yearChanged, m_charts, &ChartsPanel::setYear);
+    connect(m_charts, &ChartsPanel::featureClicked, m_canvas, &MapCanvas::selectFeature);
+    connect(m_charts, &ChartsPanel::yearClicked, m_timeSlider, &TimeSlider::setYear);
     connect(m_canvas, &MapCanvas::selectionChanged, m_context, &ContextPanel::showRegion);
     connect(m_canvas, &MapCanvas::featureSelectionChanged, m_context, &ContextPanel::showFeature);
     connect(m_context, &ContextPanel::summaryChanged, m_canvas, &MapCanvas::setAccessibleSummary);
@@ -142,10 +149,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_layersPanel, &LayersPanel::orderChanged, this, [this] { m_charts->setLayers(m_canvas->layers()); });
     connect(m_layersPanel, &LayersPanel::addLayerRequested, m_layerFiles, &LayerFiles::chooseFile);
     connect(m_layersPanel, &LayersPanel::styleRequested, m_layerFiles, &LayerFiles::chooseStyle);
-    createMenus();
-    setUpAccessibility();
-    resize(1600, 1000);
-    restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
@@ -174,131 +177,6 @@ bool MainWindow::loadBaseMap()
     if (!errors.isEmpty())
         Alert::warning(this, tr("Spheres"), tr("Some layers could not be loaded:\n%1").arg(errors.join(u'\n')));
     return true;
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_documentActions->openAction());
-    file->addMenu(m_documentActions->recentMenu());
-    file->addAction(m_documentActions->importAction());
-    file->addAction(m_documentActions->relinkAction());
-    file->addAction(tr("Open the &sample brief"), this, [this] {
-        if (m_documentActions->maybeSave())
-            openDefaultBrief();
-    });
-    file->addSeparator();
-    file->addAction(m_documentActions->saveAction());
-    file->addAction(m_documentActions->saveAsAction());
-    file->addSeparator();
-    file->addAction(tr("&Add layer…"), QKeySequence(tr("Ctrl+L")), m_layerFiles, &LayerFiles::chooseFile);
-    QMenu *builtIn = file->addMenu(tr("Add &built-in layer"));
-    for (const QString &id : GeoJsonReader::optionalIds()) {
-        const QString title = GeoJsonReader::readBuiltIn(id).layer.title;
-        builtIn->addAction(title.isEmpty() ? id : title, m_layerFiles, [this, id] { m_layerFiles->addBuiltIn(id); });
-    }
-    builtIn->addSeparator(); // derived from the layers above: what the organisations share
-    for (const QString &id : MembershipComparison::builtInIds()) {
-        builtIn->addAction(MembershipComparison::readBuiltIn(id).layer.title, m_layerFiles,
-                           [this, id] { m_layerFiles->addComparison(id); });
-    }
-    QAction *exportAction = file->addAction(tr("&Export…"), this,
-                                            [this] { ExportFlow::run(this, *m_canvas, m_document->brief(), m_atlas); });
-    exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
-    edit->addSeparator();
-    edit->addAction(tr("Edit the focused &claim…"), QKeySequence(tr("Ctrl+Shift+E")), this, [this] {
-        m_briefController->editClaim(m_briefController->focusedClaim(), this);
-    });
-    QAction *linkMode = edit->addAction(tr("&Link by clicking on the map"));
-    linkMode->setCheckable(true);
-    linkMode->setToolTip(tr("While on, clicking a region or feature adds it to, or removes it from, the focused claim"));
-    connect(linkMode, &QAction::toggled, this, [this](bool on) { m_briefController->setLinkMode(on); });
-    edit->addSeparator();
-    edit->addAction(tr("&Find…"), QKeySequence::Find, this, [this] {
-        m_search->setFocus();
-        m_search->selectAll();
-    });
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, m_canvas, &MapCanvas::zoomIn);
-    view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, m_canvas, &MapCanvas::zoomOut);
-    view->addAction(tr("Zoom to &fit"), QKeySequence(tr("Ctrl+0")), m_canvas, &MapCanvas::zoomToFit);
-    view->addAction(tr("&Clear selection"), m_canvas, &MapCanvas::clearSelection);
-    // Keyboard ways through the selection: the narrative's claims in order, and the regions
-    // (those of the focused claim, or all of them by name).
-    view->addAction(tr("Next c&laim"), QKeySequence(tr("Alt+Down")), this, [this] { m_briefController->stepClaim(+1); });
-    view->addAction(tr("Previous cla&im"), QKeySequence(tr("Alt+Up")), this, [this] { m_briefController->stepClaim(-1); });
-    view->addAction(tr("Next &region"), QKeySequence(tr("Alt+Right")), this, [this] { stepRegion(+1); });
-    view->addAction(tr("Previous re&gion"), QKeySequence(tr("Alt+Left")), this, [this] { stepRegion(-1); });
-    QMenu *vision = view->addMenu(tr("Colour-vision &check"));
-    auto *visionGroup = new QActionGroup(this);
-    for (ColourVision::Mode mode : {ColourVision::Mode::Normal, ColourVision::Mode::Protanopia, ColourVision::Mode::Deuteranopia,
-                                    ColourVision::Mode::Tritanopia, ColourVision::Mode::Greyscale}) {
-        QAction *action = vision->addAction(ColourVision::name(mode));
-        action->setCheckable(true);
-        action->setChecked(mode == ColourVision::Mode::Normal);
-        visionGroup->addAction(action);
-        connect(action, &QAction::triggered, m_canvas, [this, mode] { m_canvas->setColourVision(mode); });
-    }
-    view->addMenu(Appearance::menu(view));
-    QMenu *projections = view->addMenu(tr("&Projection"));
-    m_projectionGroup = new QActionGroup(this);
-    for (const ProjectionPreset &preset : ProjectionCatalog::presets()) {
-        QAction *action = projections->addAction(preset.projection.title());
-        action->setCheckable(true);
-        action->setChecked(&preset == &ProjectionCatalog::defaultPreset());
-        action->setData(preset.projection.id());
-        m_projectionGroup->addAction(action);
-    }
-    connect(m_projectionGroup, &QActionGroup::triggered, this,
-            [this](QAction *action) { m_canvas->setProjection(action->data().toString()); });
-
-    QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
-    QToolBar *annotateBar = addToolBar(tr("Annotate"));
-    annotateBar->setObjectName(QStringLiteral("annotateToolBar"));
-    annotateBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    for (QAction *tool : m_annotationEditor->toolActions()) {
-        annotate->addAction(tool);
-        annotateBar->addAction(tool);
-    }
-    annotate->addSeparator();
-    annotate->addAction(m_annotationEditor->deleteAction());
-    annotate->addMenu(m_annotationEditor->visibilityMenu());
-
-    QMenu *present = menuBar()->addMenu(tr("&Present"));
-    QAction *start = present->addAction(tr("&Present from the first view"), QKeySequence(Qt::Key_F5), this,
-                                        [this] { m_presentation->enter(0); });
-    present->addAction(tr("Present from the &selected view"), QKeySequence(tr("Shift+F5")), this,
-                       [this] { m_presentation->enter(std::max(0, m_viewsPanel->currentIndex())); });
-    present->addSeparator();
-    present->addAction(tr("&Add the current map as a view"), QKeySequence(tr("Ctrl+Shift+V")), this, [this] { captureView(-1); });
-    present->addAction(tr("&Next view"), QKeySequence(tr("Ctrl+]")), this, [this] {
-        const int next = std::min(m_viewsPanel->currentIndex() + 1, int(m_document->brief().views.size()) - 1);
-        m_viewsPanel->setCurrentIndex(next);
-        applyView(next);
-    });
-    QToolBar *timeline = findChild<QToolBar *>(QStringLiteral("timelineToolBar"));
-    timeline->insertAction(timeline->actions().value(0), start);
-    start->setIcon(style()->standardIcon(QStyle::SP_ComputerIcon));
-    start->setToolTip(tr("Present (F5)"));
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Spheres"), this, [this] {
-        QMessageBox::about(this, tr("About Spheres"),
-                           tr("<h3>Spheres %1</h3><p>An explorer of spheres of influence.</p><p>%2.</p>")
-                               .arg(QApplication::applicationVersion(), BaseMapCredit::sentence().toHtmlEscaped()));
-    });
 }
 
 void MainWindow::setUpAccessibility()

@@ -5,6 +5,8 @@
 #include <memory>
 
 class QActionGroup;
+class QDockWidget;
+class QMenu;
 
 namespace spheres {
 
@@ -74,7 +76,19 @@ public:
     LayerLoadBar *layerLoadBar() const;
 
 private:
+    void createPanels();
+    QDockWidget *addPanel(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
+    void createDocument();
+    void connectPanelsToTheMap();
     void createMenus();
+    void createFileMenu();
+    void createEditMenu();
+    QMenu *createViewMenu();
+    void addColourVisionMenu(QMenu *view);
+    void addProjectionMenu(QMenu *view);
+    void createAnnotateMenu();
+    void createPresentMenu();
+    void createHelpMenu();
     void setUpAccessibility();
     void layersChanged();
     void updateTitle();
