@@ -17,6 +17,8 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <optional>
+#include <variant>
 
 namespace spheres {
 
@@ -145,7 +147,30 @@ CommandSpec linkCommandSpec()
     return spec;
 }
 
-int runLinkCommand(const QStringList &arguments)
+namespace {
+
+/// What `spheres link` is asked to do, every option read and checked.
+struct LinkRequest
+{
+    enum class Output { Json, NewBrief, Update };
+    QString inPath;   ///< "-": standard input
+    QString inName;   ///< how messages call the narrative
+    Output output = Output::Json;
+    QString outPath;
+    std::optional<QString> title;
+    std::optional<QString> author;
+    bool fromStdin() const { return inPath == u'-'; }
+};
+
+/// A request to run, or the exit code of a command already over (help printed, or a usage
+/// problem on stderr naming the option).
+struct ParsedLink
+{
+    std::optional<LinkRequest> request;
+    int exitCode = 0;
+};
+
+ParsedLink parseLinkCommand(const QStringList &arguments)
 {
     const CommandSpec spec = linkCommandSpec();
     QCommandLineParser parser;
@@ -155,93 +180,131 @@ int runLinkCommand(const QStringList &arguments)
     const QCommandLineOption &title = spec.option(QStringLiteral("title"));
     const QCommandLineOption &author = spec.option(QStringLiteral("author"));
     const QCommandLineOption &update = spec.option(QStringLiteral("update"));
+    const auto usage = [](const QString &message) { return ParsedLink{std::nullopt, fail(message)}; };
     if (!parser.parse(arguments))
-        return fail(parser.errorText());
+        return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         QTextStream(stdout) << spec.helpText(parser);
-        return 0;
+        return ParsedLink{};
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return fail(LinkCommand::tr("no narrative file given (use - for standard input)"));
+        return usage(LinkCommand::tr("no narrative file given (use - for standard input)"));
     if (positional.size() > 1)
-        return fail(LinkCommand::tr("unexpected argument \"%1\"").arg(positional.at(1)));
+        return usage(LinkCommand::tr("unexpected argument \"%1\"").arg(positional.at(1)));
     if (parser.isSet(json) == parser.isSet(out))
-        return fail(parser.isSet(json) ? LinkCommand::tr("--json and --out exclude each other; give one")
-                                       : LinkCommand::tr("give --json to print the claims or --out to write a brief"));
-    const QString inPath = positional.front();
-    const bool fromStdin = inPath == u'-';
-    const QString inName = fromStdin ? LinkCommand::tr("standard input") : inPath;
-    const QString outPath = parser.value(out);
+        return usage(parser.isSet(json) ? LinkCommand::tr("--json and --out exclude each other; give one")
+                                        : LinkCommand::tr("give --json to print the claims or --out to write a brief"));
+    LinkRequest request;
+    request.inPath = positional.front();
+    request.inName = request.fromStdin() ? LinkCommand::tr("standard input") : request.inPath;
+    request.outPath = parser.value(out);
     if (parser.isSet(out)) {
-        if (outPath.isEmpty())
-            return fail(LinkCommand::tr("--out needs a file name"));
+        if (request.outPath.isEmpty())
+            return usage(LinkCommand::tr("--out needs a file name"));
         // Linking a file onto itself would replace the narrative with its brief.
-        if (!fromStdin && QFileInfo(outPath).absoluteFilePath() == QFileInfo(inPath).absoluteFilePath())
-            return fail(LinkCommand::tr("--out \"%1\" is the narrative itself; choose another file").arg(outPath));
+        if (!request.fromStdin() && QFileInfo(request.outPath).absoluteFilePath() == QFileInfo(request.inPath).absoluteFilePath())
+            return usage(LinkCommand::tr("--out \"%1\" is the narrative itself; choose another file").arg(request.outPath));
     }
-
     if (parser.isSet(update) && !parser.isSet(out))
-        return fail(LinkCommand::tr("--update needs --out naming the brief to update"));
+        return usage(LinkCommand::tr("--update needs --out naming the brief to update"));
+    request.output = parser.isSet(json) ? LinkRequest::Output::Json
+                   : parser.isSet(update) ? LinkRequest::Output::Update : LinkRequest::Output::NewBrief;
+    if (parser.isSet(title))
+        request.title = parser.value(title);
+    if (parser.isSet(author))
+        request.author = parser.value(author);
+    return ParsedLink{request};
+}
+
+/// The narrative's claims, linked against the shipped map and layers; or the message naming what failed.
+std::variant<Brief, QString> linkNarrative(const LinkRequest &request)
+{
+    const Narrative narrative = readNarrative(request.inPath, request.inName);
+    if (!narrative.error.isEmpty())
+        return narrative.error;
+    const Atlas::Result atlas = Atlas::loadBuiltIn(Atlas::Detail::Fine);
+    if (!atlas.ok())
+        return atlas.error;
+    QStringList layerErrors;
+    const auto layers = GeoJsonReader::readAllBuiltIn(layerErrors);
+    if (!layerErrors.isEmpty())
+        return layerErrors.join(u'\n');
+    const Linker linker(Gazetteer(atlas.atlas, layers));
+    Brief brief = linker.link(narrative.text, request.fromStdin() ? QStringLiteral("stdin") : QFileInfo(request.inPath).fileName());
+    if (brief.claims.isEmpty())
+        return LinkCommand::tr("%1: no sentences: the text is empty").arg(request.inName);
+    return brief;
+}
+
+int printClaims(const Brief &brief)
+{
+    QFile output;
+    const QByteArray bytes = claimsJson(brief);
+    if (!output.open(stdout, QIODevice::WriteOnly) || output.write(bytes) != bytes.size() || !output.flush())
+        return failed(LinkCommand::tr("standard output: %1").arg(output.errorString()));
+    return 0;
+}
+
+/// Links the narrative again into the brief at --out: unchanged sentences keep their edits.
+int updateBrief(const LinkRequest &request, const Brief &previous, const Brief &linked)
+{
+    Brief brief = Linker::relink(previous, linked);
+    brief.title = request.title.value_or(brief.title);
+    brief.author = request.author.value_or(brief.author);
+    if (const QString error = BriefWriter::save(brief, request.outPath); !error.isEmpty())
+        return failed(error);
+    QTextStream(stderr) << LinkCommand::tr("Updated %1: %2 claims").arg(request.outPath, QString::number(brief.claims.size())) << Qt::endl;
+    return 0;
+}
+
+int writeNewBrief(const LinkRequest &request, Brief brief)
+{
+    // The title: --title, else the Markdown heading that opens the narrative, else the file name.
+    if (request.title)
+        brief.title = *request.title;
+    else if (brief.title.isEmpty() && !request.fromStdin())
+        brief.title = QFileInfo(request.inPath).completeBaseName();
+    brief.author = request.author.value_or(QString());
+    brief.date = QDate::currentDate();
+    for (const QString &id : GeoJsonReader::builtInIds())
+        brief.layers << LayerSetting{id, true, 1.0};
+    if (const QString error = BriefWriter::save(brief, request.outPath); !error.isEmpty())
+        return failed(error);
+    const QString wrote = brief.claims.size() == 1 ? LinkCommand::tr("Wrote 1 claim to %1").arg(request.outPath)
+                                                   : LinkCommand::tr("Wrote %1 claims to %2").arg(QString::number(brief.claims.size()), request.outPath);
+    QTextStream(stderr) << wrote << Qt::endl;
+    return 0;
+}
+
+int runLink(const LinkRequest &request)
+{
+    // The brief to update is read first: a broken one is refused before any linking.
     Brief previous;
-    if (parser.isSet(update)) {
-        const BriefReader::Result read = BriefReader::readFile(outPath);
+    if (request.output == LinkRequest::Output::Update) {
+        const BriefReader::Result read = BriefReader::readFile(request.outPath);
         if (!read.ok())
             return failed(read.error);
         previous = read.brief;
     }
-
-    const Narrative narrative = readNarrative(inPath, inName);
-    if (!narrative.error.isEmpty())
-        return failed(narrative.error);
-
-    const Atlas::Result atlas = Atlas::loadBuiltIn(Atlas::Detail::Fine);
-    if (!atlas.ok())
-        return failed(atlas.error);
-    QStringList layerErrors;
-    const auto layers = GeoJsonReader::readAllBuiltIn(layerErrors);
-    if (!layerErrors.isEmpty())
-        return failed(layerErrors.join(u'\n'));
-    const Linker linker(Gazetteer(atlas.atlas, layers));
-    Brief brief = linker.link(narrative.text, fromStdin ? QStringLiteral("stdin") : QFileInfo(inPath).fileName());
-    if (brief.claims.isEmpty())
-        return failed(LinkCommand::tr("%1: no sentences: the text is empty").arg(inName));
-
-    if (parser.isSet(json)) {
-        QFile output;
-        const QByteArray bytes = claimsJson(brief);
-        if (!output.open(stdout, QIODevice::WriteOnly) || output.write(bytes) != bytes.size() || !output.flush())
-            return failed(LinkCommand::tr("standard output: %1").arg(output.errorString()));
-        return 0;
+    std::variant<Brief, QString> linked = linkNarrative(request);
+    if (const QString *error = std::get_if<QString>(&linked))
+        return failed(*error);
+    Brief &brief = std::get<Brief>(linked);
+    switch (request.output) {
+    case LinkRequest::Output::Json: return printClaims(brief);
+    case LinkRequest::Output::Update: return updateBrief(request, previous, brief);
+    case LinkRequest::Output::NewBrief: return writeNewBrief(request, std::move(brief));
     }
+    return failed(QString());
+}
 
-    if (parser.isSet(update)) {
-        brief = Linker::relink(previous, brief);
-        if (parser.isSet(title))
-            brief.title = parser.value(title);
-        if (parser.isSet(author))
-            brief.author = parser.value(author);
-        if (const QString error = BriefWriter::save(brief, outPath); !error.isEmpty())
-            return failed(error);
-        QTextStream(stderr) << LinkCommand::tr("Updated %1: %2 claims").arg(outPath, QString::number(brief.claims.size())) << Qt::endl;
-        return 0;
-    }
+} // namespace
 
-    // The title: --title, else the Markdown heading that opens the narrative, else the file name.
-    if (parser.isSet(title))
-        brief.title = parser.value(title);
-    else if (brief.title.isEmpty() && !fromStdin)
-        brief.title = QFileInfo(inPath).completeBaseName();
-    brief.author = parser.value(author);
-    brief.date = QDate::currentDate();
-    for (const QString &id : GeoJsonReader::builtInIds())
-        brief.layers << LayerSetting{id, true, 1.0};
-    if (const QString error = BriefWriter::save(brief, outPath); !error.isEmpty())
-        return failed(error);
-    const QString wrote = brief.claims.size() == 1 ? LinkCommand::tr("Wrote 1 claim to %1").arg(outPath)
-                                                   : LinkCommand::tr("Wrote %1 claims to %2").arg(QString::number(brief.claims.size()), outPath);
-    QTextStream(stderr) << wrote << Qt::endl;
-    return 0;
+int runLinkCommand(const QStringList &arguments)
+{
+    const ParsedLink parsed = parseLinkCommand(arguments);
+    return parsed.request ? runLink(*parsed.request) : parsed.exitCode;
 }
 
 } // namespace spheres
