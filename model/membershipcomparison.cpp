@@ -90,6 +90,91 @@ std::optional<MembershipComparison::Definition> MembershipComparison::readDefini
     return d;
 }
 
+namespace {
+
+using Side = MembershipComparison::Side;
+
+/// One source layer's word on one state, on the first side or the second.
+struct Entry
+{
+    const Layer *layer;
+    const Feature *feature;
+    bool first; ///< on the first side, else the second
+};
+
+/// What the source layers list, gathered by state.
+struct Listings
+{
+    QStringList states; // ISO3 codes, in the order the source layers first list them
+    QHash<QString, QList<Entry>> byState;
+    QStringList otherStatuses; // statuses that count on neither side, as the sources use them
+    QDate asOf;                // as new as the newest source
+};
+
+Listings gather(const MembershipComparison::Definition &d, const QList<std::shared_ptr<const Layer>> &sources)
+{
+    Listings out;
+    for (const Side *side : {&d.first, &d.second})
+        for (const QString &id : side->layers) {
+            const auto it = std::find_if(sources.begin(), sources.end(), [&id](const auto &l) { return l && l->id == id; });
+            if (it == sources.end())
+                continue;
+            const Layer &layer = **it;
+            if (layer.asOf.isValid() && (!out.asOf.isValid() || layer.asOf > out.asOf))
+                out.asOf = layer.asOf;
+            for (const Feature &f : layer.features) {
+                if (f.iso3.isEmpty())
+                    continue;
+                if (!out.byState.contains(f.iso3))
+                    out.states << f.iso3;
+                out.byState[f.iso3] << Entry{&layer, &f, side == &d.first};
+                for (const Period &p : f.periods)
+                    if (!side->statuses.contains(p.status) && !out.otherStatuses.contains(p.status))
+                        out.otherStatuses << p.status;
+            }
+        }
+    return out;
+}
+
+/// The state's combined status between each two years a source status begins or ends.
+QList<Period> comparedPeriods(const MembershipComparison::Definition &d, const QList<Entry> &entries)
+{
+    std::set<int> edges;
+    for (const Entry &e : entries)
+        for (const Period &p : e.feature->periods) {
+            edges.insert(p.since);
+            if (p.until)
+                edges.insert(*p.until);
+        }
+    const Side *sides[] = {&d.first, &d.second};
+    QList<Period> periods;
+    for (auto edge = edges.begin(); edge != edges.end(); ++edge) {
+        const int year = *edge;
+        bool listed = false, in[2] = {false, false};
+        for (const Entry &e : entries)
+            if (const auto status = e.feature->statusIn(year)) {
+                listed = true;
+                const int side = e.first ? 0 : 1;
+                in[side] = in[side] || sides[side]->statuses.contains(*status);
+            }
+        const auto next = std::next(edge);
+        const std::optional<int> until = next == edges.end() ? std::nullopt : std::optional<int>(*next);
+        if (!listed)
+            continue;
+        const QString status = in[0] && in[1] ? MembershipComparison::both()
+                             : in[0]          ? MembershipComparison::only(d.first)
+                             : in[1]          ? MembershipComparison::only(d.second)
+                                              : MembershipComparison::neither();
+        if (!periods.isEmpty() && periods.back().status == status && periods.back().until == year)
+            periods.back().until = until; // the same combination goes on
+        else
+            periods << Period{year, until, status};
+    }
+    return periods;
+}
+
+} // namespace
+
 Layer MembershipComparison::derive(const Definition &d, const QList<std::shared_ptr<const Layer>> &sources)
 {
     Layer out;
@@ -98,47 +183,10 @@ Layer MembershipComparison::derive(const Definition &d, const QList<std::shared_
     out.description = d.description;
     out.kind = LayerKind::Membership;
     out.derivedFrom = d.first.layers + d.second.layers;
-
-    struct Entry
-    {
-        const Layer *layer;
-        const Feature *feature;
-        bool first; ///< on the first side, else the second
-    };
-    QStringList states; // ISO3 codes, in the order the source layers first list them
-    QHash<QString, QList<Entry>> byState;
-    QStringList otherStatuses; // statuses that count on neither side, as the sources use them
-    for (const Side *side : {&d.first, &d.second})
-        for (const QString &id : side->layers) {
-            const auto it = std::find_if(sources.begin(), sources.end(), [&id](const auto &l) { return l && l->id == id; });
-            if (it == sources.end())
-                continue;
-            const Layer &layer = **it;
-            if (layer.asOf.isValid() && (!out.asOf.isValid() || layer.asOf > out.asOf))
-                out.asOf = layer.asOf; // as new as the newest source
-            for (const Feature &f : layer.features) {
-                if (f.iso3.isEmpty())
-                    continue;
-                if (!byState.contains(f.iso3))
-                    states << f.iso3;
-                byState[f.iso3] << Entry{&layer, &f, side == &d.first};
-                for (const Period &p : f.periods)
-                    if (!side->statuses.contains(p.status) && !otherStatuses.contains(p.status))
-                        otherStatuses << p.status;
-            }
-        }
-
-    const Side *sides[] = {&d.first, &d.second};
-    for (const QString &code : states) {
-        const QList<Entry> &entries = byState[code];
-        // Every year a source status begins or ends: between two of them the combination holds.
-        std::set<int> edges;
-        for (const Entry &e : entries)
-            for (const Period &p : e.feature->periods) {
-                edges.insert(p.since);
-                if (p.until)
-                    edges.insert(*p.until);
-            }
+    const Listings listings = gather(d, sources);
+    out.asOf = listings.asOf;
+    for (const QString &code : listings.states) {
+        const QList<Entry> &entries = listings.byState[code];
         Feature f;
         f.id = out.id + u'-' + code;
         f.iso3 = code;
@@ -153,34 +201,15 @@ Layer MembershipComparison::derive(const Definition &d, const QList<std::shared_
                     f.sources << s;
         }
         f.note = history.join(QStringLiteral("; ")) + u'.';
-        for (auto edge = edges.begin(); edge != edges.end(); ++edge) {
-            const int year = *edge;
-            bool listed = false, in[2] = {false, false};
-            for (const Entry &e : entries)
-                if (const auto status = e.feature->statusIn(year)) {
-                    listed = true;
-                    const int side = e.first ? 0 : 1;
-                    in[side] = in[side] || sides[side]->statuses.contains(*status);
-                }
-            const auto next = std::next(edge);
-            const std::optional<int> until = next == edges.end() ? std::nullopt : std::optional<int>(*next);
-            if (!listed)
-                continue;
-            const QString status = in[0] && in[1] ? both() : in[0] ? only(d.first) : in[1] ? only(d.second) : neither();
-            if (!f.periods.isEmpty() && f.periods.back().status == status && f.periods.back().until == year)
-                f.periods.back().until = until; // the same combination goes on
-            else
-                f.periods << Period{year, until, status};
-        }
+        f.periods = comparedPeriods(d, entries);
         if (!f.periods.isEmpty())
             out.features << f;
     }
-
     out.legend = {{both(), tr("Member of both %1 and %2").arg(d.first.label, d.second.label)},
                   {only(d.first), tr("%1 member only").arg(d.first.label)},
                   {only(d.second), tr("%1 member only").arg(d.second.label)},
-                  {neither(), otherStatuses.isEmpty() ? tr("Member of neither")
-                                                      : tr("Neither (%1)").arg(otherStatuses.join(QStringLiteral(", ")))}};
+                  {neither(), listings.otherStatuses.isEmpty() ? tr("Member of neither")
+                                                               : tr("Neither (%1)").arg(listings.otherStatuses.join(QStringLiteral(", ")))}};
     return out;
 }
 

@@ -17,6 +17,34 @@ namespace spheres {
 ExportDialog::ExportDialog(const QString &title, int viewCount, QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Export"));
+    createFields(title);
+    auto *sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(m_width);
+    sizeRow->addWidget(m_height);
+    auto *furniture = new QHBoxLayout;
+    for (QCheckBox *box : {m_legend, m_scaleBar, m_credits, m_charts})
+        furniture->addWidget(box);
+    m_preview = new ExportPreview;
+    auto *form = new QFormLayout;
+    form->addRow(tr("Format"), m_format);
+    form->addRow(tr("Size"), m_preset);
+    form->addRow(QString(), sizeRow);
+    form->addRow(tr("Resolution"), m_dpi);
+    form->addRow(tr("Title"), m_title);
+    form->addRow(tr("Subtitle"), m_subtitle);
+    form->addRow(tr("Show"), furniture);
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(form);
+    columns->addWidget(m_preview, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addWidget(createButtons(viewCount));
+
+    connectFields(viewCount);
+}
+
+void ExportDialog::createFields(const QString &title)
+{
     m_format = new QComboBox;
     m_format->addItem(tr("PNG image"), int(ExportOptions::Format::Png));
     m_format->addItem(tr("SVG (vector, a group per layer)"), int(ExportOptions::Format::Svg));
@@ -43,13 +71,11 @@ ExportDialog::ExportDialog(const QString &title, int viewCount, QWidget *parent)
                             "Choose a view’s charts from its menu in the Views panel."));
     for (QCheckBox *box : {m_legend, m_scaleBar, m_credits, m_charts})
         box->setChecked(true);
+}
 
-    auto *sizeRow = new QHBoxLayout;
-    sizeRow->addWidget(m_width);
-    sizeRow->addWidget(m_height);
-    auto *furniture = new QHBoxLayout;
-    for (QCheckBox *box : {m_legend, m_scaleBar, m_credits, m_charts})
-        furniture->addWidget(box);
+// Export this view, or all of them (a briefing pack or numbered pictures), or Cancel.
+QDialogButtonBox *ExportDialog::createButtons(int viewCount)
+{
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     QPushButton *current = buttons->addButton(tr("Export this view…"), QDialogButtonBox::AcceptRole);
     QPushButton *all = buttons->addButton(tr("Export all %n view(s)…", nullptr, viewCount), QDialogButtonBox::AcceptRole);
@@ -60,22 +86,11 @@ ExportDialog::ExportDialog(const QString &title, int viewCount, QWidget *parent)
     connect(all, &QPushButton::clicked, this, [this] { m_scope = Scope::AllViews; accept(); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    m_preview = new ExportPreview;
-    auto *form = new QFormLayout;
-    form->addRow(tr("Format"), m_format);
-    form->addRow(tr("Size"), m_preset);
-    form->addRow(QString(), sizeRow);
-    form->addRow(tr("Resolution"), m_dpi);
-    form->addRow(tr("Title"), m_title);
-    form->addRow(tr("Subtitle"), m_subtitle);
-    form->addRow(tr("Show"), furniture);
-    auto *columns = new QHBoxLayout;
-    columns->addLayout(form);
-    columns->addWidget(m_preview, 1);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(columns, 1);
-    layout->addWidget(buttons);
+    return buttons;
+}
 
+void ExportDialog::connectFields(int viewCount)
+{
     connect(m_preset, &QComboBox::currentIndexChanged, this, &ExportDialog::applyPreset);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::applyPreset);
     // Only a PDF briefing pack has chart pages.

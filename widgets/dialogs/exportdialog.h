@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QDialogButtonBox;
 class QComboBox;
 class QLineEdit;
 class QSpinBox;
@@ -36,6 +37,9 @@ public:
     bool includesCharts() const;
 
 private:
+    void createFields(const QString &title);
+    QDialogButtonBox *createButtons(int viewCount);
+    void connectFields(int viewCount);
     void applyPreset();
     void updatePreview();
 

@@ -28,6 +28,34 @@ ViewsPanel::ViewsPanel(BriefDocument *document, QWidget *parent) : QWidget(paren
     m_caption->setAccessibleDescription(m_caption->placeholderText());
     m_caption->setTabChangesFocus(true); // a caption is one paragraph: Tab leaves it rather than typing a tab
     m_caption->setMaximumHeight(70);
+    setAccessibleName(tr("Views"));
+    setFocusProxy(m_list); // the panel is one stop in the window's tab order, starting at the list
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_list, 1);
+    auto *captionLabel = new QLabel(tr("Caption"));
+    captionLabel->setBuddy(m_caption);
+    layout->addWidget(captionLabel);
+    layout->addWidget(m_caption);
+    layout->addLayout(createButtons());
+
+    connectList();
+    connect(m_caption, &QPlainTextEdit::textChanged, this, [this] {
+        const int row = currentIndex();
+        QList<SavedView> views = m_document->brief().views;
+        if (row >= 0 && row < views.size()) {
+            views[row].caption = m_caption->toPlainText();
+            m_document->editViews(views, tr("Edit caption"));
+        }
+    });
+    connect(m_document, &BriefDocument::viewsChanged, this, &ViewsPanel::reload);
+    connect(m_document, &BriefDocument::briefReset, this, &ViewsPanel::reload);
+    reload();
+}
+
+// Add, Update, Delete and the two arrows that move a view in the storyboard.
+QLayout *ViewsPanel::createButtons()
+{
     auto *add = new QPushButton(tr("Add"));
     add->setToolTip(tr("Save the current map as a new view"));
     auto *update = new QPushButton(tr("Update"));
@@ -42,20 +70,9 @@ ViewsPanel::ViewsPanel(BriefDocument *document, QWidget *parent) : QWidget(paren
     // Arrow buttons have no text: without a name a screen reader says only "button".
     for (QToolButton *b : {up, down})
         b->setAccessibleName(b->toolTip());
-    setAccessibleName(tr("Views"));
-    setFocusProxy(m_list); // the panel is one stop in the window's tab order, starting at the list
     auto *buttons = new QHBoxLayout;
     for (QWidget *w : std::initializer_list<QWidget *>{add, update, remove, up, down})
         buttons->addWidget(w);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_list, 1);
-    auto *captionLabel = new QLabel(tr("Caption"));
-    captionLabel->setBuddy(m_caption);
-    layout->addWidget(captionLabel);
-    layout->addWidget(m_caption);
-    layout->addLayout(buttons);
-
     connect(add, &QPushButton::clicked, this, [this] {
         emit captureRequested(-1);
         // The new view is the current one, so that the caption typed next is its own.
@@ -70,6 +87,12 @@ ViewsPanel::ViewsPanel(BriefDocument *document, QWidget *parent) : QWidget(paren
     connect(remove, &QPushButton::clicked, this, &ViewsPanel::removeCurrent);
     connect(up, &QToolButton::clicked, this, [this] { move(-1); });
     connect(down, &QToolButton::clicked, this, [this] { move(+1); });
+    return buttons;
+}
+
+// A click or Enter shows a view; a new current row shows its caption; F2 renames it.
+void ViewsPanel::connectList()
+{
     connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { emit applyRequested(m_list->row(item)); });
     connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { emit applyRequested(m_list->row(item)); });
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -86,14 +109,6 @@ ViewsPanel::ViewsPanel(BriefDocument *document, QWidget *parent) : QWidget(paren
             m_document->editViews(views, tr("Rename view"));
         }
     });
-    connect(m_caption, &QPlainTextEdit::textChanged, this, [this] {
-        const int row = currentIndex();
-        QList<SavedView> views = m_document->brief().views;
-        if (row >= 0 && row < views.size()) {
-            views[row].caption = m_caption->toPlainText();
-            m_document->editViews(views, tr("Edit caption"));
-        }
-    });
     // Right-click (or the menu key) on a view: which charts belong to it.
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_list, &QListWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -102,9 +117,6 @@ ViewsPanel::ViewsPanel(BriefDocument *document, QWidget *parent) : QWidget(paren
         if (!menu.isEmpty())
             menu.exec(m_list->viewport()->mapToGlobal(pos));
     });
-    connect(m_document, &BriefDocument::viewsChanged, this, &ViewsPanel::reload);
-    connect(m_document, &BriefDocument::briefReset, this, &ViewsPanel::reload);
-    reload();
 }
 
 void ViewsPanel::nameUpdateButton()

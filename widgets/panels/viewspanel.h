@@ -6,6 +6,8 @@ class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 
+class QLayout;
+
 namespace spheres {
 
 class BriefDocument;
@@ -26,6 +28,8 @@ signals:
     void captureRequested(int index);
 
 private:
+    QLayout *createButtons();
+    void connectList();
     void reload();
     void move(int delta);
     void removeCurrent();

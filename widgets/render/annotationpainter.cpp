@@ -172,95 +172,193 @@ QLineF PlacedAnnotation::leader() const
     return {anchor, nearestOnBox(textBox, anchor)};
 }
 
+namespace {
+
+/// Where an automatic text box is sought: around `core`, at these distances, nearest first.
+struct TextSeat
+{
+    QPointF core;
+    QList<double> distances;
+};
+
+/// Places an annotation's shape and anchor on screen; false when the view cannot show it. A
+/// pin's head and a callout's dot go into `taken`, so that no text box covers them.
+bool placeShape(PlacedAnnotation &p, TextSeat &seat, const Scene &scene, const ViewState &view, QList<QRectF> &taken)
+{
+    const Annotation &a = p.annotation;
+    const double k = view.styleScale;
+    switch (a.kind) {
+    case Annotation::Kind::Callout:
+    case Annotation::Kind::Pin: {
+        const auto anchor = scene.pixelOf(view, a.anchor);
+        if (!anchor)
+            return false;
+        p.anchor = *anchor;
+        if (a.kind == Annotation::Kind::Pin) {
+            seat = {p.anchor - QPointF(0, (kPinHeight - kPinRadius) * k), {(kPinRadius + 4) * k, 28 * k}};
+            p.marker = pinMarker(p.anchor, k);
+            taken << p.marker;
+        } else {
+            seat = {p.anchor, {30 * k, 60 * k, 100 * k}};
+            taken << QRectF(p.anchor - QPointF(4 * k, 4 * k), QSizeF(8 * k, 8 * k));
+        }
+        return true;
+    }
+    case Annotation::Kind::Arrow: {
+        const auto head = scene.pixelOf(view, a.anchor), tail = scene.pixelOf(view, a.tail);
+        if (!head || !tail)
+            return false;
+        p.anchor = *head;
+        p.tail = *tail;
+        p.shape = arrowLine(p.tail, p.anchor);
+        return true;
+    }
+    case Annotation::Kind::Area: {
+        Polygon polygon;
+        for (QPointF q : a.points)
+            polygon.outer().emplace_back(q.x(), q.y());
+        boost::geometry::correct(polygon);
+        p.shape = scene.worldToScreen(view).map(pathOfAreas(projectShape(scene.projection(), MultiPolygon{polygon})));
+        p.anchor = p.shape.boundingRect().center();
+        seat = {p.anchor, {0, 40 * k}};
+        return !p.shape.isEmpty();
+    }
+    case Annotation::Kind::Region: {
+        const SceneLevel &level = scene.levelFor(view.metresPerPixel);
+        const int i = level.atlas().indexOf(a.region);
+        const int coarse = scene.coarse().atlas().indexOf(a.region);
+        if (i < 0 || coarse < 0)
+            return false;
+        const QTransform t = scene.worldToScreen(view);
+        p.shape = level.screenPath(i, t);
+        const Point label = scene.coarse().projected().regions().at(coarse).labelAnchor;
+        p.anchor = t.map(QPointF(label.x(), label.y()));
+        seat = {p.anchor, {0, 40 * k}};
+        return !p.shape.isEmpty();
+    }
+    }
+    return false;
+}
+
+/// Where an annotation's text goes: behind an arrow's tail, where the user moved it, or the
+/// nearest free place around its seat.
+QRectF placeText(const PlacedAnnotation &p, const TextSeat &seat, QSizeF size, double k, const QRectF &viewport,
+                 const QList<QRectF> &taken)
+{
+    const Annotation &a = p.annotation;
+    if (a.kind == Annotation::Kind::Arrow) {
+        // The text sits behind the tail, on the line's extension, away from what it points at.
+        QPointF away = p.tail - p.anchor;
+        const double len = std::hypot(away.x(), away.y());
+        away = len > 0 ? away / len : QPointF(0, 1);
+        const double reach = std::abs(away.x()) * size.width() / 2 + std::abs(away.y()) * size.height() / 2;
+        const QPointF centre = p.tail + away * (reach + 6 * k);
+        return QRectF(centre - QPointF(size.width() / 2, size.height() / 2), size);
+    }
+    if (a.textOffset && (a.kind == Annotation::Kind::Callout || a.kind == Annotation::Kind::Pin)) {
+        const QPointF centre = p.anchor + *a.textOffset * k;
+        return QRectF(centre - QPointF(size.width() / 2, size.height() / 2), size);
+    }
+    return bestBox(seat.core, size, seat.distances, viewport, taken);
+}
+
+// A highlighted region keeps the colour its layers give it: outlined, not washed over.
+void paintOutline(QPainter &painter, const PlacedAnnotation &p, const QColor &colour, double k)
+{
+    const bool area = p.annotation.kind == Annotation::Kind::Area;
+    QColor translucent = colour;
+    translucent.setAlpha(0x40);
+    painter.setBrush(area ? QBrush(translucent) : QBrush(Qt::NoBrush));
+    QPen outline(colour, (area ? 2.0 : 2.5) * k);
+    if (area)
+        outline.setStyle(Qt::DashLine);
+    outline.setJoinStyle(Qt::RoundJoin);
+    painter.setPen(outline);
+    painter.drawPath(p.shape);
+}
+
+void paintArrow(QPainter &painter, const PlacedAnnotation &p, const QColor &colour, const QColor &casing, double k)
+{
+    // A light casing under the line keeps it readable over any fill.
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(casing, 5.5 * k, Qt::SolidLine, Qt::RoundCap));
+    painter.drawPath(p.shape);
+    painter.setPen(QPen(colour, 2.5 * k, Qt::SolidLine, Qt::RoundCap));
+    const double headLength = 13 * k;
+    const double along = p.shape.length();
+    // Stop the line short of the head, whose point then shows sharp.
+    const double stop = along > headLength ? p.shape.percentAtLength(along - headLength * 0.7) : 0.0;
+    QPainterPath line;
+    const int steps = 32;
+    for (int s = 0; s <= steps; ++s) {
+        const QPointF q = p.shape.pointAtPercent(stop * s / steps);
+        s == 0 ? line.moveTo(q) : line.lineTo(q);
+    }
+    painter.drawPath(line);
+    const double angle = std::atan2(p.anchor.y() - p.shape.pointAtPercent(stop).y(),
+                                    p.anchor.x() - p.shape.pointAtPercent(stop).x());
+    const auto at = [&](double da, double r) {
+        return p.anchor - QPointF(std::cos(angle + da) * r, std::sin(angle + da) * r);
+    };
+    const QPolygonF head{p.anchor, at(0.42, headLength), at(-0.42, headLength)};
+    painter.setPen(QPen(casing, 1.2 * k));
+    painter.setBrush(colour);
+    painter.drawPolygon(head);
+}
+
+void paintPin(QPainter &painter, const PlacedAnnotation &p, const QColor &colour, const MapStyle &style, double k)
+{
+    painter.setPen(QPen(style.annotationCasing, 1.5 * k));
+    painter.setBrush(colour);
+    painter.drawPath(pinPath(p.anchor, k));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(style.annotationBox);
+    painter.drawEllipse(p.anchor - QPointF(0, (kPinHeight - kPinRadius) * k), kPinRadius * 0.38 * k, kPinRadius * 0.38 * k);
+}
+
+void paintCallout(QPainter &painter, const PlacedAnnotation &p, const QColor &colour, const QColor &casing, double k)
+{
+    if (const QLineF leader = p.leader(); !leader.isNull()) {
+        painter.setPen(QPen(casing, 4 * k, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(leader);
+        painter.setPen(QPen(colour, 1.6 * k, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(leader);
+    }
+    painter.setPen(QPen(casing, 1.5 * k));
+    painter.setBrush(colour);
+    painter.drawEllipse(p.anchor, 3.5 * k, 3.5 * k);
+}
+
+void paintText(QPainter &painter, const PlacedAnnotation &p, const QColor &colour, const MapStyle &style, double k)
+{
+    painter.setPen(QPen(colour, 1.2 * k));
+    painter.setBrush(style.annotationBox);
+    painter.drawRoundedRect(p.textBox, 3 * k, 3 * k);
+    painter.setFont(textFont(p.annotation, style, k));
+    painter.setPen(style.annotationText);
+    painter.drawText(p.textBox.adjusted(kPad * k, kPad * k, -kPad * k, -kPad * k),
+                     Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, p.annotation.text);
+}
+
+} // namespace
+
 QList<PlacedAnnotation> AnnotationPainter::layout(const QList<Annotation> &annotations, const Scene &scene,
                                                   const ViewState &view, const MapStyle &style,
                                                   const QList<QRectF> &obstacles)
 {
     const double k = view.styleScale;
     const QRectF viewport(QPointF(0, 0), QSizeF(view.size));
-    const QTransform t = scene.worldToScreen(view);
     QList<QRectF> taken = obstacles;
     QList<PlacedAnnotation> out;
     for (const Annotation &a : annotations) {
         if (view.hiddenAnnotations.contains(a.id))
             continue;
         PlacedAnnotation p{a, {}, {}, {}, {}, {}};
-        QPointF textCore;            // where an automatic text box is placed around
-        QList<double> distances;     // how far from it, nearest first
-        switch (a.kind) {
-        case Annotation::Kind::Callout:
-        case Annotation::Kind::Pin: {
-            const auto anchor = scene.pixelOf(view, a.anchor);
-            if (!anchor)
-                continue;
-            p.anchor = *anchor;
-            if (a.kind == Annotation::Kind::Pin) {
-                textCore = p.anchor - QPointF(0, (kPinHeight - kPinRadius) * k);
-                distances = {(kPinRadius + 4) * k, 28 * k};
-                p.marker = pinMarker(p.anchor, k);
-                taken << p.marker;
-            } else {
-                textCore = p.anchor;
-                distances = {30 * k, 60 * k, 100 * k};
-                taken << QRectF(p.anchor - QPointF(4 * k, 4 * k), QSizeF(8 * k, 8 * k));
-            }
-            break;
-        }
-        case Annotation::Kind::Arrow: {
-            const auto head = scene.pixelOf(view, a.anchor), tail = scene.pixelOf(view, a.tail);
-            if (!head || !tail)
-                continue;
-            p.anchor = *head;
-            p.tail = *tail;
-            p.shape = arrowLine(p.tail, p.anchor);
-            break;
-        }
-        case Annotation::Kind::Area: {
-            Polygon polygon;
-            for (QPointF q : a.points)
-                polygon.outer().emplace_back(q.x(), q.y());
-            boost::geometry::correct(polygon);
-            p.shape = t.map(pathOfAreas(projectShape(scene.projection(), MultiPolygon{polygon})));
-            if (p.shape.isEmpty())
-                continue;
-            p.anchor = p.shape.boundingRect().center();
-            textCore = p.anchor;
-            distances = {0, 40 * k};
-            break;
-        }
-        case Annotation::Kind::Region: {
-            const SceneLevel &level = scene.levelFor(view.metresPerPixel);
-            const int i = level.atlas().indexOf(a.region);
-            const int coarse = scene.coarse().atlas().indexOf(a.region);
-            if (i < 0 || coarse < 0)
-                continue;
-            p.shape = level.screenPath(i, t);
-            if (p.shape.isEmpty())
-                continue;
-            const Point label = scene.coarse().projected().regions().at(coarse).labelAnchor;
-            p.anchor = t.map(QPointF(label.x(), label.y()));
-            textCore = p.anchor;
-            distances = {0, 40 * k};
-            break;
-        }
-        }
-
+        TextSeat seat;
+        if (!placeShape(p, seat, scene, view, taken))
+            continue;
         if (!a.text.trimmed().isEmpty()) {
-            const QSizeF size = textSize(a, style, k);
-            if (a.kind == Annotation::Kind::Arrow) {
-                // The text sits behind the tail, on the line's extension, away from what it points at.
-                QPointF away = p.tail - p.anchor;
-                const double len = std::hypot(away.x(), away.y());
-                away = len > 0 ? away / len : QPointF(0, 1);
-                const double reach = std::abs(away.x()) * size.width() / 2 + std::abs(away.y()) * size.height() / 2;
-                const QPointF centre = p.tail + away * (reach + 6 * k);
-                p.textBox = QRectF(centre - QPointF(size.width() / 2, size.height() / 2), size);
-            } else if (a.textOffset && (a.kind == Annotation::Kind::Callout || a.kind == Annotation::Kind::Pin)) {
-                const QPointF centre = p.anchor + *a.textOffset * k;
-                p.textBox = QRectF(centre - QPointF(size.width() / 2, size.height() / 2), size);
-            } else {
-                p.textBox = bestBox(textCore, size, distances, viewport, taken);
-            }
+            p.textBox = placeText(p, seat, textSize(a, style, k), k, viewport, taken);
             taken << p.textBox;
         }
         out << p;
@@ -274,83 +372,17 @@ void AnnotationPainter::paint(QPainter &painter, const QList<PlacedAnnotation> &
     const double k = view.styleScale;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    const QColor casing = style.annotationCasing;
     for (const PlacedAnnotation &p : placed) {
-        const Annotation &a = p.annotation;
-        const QColor colour(a.colour);
-        QColor translucent = colour;
-        translucent.setAlpha(0x40);
-        switch (a.kind) {
+        const QColor colour(p.annotation.colour);
+        switch (p.annotation.kind) {
         case Annotation::Kind::Area:
-        case Annotation::Kind::Region: {
-            // A highlighted region keeps the colour its layers give it: outlined, not washed over.
-            painter.setBrush(a.kind == Annotation::Kind::Area ? QBrush(translucent) : QBrush(Qt::NoBrush));
-            QPen outline(colour, (a.kind == Annotation::Kind::Area ? 2.0 : 2.5) * k);
-            if (a.kind == Annotation::Kind::Area)
-                outline.setStyle(Qt::DashLine);
-            outline.setJoinStyle(Qt::RoundJoin);
-            painter.setPen(outline);
-            painter.drawPath(p.shape);
-            break;
+        case Annotation::Kind::Region: paintOutline(painter, p, colour, k); break;
+        case Annotation::Kind::Arrow: paintArrow(painter, p, colour, style.annotationCasing, k); break;
+        case Annotation::Kind::Pin: paintPin(painter, p, colour, style, k); break;
+        case Annotation::Kind::Callout: paintCallout(painter, p, colour, style.annotationCasing, k); break;
         }
-        case Annotation::Kind::Arrow: {
-            // A light casing under the line keeps it readable over any fill.
-            painter.setBrush(Qt::NoBrush);
-            painter.setPen(QPen(casing, 5.5 * k, Qt::SolidLine, Qt::RoundCap));
-            painter.drawPath(p.shape);
-            painter.setPen(QPen(colour, 2.5 * k, Qt::SolidLine, Qt::RoundCap));
-            const double headLength = 13 * k;
-            const double along = p.shape.length();
-            // Stop the line short of the head, whose point then shows sharp.
-            const double stop = along > headLength ? p.shape.percentAtLength(along - headLength * 0.7) : 0.0;
-            QPainterPath line;
-            const int steps = 32;
-            for (int s = 0; s <= steps; ++s) {
-                const QPointF q = p.shape.pointAtPercent(stop * s / steps);
-                s == 0 ? line.moveTo(q) : line.lineTo(q);
-            }
-            painter.drawPath(line);
-            const double angle = std::atan2(p.anchor.y() - p.shape.pointAtPercent(stop).y(),
-                                            p.anchor.x() - p.shape.pointAtPercent(stop).x());
-            const auto at = [&](double da, double r) {
-                return p.anchor - QPointF(std::cos(angle + da) * r, std::sin(angle + da) * r);
-            };
-            const QPolygonF head{p.anchor, at(0.42, headLength), at(-0.42, headLength)};
-            painter.setPen(QPen(casing, 1.2 * k));
-            painter.setBrush(colour);
-            painter.drawPolygon(head);
-            break;
-        }
-        case Annotation::Kind::Pin:
-            painter.setPen(QPen(casing, 1.5 * k));
-            painter.setBrush(colour);
-            painter.drawPath(pinPath(p.anchor, k));
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(style.annotationBox);
-            painter.drawEllipse(p.anchor - QPointF(0, (kPinHeight - kPinRadius) * k), kPinRadius * 0.38 * k,
-                                kPinRadius * 0.38 * k);
-            break;
-        case Annotation::Kind::Callout:
-            if (const QLineF leader = p.leader(); !leader.isNull()) {
-                painter.setPen(QPen(casing, 4 * k, Qt::SolidLine, Qt::RoundCap));
-                painter.drawLine(leader);
-                painter.setPen(QPen(colour, 1.6 * k, Qt::SolidLine, Qt::RoundCap));
-                painter.drawLine(leader);
-            }
-            painter.setPen(QPen(casing, 1.5 * k));
-            painter.setBrush(colour);
-            painter.drawEllipse(p.anchor, 3.5 * k, 3.5 * k);
-            break;
-        }
-        if (p.textBox.isEmpty())
-            continue;
-        painter.setPen(QPen(colour, 1.2 * k));
-        painter.setBrush(style.annotationBox);
-        painter.drawRoundedRect(p.textBox, 3 * k, 3 * k);
-        painter.setFont(textFont(a, style, k));
-        painter.setPen(style.annotationText);
-        painter.drawText(p.textBox.adjusted(kPad * k, kPad * k, -kPad * k, -kPad * k),
-                         Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, a.text);
+        if (!p.textBox.isEmpty())
+            paintText(painter, p, colour, style, k);
     }
     painter.restore();
 }
