@@ -1,6 +1,7 @@
 #include "gazetteer.h"
 
 #include "featurekey.h"
+#include "gazetteerforms.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -16,90 +17,6 @@ namespace spheres {
 namespace {
 
 using Kind = LinkTarget::Kind;
-
-// Curated forms, added to what the atlas and the layers' names give. `ids` are separated by
-// spaces; feature ids ("layer/feature" or a whole layer) that the given layers lack are skipped.
-struct CuratedForm
-{
-    QStringView form;
-    Kind kind;
-    QStringView ids;
-};
-
-const CuratedForm kCurated[] = {
-    // Groups: the usual short name of the Arctic Council states.
-    {u"the Arctic", Kind::Group, u"arctic"},
-    // The Shanghai Cooperation Organisation is the "sco" layer as a whole.
-    {u"Shanghai Cooperation Organization", Kind::Feature, u"sco"},
-    {u"Shanghai Cooperation Organisation", Kind::Feature, u"sco"},
-    {u"SCO", Kind::Feature, u"sco"},
-    // Pipelines: spellings the display names do not give.
-    {u"Power of Siberia 1", Kind::Feature, u"pipelines/power-of-siberia"},
-    {u"Power of Siberia-1", Kind::Feature, u"pipelines/power-of-siberia"},
-    {u"Power of Siberia-2", Kind::Feature, u"pipelines/power-of-siberia-2"},
-    {u"ESPO pipeline", Kind::Feature, u"pipelines/espo"},
-    {u"Eastern Siberia-Pacific Ocean pipeline", Kind::Feature, u"pipelines/espo"},
-    {u"Central Asia-China pipeline", Kind::Feature,
-     u"pipelines/cagp-a pipelines/cagp-b pipelines/cagp-c pipelines/cagp-d"},
-    // Contested zones: the sea as a whole, short and plural forms. The zones are linked next to
-    // the small territories the atlas has as regions (Spratly Islands, Scarborough Shoal).
-    {u"South China Sea", Kind::Feature,
-     u"contested/nine-dash-line contested/spratly-islands contested/paracel-islands contested/scarborough-shoal"},
-    {u"Spratly Islands", Kind::Feature, u"contested/spratly-islands"},
-    {u"Spratlys", Kind::Feature, u"contested/spratly-islands"},
-    {u"the Spratlys", Kind::Feature, u"contested/spratly-islands"},
-    {u"Spratly", Kind::Feature, u"contested/spratly-islands"},
-    {u"Paracels", Kind::Feature, u"contested/paracel-islands"},
-    {u"the Paracels", Kind::Feature, u"contested/paracel-islands"},
-    {u"Paracel", Kind::Feature, u"contested/paracel-islands"},
-    {u"Scarborough Shoal", Kind::Feature, u"contested/scarborough-shoal"},
-    {u"Senkaku", Kind::Feature, u"contested/senkaku-diaoyu"},
-    {u"Senkakus", Kind::Feature, u"contested/senkaku-diaoyu"},
-    {u"Diaoyu", Kind::Feature, u"contested/senkaku-diaoyu"},
-    {u"Kuril", Kind::Feature, u"contested/kuril-islands"},
-    {u"Kurils", Kind::Feature, u"contested/kuril-islands"},
-    {u"Kuril Islands", Kind::Feature, u"contested/kuril-islands"},
-    {u"Kurile Islands", Kind::Feature, u"contested/kuril-islands"},
-    {u"Kuriles", Kind::Feature, u"contested/kuril-islands"},
-    {u"Jammu and Kashmir", Kind::Feature, u"contested/kashmir"},
-    {u"Arunachal", Kind::Feature, u"contested/arunachal-pradesh"},
-    {u"Taiwan Strait", Kind::Feature, u"contested/taiwan"},
-    {u"Dokdo", Kind::Feature, u"contested/dokdo-takeshima"},
-    {u"Takeshima", Kind::Feature, u"contested/dokdo-takeshima"},
-    // Topics: named things that are not on the map.
-    {u"Belt and Road Initiative", Kind::Topic, u"belt-and-road"},
-    {u"Belt and Road", Kind::Topic, u"belt-and-road"},
-    {u"BRI", Kind::Topic, u"belt-and-road"},
-    {u"One Belt, One Road", Kind::Topic, u"belt-and-road"},
-    {u"One Belt One Road", Kind::Topic, u"belt-and-road"},
-    {u"OBOR", Kind::Topic, u"belt-and-road"},
-    // Organisations and pipelines no built-in layer draws; a layer that names one takes it.
-    {u"AUKUS", Kind::Topic, u"aukus"},
-    {u"Nord Stream", Kind::Topic, u"nord-stream"},
-    {u"Nord Stream 2", Kind::Topic, u"nord-stream"},
-    {u"TurkStream", Kind::Topic, u"turkstream"},
-    {u"Turkish Stream", Kind::Topic, u"turkstream"},
-};
-
-// Names that contain a region's form but are not about that region; they link nothing.
-const QStringView kNotPlaces[] = {
-    u"Indian Ocean",                                          // not India
-    u"American Indian", u"Native American", u"Native Americans",
-    u"Latin America", u"Latin American", u"Latin Americans", // not the United States
-    u"South America", u"South American", u"South Americans",
-    u"Central America", u"Central American", u"Central Americans",
-    u"North America", u"North American", u"North Americans",
-    u"the Americas",
-    u"West Indies", u"West Indian",                           // not India
-    u"East China Sea",                                        // not China (the Senkakus are named apart)
-    u"New Guinea",                                            // the island, not Guinea
-    u"British Columbia",                                      // not the United Kingdom
-    u"New Jersey", u"New Mexico",                             // US states
-    u"Washington Post", u"George Washington",
-    u"Paris Agreement", u"Paris Climate Agreement", u"Paris Club",  // agreements named after the venue
-    u"Minsk agreements", u"Minsk Agreements", u"Washington Consensus", u"Helsinki Final Act",
-    u"Istanbul Convention", u"Vienna Convention",
-};
 
 // Country names that are also given names: followed by a capitalised word ("Jordan Peterson",
 // "Chad Smith", "Georgia Brown") they are a person's, unless that word is a name we know.
@@ -212,6 +129,21 @@ bool featureExists(const QList<std::shared_ptr<const Layer>> &layers, const QStr
 
 Gazetteer::Gazetteer(const Atlas &atlas, const QList<std::shared_ptr<const Layer>> &layers)
 {
+    addRegions(atlas);
+    addGroups(atlas);
+    addFeatures(layers);
+    noteClaimantsAndFounders(layers);
+    addPlaceTable(u":/gazetteer/metonyms.tsv"_s, atlas);
+    addPlaceTable(u":/gazetteer/places.tsv"_s, atlas);
+    addCurated(layers);
+    for (QStringView b : namesThatAreNotPlaces())
+        addBlocker(b.toString());
+    index();
+}
+
+// Each state's name and aliases (with "the" where English puts it) and its demonyms.
+void Gazetteer::addRegions(const Atlas &atlas)
+{
     auto addWithThe = [this](const QString &form, const LinkTarget &t, Origin origin) {
         add(form, t, origin);
         if (takesThe(form))
@@ -228,6 +160,10 @@ Gazetteer::Gazetteer(const Atlas &atlas, const QList<std::shared_ptr<const Layer
                 add(plural, t, Origin::Alias);
         }
     }
+}
+
+void Gazetteer::addGroups(const Atlas &atlas)
+{
     for (const RegionGroup &g : atlas.groups()) {
         const LinkTarget t{Kind::Group, g.id};
         m_groupMembers.insert(g.id, g.members);
@@ -237,6 +173,11 @@ Gazetteer::Gazetteer(const Atlas &atlas, const QList<std::shared_ptr<const Layer
                 add(u"the "_s + form, t, Origin::Alias);
         }
     }
+}
+
+// The names of the pipelines and contested zones.
+void Gazetteer::addFeatures(const QList<std::shared_ptr<const Layer>> &layers)
+{
     for (const auto &layer : layers) {
         if (!layer || (layer->kind != LayerKind::Lines && layer->kind != LayerKind::Zones))
             continue;
@@ -254,6 +195,11 @@ Gazetteer::Gazetteer(const Atlas &atlas, const QList<std::shared_ptr<const Layer
             }
         }
     }
+}
+
+// A zone's claimants and an organisation's founding members, for the linker's rules.
+void Gazetteer::noteClaimantsAndFounders(const QList<std::shared_ptr<const Layer>> &layers)
+{
     for (const auto &layer : layers) {
         if (!layer)
             continue;
@@ -272,9 +218,11 @@ Gazetteer::Gazetteer(const Atlas &atlas, const QList<std::shared_ptr<const Layer
             m_foundingMembers.insert(layer->id, founders);
         }
     }
-    addPlaceTable(u":/gazetteer/metonyms.tsv"_s, atlas);
-    addPlaceTable(u":/gazetteer/places.tsv"_s, atlas);
-    for (const CuratedForm &c : kCurated) {
+}
+
+void Gazetteer::addCurated(const QList<std::shared_ptr<const Layer>> &layers)
+{
+    for (const CuratedForm &c : curatedForms()) {
         for (QStringView id : c.ids.split(u' ', Qt::SkipEmptyParts)) {
             if (c.kind == Kind::Feature && !featureExists(layers, id.toString()))
                 continue;
@@ -290,9 +238,6 @@ Gazetteer::Gazetteer(const Atlas &atlas, const QList<std::shared_ptr<const Layer
             add(c.form.toString(), {c.kind, id.toString()}, Origin::Curated, lines);
         }
     }
-    for (QStringView b : kNotPlaces)
-        addBlocker(b.toString());
-    index();
 }
 
 void Gazetteer::add(const QString &rawForm, const LinkTarget &target, Origin origin, bool transparent)

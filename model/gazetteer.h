@@ -91,6 +91,11 @@ private:
         bool transparent = false;  ///< names inside it still link regions and groups
     };
 
+    void addRegions(const Atlas &atlas);
+    void addGroups(const Atlas &atlas);
+    void addFeatures(const QList<std::shared_ptr<const Layer>> &layers);
+    void noteClaimantsAndFounders(const QList<std::shared_ptr<const Layer>> &layers);
+    void addCurated(const QList<std::shared_ptr<const Layer>> &layers);
     void add(const QString &form, const LinkTarget &target, Origin origin, bool transparent = false);
     void addBlocker(const QString &form);
     void addPlaceTable(const QString &resource, const Atlas &atlas);
