@@ -124,6 +124,16 @@ bool touchesMeridian(const Polygon &p, double lon)
                        [lon](const Point &pt) { return std::abs(pt.x() - lon) < 1e-6; });
 }
 
+/// A polar ring within a hundredth of a degree of its pole: how a spherical format closes a
+/// polygon over the pole (world-atlas's Antarctica is the ring at 89.999°S, the coast its
+/// hole). The land reaches the pole; as a hole the sliver would also lie outside the exterior,
+/// whose longitudes start at another turn, and leave the polygon invalid.
+bool onlyClosesThePole(const Ring &ring)
+{
+    constexpr double kSliver = 0.01;
+    return std::all_of(ring.begin(), ring.end(), [](const Point &p) { return std::abs(p.y()) >= 90.0 - kSliver; });
+}
+
 } // namespace
 
 MultiPolygon polygonFromRawRings(const std::vector<std::vector<Point>> &rings)
@@ -157,7 +167,7 @@ MultiPolygon polygonFromRawRings(const std::vector<std::vector<Point>> &rings)
                   [](const Ring &a, const Ring &b) { return std::abs(bg::area(a)) > std::abs(bg::area(b)); });
         poly.outer() = std::move(polar.front());
         for (size_t i = 1; i < polar.size(); ++i)
-            if (std::abs(bg::area(polar[i])) > 1e-6)
+            if (!onlyClosesThePole(polar[i]))
                 poly.inners().push_back(polar[i]);
     } else {
         if (ordinary.empty())

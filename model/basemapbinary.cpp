@@ -16,7 +16,7 @@ namespace {
 constexpr char kMagic[8] = {'S', 'P', 'H', 'B', 'M', 'A', 'P', '\0'};
 // The range of what TopoJsonReader returns, in units of the binary: its positions' latitudes
 // (decodeArcs), and longitudes as far as a ring may stay unwrapped (a hole round a pole is not cut
-// at ±180: Antarctica's ring at 89.999°S reaches -540°).
+// at ±180, and may start a turn away from its exterior).
 constexpr qint64 kMaxX = qint64((180.5 + antimeridian::kMaxUnwrappedSpan) * BaseMapBinary::kUnitsPerDegree);
 constexpr qint64 kMaxY = qint64(90.5 * BaseMapBinary::kUnitsPerDegree);
 // Smallest bytes a ring, a polygon and a point take: what a count is checked against.
