@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <optional>
+
 namespace spheres {
 
 namespace {
@@ -41,54 +43,55 @@ CommandSpec validateCommandSpec()
     return spec;
 }
 
-int runValidateCommand(const QStringList &arguments)
+namespace {
+
+/// What `spheres validate` is asked to check.
+struct ValidateRequest
+{
+    QString briefPath;
+    QStringList layerFiles; ///< --layer: users' files, read as they would be drawn
+};
+
+/// A request, or the exit code of a command already over (help printed, or a usage problem).
+struct ParsedValidate
+{
+    std::optional<ValidateRequest> request;
+    int exitCode = 0;
+};
+
+ParsedValidate parseValidateCommand(const QStringList &arguments)
 {
     const CommandSpec spec = validateCommandSpec();
     QCommandLineParser parser;
     spec.configure(parser);
-    const QCommandLineOption &layer = spec.option(QStringLiteral("layer"));
+    const auto usage = [](const QString &message) { return ParsedValidate{std::nullopt, fail(message)}; };
     if (!parser.parse(arguments))
-        return fail(parser.errorText());
+        return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         QTextStream(stdout) << spec.helpText(parser);
-        return 0;
+        return ParsedValidate{};
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return fail(ValidateCommand::tr("no brief given"));
+        return usage(ValidateCommand::tr("no brief given"));
     if (positional.size() > 1)
-        return fail(ValidateCommand::tr("unexpected argument \"%1\"").arg(positional.at(1)));
-    const QString path = positional.front();
+        return usage(ValidateCommand::tr("unexpected argument \"%1\"").arg(positional.at(1)));
+    return ParsedValidate{ValidateRequest{positional.front(), parser.values(spec.option(QStringLiteral("layer")))}};
+}
 
-    const Atlas::Result atlas = Atlas::loadBuiltIn(Atlas::Detail::Fine);
-    if (!atlas.ok())
-        return failed(atlas.error);
-    QStringList layerErrors;
-    QList<std::shared_ptr<const Layer>> layers = GeoJsonReader::readAllBuiltIn(layerErrors);
-    if (!layerErrors.isEmpty())
-        return failed(layerErrors.join(u'\n'));
-    const BriefReader::Result result = BriefReader::readFile(path);
+/// The brief's warnings and unresolved links on stderr, its summary on stdout.
+int report(const QString &path, const BriefReader::Result &result, const QStringList &unknown)
+{
     QTextStream err(stderr);
-    if (!result.ok()) {
-        err << ValidateCommand::tr("error: %1").arg(result.error) << Qt::endl; // the reader's error names the file
-        return 1;
-    }
-    // The brief's own layers are checked as they are drawn: read, with their limits.
-    const UserLayers extra = UserLayers::read(parser.values(layer), &result.brief, path);
-    if (!extra.ok())
-        return failed(extra.error);
-    layers << extra.layers;
     for (const QString &warning : result.warnings)
         err << ValidateCommand::tr("warning: %1").arg(warning) << Qt::endl;
     // A link that resolves to nothing shows nothing on the map: an error, not a warning.
-    const QStringList unknown = BriefReader::unknownReferences(result.brief, atlas.atlas, layers);
     for (const QString &problem : unknown)
         err << ValidateCommand::tr("error: %1: %2").arg(path, problem) << Qt::endl;
     if (!unknown.isEmpty()) {
         err << ValidateCommand::tr("%1: %2 unresolved link(s)").arg(path, QString::number(unknown.size())) << Qt::endl;
         return 1;
     }
-
     const QString counts = ValidateCommand::tr("%1 claims, %2 views")
                                .arg(QString::number(result.brief.claims.size()), QString::number(result.brief.views.size()));
     QTextStream out(stdout);
@@ -97,6 +100,36 @@ int runValidateCommand(const QStringList &arguments)
     else
         out << ValidateCommand::tr("%1: OK with %2 warning(s) (%3)").arg(path, QString::number(result.warnings.size()), counts) << Qt::endl;
     return 0;
+}
+
+int runValidate(const ValidateRequest &request)
+{
+    const Atlas::Result atlas = Atlas::loadBuiltIn(Atlas::Detail::Fine);
+    if (!atlas.ok())
+        return failed(atlas.error);
+    QStringList layerErrors;
+    QList<std::shared_ptr<const Layer>> layers = GeoJsonReader::readAllBuiltIn(layerErrors);
+    if (!layerErrors.isEmpty())
+        return failed(layerErrors.join(u'\n'));
+    const BriefReader::Result result = BriefReader::readFile(request.briefPath);
+    if (!result.ok()) {
+        QTextStream(stderr) << ValidateCommand::tr("error: %1").arg(result.error) << Qt::endl; // the reader's error names the file
+        return 1;
+    }
+    // The brief's own layers are checked as they are drawn: read, with their limits.
+    const UserLayers extra = UserLayers::read(request.layerFiles, &result.brief, request.briefPath);
+    if (!extra.ok())
+        return failed(extra.error);
+    layers << extra.layers;
+    return report(request.briefPath, result, BriefReader::unknownReferences(result.brief, atlas.atlas, layers));
+}
+
+} // namespace
+
+int runValidateCommand(const QStringList &arguments)
+{
+    const ParsedValidate parsed = parseValidateCommand(arguments);
+    return parsed.request ? runValidate(*parsed.request) : parsed.exitCode;
 }
 
 } // namespace spheres
