@@ -100,9 +100,19 @@ void TestBriefUi::presentationKeysStepThroughViews()
     const QList<SavedView> &views = m_window->document()->brief().views;
     QVERIFY(views.size() >= 4);
     PresentationMode *show = m_window->presentation();
+    const QList<QDockWidget *> docks = m_window->findChildren<QDockWidget *>();
+    const auto visibleDocks = [&docks] { return std::count_if(docks.begin(), docks.end(), [](QDockWidget *d) { return d->isVisible(); }); };
+    const auto docksBefore = visibleDocks();
+    const QSize mapBefore = m_window->canvas()->size();
     show->enter(0);
     QVERIFY(show->isActive());
-    QVERIFY(!m_window->menuBar()->isVisible());
+    // The map is in the presentation's own full-screen window, without menus or docks; the
+    // editor keeps its own.
+    QWidget *presenting = m_window->canvas()->window();
+    QVERIFY(presenting != m_window.get());
+    QVERIFY(presenting->isFullScreen());
+    QVERIFY(presenting->findChildren<QDockWidget *>().isEmpty() && presenting->findChildren<QMenuBar *>().isEmpty());
+    QCOMPARE(visibleDocks(), docksBefore);
     QCOMPARE(m_window->canvas()->overlay().title, views[0].name);
     auto press = [this](Qt::Key key) { QTest::keyClick(m_window->canvas(), key); };
     press(Qt::Key_Right);
@@ -129,7 +139,10 @@ void TestBriefUi::presentationKeysStepThroughViews()
     QVERIFY(!m_window->canvas()->overlay().blank.isValid());
     press(Qt::Key_Escape);
     QVERIFY(!show->isActive());
-    QVERIFY(m_window->menuBar()->isVisible());
+    QCOMPARE(m_window->centralWidget(), m_window->canvas()); // the map is back in the editor
+    QVERIFY(!presenting->isVisible());
+    QCOMPARE(visibleDocks(), docksBefore);
+    QTRY_COMPARE(m_window->canvas()->size(), mapBefore); // and as large as it was
     QVERIFY(!m_window->canvas()->overlay().active);
 }
 
@@ -221,8 +234,9 @@ void TestBriefUi::presentingLegendKeepsClearOfTheTitle()
     // the title block, at a thumbnail's size as on a projector's.
     QFETCH(QSize, screen);
     m_window->presentation()->enter(0);
-    m_window->resize(screen);
     MapCanvas *canvas = m_window->canvas();
+    canvas->window()->showNormal(); // the presentation's window, sized as each screen would make it
+    canvas->window()->resize(screen);
     QTRY_COMPARE(canvas->size(), screen);
     canvas->setStyleScale(1.5); // what presenting sets on a 1080p screen
     canvas->grab();             // a frame: the legend is placed as it is drawn

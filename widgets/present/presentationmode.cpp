@@ -4,15 +4,14 @@
 #include "document/briefdocument.h"
 #include "map/mapcanvas.h"
 #include "panels/stancestyle.h"
+#include "presentationview.h"
 
 #include <QApplication>
-#include <QDockWidget>
+#include <QTimer>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QMainWindow>
-#include <QMenuBar>
 #include <QScreen>
-#include <QStatusBar>
-#include <QToolBar>
 
 namespace spheres {
 
@@ -32,17 +31,23 @@ void PresentationMode::enter(int startIndex)
     if (m_active)
         return;
     m_active = true;
-    m_windowState = m_window->saveState();
-    m_windowStates = m_window->windowState();
-    m_window->menuBar()->hide();
-    m_window->statusBar()->hide();
-    for (QDockWidget *dock : m_window->findChildren<QDockWidget *>())
-        dock->hide();
-    for (QToolBar *bar : m_window->findChildren<QToolBar *>())
-        bar->hide();
-    m_window->showFullScreen();
+    // The canvas moves to the presentation's own window; the editor keeps its docks and layout,
+    // and says where the map went.
+    QScreen *screen = PresentationView::screenFor(m_window);
+    m_editorState = m_window->saveState();
+    m_window->takeCentralWidget();
+    auto *away = new QLabel(tr("Presenting on %1.\nEsc or F5 in the presentation ends it.").arg(screen ? screen->name() : QString()));
+    away->setTextFormat(Qt::PlainText);
+    away->setAlignment(Qt::AlignCenter);
+    m_window->setCentralWidget(away);
+    if (!m_view) {
+        m_view = new PresentationView(m_window);
+        connect(m_view, &PresentationView::closed, this, &PresentationMode::leave);
+    }
+    m_view->present(m_canvas, screen);
     // Read from the back of a room: half as large again as on the desk, growing with the screen.
-    m_canvas->setStyleScale(1.5 * std::max(1.0, m_canvas->screen()->geometry().height() / 1080.0));
+    const double screenHeight = screen ? screen->geometry().height() : 1080.0;
+    m_canvas->setStyleScale(1.5 * std::max(1.0, screenHeight / 1080.0));
     qApp->installEventFilter(this);
     m_canvas->setFocus();
     emit activeChanged(true);
@@ -59,11 +64,12 @@ void PresentationMode::leave()
     m_canvas->setOverlay({});
     m_canvas->setHighlight({}, {});
     m_canvas->setStyleScale(1.0);
-    m_window->menuBar()->show();
-    m_window->statusBar()->show();
-    m_window->restoreState(m_windowState);
-    m_window->setWindowState(m_windowStates);
-    m_window->show();
+    m_window->setCentralWidget(m_view->release()); // the placeholder goes
+    // Without the map the docks took its room: once the editor is laid out again (a turn of
+    // the event loop), they get their widths back and the map the rest.
+    QTimer::singleShot(0, m_window, [window = m_window, state = m_editorState] { window->restoreState(state); });
+    m_canvas->setFocus();
+    m_window->activateWindow();
     emit activeChanged(false);
 }
 

@@ -12,10 +12,12 @@ namespace spheres {
 class BriefController;
 class BriefDocument;
 class MapCanvas;
+class PresentationView;
 
-/// Full-screen presenting: the map, the view's title and caption in large type, the legend,
-/// nothing else. →, PageDown and Space go to the next view (what clickers send), ←/PageUp
-/// back, Home/End to the ends, B and W blank the screen, Esc leaves. A click on a region shows
+/// Full-screen presenting, in a window of its own (PresentationView, on a second screen when
+/// there is one): the map, the view's title and caption in large type, the legend, nothing
+/// else. →, PageDown and Space go to the next view (what clickers send), ←/PageUp back,
+/// Home/End to the ends, B and W blank the screen, Esc leaves. A click on a region shows
 /// its claims in large type and spotlights it.
 class PresentationMode : public QObject
 {
@@ -53,8 +55,8 @@ private:
     ViewApplier m_applyView;
     bool m_active = false;
     int m_index = 0;
-    QByteArray m_windowState;
-    Qt::WindowStates m_windowStates;
+    PresentationView *m_view = nullptr; ///< the presenter's window, made on first use
+    QByteArray m_editorState;
     QColor m_blank;
     QList<std::pair<QString, QString>> m_claims;
 };
