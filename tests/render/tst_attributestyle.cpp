@@ -107,6 +107,8 @@ private slots:
     void categoryPaletteStaysApart();
     void sequentialClassesStayApart_data();
     void sequentialClassesStayApart();
+    void classColoursStayApartFromTheMapsOwn_data();
+    void classColoursStayApartFromTheMapsOwn();
 };
 
 void TestAttributeStyle::listsTheFields()
@@ -340,6 +342,37 @@ void TestAttributeStyle::sequentialClassesStayApart()
     const auto m = ColourVision::Mode(mode);
     const double d = ColourVision::deltaE(ColourVision::simulate(a, m), ColourVision::simulate(b, m));
     QVERIFY2(d >= 8.0, qPrintable(u"ΔE %1 between %2 and %3"_s.arg(d, 0, 'f', 1).arg(a.name(), b.name())));
+}
+
+void TestAttributeStyle::classColoursStayApartFromTheMapsOwn_data()
+{
+    // A user's classes beside the SCO's members (its green once was a class's), observers and
+    // partners, every bloc's statuses and a plain user's layer, over the land, in both styles.
+    QTest::addColumn<QColor>("a");
+    QTest::addColumn<QColor>("b");
+    for (const MapStyle *style : {&MapStyle::standard(), &MapStyle::dark()}) {
+        const LayerStyle &layers = style->layers;
+        QList<std::pair<QString, QColor>> fixed;
+        for (const char *status : {"member", "observer", "partner"})
+            fixed << std::pair{QString::fromLatin1(status), LayerPainter::membershipColour(QString::fromLatin1(status), layers)};
+        for (auto it = layers.blocPalettes.cbegin(); it != layers.blocPalettes.cend(); ++it)
+            for (qsizetype i = 0; i < it->size(); ++i)
+                fixed << std::pair{u"%1 %2"_s.arg(it.key()).arg(i), it->at(i)};
+        fixed << std::pair{u"plain layer"_s, layers.genericFill};
+        for (const auto &[palette, colours] : {std::pair{"category", &layers.categoryPalette}, std::pair{"sequential", &layers.sequentialPalette}})
+            for (const QColor &colour : *colours)
+                for (const auto &[name, own] : fixed)
+                    QTest::addRow("%s %s %s/%s", style->isDark ? "dark" : "light", palette, qPrintable(colour.name()), qPrintable(name))
+                        << over(style->land, colour) << over(style->land, own);
+    }
+}
+
+void TestAttributeStyle::classColoursStayApartFromTheMapsOwn()
+{
+    QFETCH(QColor, a);
+    QFETCH(QColor, b);
+    const double d = ColourVision::deltaE(a, b);
+    QVERIFY2(d >= 12.0, qPrintable(u"ΔE %1 between %2 and %3"_s.arg(d, 0, 'f', 1).arg(a.name(), b.name())));
 }
 
 QTEST_MAIN(TestAttributeStyle)

@@ -3,6 +3,7 @@
 // zooms out, the simplified paths are kept per octave of zoom, SVG holds the layer, and clicks
 // find features through the R-tree.
 #include "atlas.h"
+#include "dotpainter.h"
 #include "exporter.h"
 #include "layerdetail.h"
 #include "maprenderer.h"
@@ -109,6 +110,10 @@ private slots:
     void partialHighlightDrawsFeatureByFeature();
     void svgHoldsTheLayer();
     void clicksFindFeaturesThroughTheIndex();
+    void dotPixelSpans_data();
+    void dotPixelSpans();
+    void pixelDotsLookLikeTheirPath_data();
+    void pixelDotsLookLikeTheirPath();
 
 private:
     ViewState viewOn(double metresPerPixel) const;
@@ -300,3 +305,87 @@ void TestLargeLayers::clicksFindFeaturesThroughTheIndex()
 
 QTEST_MAIN(TestLargeLayers)
 #include "tst_largelayers.moc"
+
+void TestLargeLayers::dotPixelSpans_data()
+{
+    QTest::addColumn<double>("from");
+    QTest::addColumn<double>("to");
+    QTest::addColumn<int>("first");
+    QTest::addColumn<int>("end");
+    QTest::newRow("two pixels' centres") << 0.2 << 2.0 << 0 << 2;
+    QTest::newRow("one centre") << 0.6 << 1.6 << 1 << 2;
+    QTest::newRow("no centre: the nearest pixel") << 0.6 << 1.4 << 1 << 2;
+    QTest::newRow("centres on both edges: the far one") << 0.5 << 2.5 << 1 << 3;
+    QTest::newRow("backwards (a flipped axis)") << 2.0 << 0.2 << 0 << 2;
+    QTest::newRow("negative") << -3.4 << -1.6 << -3 << -2;
+}
+
+void TestLargeLayers::dotPixelSpans()
+{
+    QFETCH(double, from);
+    QFETCH(double, to);
+    int first = 0, end = 0;
+    DotPainter::pixelSpan(from, to, first, end);
+    QTEST(first, "first");
+    QTEST(end, "end");
+}
+
+void TestLargeLayers::pixelDotsLookLikeTheirPath_data()
+{
+    QTest::addColumn<double>("metresPerPixel");
+    QTest::addColumn<double>("centreShift"); ///< degrees: the grid of dots lands off the pixels
+    QTest::addColumn<double>("pixelRatio");
+    QTest::addColumn<double>("opacity");
+    QTest::newRow("octave's finest") << 4096.0 << 0.0 << 1.0 << 1.0;
+    QTest::newRow("mid-octave, shifted") << 6000.0 << 0.0123 << 1.0 << 1.0;
+    QTest::newRow("octave's coarsest, shifted") << 8150.0 << 0.0371 << 1.0 << 1.0;
+    QTest::newRow("high density screen") << 6000.0 << 0.0123 << 2.0 << 1.0;
+    QTest::newRow("translucent layer") << 6000.0 << 0.0077 << 1.0 << 0.6;
+}
+
+/// Dots set as pixels against the same dots filled as a path of squares: the rasteriser rounds
+/// a square's edges with more precision, so a dot may stand a pixel off; none further, and the
+/// two cover as many pixels, within 5 %.
+void TestLargeLayers::pixelDotsLookLikeTheirPath()
+{
+    QFETCH(double, metresPerPixel);
+    QFETCH(double, centreShift);
+    QFETCH(double, pixelRatio);
+    QFETCH(double, opacity);
+    const auto layer = parcels(30, 0.005);
+    m_scene->setLayers({layer});
+    ViewState view = viewOn(metresPerPixel);
+    view.centre += QPointF(centreShift, centreShift / 2);
+    view.layerOpacity.insert(layer->id, opacity);
+    const ProjectedLayer &pl = m_scene->layers().front();
+    QVERIFY(TiledLayerPainter::applies(pl, view));
+    const MapRenderer renderer;
+    const auto draw = [&](DotPainter::Method method) {
+        QImage image(view.size * pixelRatio, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(pixelRatio);
+        image.fill(QColor(240, 235, 220));
+        QPainter painter(&image);
+        TiledLayerPainter::paint(painter, pl, view, m_scene->worldToScreen(view), renderer.style().layers, method);
+        return image;
+    };
+    const QImage pixels = draw(DotPainter::Method::Pixels), path = draw(DotPainter::Method::Path);
+    const QRgb ground = QColor(240, 235, 220).rgba();
+    const auto foundNear = [](const QImage &image, int x, int y, QRgb colour) { // within a pixel
+        for (int dy = -1; dy <= 1; ++dy)
+            for (int dx = -1; dx <= 1; ++dx)
+                if (image.valid(x + dx, y + dy) && channelDifference(image.pixel(x + dx, y + dy), colour) <= 48)
+                    return true;
+        return false;
+    };
+    qint64 byPixels = 0, byPath = 0, misplaced = 0;
+    for (int y = 0; y < path.height(); ++y)
+        for (int x = 0; x < path.width(); ++x) {
+            const QRgb a = pixels.pixel(x, y), b = path.pixel(x, y);
+            byPixels += a != ground ? 1 : 0;
+            byPath += b != ground ? 1 : 0;
+            misplaced += !foundNear(path, x, y, a) || !foundNear(pixels, x, y, b) ? 1 : 0;
+        }
+    QVERIFY2(byPath > 500, qPrintable(QString::number(byPath))); // the dots are there
+    QCOMPARE(misplaced, 0);
+    QVERIFY2(std::abs(byPixels - byPath) <= byPath / 20, qPrintable(u"%1 pixels against %2"_s.arg(byPixels).arg(byPath)));
+}

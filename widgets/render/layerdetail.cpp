@@ -76,7 +76,7 @@ QPainterPath LayerDetail::screenPath(const QPainterPath &path, const QTransform 
 
 LayerDetail::LayerDetail(const ProjectedLayer &pl, double finest) : m_finest(finest)
 {
-    const double tileSize = kTilePixels * finest, tolerance = kTolerance * finest, dot = 2.0 * finest;
+    const double tileSize = kTilePixels * finest, tolerance = kTolerance * finest, dot = dotMetres();
     QHash<quint64, qsizetype> tileOf;
     const auto tileFor = [&](const QRectF &b) -> Tile & {
         const QPointF c = b.center();
@@ -100,7 +100,7 @@ LayerDetail::LayerDetail(const ProjectedLayer &pl, double finest) : m_finest(fin
         const double pixels = std::max(b.width(), b.height()) / finest;
         Tile &tile = tileFor(b);
         if (pixels < kDotBelow) {
-            tile.specks.addRect(QRectF(b.center() - QPointF(dot / 2, dot / 2), QSizeF(dot, dot)));
+            tile.dots.push_back(b.center());
             tile.bounds |= QRectF(b.center() - QPointF(dot / 2, dot / 2), QSizeF(dot, dot));
             continue;
         }

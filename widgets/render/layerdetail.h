@@ -3,6 +3,7 @@
 #include <QList>
 #include <QMutex>
 #include <QPainterPath>
+#include <QPointF>
 #include <QRectF>
 
 #include <map>
@@ -32,12 +33,15 @@ public:
     {
         QRectF bounds;      ///< metres, of everything in the tile
         QPainterPath fills; ///< outlines of features 3 pixels across or more (winding fill)
-        QPainterPath specks; ///< smaller outlines and the dots, filled in the outline colour
+        QPainterPath specks; ///< smaller outlines, filled in the outline colour
         QPainterPath lines;
+        QList<QPointF> dots; ///< centres of the features under a pixel: squares of dotMetres(), in the outline colour
     };
 
     LayerDetail(const ProjectedLayer &layer, double finestMetresPerPixel);
     double finestMetresPerPixel() const { return m_finest; }
+    /// How wide a dot is: two pixels at the finest scale, so one or two at any in the octave.
+    double dotMetres() const { return 2.0 * m_finest; }
     const QList<Tile> &tiles() const { return m_tiles; }
 
     /// The octave of zoom `metresPerPixel` falls in: ⌊log₂ metresPerPixel⌋.

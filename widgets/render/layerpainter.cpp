@@ -14,10 +14,40 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace spheres {
 
 namespace {
+
+/// The sprite key of a site symbol, made once per look: a layer of ten thousand sites of a few
+/// kinds makes a few strings, not ten thousand.
+const QString &symbolKey(const QString &kind, const QColor &colour, const QColor &outline, bool hollow, double scale)
+{
+    struct Look
+    {
+        QString kind;
+        QRgb colour, outline;
+        bool hollow;
+        double scale;
+        bool operator==(const Look &) const = default;
+    };
+    struct LookHash
+    {
+        size_t operator()(const Look &l) const noexcept { return qHashMulti(0, l.kind, l.colour, l.outline, l.hollow, l.scale); }
+    };
+    thread_local std::unordered_map<Look, QString, LookHash> keys;
+    const Look look{kind, colour.rgba(), outline.rgba(), hollow, scale};
+    if (const auto it = keys.find(look); it != keys.end())
+        return it->second;
+    if (keys.size() > 256)
+        keys.clear();
+    return keys.emplace(look, QStringLiteral("site|%1|%2|%3|%4|%5")
+                                  .arg(kind, colour.name(QColor::HexArgb), outline.name(QColor::HexArgb))
+                                  .arg(hollow)
+                                  .arg(scale))
+        .first->second;
+}
 
 
 
@@ -188,10 +218,7 @@ void LayerPainter::paintSymbol(QPainter &painter, QPointF centre, const QString 
                                const LayerStyle &style, const QColor &fill)
 {
     const QColor colour = fill.isValid() ? fill : style.site; // a class's colour, when styled by a field
-    const QString key = QStringLiteral("site|%1|%2|%3|%4|%5")
-                            .arg(kind, colour.name(QColor::HexArgb), style.siteOutline.name(QColor::HexArgb))
-                            .arg(hollow)
-                            .arg(scale);
+    const QString key = symbolKey(kind, colour, style.siteOutline, hollow, scale);
     SymbolSprites::paint(painter, centre, key, symbolRadius(scale) * 1.1 + 1.5 * scale, [&](QPainter &p, QPointF c) {
         const double r = symbolRadius(scale);
         QPainterPath shape;
@@ -261,11 +288,14 @@ void LayerPainter::paintSites(QPainter &painter, const Scene &scene, const ViewS
     for (auto it = symbols.crbegin(); it != symbols.crend(); ++it) {
         const Layer &layer = *it->layer->layer;
         const Feature &f = layer.features[it->feature];
-        const QString ref = layer.id + u'/' + f.id;
+        // The feature's reference only when something is lit, selected or hovered: ten thousand
+        // sites need no strings of their own otherwise.
+        const bool named = view.isHighlighting() || !view.selectedFeature.isEmpty() || !view.hoveredFeature.isEmpty();
+        const QString ref = named ? layer.id + u'/' + f.id : QString();
         const bool lit = !view.isHighlighting() || view.highlightFeatures.contains(ref) ||
                          view.highlightFeatures.contains(layer.id);
         painter.setOpacity(view.layerOpacity.value(layer.id, 1.0) * (lit ? 1.0 : 0.25));
-        if (ref == view.selectedFeature || ref == view.hoveredFeature) {
+        if (named && (ref == view.selectedFeature || ref == view.hoveredFeature)) {
             const bool selected = ref == view.selectedFeature;
             painter.save();
             painter.setRenderHint(QPainter::Antialiasing);

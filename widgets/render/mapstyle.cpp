@@ -21,10 +21,13 @@ QHash<QString, QColor> LayerStyle::standardClaimants()
 /// brown, BRICS indigo, beside the SCO's bluish green, sky blue and yellow. The comparison of
 /// the SCO with the Russia-led blocs: purple for both, teal for the SCO alone, orange for a
 /// Russia-led bloc alone, grey for neither (ColorBrewer's PuOr and BrBG ends, apart in greyscale).
+/// Categories: hues none of the map's own layers use (the SCO's green, sky blue and yellow, the
+/// comparison's orange were all in the last one), apart from each other for every reader and from
+/// every bloc's fills, in both styles; the tests keep it so.
 QList<QColor> LayerStyle::standardCategoryPalette()
 {
     QList<QColor> out;
-    for (QRgb rgb : {0xe69f00u, 0x56b4e9u, 0x009e73u, 0xf0e442u, 0x0072b2u, 0xd55e00u, 0xcc79a7u, 0x332288u})
+    for (QRgb rgb : {0xff7f00u, 0xee3377u, 0xaa4499u, 0xe377c2u, 0x664400u, 0x332288u, 0x228833u, 0xb2df8au})
         out << QColor::fromRgba(rgb | 0xd9000000u); // 85 %: the land shows through a little
     return out;
 }
@@ -32,7 +35,9 @@ QList<QColor> LayerStyle::standardCategoryPalette()
 QList<QColor> LayerStyle::standardSequentialPalette()
 {
     QList<QColor> out;
-    for (QRgb rgb : {0xc2df23u, 0x6ccd5au, 0x1fa187u, 0x277f8eu, 0x365c8du, 0x46337eu, 0x440154u})
+    // Light to dark, each step apart in greyscale too; off viridis where it met the SCO's green
+    // and BRICS indigo.
+    for (QRgb rgb : {0xb6e400u, 0x80c843u, 0x30a1b4u, 0x0a839au, 0x4f566fu, 0x612567u, 0x440154u})
         out << QColor::fromRgba(rgb | 0xd9000000u);
     return out;
 }

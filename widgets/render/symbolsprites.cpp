@@ -6,6 +6,8 @@
 #include <QPaintEngine>
 #include <QPainter>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace spheres {
@@ -24,27 +26,38 @@ void SymbolSprites::paint(QPainter &painter, QPointF centre, const QString &key,
         draw(painter, centre);
         return;
     }
-    thread_local QHash<QString, QImage> sprites;
+    // A symbol's sprites, one per phase, found by its key alone: ten thousand sites make no
+    // key strings of their own.
+    struct Phases
+    {
+        qreal dpr = 0;
+        std::array<QImage, kPhases * kPhases> images;
+    };
+    thread_local QHash<QString, Phases> sprites;
     const qreal dpr = MapRenderer::pixelRatio(painter);
     const double pad = std::ceil(reach) + 1;
     const QPointF corner = centre - QPointF(pad, pad);
     const QPointF snapped(std::floor(corner.x() * dpr) / dpr, std::floor(corner.y() * dpr) / dpr);
-    const int phaseX = int((corner.x() - snapped.x()) * dpr * kPhases), phaseY = int((corner.y() - snapped.y()) * dpr * kPhases);
-    const QString spriteKey = QStringLiteral("%1|%2|%3|%4").arg(key).arg(dpr).arg(phaseX).arg(phaseY);
-    auto it = sprites.constFind(spriteKey);
-    if (it == sprites.constEnd()) {
+    const int phaseX = std::clamp(int((corner.x() - snapped.x()) * dpr * kPhases), 0, kPhases - 1);
+    const int phaseY = std::clamp(int((corner.y() - snapped.y()) * dpr * kPhases), 0, kPhases - 1);
+    auto it = sprites.find(key);
+    if (it == sprites.end()) {
+        if (sprites.size() > kMaxSprites / (kPhases * kPhases))
+            sprites.clear();
+        it = sprites.insert(key, Phases());
+    }
+    if (it->dpr != dpr)
+        *it = Phases{dpr, {}};
+    QImage &image = it->images[size_t(phaseY * kPhases + phaseX)];
+    if (image.isNull()) {
         const int side = int(std::ceil(2 * pad * dpr)) + 1;
-        QImage image(side, side, QImage::Format_ARGB32_Premultiplied);
+        image = QImage(side, side, QImage::Format_ARGB32_Premultiplied);
         image.setDevicePixelRatio(dpr);
         image.fill(Qt::transparent);
         QPainter p(&image);
         draw(p, QPointF(pad, pad) + QPointF(phaseX, phaseY) / (kPhases * dpr));
-        p.end();
-        if (sprites.size() > kMaxSprites)
-            sprites.clear();
-        it = sprites.insert(spriteKey, image);
     }
-    painter.drawImage(snapped, *it);
+    painter.drawImage(snapped, image);
 }
 
 } // namespace spheres

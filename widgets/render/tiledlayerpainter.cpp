@@ -20,12 +20,13 @@ bool TiledLayerPainter::applies(const ProjectedLayer &pl, const ViewState &view)
 }
 
 void TiledLayerPainter::paint(QPainter &painter, const ProjectedLayer &pl, const ViewState &view, const QTransform &t,
-                              const LayerStyle &style)
+                              const LayerStyle &style, DotPainter::Method dotMethod)
 {
     const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
     const double ratio = raster ? MapRenderer::pixelRatio(painter) : 4.0;
     const std::shared_ptr<const LayerDetail> detail = pl.detail->at(pl, view.metresPerPixel / ratio);
-    const QRectF visible = t.inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(view.size)));
+    const QRectF picture(QPointF(0, 0), QSizeF(view.size));
+    const QRectF visible = t.inverted().mapRect(picture);
     QPen outline(style.genericOutline, 1.0 * view.styleScale);
     outline.setCosmetic(true);
     QPen line(style.genericLine, 2.0 * view.styleScale);
@@ -34,13 +35,17 @@ void TiledLayerPainter::paint(QPainter &painter, const ProjectedLayer &pl, const
     line.setJoinStyle(Qt::RoundJoin);
     painter.save();
     painter.setOpacity(view.layerOpacity.value(pl.layer->id, 1.0));
+    const QTransform world = painter.worldTransform();
     if (raster)
         painter.setTransform(t, true);
     const auto draw = [&](const QPainterPath &path) -> QPainterPath { return raster ? path : t.map(path); };
+    QList<const QList<QPointF> *> dots; // drawn at once, after the tiles' outlines
     for (const LayerDetail::Tile &tile : detail->tiles()) {
         const QRectF &b = tile.bounds; // edges included: a level line's bounds have no height
         if (b.left() > visible.right() || b.right() < visible.left() || b.top() > visible.bottom() || b.bottom() < visible.top())
             continue;
+        if (!tile.dots.isEmpty())
+            dots << &tile.dots;
         painter.setRenderHint(QPainter::Antialiasing, false);
         painter.setPen(Qt::NoPen);
         if (!tile.fills.isEmpty()) {
@@ -62,6 +67,8 @@ void TiledLayerPainter::paint(QPainter &painter, const ProjectedLayer &pl, const
             painter.drawPath(draw(tile.lines));
         }
     }
+    painter.setWorldTransform(world);
+    DotPainter::paint(painter, dots, detail->dotMetres(), t, picture, style.genericOutline, dotMethod);
     painter.restore();
 }
 
