@@ -1,5 +1,6 @@
 #include "appearance.h"
 #include "commands.h"
+#include "largepageheap.h"
 #include "document/documentactions.h"
 #include "mainwindow.h"
 #include "manpage.h"
@@ -31,6 +32,7 @@ QStringList argumentsOf(int argc, char **argv)
 
 int runCommand(const spheres::Command &command, int argc, char **argv)
 {
+    spheres::LargePageHeap::reserve(); // a short process: its heap in large pages, faulted in few times
     spheres::quietQtNoise();
     std::optional<QCoreApplication> core;
     std::optional<QApplication> gui; // export: the briefing pack's charts are Qt Charts widgets

@@ -9,6 +9,8 @@ packages=(
   # qt6-charts-dev does not depend on it, but Qt6ChartsConfig.cmake needs Qt6OpenGL
   libqt6opengl6-dev
   libgl1-mesa-dev libboost-dev
+  # PNG files written with libpng itself (widgets/render/pngencoder.cpp)
+  libpng-dev
   # users' own vector data (GeoPackage, Shapefile, KML, FlatGeobuf, CSV) through GDAL/OGR
   libgdal-dev
   fonts-dejavu-core

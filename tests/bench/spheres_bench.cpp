@@ -334,11 +334,11 @@ int main(int argc, char **argv)
 
     if (!framesOnly && !quick) { // PNG size against encode time, for PngEncoder::kCompression
         frame(eurasia);
-        for (int compression : {1, 11, 21, 31, 41, 61, 91}) {
+        for (int compression : {0, 1, 2, 3, 6, 9}) {
             QByteArray png;
             const double ms = medianMs(std::max(3, runs / 4), [&] { png = PngEncoder::encode(image, nullptr, compression); });
-            report(QStringLiteral("PNG encode 1920x1080, Qt compression %1 (zlib %2): %3 MB%4")
-                       .arg(compression).arg(compression * 9 / 91).arg(double(png.size()) / 1e6, 0, 'f', 2)
+            report(QStringLiteral("PNG encode 1920x1080, zlib level %1: %2 MB%3")
+                       .arg(compression).arg(double(png.size()) / 1e6, 0, 'f', 2)
                        .arg(compression == PngEncoder::kCompression ? QStringLiteral(", chosen") : QString()),
                    ms, QStringLiteral("< 2.5 MB, fast"));
         }

@@ -382,6 +382,16 @@ void TestExporter::creditsTakeACorner()
     QVERIFY(block.box.height() <= size.height() * 0.12 + 8 * scale);
     QVERIFY(QRectF(QPointF(0, 0), QSizeF(size)).contains(block.box));
     QVERIFY(block.text.startsWith(u"Map data: Natural Earth"_s));
+    // Asked again after another view, the same block (the fitted count is remembered per
+    // sources, type and room, never across them).
+    ViewState other = homeView(QSize(480, 270));
+    other.styleScale = 1.0;
+    const MapFurniture::CreditsBlock small = MapFurniture::creditsBlock(*m_scene, other);
+    QVERIFY2(small.lines >= 1 && small.lines <= 3 && small.box.height() <= 270 * 0.12 + 8, qPrintable(small.text));
+    const MapFurniture::CreditsBlock again = MapFurniture::creditsBlock(*m_scene, view);
+    QCOMPARE(again.text, block.text);
+    QCOMPARE(again.box, block.box);
+    QCOMPARE(again.lines, block.lines);
 }
 
 void TestExporter::legendKeepsClearOfTheTitle_data()

@@ -234,11 +234,31 @@ MapFurniture::CreditsBlock MapFurniture::creditsBlock(const Scene &scene, const 
     const QFontMetricsF metrics(small);
     const double maxW = std::min(view.size.width() * kCreditsWidth, 520 * k) - 2 * pad;
     const double maxH = std::min(view.size.height() * 0.12, kMaxLines * metrics.lineSpacing() + 1);
+    // An export asks twice (the legend keeps clear of the block, then it is painted), and with
+    // many sources the search lays the text out once per source given up: the last answer is
+    // kept for the same sources, type and room.
+    struct Fit
+    {
+        QStringList entries;
+        QString base, font;
+        double maxW = 0, maxH = 0;
+        int shown = -1;
+    };
+    thread_local Fit last;
+    const QString fontKey = small.key();
     int shown = int(entries.size());
-    QRectF r = metrics.boundingRect(QRectF(0, 0, maxW, 1e6), kWrap, textOf(shown));
-    while (shown > 0 && r.height() > maxH) {
-        --shown;
+    QRectF r;
+    if (last.shown >= 0 && last.entries == entries && last.base == base && last.font == fontKey && last.maxW == maxW &&
+        last.maxH == maxH) {
+        shown = last.shown;
         r = metrics.boundingRect(QRectF(0, 0, maxW, 1e6), kWrap, textOf(shown));
+    } else {
+        r = metrics.boundingRect(QRectF(0, 0, maxW, 1e6), kWrap, textOf(shown));
+        while (shown > 0 && r.height() > maxH) {
+            --shown;
+            r = metrics.boundingRect(QRectF(0, 0, maxW, 1e6), kWrap, textOf(shown));
+        }
+        last = {entries, base, fontKey, maxW, maxH, shown};
     }
     CreditsBlock out;
     out.box = QRectF(view.size.width() - margin - r.width() - 2 * pad, view.size.height() - margin - r.height() - 2 * pad,

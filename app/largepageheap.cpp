@@ -1,0 +1,44 @@
+#include "largepageheap.h"
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
+
+#if defined(__GLIBC__) && __has_include(<sys/mman.h>)
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
+namespace spheres {
+
+LargePageHeap::Region LargePageHeap::reserve()
+{
+#if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && defined(M_TOP_PAD)
+    constexpr std::uintptr_t kPage = std::uintptr_t(2) << 20;
+    // glibc's own ceiling for this threshold (32 MiB on 64-bit): larger blocks are mapped apart,
+    // each in 4 KiB pages, and unmapped again when freed.
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 4 * int(kReserve)); // freed memory stays, already faulted in
+    mallopt(M_TOP_PAD, int(kReserve));            // the heap grows by kReserve at a time
+    // A block from the top of the heap makes it grow now by the whole reserve.
+    void *probe = std::malloc(std::size_t(1) << 20);
+    const auto from = reinterpret_cast<std::uintptr_t>(probe);
+    const auto top = reinterpret_cast<std::uintptr_t>(sbrk(0));
+    std::free(probe);
+    // Another allocator (a sanitizer's) does not take blocks from the program break: leave it.
+    if (probe == nullptr || top <= from || top - from > 2 * kReserve)
+        return {};
+    // From the large page the probe starts in, since the blocks freed into the top of the heap
+    // start there. That page may begin before the heap does: Linux then advises the part that
+    // is mapped and answers ENOMEM for the gap ("unmapped address ranges ... ignore them").
+    const std::uintptr_t begin = from & ~(kPage - 1), end = top & ~(kPage - 1);
+    if (end <= begin || (madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE) != 0 && errno != ENOMEM))
+        return {};
+    return {reinterpret_cast<const char *>(begin), reinterpret_cast<const char *>(end)};
+#else
+    return {};
+#endif
+}
+
+} // namespace spheres

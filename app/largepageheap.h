@@ -1,0 +1,33 @@
+#pragma once
+
+#include <cstddef>
+
+namespace spheres {
+
+/// A command's heap backed by 2 MiB pages where the kernel offers them on request
+/// (transparent huge pages in "madvise" mode, Ubuntu's and Debian 12's default). A 1080p export
+/// touches some 40 MB of fresh heap: the picture, projected paths, the PNG. In 4 KiB pages that
+/// is about 8,000 page faults, a quarter of the command's time; in 2 MiB pages, a few dozen.
+class LargePageHeap
+{
+public:
+    /// The heap region advised, [begin, end); empty when nothing was (another allocator, no
+    /// kernel support).
+    struct Region
+    {
+        const char *begin = nullptr;
+        const char *end = nullptr;
+        bool contains(const void *p) const { return p >= begin && p < end; }
+        std::size_t size() const { return std::size_t(end - begin); }
+    };
+
+    /// The heap's growth step, which is also what is advised up front.
+    static constexpr std::size_t kReserve = std::size_t(64) << 20;
+
+    /// Grows the heap by kReserve at once, keeps every allocation up to 32 MiB on it (a picture
+    /// of up to 8 million pixels included) and never gives it back, and asks for large pages on
+    /// it. For short processes only: the memory is kept until exit.
+    static Region reserve();
+};
+
+} // namespace spheres

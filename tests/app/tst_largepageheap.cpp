@@ -1,0 +1,91 @@
+// The command-line's heap in large pages (app/largepageheap.h): the region is advised, and what
+// an export allocates, up to its 1080p picture, comes from it rather than from mappings of
+// 4 KiB pages of its own.
+#include "largepageheap.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <cstdlib>
+#include <memory>
+
+using namespace spheres;
+
+namespace {
+
+/// Whether the kernel would back an advised region with large pages at all.
+bool kernelOffersLargePages()
+{
+    QFile setting(QStringLiteral("/sys/kernel/mm/transparent_hugepage/enabled"));
+    return setting.open(QIODevice::ReadOnly) && !setting.readAll().contains("[never]");
+}
+
+/// The VmFlags line of the mapping of /proc/self/smaps that holds `address`.
+QByteArray mappingFlags(const void *address)
+{
+    QFile smaps(QStringLiteral("/proc/self/smaps"));
+    if (!smaps.open(QIODevice::ReadOnly))
+        return {};
+    const auto at = reinterpret_cast<quintptr>(address);
+    bool inside = false;
+    for (const QByteArray &line : smaps.readAll().split('\n')) {
+        const qsizetype dash = line.indexOf('-'), space = line.indexOf(' ');
+        if (dash > 0 && space > dash && !line.startsWith("VmFlags")) {
+            bool ok1 = false, ok2 = false;
+            const quintptr begin = line.left(dash).toULongLong(&ok1, 16), end = line.mid(dash + 1, space - dash - 1).toULongLong(&ok2, 16);
+            if (ok1 && ok2)
+                inside = at >= begin && at < end;
+        } else if (inside && line.startsWith("VmFlags:")) {
+            return line;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+class TestLargePageHeap : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void allocationsComeFromTheAdvisedRegion_data();
+    void allocationsComeFromTheAdvisedRegion();
+
+private:
+    LargePageHeap::Region m_region;
+};
+
+void TestLargePageHeap::initTestCase()
+{
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    QSKIP("a sanitizer's allocator takes no blocks from the program break");
+#endif
+    if (!kernelOffersLargePages())
+        QSKIP("this kernel offers no transparent huge pages");
+    m_region = LargePageHeap::reserve();
+    QVERIFY2(m_region.size() >= LargePageHeap::kReserve / 2, "no heap region was advised");
+    const QByteArray flags = mappingFlags(m_region.end - 1); // the region may begin before the heap
+    QVERIFY2(flags.contains(" hg"), flags.constData());
+}
+
+void TestLargePageHeap::allocationsComeFromTheAdvisedRegion_data()
+{
+    QTest::addColumn<qsizetype>("bytes");
+    QTest::newRow("a path's points") << qsizetype(200'000);
+    QTest::newRow("glibc's usual mapping threshold") << qsizetype(140'000);
+    QTest::newRow("a 1080p picture") << qsizetype(1920 * 1080 * 4);
+    QTest::newRow("an 8-megapixel picture") << qsizetype(3840 * 2160 * 4);
+}
+
+void TestLargePageHeap::allocationsComeFromTheAdvisedRegion()
+{
+    QFETCH(qsizetype, bytes);
+    const std::unique_ptr<char, decltype(&std::free)> block(static_cast<char *>(std::malloc(size_t(bytes))), &std::free);
+    QVERIFY(block);
+    QVERIFY2(m_region.contains(block.get()) && m_region.contains(block.get() + bytes - 1),
+             "the block was placed outside the advised heap");
+}
+
+QTEST_GUILESS_MAIN(TestLargePageHeap)
+#include "tst_largepageheap.moc"
