@@ -4,12 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <queue>
 #include <vector>
 
 namespace spheres {
-
-namespace {
 
 double segmentDistanceSquared(const Point &p, const Point &a, const Point &b)
 {
@@ -29,6 +28,8 @@ double segmentDistanceSquared(const Point &p, const Point &a, const Point &b)
     dy = p.y() - y;
     return dx * dx + dy * dy;
 }
+
+namespace {
 
 /// The signed distance from a point to a polygon's outline, answered from a grid of its edges:
 /// only the edges that cross the point's row decide inside or out, and only those in the cells
@@ -137,7 +138,7 @@ private:
 
 struct Cell
 {
-    Cell(Point c, double half, OutlineDistance &distance)
+    Cell(Point c, double half, const SignedDistance &distance)
         : centre(c), h(half), d(distance(c)), max(d + h * std::sqrt(2.0)) {}
     Point centre;
     double h, d, max;
@@ -146,6 +147,14 @@ struct Cell
 } // namespace
 
 Point poleOfInaccessibility(const Polygon &polygon, double precision)
+{
+    return poleOfInaccessibility(polygon, precision, [&polygon](const Box &searchBox) -> SignedDistance {
+        return [distance = std::make_shared<OutlineDistance>(polygon, searchBox)](const Point &p) { return (*distance)(p); };
+    });
+}
+
+Point poleOfInaccessibility(const Polygon &polygon, double precision,
+                            const std::function<SignedDistance(const Box &searchBox)> &distanceWithin)
 {
     if (polygon.outer().size() < 4)
         return polygon.outer().empty() ? Point(0, 0) : polygon.outer().front();
@@ -157,8 +166,8 @@ Point poleOfInaccessibility(const Polygon &polygon, double precision)
     if (cellSize <= 0)
         return box.min_corner();
     // The first cells' centres may lie up to half a cell beyond the outline's box.
-    OutlineDistance distance(polygon, Box(Point(box.min_corner().x() - cellSize, box.min_corner().y() - cellSize),
-                                          Point(box.max_corner().x() + cellSize, box.max_corner().y() + cellSize)));
+    const SignedDistance distance = distanceWithin(Box(Point(box.min_corner().x() - cellSize, box.min_corner().y() - cellSize),
+                                                       Point(box.max_corner().x() + cellSize, box.max_corner().y() + cellSize)));
     auto less = [](const Cell &a, const Cell &b) { return a.max < b.max; };
     std::priority_queue<Cell, std::vector<Cell>, decltype(less)> queue(less);
     const double h = cellSize / 2;

@@ -12,37 +12,17 @@
 #include <boost/geometry/algorithms/within.hpp>
 #include <boost/geometry/strategies/strategies.hpp>
 
-#include <QElapsedTimer>
 #include <QTest>
 
 #include <cmath>
-#include <queue>
 
 using namespace spheres;
 
 namespace {
 
-/// The search as first written, every edge scanned for every cell: the reference.
+/// The reference: the same cell search, measuring every point against every edge (as the
+/// search was first written), instead of against the grid.
 namespace scan {
-
-double segmentDistanceSquared(const Point &p, const Point &a, const Point &b)
-{
-    double x = a.x(), y = a.y();
-    double dx = b.x() - x, dy = b.y() - y;
-    if (dx != 0 || dy != 0) {
-        const double t = ((p.x() - x) * dx + (p.y() - y) * dy) / (dx * dx + dy * dy);
-        if (t > 1) {
-            x = b.x();
-            y = b.y();
-        } else if (t > 0) {
-            x += dx * t;
-            y += dy * t;
-        }
-    }
-    dx = p.x() - x;
-    dy = p.y() - y;
-    return dx * dx + dy * dy;
-}
 
 double signedDistance(const Point &p, const Polygon &polygon)
 {
@@ -62,48 +42,11 @@ double signedDistance(const Point &p, const Polygon &polygon)
     return (inside ? 1.0 : -1.0) * std::sqrt(minSq);
 }
 
-struct Cell
-{
-    Cell(Point c, double half, const Polygon &polygon)
-        : centre(c), h(half), d(signedDistance(c, polygon)), max(d + h * std::sqrt(2.0)) {}
-    Point centre;
-    double h, d, max;
-};
-
 Point poleOfInaccessibility(const Polygon &polygon, double precision)
 {
-    if (polygon.outer().size() < 4)
-        return polygon.outer().empty() ? Point(0, 0) : polygon.outer().front();
-    Box box;
-    bg::envelope(polygon.outer(), box);
-    const double width = box.max_corner().x() - box.min_corner().x();
-    const double height = box.max_corner().y() - box.min_corner().y();
-    const double cellSize = std::min(width, height);
-    if (cellSize <= 0)
-        return box.min_corner();
-    auto less = [](const Cell &a, const Cell &b) { return a.max < b.max; };
-    std::priority_queue<Cell, std::vector<Cell>, decltype(less)> queue(less);
-    const double h = cellSize / 2;
-    for (double x = box.min_corner().x(); x < box.max_corner().x(); x += cellSize)
-        for (double y = box.min_corner().y(); y < box.max_corner().y(); y += cellSize)
-            queue.emplace(Point(x + h, y + h), h, polygon);
-    Cell best(Point((box.min_corner().x() + box.max_corner().x()) / 2, (box.min_corner().y() + box.max_corner().y()) / 2),
-              0, polygon);
-    int budget = 4000;
-    while (!queue.empty() && budget-- > 0) {
-        const Cell cell = queue.top();
-        queue.pop();
-        if (cell.d > best.d)
-            best = cell;
-        if (cell.max - best.d <= precision)
-            continue;
-        const double q = cell.h / 2;
-        queue.emplace(Point(cell.centre.x() - q, cell.centre.y() - q), q, polygon);
-        queue.emplace(Point(cell.centre.x() + q, cell.centre.y() - q), q, polygon);
-        queue.emplace(Point(cell.centre.x() - q, cell.centre.y() + q), q, polygon);
-        queue.emplace(Point(cell.centre.x() + q, cell.centre.y() + q), q, polygon);
-    }
-    return best.centre;
+    return spheres::poleOfInaccessibility(polygon, precision, [&polygon](const Box &) -> SignedDistance {
+        return [&polygon](const Point &p) { return signedDistance(p, polygon); };
+    });
 }
 
 } // namespace scan
