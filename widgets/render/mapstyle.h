@@ -38,10 +38,10 @@ struct LayerStyle
     /// look alike, on the map or in the legend. A membership layer without a palette of its own
     /// (the SCO, a user's layer) takes `member`, `observer` and `partner`.
     QHash<QString, QList<QColor>> blocPalettes = standardBlocPalettes();
-    /// A user's layer coloured by a field (ClassColours): categories take these hues in order
-    /// (Okabe–Ito, with Tol's indigo for its black), apart for colour-blind readers; numeric
-    /// classes a ramp from light to dark (viridis, without its palest yellow, which the land
-    /// would swallow in greyscale), apart in greyscale print too.
+    /// A user's layer coloured by a field (ClassColours): categories take these hues in order,
+    /// apart from each other for colour-blind readers and from the map's own layer and bloc
+    /// fills; numeric classes a ramp from light to dark (after viridis, moved off the SCO's
+    /// green and BRICS indigo), apart in greyscale print too. See standardCategoryPalette().
     QList<QColor> categoryPalette = standardCategoryPalette();
     QList<QColor> sequentialPalette = standardSequentialPalette();
 
