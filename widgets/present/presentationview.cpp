@@ -12,7 +12,6 @@ namespace spheres {
 PresentationView::PresentationView(QWidget *parent) : QWidget(parent, Qt::Window)
 {
     setWindowTitle(tr("Spheres — presenting"));
-    setAttribute(Qt::WA_DeleteOnClose, false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
