@@ -97,6 +97,15 @@ void MapRenderer::drawHaloText(QPainter &painter, QPointF baseline, const QStrin
     painter.drawImage(QPointF(baseline.x() - pad, baseline.y() - metrics.ascent() - pad), *it);
 }
 
+MapRenderer MapRenderer::withoutCaches() const
+{
+    MapRenderer copy = *this;
+    copy.m_layout = FrameLayout();
+    copy.m_labelImages.clear();
+    copy.m_regionPaths = RegionPaths();
+    return copy;
+}
+
 void MapRenderer::render(QPainter &painter, const Scene &scene, const ViewState &view, Passes passes) const
 {
     painter.save();

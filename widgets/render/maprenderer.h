@@ -34,6 +34,10 @@ public:
     static constexpr Passes kAllPasses = Passes(0xff);
 
     void render(QPainter &painter, const Scene &scene, const ViewState &view, Passes passes = kAllPasses) const;
+    /// A copy with the same style, annotations and revisions but none of this renderer's caches
+    /// (placed labels, label images, region paths): what a render on another thread takes. The
+    /// caches fill as a render draws, so two threads must never share them.
+    MapRenderer withoutCaches() const;
     const MapStyle &style() const { return m_style; }
     void setStyle(MapStyle style)
     {
