@@ -5,11 +5,50 @@
 
 #include <QPainter>
 
+#include <algorithm>
+#include <cmath>
+
 namespace spheres {
+
+namespace {
+
+/// `view` with its centre moved by `pixels` (x right, y down), or as it is if the projection cannot tell.
+ViewState movedBy(const ViewState &view, const Projection &projection, QPointF pixels)
+{
+    ViewState moved = view;
+    if (const auto metres = projection.forward(view.centre))
+        moved.centre = projection.inverse(*metres + QPointF(pixels.x(), -pixels.y()) * view.metresPerPixel).value_or(view.centre);
+    return moved;
+}
+
+} // namespace
+
+void DragMotion::paintedAt(QPointF metres, double metresPerPixel, qint64 ms)
+{
+    const qint64 gap = ms - m_ms;
+    if (m_ms < 0 || metresPerPixel != m_metresPerPixel || gap > kPauseMs) {
+        m_velocity = QPointF();
+    } else if (gap > 0) {
+        const QPointF moved((metres.x() - m_metres.x()) / metresPerPixel, (m_metres.y() - metres.y()) / metresPerPixel);
+        m_velocity = (m_velocity + moved / double(gap)) / 2; // smoothed: a mouse's steps come unevenly
+    } else {
+        return; // the same millisecond: measured over the longer gap at the next frame
+    }
+    m_metres = metres;
+    m_metresPerPixel = metresPerPixel;
+    m_ms = ms;
+}
+
+QPointF DragMotion::ahead(double ms, double limit) const
+{
+    // Whole pixels: the frame's pixels then fall on the view's, as a render for the view places them.
+    return QPointF(std::round(std::clamp(m_velocity.x() * ms, -limit, limit)), std::round(std::clamp(m_velocity.y() * ms, -limit, limit)));
+}
 
 FrameCache::FrameCache(QObject *parent) : QObject(parent)
 {
     connect(&m_job, &FrameRenderJob::finished, this, &FrameCache::frameLanded);
+    m_clock.start();
 }
 
 ViewState FrameCache::frameViewFor(const ViewState &view)
@@ -28,7 +67,7 @@ bool FrameCache::isCurrent(const FrameRenderJob::Frame &frame, const Scene &scen
 }
 
 std::optional<FrameCache::Placement> FrameCache::place(const Scene &scene, const MapRenderer &renderer,
-                                                       const ViewState &view, qreal pixelRatio) const
+                                                       const ViewState &view, qreal pixelRatio, QPointF lead) const
 {
     const ViewState framed = frameViewFor(view);
     const ViewState &held = m_frame.view;
@@ -48,8 +87,8 @@ std::optional<FrameCache::Placement> FrameCache::place(const Scene &scene, const
     placement.target = QRectF(centre - QPointF(size.width(), size.height()) / 2, size);
     placement.current = isCurrent(m_frame, scene, renderer, framed);
     const QRectF screen(QPointF(0, 0), QSizeF(view.size));
-    const double ahead = kMarginPixels - kRenderAheadPixels;
-    placement.nearEdge = !placement.target.adjusted(ahead, ahead, -ahead, -ahead).contains(screen);
+    const double slack = kEdgeSlackPixels;
+    placement.nearEdge = !placement.target.adjusted(slack, slack, -slack, -slack).contains(screen.translated(lead));
     return placement;
 }
 
@@ -66,13 +105,18 @@ void FrameCache::paintPanned(QPainter &painter, const MapRenderer &renderer, con
     const qreal dpr = MapRenderer::pixelRatio(painter);
     adoptLanded(scene, renderer, view);
     m_report = {};
-    std::optional<Placement> placement = place(scene, renderer, view, dpr);
+    if (const auto metres = scene.projection().forward(view.centre))
+        m_motion.paintedAt(*metres, view.metresPerPixel, m_clock.elapsed());
+    const QPointF lead = m_motion.ahead(m_frame.renderMs, kMarginPixels);
+    std::optional<Placement> placement = place(scene, renderer, view, dpr, lead);
     if (!placement && !m_job.isBusy()) {
         m_frame = FrameRenderJob::render(renderer, scene, frameViewFor(view), dpr, kFramePasses);
         m_report.renderedHere = true;
         placement = place(scene, renderer, view, dpr);
     } else if (placement && (!placement->current || placement->nearEdge) && !m_job.isBusy()) {
-        m_report.startedRender = m_job.start(renderer, scene, frameViewFor(view), dpr, kFramePasses);
+        // Centred where the drag will be when it lands, so that it lands with its margin ahead.
+        const ViewState ahead = frameViewFor(movedBy(view, scene.projection(), lead));
+        m_report.startedRender = m_job.start(renderer, scene, ahead, dpr, kFramePasses);
     }
     paintFrame(painter, renderer, scene, view, placement);
 }

@@ -4,6 +4,7 @@
 #include "maprenderer.h"
 #include "viewstate.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QRectF>
 
@@ -15,11 +16,30 @@ namespace spheres {
 
 class Scene;
 
+/// How fast a drag moves the view, in its pixels per millisecond (x right, y down), from the
+/// centres of the frames painted: where the view will be by the time a render started now lands.
+class DragMotion
+{
+public:
+    /// Notes a frame painted at `ms` whose centre is at `metres` (projected) at `metresPerPixel`.
+    void paintedAt(QPointF metres, double metresPerPixel, qint64 ms);
+    /// How far the view moves in `ms` at the present speed, in whole pixels, at most `limit` each way.
+    QPointF ahead(double ms, double limit) const;
+
+private:
+    static constexpr qint64 kPauseMs = 100; ///< a longer gap between frames: the drag had stopped
+    QPointF m_metres;
+    double m_metresPerPixel = 0;
+    qint64 m_ms = -1;
+    QPointF m_velocity;
+};
+
 /// Keeps a rendered frame, with a margin around it, so that a pan step only moves pixels: while
 /// the user drags, the map is a blit, with its labels, annotations and legend drawn over it for
 /// the view as it is. The GUI thread never renders a whole frame while a frame can be placed:
 /// when the drag comes near the frame's edge, or the view changes in any other way (a zoom,
-/// the fine detail arriving), the next frame renders in the background (FrameRenderJob) while
+/// the fine detail arriving), the next frame renders in the background (FrameRenderJob), centred
+/// where the drag will be when it lands (DragMotion), while
 /// the old one is shown moved — or scaled — its uncovered edge in the background colour; it
 /// is swapped in when it lands, and dropped if the view has changed in more than its centre.
 ///
@@ -38,9 +58,9 @@ public:
     static constexpr MapRenderer::Passes kFramePasses = MapRenderer::Passes(MapRenderer::Pass::Background) |
                                                         MapRenderer::Pass::Land | MapRenderer::Pass::Layers |
                                                         MapRenderer::Pass::Selection;
-    /// The next frame starts rendering once the drag comes this near the held frame's edge:
-    /// half the margin, about a quarter of a second of a brisk drag, a large layer's render.
-    static constexpr int kRenderAheadPixels = kMarginPixels / 2;
+    /// The next frame starts rendering once the view, where the drag will have taken it by the
+    /// time a render started now lands, comes this near the held frame's edge.
+    static constexpr int kEdgeSlackPixels = 64;
 
     explicit FrameCache(QObject *parent = nullptr);
 
@@ -81,19 +101,22 @@ private:
     {
         QRectF target;
         bool current = false;
-        bool nearEdge = false; ///< within kRenderAheadPixels of the view's edge
+        bool nearEdge = false; ///< the view will come within kEdgeSlackPixels of its edge
     };
     static ViewState frameViewFor(const ViewState &view);
     bool isCurrent(const FrameRenderJob::Frame &frame, const Scene &scene, const MapRenderer &renderer,
                    const ViewState &framed) const;
+    /// `lead`: how far the view will have moved (pixels) when a render started now lands.
     std::optional<Placement> place(const Scene &scene, const MapRenderer &renderer, const ViewState &view,
-                                   qreal pixelRatio) const;
+                                   qreal pixelRatio, QPointF lead = {}) const;
     /// Takes a landed frame when it is rendered for `view` (its centre aside); drops it otherwise.
     void adoptLanded(const Scene &scene, const MapRenderer &renderer, const ViewState &view);
     void paintFrame(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view,
                     const std::optional<Placement> &placement);
 
     FrameRenderJob m_job;
+    DragMotion m_motion;
+    QElapsedTimer m_clock;
     FrameRenderJob::Frame m_frame;
     PaintReport m_report;
 };

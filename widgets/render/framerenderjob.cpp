@@ -2,6 +2,7 @@
 
 #include "scene.h"
 
+#include <QElapsedTimer>
 #include <QPainter>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -34,12 +35,15 @@ bool FrameRenderJob::start(const MapRenderer &renderer, const Scene &scene, cons
 FrameRenderJob::Frame FrameRenderJob::render(const MapRenderer &renderer, const Scene &scene, const ViewState &view,
                                              qreal pixelRatio, MapRenderer::Passes passes)
 {
+    QElapsedTimer clock;
+    clock.start();
     Frame frame{QImage(view.size * pixelRatio, QImage::Format_ARGB32_Premultiplied), view, scene.revision(),
                 renderer.styleRevision()};
     frame.image.setDevicePixelRatio(pixelRatio);
     QPainter painter(&frame.image);
     renderer.render(painter, scene, view, passes);
     painter.end();
+    frame.renderMs = double(clock.nsecsElapsed()) / 1e6;
     return frame;
 }
 

@@ -37,6 +37,7 @@ public:
         ViewState view;
         quint64 sceneRevision = 0;
         quint64 styleRevision = 0;
+        double renderMs = 0; ///< how long it took: what the next one is expected to take
     };
 
     explicit FrameRenderJob(QObject *parent = nullptr);
