@@ -53,8 +53,8 @@ private:
     ViewState moved(QPointF pixels) const;
     QImage paint(FrameCache &cache, const ViewState &view) const;
     QImage direct(const ViewState &view) const;
-    /// Paints `view` until the frames rendered for it have landed, into `picture`; then checks
-    /// that it is the picture a full render gives.
+    /// Paints `view` until the frames rendered for it have landed; then checks that the picture
+    /// is the one a full render gives.
     void settleAndCompare(FrameCache &cache, const ViewState &view) const;
 
     std::shared_ptr<const Atlas> m_atlas;

@@ -38,10 +38,10 @@ private:
 /// the user drags, the map is a blit, with its labels, annotations and legend drawn over it for
 /// the view as it is. The GUI thread never renders a whole frame while a frame can be placed:
 /// when the drag comes near the frame's edge, or the view changes in any other way (a zoom,
-/// the fine detail arriving), the next frame renders in the background (FrameRenderJob), centred
-/// where the drag will be when it lands (DragMotion), while
-/// the old one is shown moved — or scaled — its uncovered edge in the background colour; it
-/// is swapped in when it lands, and dropped if the view has changed in more than its centre.
+/// the fine detail arriving), the next frame renders in the background (FrameRenderJob),
+/// centred where the drag will be when it lands (DragMotion), while the old one is shown moved
+/// (or scaled), its uncovered edge in the background colour. The new frame is swapped in when
+/// it lands, and dropped if the view has changed in more than its centre meanwhile.
 ///
 /// While a render runs, nothing else may draw the scene's ground on the GUI thread (see
 /// FrameRenderJob): the window paints from this cache until frameLanded(), and exports wait
@@ -71,8 +71,13 @@ public:
     /// Paints `view` from what it holds and starts nothing: the window after a drag, until the
     /// render it started has landed.
     void paintHeld(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view);
-    /// Forgets the held frame; a render still running is judged by its view when it lands.
-    void clear() { m_frame = {}; }
+    /// Forgets the held frame, and a finished one not yet shown; a render still running is
+    /// judged by its view when it lands.
+    void clear()
+    {
+        m_frame = {};
+        m_job.take();
+    }
     /// True while a background render runs (its frame not yet finished).
     bool isRendering() const { return m_job.isRunning(); }
     /// Blocks until a render running finishes: for outputs that block anyway, never for a frame.
