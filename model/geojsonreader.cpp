@@ -141,13 +141,17 @@ bool readProperties(JsonFields &f, const QJsonValue &value, LayerKind kind, Feat
     if (JsonFields::isGiven(value) && !value.isObject())
         return f.fail(place, GeoJsonReader::tr("\"properties\" must be an object or null"));
     const QJsonObject o = value.toObject();
-    if (!f.optionalString(o, u"name", feature.name, place) || !f.optionalString(o, u"description", feature.description, place)
-        || !f.optionalString(o, u"note", feature.note, place) || !f.optionalString(o, u"iso3", feature.iso3, place)
-        || !readPeriods(f, o.value(u"periods"), feature.periods, place) || !f.sources(o, u"sources", feature.sources, place)
-        || !f.stringList(o, u"claimants", feature.claimants, place)
-        || !f.stringList(o, u"administeredBy", feature.administeredBy, place))
+    FeatureDetails d;
+    if (!f.optionalString(o, u"name", feature.name, place) || !f.optionalString(o, u"description", d.description, place)
+        || !f.optionalString(o, u"note", d.note, place) || !f.optionalString(o, u"iso3", d.iso3, place)
+        || !readPeriods(f, o.value(u"periods"), d.periods, place) || !f.sources(o, u"sources", d.sources, place)
+        || !f.stringList(o, u"claimants", d.claimants, place)
+        || !f.stringList(o, u"administeredBy", d.administeredBy, place))
         return false;
-    if (kind == LayerKind::Membership && feature.iso3.size() != 3)
+    if (!d.description.isEmpty() || !d.note.isEmpty() || !d.iso3.isEmpty() || !d.periods.isEmpty() || !d.sources.isEmpty()
+        || !d.claimants.isEmpty() || !d.administeredBy.isEmpty())
+        feature.setDetails(std::move(d)); // a feature without any keeps none: a large user layer stays small
+    if (kind == LayerKind::Membership && feature.details().iso3.size() != 3)
         return f.fail(place, GeoJsonReader::tr("a membership feature needs \"iso3\", the three-letter code of a region"));
     if (feature.name.isEmpty())
         feature.name = feature.id;

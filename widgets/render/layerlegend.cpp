@@ -72,7 +72,7 @@ QList<LegendSwatch> LayerLegend::swatchesFor(const Layer &layer, const MapStyle 
     case LayerKind::Zones: {
         QStringList claimants; // every claimant's colour, in the order they first occur
         for (const Feature &f : layer.features)
-            for (const QString &code : f.claimants)
+            for (const QString &code : f.details().claimants)
                 if (!claimants.contains(code))
                     claimants << code;
         for (const LegendEntry &e : layer.legend)
@@ -151,7 +151,7 @@ QList<LegendSwatch> LayerLegend::zoneLegend(const Scene &scene, const ViewState 
         if (!f.existsIn(view.year) || !pl.shows(i, visible))
             continue;
         any = true;
-        for (const QString &code : f.claimants)
+        for (const QString &code : f.details().claimants)
             if (!claimants.contains(code))
                 claimants << code;
     }

@@ -322,9 +322,9 @@ QHash<QString, QColor> LayerPainter::regionFills(const Scene &scene, const ViewS
             if (!status)
                 continue;
             const QColor over = membershipColour(layer, *status, style.layers);
-            const QColor under = fills.value(f.iso3, style.land);
+            const QColor under = fills.value(f.details().iso3, style.land);
             const double a = over.alphaF() * view.layerOpacity.value(layer.id, 1.0);
-            fills.insert(f.iso3, QColor::fromRgbF(under.redF() * (1 - a) + over.redF() * a,
+            fills.insert(f.details().iso3, QColor::fromRgbF(under.redF() * (1 - a) + over.redF() * a,
                                                   under.greenF() * (1 - a) + over.greenF() * a,
                                                   under.blueF() * (1 - a) + over.blueF() * a));
         }
@@ -344,13 +344,13 @@ QMultiHash<QString, LayerPainter::HeldZoneFill> LayerPainter::heldZoneFills(cons
             continue;
         for (int i = 0; i < pl.layer->features.size(); ++i) {
             const Feature &f = pl.layer->features[i];
-            if (pl.areas[i].isEmpty() || f.claimants.isEmpty() || !f.existsIn(view.year))
+            if (pl.areas[i].isEmpty() || f.details().claimants.isEmpty() || !f.existsIn(view.year))
                 continue;
-            QColor shared = fills.value(f.claimants.front(), land);
-            for (const QString &code : f.claimants)
+            QColor shared = fills.value(f.details().claimants.front(), land);
+            for (const QString &code : f.details().claimants)
                 if (fills.value(code, land) != shared)
                     shared = land;
-            for (const QString &code : f.administeredBy)
+            for (const QString &code : f.details().administeredBy)
                 if (fills.value(code, land) != shared)
                     out.insert(code, {pl.areas[i], shared});
         }
