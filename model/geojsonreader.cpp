@@ -210,6 +210,25 @@ bool readFeatureId(JsonFields &f, const QJsonObject &object, qsizetype index, Fe
     return true;
 }
 
+/// A feature's id, properties and geometry, read into `feature` and `parts`: empty, or why
+/// the file is refused.
+QString readFeature(JsonFields &fields, GeometryReader &geometryReader, const QJsonObject &object, qsizetype i,
+                    LayerKind kind, Feature &feature, GeometryParts &parts)
+{
+    if (!readFeatureId(fields, object, i, feature))
+        return fields.error;
+    const QString place = QStringLiteral("features[%1] (%2)").arg(num(i), feature.id);
+    if (object.value(u"type").toString() != u"Feature")
+        return GeoJsonReader::tr("%1 is not a Feature (its \"type\" is not \"Feature\")").arg(place);
+    if (!readProperties(fields, object.value(u"properties"), kind, feature, place))
+        return fields.error;
+    if (!object.contains(u"geometry"))
+        return GeoJsonReader::tr("%1 has no \"geometry\" (it may be null)").arg(place);
+    if (!geometryReader.read(object.value(u"geometry"), QStringLiteral("geometry"), 0, parts))
+        return QStringLiteral("%1: %2").arg(place, geometryReader.error);
+    return {};
+}
+
 } // namespace
 
 GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString &sourceName)
@@ -238,21 +257,13 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
     UniqueFeatureIds ids;
     ids.reserve(features->size());
     for (qsizetype i = 0; i < features->size(); ++i) {
-        const QJsonObject object = features->at(i).toObject();
         Feature feature;
-        if (!readFeatureId(fields, object, i, feature))
-            return fail(fields.error);
-        const QString place = QStringLiteral("features[%1] (%2)").arg(num(i), feature.id);
-        if (object.value(u"type").toString() != u"Feature")
-            return fail(tr("%1 is not a Feature (its \"type\" is not \"Feature\")").arg(place));
-        if (!readProperties(fields, object.value(u"properties"), result.layer.kind, feature, place))
-            return fail(fields.error);
-        if (!object.contains(u"geometry"))
-            return fail(tr("%1 has no \"geometry\" (it may be null)").arg(place));
         GeometryParts parts;
-        if (!geometryReader.read(object.value(u"geometry"), QStringLiteral("geometry"), 0, parts))
-            return fail(QStringLiteral("%1: %2").arg(place, geometryReader.error));
-        const QString where = QStringLiteral("%1: %2").arg(sourceName, place);
+        if (const QString refused = readFeature(fields, geometryReader, features->at(i).toObject(), i,
+                                                result.layer.kind, feature, parts);
+            !refused.isEmpty())
+            return fail(refused);
+        const QString where = QStringLiteral("%1: features[%2] (%3)").arg(sourceName, num(i), feature.id);
         QString reason;
         switch (FeatureGeometry::assign(parts, feature, reason)) {
         case FeatureGeometry::Outcome::Valid:
