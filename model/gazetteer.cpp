@@ -188,7 +188,7 @@ void Gazetteer::addFeatures(const QList<std::shared_ptr<const Layer>> &layers)
                 // A zone named like one of its claimants ("Taiwan") leaves the name to the state.
                 const QList<LinkTarget> existing = lookup(form);
                 const bool claimantsName = std::any_of(existing.begin(), existing.end(), [&f](const LinkTarget &e) {
-                    return e.kind == Kind::Region && f.claimants.contains(e.id);
+                    return e.kind == Kind::Region && f.details().claimants.contains(e.id);
                 });
                 if (!claimantsName)
                     add(form, t, Origin::Derived, lines);
@@ -205,16 +205,16 @@ void Gazetteer::noteClaimantsAndFounders(const QList<std::shared_ptr<const Layer
             continue;
         if (layer->kind == LayerKind::Zones)
             for (const Feature &f : layer->features)
-                m_claimants.insert(FeatureKey{layer->id, f.id}.toString(), f.claimants);
+                m_claimants.insert(FeatureKey{layer->id, f.id}.toString(), f.details().claimants);
         if (layer->kind == LayerKind::Membership) {
             int first = std::numeric_limits<int>::max();
             for (const Feature &f : layer->features)
-                if (!f.periods.isEmpty())
-                    first = std::min(first, f.periods.front().since);
+                if (!f.details().periods.isEmpty())
+                    first = std::min(first, f.details().periods.front().since);
             QStringList founders;
             for (const Feature &f : layer->features)
-                if (!f.periods.isEmpty() && f.periods.front().since == first && f.statusIn(first) == u"member"_s)
-                    founders << f.iso3;
+                if (!f.details().periods.isEmpty() && f.details().periods.front().since == first && f.statusIn(first) == u"member"_s)
+                    founders << f.details().iso3;
             m_foundingMembers.insert(layer->id, founders);
         }
     }

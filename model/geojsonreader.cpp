@@ -141,13 +141,17 @@ bool readProperties(JsonFields &f, const QJsonValue &value, LayerKind kind, Feat
     if (JsonFields::isGiven(value) && !value.isObject())
         return f.fail(place, GeoJsonReader::tr("\"properties\" must be an object or null"));
     const QJsonObject o = value.toObject();
-    if (!f.optionalString(o, u"name", feature.name, place) || !f.optionalString(o, u"description", feature.description, place)
-        || !f.optionalString(o, u"note", feature.note, place) || !f.optionalString(o, u"iso3", feature.iso3, place)
-        || !readPeriods(f, o.value(u"periods"), feature.periods, place) || !f.sources(o, u"sources", feature.sources, place)
-        || !f.stringList(o, u"claimants", feature.claimants, place)
-        || !f.stringList(o, u"administeredBy", feature.administeredBy, place))
+    FeatureDetails d;
+    if (!f.optionalString(o, u"name", feature.name, place) || !f.optionalString(o, u"description", d.description, place)
+        || !f.optionalString(o, u"note", d.note, place) || !f.optionalString(o, u"iso3", d.iso3, place)
+        || !readPeriods(f, o.value(u"periods"), d.periods, place) || !f.sources(o, u"sources", d.sources, place)
+        || !f.stringList(o, u"claimants", d.claimants, place)
+        || !f.stringList(o, u"administeredBy", d.administeredBy, place))
         return false;
-    if (kind == LayerKind::Membership && feature.iso3.size() != 3)
+    if (!d.description.isEmpty() || !d.note.isEmpty() || !d.iso3.isEmpty() || !d.periods.isEmpty() || !d.sources.isEmpty()
+        || !d.claimants.isEmpty() || !d.administeredBy.isEmpty())
+        feature.setDetails(std::move(d)); // a feature without any keeps none: a large user layer stays small
+    if (kind == LayerKind::Membership && feature.details().iso3.size() != 3)
         return f.fail(place, GeoJsonReader::tr("a membership feature needs \"iso3\", the three-letter code of a region"));
     if (feature.name.isEmpty())
         feature.name = feature.id;
@@ -206,6 +210,25 @@ bool readFeatureId(JsonFields &f, const QJsonObject &object, qsizetype index, Fe
     return true;
 }
 
+/// A feature's id, properties and geometry, read into `feature` and `parts`: empty, or why
+/// the file is refused.
+QString readFeature(JsonFields &fields, GeometryReader &geometryReader, const QJsonObject &object, qsizetype i,
+                    LayerKind kind, Feature &feature, GeometryParts &parts)
+{
+    if (!readFeatureId(fields, object, i, feature))
+        return fields.error;
+    const QString place = QStringLiteral("features[%1] (%2)").arg(num(i), feature.id);
+    if (object.value(u"type").toString() != u"Feature")
+        return GeoJsonReader::tr("%1 is not a Feature (its \"type\" is not \"Feature\")").arg(place);
+    if (!readProperties(fields, object.value(u"properties"), kind, feature, place))
+        return fields.error;
+    if (!object.contains(u"geometry"))
+        return GeoJsonReader::tr("%1 has no \"geometry\" (it may be null)").arg(place);
+    if (!geometryReader.read(object.value(u"geometry"), QStringLiteral("geometry"), 0, parts))
+        return QStringLiteral("%1: %2").arg(place, geometryReader.error);
+    return {};
+}
+
 } // namespace
 
 GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString &sourceName)
@@ -234,21 +257,13 @@ GeoJsonReader::Result GeoJsonReader::read(const QByteArray &data, const QString 
     UniqueFeatureIds ids;
     ids.reserve(features->size());
     for (qsizetype i = 0; i < features->size(); ++i) {
-        const QJsonObject object = features->at(i).toObject();
         Feature feature;
-        if (!readFeatureId(fields, object, i, feature))
-            return fail(fields.error);
-        const QString place = QStringLiteral("features[%1] (%2)").arg(num(i), feature.id);
-        if (object.value(u"type").toString() != u"Feature")
-            return fail(tr("%1 is not a Feature (its \"type\" is not \"Feature\")").arg(place));
-        if (!readProperties(fields, object.value(u"properties"), result.layer.kind, feature, place))
-            return fail(fields.error);
-        if (!object.contains(u"geometry"))
-            return fail(tr("%1 has no \"geometry\" (it may be null)").arg(place));
         GeometryParts parts;
-        if (!geometryReader.read(object.value(u"geometry"), QStringLiteral("geometry"), 0, parts))
-            return fail(QStringLiteral("%1: %2").arg(place, geometryReader.error));
-        const QString where = QStringLiteral("%1: %2").arg(sourceName, place);
+        if (const QString refused = readFeature(fields, geometryReader, features->at(i).toObject(), i,
+                                                result.layer.kind, feature, parts);
+            !refused.isEmpty())
+            return fail(refused);
+        const QString where = QStringLiteral("%1: features[%2] (%3)").arg(sourceName, num(i), feature.id);
         QString reason;
         switch (FeatureGeometry::assign(parts, feature, reason)) {
         case FeatureGeometry::Outcome::Valid:

@@ -4,8 +4,22 @@
 
 namespace spheres {
 
+const FeatureDetails &Feature::details() const
+{
+    static const FeatureDetails none;
+    return m_details ? *m_details.constData() : none;
+}
+
+FeatureDetails &Feature::editDetails()
+{
+    if (!m_details)
+        m_details = new FeatureDetails;
+    return *m_details.data(); // detaches when shared
+}
+
 std::optional<QString> Feature::statusIn(int year) const
 {
+    const QList<Period> &periods = details().periods;
     if (periods.isEmpty())
         return QString();
     for (const Period &p : periods)

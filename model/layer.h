@@ -5,6 +5,8 @@
 
 #include <QDate>
 #include <QList>
+#include <QSharedData>
+#include <QSharedDataPointer>
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
@@ -36,26 +38,42 @@ struct Period
     bool contains(int year) const { return year >= since && (!until || year < *until); }
 };
 
+/// What only some layers' features carry (membership, zones, our own sourced layers): kept apart
+/// and shared between copies, so that a feature of a user's layer, which has none of it, costs
+/// one pointer instead of seven empty fields.
+struct FeatureDetails : QSharedData
+{
+    QString description;
+    QString note;
+    QList<Period> periods; ///< ordered, non-overlapping; empty: the feature exists in every year
+    QList<Source> sources;
+    QString iso3;           ///< membership layers: the region the feature colours
+    QStringList claimants, administeredBy; ///< zones: region codes
+};
+
 /// One thing a layer draws or colours: a pipeline, a member state, a disputed area.
 struct Feature
 {
     QString id;          ///< the GeoJSON feature id, or "feature-N" (1-based) when the file has none
     QString name;        ///< properties.name, or the id when there is none
-    QString description;
-    QString note;
-    QList<Period> periods; ///< ordered, non-overlapping; empty: the feature exists in every year
-    QList<Source> sources;
     QVariantMap properties; ///< all other properties, typed as JSON gives them (null is a null QVariant)
     MultiPolygon area;      ///< lon/lat, cut at ±180, orientation corrected
     MultiLineString lines;  ///< lon/lat, split where a line crosses ±180
     MultiPoint points;      ///< lon/lat: sites drawn as symbols (Point, MultiPoint)
-    QString iso3;           ///< membership layers: the region the feature colours
-    QStringList claimants, administeredBy; ///< zones: region codes
+
+    /// Description, note, periods, sources, iso3, claimants and administeredBy; all empty when unset.
+    const FeatureDetails &details() const;
+    /// The same to change: made on first use, copied first when another feature shares it.
+    FeatureDetails &editDetails();
+    void setDetails(FeatureDetails details) { m_details = new FeatureDetails(std::move(details)); }
 
     /// The status in `year`; nullopt when the feature does not exist that year. A feature
     /// without periods exists always, with an empty status.
     std::optional<QString> statusIn(int year) const;
     bool existsIn(int year) const { return statusIn(year).has_value(); }
+
+private:
+    QSharedDataPointer<FeatureDetails> m_details; ///< null: all empty
 };
 
 enum class LayerKind {

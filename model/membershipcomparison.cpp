@@ -49,7 +49,7 @@ std::optional<MembershipComparison::Side> readSide(const QJsonObject &object, co
 QString historyIn(const Layer &layer, const Feature &f)
 {
     QStringList parts;
-    for (const Period &p : f.periods)
+    for (const Period &p : f.details().periods)
         parts << (p.until ? QStringLiteral("%1 %2–%3").arg(p.status).arg(p.since).arg(*p.until - 1)
                           : QStringLiteral("%1 since %2").arg(p.status).arg(p.since));
     return QStringLiteral("%1: %2").arg(layer.shortName(), parts.join(QStringLiteral(", ")));
@@ -123,12 +123,13 @@ Listings gather(const MembershipComparison::Definition &d, const QList<std::shar
             if (layer.asOf.isValid() && (!out.asOf.isValid() || layer.asOf > out.asOf))
                 out.asOf = layer.asOf;
             for (const Feature &f : layer.features) {
-                if (f.iso3.isEmpty())
+                const QString &iso3 = f.details().iso3;
+                if (iso3.isEmpty())
                     continue;
-                if (!out.byState.contains(f.iso3))
-                    out.states << f.iso3;
-                out.byState[f.iso3] << Entry{&layer, &f, side == &d.first};
-                for (const Period &p : f.periods)
+                if (!out.byState.contains(iso3))
+                    out.states << iso3;
+                out.byState[iso3] << Entry{&layer, &f, side == &d.first};
+                for (const Period &p : f.details().periods)
                     if (!side->statuses.contains(p.status) && !out.otherStatuses.contains(p.status))
                         out.otherStatuses << p.status;
             }
@@ -141,7 +142,7 @@ QList<Period> comparedPeriods(const MembershipComparison::Definition &d, const Q
 {
     std::set<int> edges;
     for (const Entry &e : entries)
-        for (const Period &p : e.feature->periods) {
+        for (const Period &p : e.feature->details().periods) {
             edges.insert(p.since);
             if (p.until)
                 edges.insert(*p.until);
@@ -189,20 +190,21 @@ Layer MembershipComparison::derive(const Definition &d, const QList<std::shared_
         const QList<Entry> &entries = listings.byState[code];
         Feature f;
         f.id = out.id + u'-' + code;
-        f.iso3 = code;
         f.name = entries.front().feature->name;
-        f.description = tr("%1: membership of the %2 compared with membership of the %3.")
+        FeatureDetails &details = f.editDetails();
+        details.iso3 = code;
+        details.description = tr("%1: membership of the %2 compared with membership of the %3.")
                             .arg(f.name, d.first.label, d.second.label);
         QStringList history;
         for (const Entry &e : entries) {
             history << historyIn(*e.layer, *e.feature);
-            for (const Source &s : e.feature->sources)
-                if (!f.sources.contains(s))
-                    f.sources << s;
+            for (const Source &s : e.feature->details().sources)
+                if (!details.sources.contains(s))
+                    details.sources << s;
         }
-        f.note = history.join(QStringLiteral("; ")) + u'.';
-        f.periods = comparedPeriods(d, entries);
-        if (!f.periods.isEmpty())
+        details.note = history.join(QStringLiteral("; ")) + u'.';
+        details.periods = comparedPeriods(d, entries);
+        if (!details.periods.isEmpty())
             out.features << f;
     }
     out.legend = {{both(), tr("Member of both %1 and %2").arg(d.first.label, d.second.label)},

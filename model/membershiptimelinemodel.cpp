@@ -40,7 +40,7 @@ void MembershipTimelineModel::rebuild()
             if (!m_statuses.contains(e.key))
                 m_statuses << e.key;
         for (const Feature &f : m_layer->features)
-            for (const Period &p : f.periods)
+            for (const Period &p : f.details().periods)
                 if (!m_statuses.contains(p.status))
                     m_statuses << p.status;
     }
@@ -48,7 +48,7 @@ void MembershipTimelineModel::rebuild()
     int first = std::numeric_limits<int>::max();
     if (m_layer)
         for (const Feature &f : m_layer->features)
-            for (const Period &p : f.periods)
+            for (const Period &p : f.details().periods)
                 first = std::min(first, p.since);
     m_first = first == std::numeric_limits<int>::max() ? 2001 : first;
     m_last = std::max(m_first, int(kDefaultLastYear));

@@ -22,8 +22,8 @@ QList<FeatureRef> RegionFacts::concerning(const QList<std::shared_ptr<const Laye
     };
     for (const auto &layer : layers) {
         for (const Feature &f : layer->features) {
-            const bool concerns = f.iso3 == region.code || f.claimants.contains(region.code) ||
-                                  f.administeredBy.contains(region.code) || (!f.lines.empty() && crosses(f.lines));
+            const bool concerns = f.details().iso3 == region.code || f.details().claimants.contains(region.code) ||
+                                  f.details().administeredBy.contains(region.code) || (!f.lines.empty() && crosses(f.lines));
             if (concerns)
                 out.push_back({layer.get(), &f});
         }

@@ -87,10 +87,10 @@ void LayerConverter::readAttributes(OGRFeature &source, Feature &feature) const
         const Field &known = m_fields[size_t(i)];
         if (known.role == Field::Name && feature.name.isEmpty())
             feature.name = value.toString();
-        else if (known.role == Field::Description && feature.description.isEmpty())
-            feature.description = value.toString();
-        else if (known.role == Field::Note && feature.note.isEmpty())
-            feature.note = value.toString();
+        else if (known.role == Field::Description && feature.details().description.isEmpty())
+            feature.editDetails().description = value.toString();
+        else if (known.role == Field::Note && feature.details().note.isEmpty())
+            feature.editDetails().note = value.toString();
         else if (known.role == Field::Id && feature.id.isEmpty())
             feature.id = value.toString();
         else

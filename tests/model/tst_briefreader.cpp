@@ -140,7 +140,7 @@ void TestBriefReader::sourcesFollowOneRule()
     QCOMPARE(brief.warnings, warning.isEmpty() ? QStringList() : QStringList{inBrief + warning});
     QCOMPARE(layer.warnings, warning.isEmpty() ? QStringList() : QStringList{inLayer + warning});
     if (error.isEmpty())
-        QVERIFY(brief.brief.claims.at(0).noteSources == layer.layer.features.at(0).sources);
+        QVERIFY(brief.brief.claims.at(0).noteSources == layer.layer.features.at(0).details().sources);
 }
 
 QTEST_GUILESS_MAIN(TestBriefReader)

@@ -37,28 +37,28 @@ void TestLayers::shippedLayerLoads()
         QVERIFY2(!ids.contains(f.id), name);
         ids.insert(f.id);
         QVERIFY2(!f.name.isEmpty() && f.name != f.id, name);
-        QVERIFY2(!f.description.isEmpty(), name);
+        QVERIFY2(!f.details().description.isEmpty(), name);
         // Every fact we ship says where it comes from.
-        QVERIFY2(!f.sources.isEmpty(), name);
-        for (const Source &s : f.sources) {
+        QVERIFY2(!f.details().sources.isEmpty(), name);
+        for (const Source &s : f.details().sources) {
             QVERIFY2(!s.title.isEmpty(), name);
             QVERIFY2(s.url.startsWith(u"https://") || s.url.startsWith(u"http://"), qPrintable(f.id + QStringLiteral(": ") + s.url));
         }
         // A valid time span, in order; the status is one the legend explains.
-        QVERIFY2(!f.periods.isEmpty(), name);
-        for (qsizetype i = 0; i < f.periods.size(); ++i) {
-            const Period &p = f.periods[i];
+        QVERIFY2(!f.details().periods.isEmpty(), name);
+        for (qsizetype i = 0; i < f.details().periods.size(); ++i) {
+            const Period &p = f.details().periods[i];
             QVERIFY2(p.since >= 1800 && p.since <= 2100, name);
             QVERIFY2(!p.until || *p.until > p.since, name);
             QVERIFY2(!p.status.isEmpty(), name);
             if (i > 0) {
-                QVERIFY2(f.periods[i - 1].until, name);
-                QVERIFY2(*f.periods[i - 1].until <= p.since, name);
+                QVERIFY2(f.details().periods[i - 1].until, name);
+                QVERIFY2(*f.details().periods[i - 1].until <= p.since, name);
             }
         }
         switch (kind) {
         case LayerKind::Membership:
-            QVERIFY2(f.iso3.size() == 3, name);
+            QVERIFY2(f.details().iso3.size() == 3, name);
             QVERIFY2(f.area.empty() && f.lines.empty(), name);
             break;
         case LayerKind::Lines:
@@ -100,7 +100,7 @@ void TestLayers::scoCodesExistInBaseMap()
     const Layer &sco = builtIn(QStringLiteral("sco"));
     QVERIFY(!sco.features.isEmpty());
     for (const Feature &f : sco.features)
-        QVERIFY2(coarseAtlas().region(f.iso3), qPrintable(f.id + QStringLiteral(": ") + f.iso3));
+        QVERIFY2(coarseAtlas().region(f.details().iso3), qPrintable(f.id + QStringLiteral(": ") + f.details().iso3));
 }
 
 void TestLayers::scoMemberCounts_data()
@@ -123,7 +123,7 @@ void TestLayers::scoMemberCounts()
     const QList<const Feature *> found = builtIn(QStringLiteral("sco")).membersIn(year, QStringLiteral("member"));
     QStringList codes;
     for (const Feature *f : found)
-        codes << f->iso3;
+        codes << f->details().iso3;
     QVERIFY2(found.size() == members, qPrintable(QStringLiteral("%1: %2").arg(year).arg(codes.join(u' '))));
 }
 
@@ -187,7 +187,7 @@ void TestLayers::blocStatusOverTime()
     QFETCH(QString, status);
     const Layer &bloc = builtIn(layer);
     const auto it = std::find_if(bloc.features.cbegin(), bloc.features.cend(),
-                                 [&iso3](const Feature &f) { return f.iso3 == iso3; });
+                                 [&iso3](const Feature &f) { return f.details().iso3 == iso3; });
     QVERIFY2(it != bloc.features.cend(), qPrintable(iso3));
     QCOMPARE(it->statusIn(year).value_or(QString()), status);
     QVERIFY2(coarseAtlas().region(iso3), qPrintable(iso3));
@@ -208,8 +208,8 @@ void TestLayers::blocLegendsNameEveryStatus()
     for (const LegendEntry &e : bloc.legend)
         keys.insert(e.key);
     for (const Feature &f : bloc.features) {
-        QVERIFY2(coarseAtlas().region(f.iso3), qPrintable(f.id));
-        for (const Period &p : f.periods)
+        QVERIFY2(coarseAtlas().region(f.details().iso3), qPrintable(f.id));
+        for (const Period &p : f.details().periods)
             QVERIFY2(keys.contains(p.status), qPrintable(f.id + u": "_s + p.status));
     }
 }
@@ -260,7 +260,7 @@ void TestLayers::comparisonOfBlocs()
     QFETCH(QString, status);
     const Layer &layer = comparison();
     QCOMPARE(layer.kind, LayerKind::Membership);
-    const auto it = std::find_if(layer.features.cbegin(), layer.features.cend(), [&iso3](const Feature &f) { return f.iso3 == iso3; });
+    const auto it = std::find_if(layer.features.cbegin(), layer.features.cend(), [&iso3](const Feature &f) { return f.details().iso3 == iso3; });
     QVERIFY2(it != layer.features.cend(), qPrintable(iso3));
     QCOMPARE(it->statusIn(year).value_or(QString()), status);
 }
@@ -277,26 +277,26 @@ void TestLayers::comparisonIsSourcedAndDated()
         keys << e.key;
     QCOMPARE(keys, (QStringList{u"both"_s, u"SCO only"_s, u"CSTO or EAEU only"_s, u"neither"_s}));
     for (const Feature &f : layer.features) {
-        QVERIFY2(coarseAtlas().region(f.iso3), qPrintable(f.id));
-        QVERIFY2(!f.periods.isEmpty(), qPrintable(f.id));
-        for (qsizetype i = 1; i < f.periods.size(); ++i) // ordered, apart, and each a change
-            QVERIFY2(f.periods[i - 1].until && *f.periods[i - 1].until <= f.periods[i].since &&
-                         (*f.periods[i - 1].until < f.periods[i].since || f.periods[i - 1].status != f.periods[i].status),
+        QVERIFY2(coarseAtlas().region(f.details().iso3), qPrintable(f.id));
+        QVERIFY2(!f.details().periods.isEmpty(), qPrintable(f.id));
+        for (qsizetype i = 1; i < f.details().periods.size(); ++i) // ordered, apart, and each a change
+            QVERIFY2(f.details().periods[i - 1].until && *f.details().periods[i - 1].until <= f.details().periods[i].since &&
+                         (*f.details().periods[i - 1].until < f.details().periods[i].since || f.details().periods[i - 1].status != f.details().periods[i].status),
                      qPrintable(f.id));
         // Every source of every state's entry in the three layers, and nothing else.
         QList<Source> expected;
         for (const QString &id : layer.derivedFrom)
             for (const Feature &source : builtIn(id).features)
-                if (source.iso3 == f.iso3)
-                    for (const Source &s : source.sources)
+                if (source.details().iso3 == f.details().iso3)
+                    for (const Source &s : source.details().sources)
                         if (!expected.contains(s))
                             expected << s;
-        QCOMPARE(f.sources, expected);
+        QCOMPARE(f.details().sources, expected);
     }
     // The note gives the dates behind the combination.
-    const auto uzb = std::find_if(layer.features.cbegin(), layer.features.cend(), [](const Feature &f) { return f.iso3 == u"UZB"; });
+    const auto uzb = std::find_if(layer.features.cbegin(), layer.features.cend(), [](const Feature &f) { return f.details().iso3 == u"UZB"; });
     QVERIFY(uzb != layer.features.cend());
-    QVERIFY2(uzb->note.contains(u"CSTO: member 1992–1998, member 2006–2011"), qPrintable(uzb->note));
+    QVERIFY2(uzb->details().note.contains(u"CSTO: member 1992–1998, member 2006–2011"), qPrintable(uzb->details().note));
 }
 
 void TestLayers::comparisonFollowsItsSources()
@@ -308,10 +308,10 @@ void TestLayers::comparisonFollowsItsSources()
         layer->kind = LayerKind::Membership;
         Feature f;
         f.id = id + u'-' + iso3;
-        f.iso3 = iso3;
+        f.editDetails().iso3 = iso3;
         f.name = iso3;
-        f.periods = std::move(periods);
-        f.sources = {Source{id, u"publisher"_s, u"https://example.org/"_s + id, u"2020"_s}};
+        f.editDetails().periods = std::move(periods);
+        f.editDetails().sources = {Source{id, u"publisher"_s, u"https://example.org/"_s + id, u"2020"_s}};
         layer->features << f;
         return std::shared_ptr<const Layer>(layer);
     };
@@ -323,10 +323,10 @@ void TestLayers::comparisonFollowsItsSources()
     QCOMPARE(layer.features.size(), 1);
     const Feature &f = layer.features.front();
     QStringList got;
-    for (const Period &p : f.periods)
+    for (const Period &p : f.details().periods)
         got << u"%1-%2 %3"_s.arg(p.since).arg(p.until.value_or(0)).arg(p.status);
     QCOMPARE(got, (QStringList{u"2000-2005 A only"_s, u"2005-2010 both"_s, u"2010-2012 B only"_s, u"2012-0 neither"_s}));
-    QCOMPARE(f.sources.size(), 3);
+    QCOMPARE(f.details().sources.size(), 3);
     QVERIFY(layer.legend.last().label.contains(u"observer"));
 }
 
@@ -367,7 +367,7 @@ void TestLayers::scoStatusOverTime()
     const Layer &sco = builtIn(QStringLiteral("sco"));
     const Feature *feature = nullptr;
     for (const Feature &f : sco.features)
-        if (f.iso3 == iso3)
+        if (f.details().iso3 == iso3)
             feature = &f;
     QVERIFY(feature);
     QCOMPARE(sco.feature(feature->id), feature);

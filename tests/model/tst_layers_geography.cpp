@@ -83,13 +83,13 @@ void TestLayers::contestedZonesHaveClaimants()
     const Feature *f = builtIn(QStringLiteral("contested")).feature(id);
     QVERIFY(f);
     // Contested: two claimants, or one claimant that does not hold it (an occupied territory).
-    QVERIFY2(!f->claimants.isEmpty(), qPrintable(id));
-    const bool heldByAnother = std::any_of(f->administeredBy.cbegin(), f->administeredBy.cend(),
-                                           [&](const QString &code) { return !f->claimants.contains(code); });
-    QVERIFY2(f->claimants.size() >= 2 || heldByAnother, qPrintable(f->claimants.join(u' ')));
-    for (const QString &code : f->claimants)
+    QVERIFY2(!f->details().claimants.isEmpty(), qPrintable(id));
+    const bool heldByAnother = std::any_of(f->details().administeredBy.cbegin(), f->details().administeredBy.cend(),
+                                           [&](const QString &code) { return !f->details().claimants.contains(code); });
+    QVERIFY2(f->details().claimants.size() >= 2 || heldByAnother, qPrintable(f->details().claimants.join(u' ')));
+    for (const QString &code : f->details().claimants)
         QVERIFY2(coarseAtlas().region(code), qPrintable(QStringLiteral("claimant ") + code));
-    for (const QString &code : f->administeredBy)
+    for (const QString &code : f->details().administeredBy)
         QVERIFY2(coarseAtlas().region(code), qPrintable(QStringLiteral("administered by ") + code));
 }
 
@@ -139,8 +139,8 @@ void TestLayers::russiasZones()
     QFETCH(QPointF, inside);
     const Feature *f = builtIn(QStringLiteral("contested")).feature(id);
     QVERIFY2(f, qPrintable(id));
-    QCOMPARE(f->claimants, claimants);
-    QCOMPARE(f->administeredBy, administeredBy);
+    QCOMPARE(f->details().claimants, claimants);
+    QCOMPARE(f->details().administeredBy, administeredBy);
     QVERIFY(!f->existsIn(since - 1));
     QVERIFY(f->existsIn(since));
     if (until) {
@@ -151,7 +151,7 @@ void TestLayers::russiasZones()
     }
     QVERIFY2(bg::within(Point(inside.x(), inside.y()), f->area), qPrintable(id));
     // Occupied zones say how approximate their outline is and as of when.
-    QVERIFY2(f->note.contains(u"error") || f->note.contains(u"approximate"), qPrintable(f->note));
+    QVERIFY2(f->details().note.contains(u"error") || f->details().note.contains(u"approximate"), qPrintable(f->details().note));
 }
 
 void TestLayers::baseMapIsDeJure_data()
@@ -193,8 +193,8 @@ void TestLayers::sovereigntyTransfersNameTheirZones()
         QVERIFY2(t.zone.startsWith(u"contested/"), qPrintable(t.id));
         const Feature *zone = builtIn(u"contested"_s).feature(t.zone.mid(10));
         QVERIFY2(zone, qPrintable(t.zone));
-        QVERIFY2(zone->claimants.contains(t.to) && zone->claimants.contains(t.from), qPrintable(t.id));
-        QVERIFY2(zone->administeredBy.contains(t.from), qPrintable(t.id));
+        QVERIFY2(zone->details().claimants.contains(t.to) && zone->details().claimants.contains(t.from), qPrintable(t.id));
+        QVERIFY2(zone->details().administeredBy.contains(t.from), qPrintable(t.id));
     }
     // The table refuses what it cannot apply, naming the file and the entry.
     QTemporaryDir dir;
@@ -220,8 +220,8 @@ void TestLayers::everyPeriodAndFeatureIsSourced()
     QFETCH(QString, layer);
     for (const Feature &f : builtIn(layer).features) {
         const char *name = qPrintable(f.id);
-        QVERIFY2(!f.sources.isEmpty(), name);
-        for (const Source &s : f.sources) {
+        QVERIFY2(!f.details().sources.isEmpty(), name);
+        for (const Source &s : f.details().sources) {
             QVERIFY2(!s.title.isEmpty() && !s.publisher.isEmpty(), name);
             // A date: a year at least ("2025", "2014-03-27").
             QVERIFY2(QRegularExpression(u"^(19|20)\\d\\d(-\\d\\d(-\\d\\d)?)?$"_s).match(s.date).hasMatch(),
@@ -230,8 +230,8 @@ void TestLayers::everyPeriodAndFeatureIsSourced()
         // A section names the line it belongs to, which the layer holds.
         if (const QString whole = f.properties.value(u"sectionOf"_s).toString(); !whole.isEmpty())
             QVERIFY2(whole != f.id && builtIn(layer).feature(whole), name);
-        QVERIFY2(!f.periods.isEmpty(), name);
-        for (qsizetype i = 1; i < f.periods.size(); ++i) // never overlapping, in order
-            QVERIFY2(f.periods[i - 1].until && *f.periods[i - 1].until <= f.periods[i].since, name);
+        QVERIFY2(!f.details().periods.isEmpty(), name);
+        for (qsizetype i = 1; i < f.details().periods.size(); ++i) // never overlapping, in order
+            QVERIFY2(f.details().periods[i - 1].until && *f.details().periods[i - 1].until <= f.details().periods[i].since, name);
     }
 }

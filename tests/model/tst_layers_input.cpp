@@ -187,8 +187,8 @@ void TestLayers::userFileLoadsAsGeneric()
     QCOMPARE(road.properties.value(QStringLiteral("lit")).toBool(), true);
     QVERIFY(road.properties.contains(QStringLiteral("ref")));
     QVERIFY(!road.properties.contains(QStringLiteral("name")));
-    QVERIFY(road.sources.isEmpty());
-    QVERIFY(road.periods.isEmpty());
+    QVERIFY(road.details().sources.isEmpty());
+    QVERIFY(road.details().periods.isEmpty());
     QVERIFY(road.existsIn(1800) && road.existsIn(2100));
     QCOMPARE(road.statusIn(2020), std::optional<QString>(QString()));
     const Feature &square = layer.features[1];
@@ -326,12 +326,12 @@ void TestLayers::duplicateIdsAreMadeUnique()
 void TestLayers::periodsDecideStatus()
 {
     Feature f;
-    f.periods = {{2000, 2005, QStringLiteral("planned")}, {2008, std::nullopt, QStringLiteral("operating")}};
+    f.editDetails().periods = {{2000, 2005, QStringLiteral("planned")}, {2008, std::nullopt, QStringLiteral("operating")}};
     QVERIFY(!f.existsIn(1999));
     QCOMPARE(f.statusIn(2000), std::optional<QString>(QStringLiteral("planned")));
     QCOMPARE(f.statusIn(2004), std::optional<QString>(QStringLiteral("planned")));
     QVERIFY(!f.existsIn(2005)); // until is exclusive; a gap until 2008
     QCOMPARE(f.statusIn(2008), std::optional<QString>(QStringLiteral("operating")));
     QCOMPARE(f.statusIn(2100), std::optional<QString>(QStringLiteral("operating")));
-    QVERIFY(f.periods[0].contains(2004) && !f.periods[0].contains(2005));
+    QVERIFY(f.details().periods[0].contains(2004) && !f.details().periods[0].contains(2005));
 }

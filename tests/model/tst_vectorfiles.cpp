@@ -141,7 +141,7 @@ void TestVectorFiles::readsEachFormat()
         QCOMPARE(int(f.points.size()), e.points);
         QCOMPARE(int(f.lines.size()), e.lines);
         QCOMPARE(int(f.area.size()), e.polygons);
-        QVERIFY(f.periods.isEmpty()); // exists in every year
+        QVERIFY(f.details().periods.isEmpty()); // exists in every year
         const Point p = firstPosition(f);
         QVERIFY2(std::abs(p.x() - e.lon) < 1e-6 && std::abs(p.y() - e.lat) < 1e-6,
                  qPrintable(u"%1: (%2, %3)"_s.arg(f.id).arg(p.x()).arg(p.y())));

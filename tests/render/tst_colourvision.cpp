@@ -105,13 +105,13 @@ void TestColourVision::claimantsOfAZoneStayApart_data()
     // Greyscale is left out: six stripes cannot be six greys apart; their order still tells them.
     for (const auto &[styleName, style] : styles())
         for (const Feature &f : (*zones)->features)
-            for (qsizetype i = 0; i < f.claimants.size(); ++i)
-                for (qsizetype j = i + 1; j < f.claimants.size(); ++j)
+            for (qsizetype i = 0; i < f.details().claimants.size(); ++i)
+                for (qsizetype j = i + 1; j < f.details().claimants.size(); ++j)
                     for (ColourVision::Mode mode : kModes)
                         if (mode != ColourVision::Mode::Greyscale)
-                            QTest::addRow("%s %s %s/%s %s", styleName, qPrintable(f.id), qPrintable(f.claimants[i]),
-                                          qPrintable(f.claimants[j]), qPrintable(ColourVision::name(mode).section(u' ', 0, 0)))
-                                << int(mode) << style->layers.claimant(f.claimants[i]) << style->layers.claimant(f.claimants[j]);
+                            QTest::addRow("%s %s %s/%s %s", styleName, qPrintable(f.id), qPrintable(f.details().claimants[i]),
+                                          qPrintable(f.details().claimants[j]), qPrintable(ColourVision::name(mode).section(u' ', 0, 0)))
+                                << int(mode) << style->layers.claimant(f.details().claimants[i]) << style->layers.claimant(f.details().claimants[j]);
 }
 
 void TestColourVision::claimantsOfAZoneStayApart()

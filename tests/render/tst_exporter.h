@@ -224,6 +224,8 @@ private slots:
     void creditsTakeACorner();
     void legendKeepsClearOfTheTitle_data();
     void legendKeepsClearOfTheTitle();
+    void layeredSvgHidesOneLayerAtATime_data();
+    void layeredSvgHidesOneLayerAtATime();
 
 private:
     void loadLayers();

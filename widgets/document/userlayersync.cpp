@@ -75,11 +75,10 @@ bool UserLayerSync::setStyle(const QString &layerId, const AttributeStyle &style
     return true;
 }
 
-void UserLayerSync::sync()
+UserLayerSync::Wanted UserLayerSync::wantedLayers(QStringList &warnings)
 {
     const Brief &brief = m_document->brief();
-    QHash<QString, std::shared_ptr<const Layer>> next;
-    QList<std::shared_ptr<const Layer>> wanted; // the brief's layers, in its order
+    Wanted out;
     QSet<QString> ids;
     QSet<const Layer *> ours;
     for (const auto &layer : std::as_const(m_loaded))
@@ -87,8 +86,6 @@ void UserLayerSync::sync()
     for (const auto &layer : m_session->layers())
         if (!ours.contains(layer.get()))
             ids.insert(layer->id); // built-in layers keep their ids
-    m_problems.clear();
-    QStringList warnings;
     for (qsizetype i = 0; i < brief.userLayers.size(); ++i) {
         const UserLayerSource &source = brief.userLayers[i];
         const QString key = keyOf(source.path, source.layerName);
@@ -111,14 +108,19 @@ void UserLayerSync::sync()
             continue;
         }
         ids.insert(layer->id);
-        next.insert(key, layer);
-        wanted << layer;
+        out.byKey.insert(key, layer);
+        out.inOrder << layer;
     }
+    return out;
+}
+
+QList<std::shared_ptr<const Layer>> UserLayerSync::sessionLayersWith(const Wanted &wanted) const
+{
     // The session's order stands (the user may have moved layers): a layer of the brief is
     // replaced where it is, dropped when the brief no longer names it, and a new one goes on top.
     QHash<const Layer *, std::shared_ptr<const Layer>> replacement;
     for (auto it = m_loaded.cbegin(); it != m_loaded.cend(); ++it)
-        replacement.insert(it->get(), next.value(it.key()));
+        replacement.insert(it->get(), wanted.byKey.value(it.key()));
     QList<std::shared_ptr<const Layer>> layers;
     QSet<const Layer *> placed;
     for (const auto &layer : m_session->layers()) {
@@ -129,10 +131,19 @@ void UserLayerSync::sync()
             placed.insert(now.get());
         }
     }
-    for (const auto &layer : std::as_const(wanted))
+    for (const auto &layer : wanted.inOrder)
         if (!placed.contains(layer.get()))
             layers << layer;
-    m_loaded = std::move(next);
+    return layers;
+}
+
+void UserLayerSync::sync()
+{
+    m_problems.clear();
+    QStringList warnings;
+    Wanted wanted = wantedLayers(warnings);
+    const QList<std::shared_ptr<const Layer>> layers = sessionLayersWith(wanted);
+    m_loaded = std::move(wanted.byKey);
     if (layers != m_session->layers())
         m_session->setLayers(layers);
     if (!warnings.isEmpty())

@@ -42,6 +42,17 @@ signals:
     void warningsFound(const QStringList &warnings);
 
 private:
+    /// The brief's user layers: those loaded already (restyled if their style changed) and
+    /// the rest read now, by key and in the brief's order; problems go to m_problems.
+    struct Wanted
+    {
+        QHash<QString, std::shared_ptr<const Layer>> byKey;
+        QList<std::shared_ptr<const Layer>> inOrder;
+    };
+    Wanted wantedLayers(QStringList &warnings);
+    /// The session's layers with the brief's user layers put in: replaced where they are,
+    /// dropped when gone, new ones on top.
+    QList<std::shared_ptr<const Layer>> sessionLayersWith(const Wanted &wanted) const;
     void sync();
     qsizetype sourceIndexOf(const QString &layerId) const;
     static QString keyOf(const QString &path, const QString &layerName) { return path + u'\n' + layerName; }

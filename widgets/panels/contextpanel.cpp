@@ -45,7 +45,7 @@ constexpr int kMaxAttributesShown = 100;
 QString periodsText(const Feature &f)
 {
     QStringList parts;
-    for (const Period &p : f.periods)
+    for (const Period &p : f.details().periods)
         parts << (p.until ? QStringLiteral("%1–%2: %3").arg(p.since).arg(*p.until - 1).arg(p.status)
                           : QStringLiteral("since %1: %2").arg(p.since).arg(p.status));
     return parts.join(QStringLiteral("; "));
@@ -336,12 +336,12 @@ std::pair<QString, QString> ContextPanel::layerFact(const FeatureRef &ref, const
     const auto status = f.statusIn(m_year);
     switch (ref.layer->kind) {
     case LayerKind::Membership:
-        if (!status && f.periods.isEmpty())
+        if (!status && f.details().periods.isEmpty())
             return {};
         return {ref.layer->title, status ? tr("%1 in %2").arg(*status, QString::number(m_year)) : tr("not associated in %1").arg(m_year)};
     case LayerKind::Zones:
-        return {f.name, f.administeredBy.contains(region.code)
-                            ? (f.claimants.contains(region.code) ? tr("administers and claims") : tr("administers"))
+        return {f.name, f.details().administeredBy.contains(region.code)
+                            ? (f.details().claimants.contains(region.code) ? tr("administers and claims") : tr("administers"))
                             : tr("claims")};
     default:
         return {f.name, status ? *status : tr("not yet, in %1").arg(m_year)};
@@ -360,9 +360,9 @@ QString ContextPanel::layerFacts(const Region &region, const QList<FeatureRef> &
         if (ref.layer->kind == LayerKind::Membership) {
             // Dates and sources behind the status, as a membership has no shape to click for them.
             line += QStringLiteral("<br><small>%1</small>").arg(SafeText::html(periodsText(*ref.feature)));
-            if (!ref.layer->derivedFrom.isEmpty() && !ref.feature->note.isEmpty())
-                line += QStringLiteral("<br><small>%1</small>").arg(SafeText::html(ref.feature->note));
-            if (const QString sources = sourcesLine(ref.feature->sources); !sources.isEmpty())
+            if (!ref.layer->derivedFrom.isEmpty() && !ref.feature->details().note.isEmpty())
+                line += QStringLiteral("<br><small>%1</small>").arg(SafeText::html(ref.feature->details().note));
+            if (const QString sources = sourcesLine(ref.feature->details().sources); !sources.isEmpty())
                 line += QStringLiteral("<br><small>%1</small>").arg(tr("Sources: %1").arg(sources));
         }
         html += QStringLiteral("<p style='margin:2px 0'>%1</p>").arg(line);
@@ -407,8 +407,8 @@ QString ContextPanel::describeFeature(const Layer &layer, const Feature &f) cons
     const auto status = f.statusIn(m_year);
     html += QStringLiteral("<p><b>%1</b></p>")
                 .arg(status ? SafeText::html(tr("In %1: %2").arg(QString::number(m_year), *status)) : tr("Not on the map in %1").arg(m_year));
-    if (!f.description.isEmpty())
-        html += QStringLiteral("<p>%1</p>").arg(SafeText::html(f.description));
+    if (!f.details().description.isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(SafeText::html(f.details().description));
     QString facts;
     auto fact = [&facts](const QString &label, const QString &value) {
         if (!value.isEmpty())
@@ -451,14 +451,14 @@ QString ContextPanel::describeFeature(const Layer &layer, const Feature &f) cons
         if (p.size() > kMaxAttributesShown)
             fact(tr("More"), tr("%n more attribute(s) not shown", nullptr, int(p.size() - kMaxAttributesShown)));
     }
-    fact(tr("Claimants"), names(f.claimants));
-    fact(tr("Administered by"), names(f.administeredBy));
+    fact(tr("Claimants"), names(f.details().claimants));
+    fact(tr("Administered by"), names(f.details().administeredBy));
     fact(tr("History"), periodsText(f));
     if (!facts.isEmpty())
         html += QStringLiteral("<table>%1</table>").arg(facts);
-    if (!f.note.isEmpty())
-        html += section(tr("Note"), QStringLiteral("<p>%1</p>").arg(SafeText::html(f.note)));
-    html += section(tr("Sources"), sourcesHtml(f.sources));
+    if (!f.details().note.isEmpty())
+        html += section(tr("Note"), QStringLiteral("<p>%1</p>").arg(SafeText::html(f.details().note)));
+    html += section(tr("Sources"), sourcesHtml(f.details().sources));
     return ClaimList::html(claimsAboutFeature(layer, f), m_atlas.get(), QString(), m_allClaimsShown) + html;
 }
 

@@ -38,29 +38,10 @@ QIcon swatchIcon(const LegendSwatch &swatch, const MapStyle &style, qreal dpr)
 
 LayersPanel::LayersPanel(QWidget *parent) : QWidget(parent)
 {
-    m_tree = new QTreeWidget;
-    m_tree->setHeaderHidden(true);
-    m_tree->setIconSize(QSize(28, 14));
-    m_tree->setRootIsDecorated(true);
-    m_tree->setAccessibleName(tr("Layers"));
-    m_tree->setAccessibleDescription(tr("The map's layers, top first, each with its legend. Space shows or hides the "
-                                        "current layer."));
-    m_opacity = new QSlider(Qt::Horizontal);
-    m_opacity->setRange(10, 100);
-    m_opacity->setAccessibleName(tr("Layer opacity"));
-    m_up = new QToolButton;
-    m_up->setArrowType(Qt::UpArrow);
-    m_up->setToolTip(tr("Draw the layer higher"));
-    m_down = new QToolButton;
-    m_down->setArrowType(Qt::DownArrow);
-    m_down->setToolTip(tr("Draw the layer lower"));
-    // Arrow buttons have no text: without a name a screen reader says only "button".
-    m_up->setAccessibleName(m_up->toolTip());
-    m_down->setAccessibleName(m_down->toolTip());
+    createWidgets();
     auto *add = new QPushButton(tr("Add layer…"));
     setAccessibleName(tr("Layers"));
     setFocusProxy(m_tree); // the panel is one stop in the window's tab order, starting at the list
-
     auto *opacityLabel = new QLabel(tr("Opacity"));
     opacityLabel->setBuddy(m_opacity);
     auto *row = new QHBoxLayout;
@@ -73,20 +54,37 @@ LayersPanel::LayersPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_tree, 1);
     layout->addLayout(row);
     layout->addWidget(add);
-
     connect(add, &QPushButton::clicked, this, &LayersPanel::addLayerRequested);
+    connectWidgets();
+}
+
+void LayersPanel::createWidgets()
+{
+    m_tree = new QTreeWidget;
+    m_tree->setHeaderHidden(true);
+    m_tree->setIconSize(QSize(28, 14));
+    m_tree->setRootIsDecorated(true);
+    m_tree->setAccessibleName(tr("Layers"));
+    m_tree->setAccessibleDescription(tr("The map's layers, top first, each with its legend. Space shows or hides the "
+                                        "current layer."));
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](QPoint at) {
-        const QTreeWidgetItem *item = m_tree->itemAt(at);
-        while (item && item->parent())
-            item = item->parent();
-        const auto layer = item ? m_layers.value(item->data(0, kIdRole).toString()) : nullptr;
-        if (!layer || layer->kind != LayerKind::Generic) // our layers have their own colours
-            return;
-        QMenu menu(this);
-        menu.addAction(tr("Style by field…"), this, [this, id = layer->id] { emit styleRequested(id); });
-        menu.exec(m_tree->viewport()->mapToGlobal(at));
-    });
+    m_opacity = new QSlider(Qt::Horizontal);
+    m_opacity->setRange(10, 100);
+    m_opacity->setAccessibleName(tr("Layer opacity"));
+    m_up = new QToolButton;
+    m_up->setArrowType(Qt::UpArrow);
+    m_up->setToolTip(tr("Draw the layer higher"));
+    m_down = new QToolButton;
+    m_down->setArrowType(Qt::DownArrow);
+    m_down->setToolTip(tr("Draw the layer lower"));
+    // Arrow buttons have no text: without a name a screen reader says only "button".
+    m_up->setAccessibleName(m_up->toolTip());
+    m_down->setAccessibleName(m_down->toolTip());
+}
+
+void LayersPanel::connectWidgets()
+{
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &LayersPanel::showMenu);
     connect(m_up, &QToolButton::clicked, this, [this] { move(-1); });
     connect(m_down, &QToolButton::clicked, this, [this] { move(+1); });
     connect(m_tree, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *item) {
@@ -101,6 +99,19 @@ LayersPanel::LayersPanel(QWidget *parent) : QWidget(parent)
         m_opacityPercent.insert(id, percent);
         emit opacityChanged(id, percent / 100.0);
     });
+}
+
+void LayersPanel::showMenu(QPoint at)
+{
+    const QTreeWidgetItem *item = m_tree->itemAt(at);
+    while (item && item->parent())
+        item = item->parent();
+    const auto layer = item ? m_layers.value(item->data(0, kIdRole).toString()) : nullptr;
+    if (!layer || layer->kind != LayerKind::Generic) // our layers have their own colours
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Style by field…"), this, [this, id = layer->id] { emit styleRequested(id); });
+    menu.exec(m_tree->viewport()->mapToGlobal(at));
 }
 
 QTreeWidgetItem *LayersPanel::itemFor(const Layer &layer, bool visible) const

@@ -40,6 +40,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void createWidgets();
+    void connectWidgets();
+    /// A user's layer offers "Style by field…" (ours have their own colours).
+    void showMenu(QPoint at);
     /// Legend swatches drawn as the map draws them: light lines on a dark palette.
     void repaintSwatches();
     void move(int delta);

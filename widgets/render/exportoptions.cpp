@@ -165,4 +165,14 @@ ViewState ExportOptions::fitted(const ViewState &view, QSize page) const
     return out;
 }
 
+MapPasses ExportOptions::mapPasses() const
+{
+    MapPasses passes(0xff);
+    if (!showLegend)
+        passes &= ~MapPasses(MapPass::Legend);
+    if (showCredits) // MapFurniture draws fuller credits in its place
+        passes &= ~MapPasses(MapPass::Credits);
+    return passes;
+}
+
 } // namespace spheres

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mapframe.h"
 #include "viewlimits.h"
 
 #include <QCoreApplication>
@@ -61,6 +62,9 @@ public:
 
     /// The picture's size in device pixels: `pixelSize`, or the page at `dpi`.
     QSize outputSize() const;
+    /// The map's passes the output draws: the legend if asked for, and the one-line credit
+    /// only where the fuller credits block is not drawn.
+    MapPasses mapPasses() const;
     /// Multiplies line widths and text: the larger of the output's size relative to 1920×1080
     /// (a 4K picture gets 2×; either way up) and of its DPI relative to 96 (A4 at 300 DPI gets
     /// the physical sizes of a screen, 3.125×). Small pictures keep the screen's sizes.

@@ -137,13 +137,14 @@ bool LabelPlacer::crossesAny(const QRectF &box, const QList<QPolygonF> &lines)
     return false;
 }
 
-QList<PlacedLabel> LabelPlacer::place(const SceneLevel &level, const QTransform &toScreen, const ViewState &view,
-                                      const MapStyle &style, const QList<QRectF> &taken, const QList<QPolygonF> &lines)
+namespace {
+
+/// The regions whose label anchor is in the picture, the selected one first, then the largest.
+std::vector<Candidate> labelCandidates(const SceneLevel &level, const QTransform &toScreen, const ViewState &view)
 {
     const QList<ProjectedRegion> &regions = level.projected().regions();
     const double pixelArea = toScreen.m11() * toScreen.m11();
     const QRectF viewport(QPointF(0, 0), QSizeF(view.size));
-    const QTransform toWorld = toScreen.inverted();
     std::vector<Candidate> candidates;
     for (int i = 0; i < regions.size(); ++i) {
         if (regions[i].shape.empty())
@@ -152,60 +153,107 @@ QList<PlacedLabel> LabelPlacer::place(const SceneLevel &level, const QTransform 
         if (viewport.contains(anchor))
             candidates.push_back({i, regions[i].largestPartArea * pixelArea});
     }
-    const QString &selected = view.selectedRegion;
     std::sort(candidates.begin(), candidates.end(), [&](const Candidate &a, const Candidate &b) {
-        const bool aSel = level.atlas().regions()[a.region].code == selected;
-        const bool bSel = level.atlas().regions()[b.region].code == selected;
+        const bool aSel = level.atlas().regions()[a.region].code == view.selectedRegion;
+        const bool bSel = level.atlas().regions()[b.region].code == view.selectedRegion;
         return aSel != bSel ? aSel : a.screenArea > b.screenArea;
     });
+    return candidates;
+}
 
-    QList<PlacedLabel> placed;
-    const BoxGrid takenGrid(taken);
-    const double gap = 4.0 * view.styleScale, lineClearance = 2.0 * view.styleScale;
-    for (const Candidate &c : candidates) {
-        const Region &region = level.atlas().regions()[c.region];
-        const ProjectedRegion &projected = regions[c.region];
-        const bool isSelected = region.code == selected;
-        const QPointF anchor = toScreen.map(QPointF(projected.labelAnchor.x(), projected.labelAnchor.y()));
-        const auto inRegion = [&](QPointF pixel) {
-            const QPointF xy = toWorld.map(pixel);
-            return boost::geometry::covered_by(Point(xy.x(), xy.y()), projected.shape);
-        };
-        std::optional<PlacedLabel> chosen, overLine; // off every line; else the first place free of labels
+/// Where region names go in one frame: each in the first place, near its anchor and inside it,
+/// free of the names already placed and of what else is taken, and off every line if it can.
+class RegionLabelSeats
+{
+public:
+    RegionLabelSeats(const SceneLevel &level, const QTransform &toScreen, const ViewState &view, const MapStyle &style,
+                     const QList<QRectF> &taken, const QList<QPolygonF> &lines)
+        : m_level(level), m_toScreen(toScreen), m_toWorld(toScreen.inverted()), m_view(view), m_style(style),
+          m_taken(taken), m_lines(lines)
+    {}
+
+    QList<PlacedLabel> place()
+    {
+        for (const Candidate &c : labelCandidates(m_level, m_toScreen, m_view))
+            if (const auto label = seat(c))
+                m_placed.push_back(*label);
+        return m_placed;
+    }
+
+private:
+    std::optional<PlacedLabel> seat(const Candidate &c) const
+    {
+        const Region &region = m_level.atlas().regions()[c.region];
+        const bool isSelected = region.code == m_view.selectedRegion;
+        std::optional<PlacedLabel> overLine; // the first place free of labels, if none is off the lines
         for (const bool small : {false, true}) {
             if (small && isSelected)
                 break; // named in full type, whatever its size
-            const QFont font = fontFor(c.screenArea, view, style, small);
+            const QFont font = fontFor(c.screenArea, m_view, m_style, small);
             const QFontMetricsF metrics(font);
-            const double w = metrics.horizontalAdvance(region.name), h = metrics.height();
-            if (!isSelected && c.screenArea < w * h * (small ? kRoomSmall : kRoomFull))
+            if (!isSelected && c.screenArea < metrics.horizontalAdvance(region.name) * metrics.height() * (small ? kRoomSmall : kRoomFull))
                 continue; // the region cannot hold its name in this type at this zoom
             // A region that holds its full type keeps it, over a line if need be; only where
             // other names leave it no room at all does it try the smaller type.
-            for (const QPointF shift : kShifts) {
-                const QPointF centre = anchor + QPointF(shift.x() * w, shift.y() * h);
-                const QRectF box(centre.x() - w / 2, centre.y() - h / 2, w, h);
-                const QRectF padded = box.adjusted(-gap, -gap / 2, gap, gap / 2);
-                const bool clashes = std::any_of(placed.begin(), placed.end(),
-                                                 [&](const PlacedLabel &p) { return p.box.intersects(padded); }) ||
-                                     takenGrid.intersectsAny(padded);
-                if (clashes || !viewport.contains(box) || (!shift.isNull() && !inRegion(centre)))
-                    continue;
-                const PlacedLabel label{region.name, QPointF(box.left(), box.top() + metrics.ascent()), font, padded};
-                if (!crossesAny(box.adjusted(-lineClearance, -lineClearance, lineClearance, lineClearance), lines)) {
-                    chosen = label;
-                    break;
-                }
-                if (!overLine && shift.isNull())
-                    overLine = label;
-            }
-            if (chosen || overLine)
-                break;
+            if (const auto chosen = seatIn(c.region, region.name, font, overLine))
+                return chosen;
+            if (overLine)
+                return overLine;
         }
-        if (chosen || overLine)
-            placed.push_back(chosen ? *chosen : *overLine);
+        return std::nullopt;
     }
-    return placed;
+
+    /// The first of the shifted places off every line, noting in `overLine` the unshifted one
+    /// when it is free of labels but crosses a line.
+    std::optional<PlacedLabel> seatIn(int regionIndex, const QString &name, const QFont &font,
+                                      std::optional<PlacedLabel> &overLine) const
+    {
+        const ProjectedRegion &projected = m_level.projected().regions()[regionIndex];
+        const QFontMetricsF metrics(font);
+        const double w = metrics.horizontalAdvance(name), h = metrics.height();
+        const double gap = 4.0 * m_view.styleScale, lineClearance = 2.0 * m_view.styleScale;
+        const QPointF anchor = m_toScreen.map(QPointF(projected.labelAnchor.x(), projected.labelAnchor.y()));
+        const QRectF viewport(QPointF(0, 0), QSizeF(m_view.size));
+        for (const QPointF shift : kShifts) {
+            const QPointF centre = anchor + QPointF(shift.x() * w, shift.y() * h);
+            const QRectF box(centre.x() - w / 2, centre.y() - h / 2, w, h);
+            const QRectF padded = box.adjusted(-gap, -gap / 2, gap, gap / 2);
+            const bool clashes = std::any_of(m_placed.begin(), m_placed.end(),
+                                             [&](const PlacedLabel &p) { return p.box.intersects(padded); }) ||
+                                 m_taken.intersectsAny(padded);
+            if (clashes || !viewport.contains(box) || (!shift.isNull() && !inRegion(projected, centre)))
+                continue;
+            const PlacedLabel label{name, QPointF(box.left(), box.top() + metrics.ascent()), font, padded};
+            if (!LabelPlacer::crossesAny(box.adjusted(-lineClearance, -lineClearance, lineClearance, lineClearance), m_lines))
+                return label;
+            if (!overLine && shift.isNull())
+                overLine = label;
+        }
+        return std::nullopt;
+    }
+
+    bool inRegion(const ProjectedRegion &projected, QPointF pixel) const
+    {
+        const QPointF xy = m_toWorld.map(pixel);
+        return boost::geometry::covered_by(Point(xy.x(), xy.y()), projected.shape);
+    }
+
+    const SceneLevel &m_level;
+    const QTransform &m_toScreen;
+    const QTransform m_toWorld;
+    const ViewState &m_view;
+    const MapStyle &m_style;
+    const BoxGrid m_taken;
+    const QList<QPolygonF> &m_lines;
+    QList<PlacedLabel> m_placed;
+};
+
+} // namespace
+
+QList<PlacedLabel> LabelPlacer::place(const SceneLevel &level, const QTransform &toScreen, const ViewState &view,
+                                      const MapStyle &style, const QList<QRectF> &taken, const QList<QPolygonF> &lines)
+{
+    return RegionLabelSeats(level, toScreen, view, style, taken, lines).place();
 }
 
 QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform &toScreen, const ViewState &view,

@@ -72,7 +72,7 @@ QList<LegendSwatch> LayerLegend::swatchesFor(const Layer &layer, const MapStyle 
     case LayerKind::Zones: {
         QStringList claimants; // every claimant's colour, in the order they first occur
         for (const Feature &f : layer.features)
-            for (const QString &code : f.claimants)
+            for (const QString &code : f.details().claimants)
                 if (!claimants.contains(code))
                     claimants << code;
         for (const LegendEntry &e : layer.legend)
@@ -151,7 +151,7 @@ QList<LegendSwatch> LayerLegend::zoneLegend(const Scene &scene, const ViewState 
         if (!f.existsIn(view.year) || !pl.shows(i, visible))
             continue;
         any = true;
-        for (const QString &code : f.claimants)
+        for (const QString &code : f.details().claimants)
             if (!claimants.contains(code))
                 claimants << code;
     }
@@ -168,69 +168,80 @@ QList<LegendSwatch> LayerLegend::zoneLegend(const Scene &scene, const ViewState 
     return out;
 }
 
+namespace {
+
+/// The classes of a membership or lines layer present in the view's year ("member" or
+/// "gas|operating"), in the order the layer's legend defines them (as the Layers panel lists
+/// them), whatever the year: a class keeps its place while others come and go.
+QStringList classesIn(const Layer &layer, int year)
+{
+    QStringList seen;
+    for (const Feature &f : layer.features) {
+        const auto status = f.statusIn(year);
+        if (!status)
+            continue;
+        const QString key = layer.kind == LayerKind::Lines
+                                ? f.properties.value(QStringLiteral("commodity")).toString() + u'|' + *status
+                                : *status;
+        if (!seen.contains(key))
+            seen << key;
+    }
+    const auto rank = [&layer](const QString &key) {
+        qsizetype r = 0;
+        for (const QString &part : key.split(u'|')) {
+            const auto at = std::find_if(layer.legend.begin(), layer.legend.end(),
+                                         [&part](const LegendEntry &e) { return e.key == part; });
+            const auto status = std::find(LayerPainter::kLineStatuses.begin(), LayerPainter::kLineStatuses.end(), part);
+            r = r * 1000 + (at != layer.legend.end()                      ? at - layer.legend.begin()
+                            : status != LayerPainter::kLineStatuses.end() ? status - LayerPainter::kLineStatuses.begin()
+                                                                          : 999);
+        }
+        return r;
+    };
+    std::stable_sort(seen.begin(), seen.end(), [&](const QString &a, const QString &b) {
+        const qsizetype ra = rank(a), rb = rank(b);
+        return ra != rb ? ra < rb : a < b;
+    });
+    return seen;
+}
+
+} // namespace
+
+QList<LegendSwatch> LayerLegend::classLegend(const Layer &layer, const ViewState &view, const LayerStyle &style)
+{
+    QList<LegendSwatch> out;
+    for (const QString &key : classesIn(layer, view.year)) {
+        if (layer.kind == LayerKind::Membership) {
+            out.push_back({membershipLabel(layer, key), LayerPainter::membershipColour(layer, key, style), QPen(Qt::NoPen), {}, {}});
+        } else {
+            const QStringList parts = key.split(u'|');
+            const QString commodity = parts.value(0) == u"gas" ? tr("Gas pipeline") : tr("Oil pipeline");
+            out.push_back({QStringLiteral("%1, %2").arg(commodity, parts.value(1)), QColor(),
+                           LayerPainter::pipelinePen(parts.value(0), parts.value(1), 1.0, style), {}, {}});
+        }
+    }
+    return out;
+}
+
 QList<LegendSwatch> LayerLegend::legend(const Scene &scene, const ViewState &view, const MapStyle &mapStyle)
 {
     const LayerStyle &style = mapStyle.layers;
     QList<LegendSwatch> out;
     // In the order of the Layers panel: the layer drawn on top first.
     for (auto it = scene.layers().crbegin(); it != scene.layers().crend(); ++it) {
-        const ProjectedLayer &pl = *it;
-        const Layer &layer = *pl.layer;
+        const Layer &layer = *it->layer;
         if (!view.showsLayer(layer.id))
             continue;
-        if (layer.kind == LayerKind::Zones) {
-            out += zoneLegend(scene, view, pl, style);
-            continue;
-        }
-        if (layer.kind == LayerKind::Sites) {
-            out += siteLegend(layer, view);
-            continue;
-        }
-        if (layer.kind == LayerKind::Generic) {
+        switch (layer.kind) {
+        case LayerKind::Zones: out += zoneLegend(scene, view, *it, style); break;
+        case LayerKind::Sites: out += siteLegend(layer, view); break;
+        case LayerKind::Generic:
             if (layer.classes)
                 out += ClassColours::legend(layer, style, true);
             else if (std::any_of(layer.features.begin(), layer.features.end(), [&](const Feature &f) { return f.existsIn(view.year); }))
                 out.push_back(genericSwatch(layer, style));
-            continue;
-        }
-        QStringList seen; // "commodity|status" or status
-        for (const Feature &f : layer.features) {
-            const auto status = f.statusIn(view.year);
-            if (!status)
-                continue;
-            const QString key = layer.kind == LayerKind::Lines
-                                    ? f.properties.value(QStringLiteral("commodity")).toString() + u'|' + *status
-                                    : *status;
-            if (!seen.contains(key))
-                seen << key;
-        }
-        // In the order the layer's legend defines its classes (as the Layers panel lists them),
-        // whatever the year: a class keeps its place while others come and go.
-        const auto rank = [&layer](const QString &key) {
-            qsizetype r = 0;
-            for (const QString &part : key.split(u'|')) {
-                const auto at = std::find_if(layer.legend.begin(), layer.legend.end(),
-                                             [&part](const LegendEntry &e) { return e.key == part; });
-                const auto status = std::find(LayerPainter::kLineStatuses.begin(), LayerPainter::kLineStatuses.end(), part);
-                r = r * 1000 + (at != layer.legend.end()         ? at - layer.legend.begin()
-                                : status != LayerPainter::kLineStatuses.end() ? status - LayerPainter::kLineStatuses.begin()
-                                                                : 999);
-            }
-            return r;
-        };
-        std::stable_sort(seen.begin(), seen.end(), [&](const QString &a, const QString &b) {
-            const qsizetype ra = rank(a), rb = rank(b);
-            return ra != rb ? ra < rb : a < b;
-        });
-        for (const QString &key : seen) {
-            if (layer.kind == LayerKind::Membership) {
-                out.push_back({membershipLabel(layer, key), LayerPainter::membershipColour(layer, key, style), QPen(Qt::NoPen), {}, {}});
-            } else {
-                const QStringList parts = key.split(u'|');
-                const QString commodity = parts.value(0) == u"gas" ? tr("Gas pipeline") : tr("Oil pipeline");
-                out.push_back({QStringLiteral("%1, %2").arg(commodity, parts.value(1)), QColor(),
-                               LayerPainter::pipelinePen(parts.value(0), parts.value(1), 1.0, style), {}, {}});
-            }
+            break;
+        default: out += classLegend(layer, view, style); break;
         }
     }
     return out;

@@ -50,6 +50,9 @@ private:
     static QList<LegendSwatch> siteLegend(const Layer &layer, const ViewState &view);
     static QList<LegendSwatch> zoneLegend(const Scene &scene, const ViewState &view, const ProjectedLayer &layer,
                                           const LayerStyle &style);
+    /// A membership or lines layer's classes in the view's year: a fill per status, a line
+    /// sample per commodity and status.
+    static QList<LegendSwatch> classLegend(const Layer &layer, const ViewState &view, const LayerStyle &style);
 };
 
 } // namespace spheres

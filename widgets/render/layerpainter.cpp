@@ -162,51 +162,47 @@ double LayerPainter::parallelOffset(const Feature &feature)
     return commodity == u"gas" ? 2.0 : commodity == u"oil" ? -2.0 : 0.0;
 }
 
-void LayerPainter::paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t,
-                         const MapStyle &mapStyle)
+void LayerPainter::paintLayer(QPainter &painter, const ProjectedLayer &pl, const ViewState &view, const QTransform &t,
+                              const LayerStyle &style)
 {
-    const LayerStyle &style = mapStyle.layers;
     const double reach = 10 * view.styleScale * view.metresPerPixel; // of the widest pen, beyond a feature's bounds
     const QRectF visible =
         t.inverted().mapRect(QRectF(QPointF(0, 0), QSizeF(view.size))).adjusted(-reach, -reach, reach, reach);
-    for (const ProjectedLayer &pl : scene.layers()) {
-        const Layer &layer = *pl.layer;
-        if (!view.showsLayer(layer.id) || layer.kind == LayerKind::Membership) // membership colours the land
+    // A user's layer is drawn from its tiles, simplified for the zoom; only what is
+    // selected or hovered in it is drawn again, feature by feature, over them.
+    const bool tiled = TiledLayerPainter::applies(pl, view);
+    if (tiled)
+        TiledLayerPainter::paint(painter, pl, view, t, style);
+    for (const int i : drawnAlone(pl, view, visible, tiled)) {
+        const Feature &f = pl.layer->features[i];
+        const auto status = f.statusIn(view.year);
+        if (!status || !pl.meets(i, visible))
             continue;
-        // A user's layer is drawn from its tiles, simplified for the zoom; only what is
-        // selected or hovered in it is drawn again, feature by feature, over them.
-        const bool tiled = TiledLayerPainter::applies(pl, view);
-        if (tiled)
-            TiledLayerPainter::paint(painter, pl, view, t, style);
-        for (const int i : drawnAlone(pl, view, visible, tiled)) {
-            const Feature &f = layer.features[i];
-            const auto status = f.statusIn(view.year);
-            if (!status || !pl.meets(i, visible))
-                continue;
-            const QString ref = layer.id + u'/' + f.id;
-            const bool selected = ref == view.selectedFeature, hovered = ref == view.hoveredFeature;
-            const bool lit = !view.isHighlighting() || view.highlightFeatures.contains(ref) ||
-                             view.highlightFeatures.contains(layer.id);
-            // Unlit features recede but stay legible: a claim about one line must not hide the others.
-            painter.setOpacity(view.layerOpacity.value(layer.id, 1.0) * (lit ? 1.0 : 0.55));
-            if (selected || hovered) {
-                QPen casing(selected ? style.highlight : style.highlight.lighter(130), (selected ? 9.0 : 7.0) * view.styleScale);
-                casing.setCosmetic(true);
-                casing.setCapStyle(Qt::RoundCap);
-                casing.setJoinStyle(Qt::RoundJoin);
-                if (!pl.lines[i].isEmpty())
-                    PolylineStroker::stroke(painter, PolylineStroker::offset(t.map(pl.lines[i]), drawnOffset(layer, f) * view.styleScale),
-                                            casing);
-                if (!pl.areas[i].isEmpty()) {
-                    casing.setWidthF(4.0 * view.styleScale);
-                    PolylineStroker::stroke(painter, t.map(pl.areas[i]), casing);
-                }
-            }
-            paintFeature(painter, pl, i, *status, t, view.styleScale, style);
-        }
+        const QString ref = pl.layer->id + u'/' + f.id;
+        const bool lit = !view.isHighlighting() || view.highlightFeatures.contains(ref) ||
+                         view.highlightFeatures.contains(pl.layer->id);
+        // Unlit features recede but stay legible: a claim about one line must not hide the others.
+        painter.setOpacity(view.layerOpacity.value(pl.layer->id, 1.0) * (lit ? 1.0 : 0.55));
+        if (ref == view.selectedFeature || ref == view.hoveredFeature)
+            paintCasing(painter, pl, i, ref == view.selectedFeature, t, view.styleScale, style);
+        paintFeature(painter, pl, i, *status, t, view.styleScale, style);
     }
-    paintSites(painter, scene, view, t, style);
+    paintSites(painter, pl, view, t, style);
     painter.setOpacity(1.0);
+}
+
+void LayerPainter::paintCasing(QPainter &painter, const ProjectedLayer &pl, int i, bool selected, const QTransform &t,
+                               double scale, const LayerStyle &style)
+{
+    QPen casing = mapPen(selected ? style.highlight : style.highlight.lighter(130), (selected ? 9.0 : 7.0) * scale);
+    if (!pl.lines[i].isEmpty())
+        PolylineStroker::stroke(painter,
+                                PolylineStroker::offset(t.map(pl.lines[i]), drawnOffset(*pl.layer, pl.layer->features[i]) * scale),
+                                casing);
+    if (!pl.areas[i].isEmpty()) {
+        casing.setWidthF(4.0 * scale);
+        PolylineStroker::stroke(painter, t.map(pl.areas[i]), casing);
+    }
 }
 
 bool LayerPainter::isHollow(const QString &status)
@@ -244,22 +240,26 @@ void LayerPainter::paintSymbol(QPainter &painter, QPointF centre, const QString 
 
 QList<LayerPainter::SiteSymbol> LayerPainter::siteSymbols(const Scene &scene, const ViewState &view, const QTransform &t)
 {
+    QList<SiteSymbol> out;
+    for (auto it = scene.layers().crbegin(); it != scene.layers().crend(); ++it)
+        if (view.showsLayer(it->layer->id))
+            out += siteSymbols(*it, view, t);
+    return out;
+}
+
+QList<LayerPainter::SiteSymbol> LayerPainter::siteSymbols(const ProjectedLayer &pl, const ViewState &view, const QTransform &t)
+{
     const double r = symbolRadius(view.styleScale);
     const QRectF viewport = QRectF(QPointF(0, 0), QSizeF(view.size)).adjusted(-r, -r, r, r);
     const QRectF inView = t.inverted().mapRect(viewport);
     QList<SiteSymbol> out;
-    for (auto it = scene.layers().crbegin(); it != scene.layers().crend(); ++it) {
-        const ProjectedLayer &pl = *it;
-        if (!view.showsLayer(pl.layer->id))
-            continue;
-        for (const int i : pl.sitesIn(inView)) {
-            const auto status = pl.layer->features[i].statusIn(view.year);
-            if (!status)
-                continue; // a site exists only in its period
-            for (const QPointF &xy : pl.points[i])
-                if (const QPointF pixel = t.map(xy); viewport.contains(pixel))
-                    out.push_back({&pl, i, pixel, *status});
-        }
+    for (const int i : pl.sitesIn(inView)) {
+        const auto status = pl.layer->features[i].statusIn(view.year);
+        if (!status)
+            continue; // a site exists only in its period
+        for (const QPointF &xy : pl.points[i])
+            if (const QPointF pixel = t.map(xy); viewport.contains(pixel))
+                out.push_back({&pl, i, pixel, *status});
     }
     return out;
 }
@@ -281,11 +281,11 @@ QList<QPolygonF> LayerPainter::drawnLines(const Scene &scene, const ViewState &v
 
 /// Symbols go over every layer's areas and lines (the hit test takes them first, too), drawn
 /// bottom to top so that the topmost symbol is the one a click picks.
-void LayerPainter::paintSites(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t,
+void LayerPainter::paintSites(QPainter &painter, const ProjectedLayer &pl, const ViewState &view, const QTransform &t,
                               const LayerStyle &style)
 {
-    const QList<SiteSymbol> symbols = siteSymbols(scene, view, t);
-    for (auto it = symbols.crbegin(); it != symbols.crend(); ++it) {
+    const QList<SiteSymbol> symbols = siteSymbols(pl, view, t);
+    for (auto it = symbols.crbegin(); it != symbols.crend(); ++it) { // the first in the file on top: hit first
         const Layer &layer = *it->layer->layer;
         const Feature &f = layer.features[it->feature];
         // The feature's reference only when something is lit, selected or hovered: ten thousand
@@ -310,21 +310,36 @@ void LayerPainter::paintSites(QPainter &painter, const Scene &scene, const ViewS
     }
 }
 
+QStringList LayerPainter::shownMembershipLayers(const Scene &scene, const ViewState &view)
+{
+    QStringList ids;
+    for (const ProjectedLayer &pl : scene.layers())
+        if (pl.layer->kind == LayerKind::Membership && view.showsLayer(pl.layer->id))
+            ids << pl.layer->id;
+    return ids;
+}
+
 QHash<QString, QColor> LayerPainter::regionFills(const Scene &scene, const ViewState &view, const MapStyle &style)
+{
+    return regionFills(scene, view, style, shownMembershipLayers(scene, view));
+}
+
+QHash<QString, QColor> LayerPainter::regionFills(const Scene &scene, const ViewState &view, const MapStyle &style,
+                                                 const QStringList &layers)
 {
     QHash<QString, QColor> fills;
     for (const ProjectedLayer &pl : scene.layers()) {
         const Layer &layer = *pl.layer;
-        if (layer.kind != LayerKind::Membership || !view.showsLayer(layer.id))
+        if (layer.kind != LayerKind::Membership || !layers.contains(layer.id))
             continue;
         for (const Feature &f : layer.features) {
             const auto status = f.statusIn(view.year);
             if (!status)
                 continue;
             const QColor over = membershipColour(layer, *status, style.layers);
-            const QColor under = fills.value(f.iso3, style.land);
+            const QColor under = fills.value(f.details().iso3, style.land);
             const double a = over.alphaF() * view.layerOpacity.value(layer.id, 1.0);
-            fills.insert(f.iso3, QColor::fromRgbF(under.redF() * (1 - a) + over.redF() * a,
+            fills.insert(f.details().iso3, QColor::fromRgbF(under.redF() * (1 - a) + over.redF() * a,
                                                   under.greenF() * (1 - a) + over.greenF() * a,
                                                   under.blueF() * (1 - a) + over.blueF() * a));
         }
@@ -344,13 +359,13 @@ QMultiHash<QString, LayerPainter::HeldZoneFill> LayerPainter::heldZoneFills(cons
             continue;
         for (int i = 0; i < pl.layer->features.size(); ++i) {
             const Feature &f = pl.layer->features[i];
-            if (pl.areas[i].isEmpty() || f.claimants.isEmpty() || !f.existsIn(view.year))
+            if (pl.areas[i].isEmpty() || f.details().claimants.isEmpty() || !f.existsIn(view.year))
                 continue;
-            QColor shared = fills.value(f.claimants.front(), land);
-            for (const QString &code : f.claimants)
+            QColor shared = fills.value(f.details().claimants.front(), land);
+            for (const QString &code : f.details().claimants)
                 if (fills.value(code, land) != shared)
                     shared = land;
-            for (const QString &code : f.administeredBy)
+            for (const QString &code : f.details().administeredBy)
                 if (fills.value(code, land) != shared)
                     out.insert(code, {pl.areas[i], shared});
         }

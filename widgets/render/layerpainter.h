@@ -52,6 +52,8 @@ public:
         QString status;
     };
     static QList<SiteSymbol> siteSymbols(const Scene &scene, const ViewState &view, const QTransform &toScreen);
+    /// Those of one layer, in the order it draws them.
+    static QList<SiteSymbol> siteSymbols(const ProjectedLayer &layer, const ViewState &view, const QTransform &toScreen);
     /// The lines `view` draws (pipelines, claim lines of shown layers in its year), as screen
     /// polylines through `toScreen`, clipped to nothing but the picture's neighbourhood: what
     /// labels keep clear of.
@@ -75,6 +77,11 @@ public:
     /// in drawing order, at its status colour's alpha times the layer's opacity, so a state in
     /// both shows a colour neither gives alone and a state in one keeps that one's colour.
     static QHash<QString, QColor> regionFills(const Scene &scene, const ViewState &view, const MapStyle &style);
+    /// The same, coloured by these membership layers only (ids; drawn in the scene's order).
+    static QHash<QString, QColor> regionFills(const Scene &scene, const ViewState &view, const MapStyle &style,
+                                              const QStringList &layers);
+    /// The membership layers `view` shows, bottom to top.
+    static QStringList shownMembershipLayers(const Scene &scene, const ViewState &view);
     /// An area a membership colour must not reach as the colour of the state that holds it.
     struct HeldZoneFill
     {
@@ -88,9 +95,10 @@ public:
     /// land's colour, not about what the zones layer shows.
     static QMultiHash<QString, HeldZoneFill> heldZoneFills(const Scene &scene, const ViewState &view,
                                                           const QHash<QString, QColor> &fills, const QColor &land);
-    /// Draws the visible zones and lines of `view` (membership layers colour the land instead).
-    static void paint(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &toScreen,
-                      const MapStyle &style);
+    /// Draws a layer's zones, lines and sites as `view` shows them (membership layers colour the
+    /// land instead: see LandPainter).
+    static void paintLayer(QPainter &painter, const ProjectedLayer &layer, const ViewState &view,
+                           const QTransform &toScreen, const LayerStyle &style);
     /// A site's kind ("lng", "military-base", "port"): its symbol's shape.
     static QString siteKind(const Feature &feature) { return feature.properties.value(QStringLiteral("kind")).toString(); }
 
@@ -99,7 +107,10 @@ private:
                              const QTransform &t, double scale, const LayerStyle &style);
     static void paintGeneric(QPainter &painter, const ProjectedLayer &layer, int feature, const QTransform &t,
                              double scale, const LayerStyle &style);
-    static void paintSites(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t,
+    /// The casing under a selected or hovered feature's lines and outline.
+    static void paintCasing(QPainter &painter, const ProjectedLayer &layer, int feature, bool selected,
+                            const QTransform &t, double scale, const LayerStyle &style);
+    static void paintSites(QPainter &painter, const ProjectedLayer &layer, const ViewState &view, const QTransform &t,
                            const LayerStyle &style);
 };
 

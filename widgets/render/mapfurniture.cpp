@@ -110,13 +110,13 @@ QList<Source> MapFurniture::visibleSources(const Scene &scene, const ViewState &
                 continue;
             bool inView = pl.areas[i].controlPointRect().intersects(visible) ||
                           pl.lines[i].controlPointRect().intersects(visible);
-            if (!inView && !f.iso3.isEmpty()) { // membership: the region it colours
-                const int region = level.atlas().indexOf(f.iso3);
+            if (!inView && !f.details().iso3.isEmpty()) { // membership: the region it colours
+                const int region = level.atlas().indexOf(f.details().iso3);
                 inView = region >= 0 && level.bounds()[region].intersects(visible);
             }
             if (!inView)
                 continue;
-            for (Source s : f.sources) {
+            for (Source s : f.details().sources) {
                 s.title = s.title.simplified();
                 s.publisher = s.publisher.simplified();
                 if (!out.contains(s))

@@ -4,7 +4,9 @@
 #include "annotationpainter.h"
 #include "framelayout.h"
 #include "labelplacer.h"
+#include "halotext.h"
 #include "legendpainter.h"
+#include "mapframe.h"
 #include "mapstyle.h"
 
 #include <QHash>
@@ -20,29 +22,35 @@ class Scene;
 struct ViewState;
 
 /// Paints a Scene as seen through a ViewState into any QPainter — widget, QImage, SVG or PDF —
-/// in fixed passes: ocean and graticule, land, borders, selection, labels, credits.
+/// with one MapLayerPainter per part, bottom to top: ocean and graticule, land, each layer,
+/// selection, labels, annotations, legend, credit line.
 class MapRenderer
 {
 public:
-    explicit MapRenderer(MapStyle style = MapStyle::standard()) : m_style(std::move(style)) {}
+    explicit MapRenderer(MapStyle style = MapStyle::standard()) : m_style(std::move(style)), m_halo(m_style.labelHalo) {}
 
-    /// The passes of render(), bottom to top: an export draws some alone (one SVG group each)
-    /// or leaves some out (the legend, the one-line credit when it draws fuller credits).
-    enum class Pass { Background = 0x1, Land = 0x2, Layers = 0x4, Selection = 0x8, Labels = 0x10, Legend = 0x20,
-                      Credits = 0x40, Annotations = 0x80 };
-    Q_DECLARE_FLAGS(Passes, Pass)
+    using Pass = MapPass;
+    using Passes = MapPasses;
     static constexpr Passes kAllPasses = Passes(0xff);
+    /// How the land takes the membership layers' colours: blended into one fill per region
+    /// (the screen, raster exports), or one painter per membership layer (the layered SVG).
+    enum class Layering { Blended, Separate };
 
     void render(QPainter &painter, const Scene &scene, const ViewState &view, Passes passes = kAllPasses) const;
     /// A copy with the same style, annotations and revisions but none of this renderer's caches
-    /// (placed labels, label images, region paths): what a render on another thread takes. The
+    /// (placed labels, rendered halo text, region paths): what a render on another thread takes. The
     /// caches fill as a render draws, so two threads must never share them.
     MapRenderer withoutCaches() const;
+    /// What render() runs for `passes`, bottom to top.
+    MapLayerPainters painters(const Scene &scene, const ViewState &view, Passes passes = kAllPasses,
+                              Layering layering = Layering::Blended) const;
+    /// Runs one painter of `frame` the way render() does: antialiased, clipped to the map.
+    static void paint(QPainter &painter, const MapFrame &frame, const MapLayerPainter &part);
     const MapStyle &style() const { return m_style; }
     void setStyle(MapStyle style)
     {
         m_style = std::move(style);
-        m_labelImages.clear(); // drawn in the old colours
+        m_halo.setHalo(m_style.labelHalo); // labels drawn in the old colours are dropped
         ++m_styleRevision;
         ++m_layoutRevision;
     }
@@ -76,23 +84,12 @@ public:
     QList<PlacedLabel> labels(const Scene &scene, const ViewState &view) const;
 
 private:
-    void drawBackground(QPainter &painter, const Scene &scene, const ViewState &view, const QTransform &t) const;
+    friend class MapFrame;
     /// Each visible region's outline in pixels for this frame, computed once for every pass.
     /// Kept for the next frame at the same view: hover, selection and year change nothing in them.
     QList<QPainterPath> regionPaths(const Scene &scene, const ViewState &view, const QTransform &t) const;
-    void drawLand(QPainter &painter, const Scene &scene, const ViewState &view, const QList<QPainterPath> &paths) const;
-    void drawSelection(QPainter &painter, const Scene &scene, const ViewState &view,
-                       const QList<QPainterPath> &paths) const;
-    /// The groups a focused claim names (ViewState::highlightGroups): one dashed outline round
-    /// the members drawn, with the group's name above it.
-    void drawGroupSettings(QPainter &painter, const Scene &scene, const ViewState &view,
-                           const QList<QPainterPath> &paths) const;
-    void drawLabels(QPainter &painter, const ViewState &view, const QList<PlacedLabel> &labels) const;
-    void drawCredits(QPainter &painter, const ViewState &view) const;
     /// The frame's layout, placed for `view` (or kept from the last call at the same view).
     FrameLayout &layoutFor(const Scene &scene, const ViewState &view) const;
-    void drawHaloText(QPainter &painter, QPointF baseline, const QString &text, const QFont &font, const QColor &colour,
-                      double haloWidth) const;
 
     MapStyle m_style;
     quint64 m_styleRevision = 0;
@@ -100,9 +97,7 @@ private:
     QList<QRectF> m_legendKeepClear;
     quint64 m_layoutRevision = 0; ///< changes with the style, the annotations and the legend's keep-clear boxes
     mutable FrameLayout m_layout;
-    /// Rendered labels (text with halo) for raster devices, where stroking a glyph outline
-    /// each frame costs more than the rest of the map; vector devices get real text paths.
-    mutable QHash<QString, QImage> m_labelImages;
+    HaloText m_halo;
     struct RegionPaths
     {
         QList<QRectF> levelBounds; ///< the level's, held so that their buffer stays alive as its key
@@ -112,7 +107,5 @@ private:
     };
     mutable RegionPaths m_regionPaths;
 };
-
-Q_DECLARE_OPERATORS_FOR_FLAGS(MapRenderer::Passes)
 
 } // namespace spheres

@@ -149,4 +149,13 @@ bool MapStyle::isDarkPalette(const QPalette &palette) { return palette.color(QPa
 
 const MapStyle &MapStyle::forPalette(const QPalette &palette) { return isDarkPalette(palette) ? dark() : standard(); }
 
+QPen mapPen(const QColor &colour, double width)
+{
+    QPen p(colour, width);
+    p.setJoinStyle(Qt::RoundJoin);
+    p.setCapStyle(Qt::RoundCap);
+    p.setCosmetic(true);
+    return p;
+}
+
 } // namespace spheres

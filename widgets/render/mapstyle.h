@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QPalette>
+#include <QPen>
 
 namespace spheres {
 
@@ -98,5 +99,9 @@ struct MapStyle
     /// dark() under a dark palette, standard() otherwise.
     static const MapStyle &forPalette(const QPalette &palette);
 };
+
+/// A pen for map paths, which are already in pixels: cosmetic (the raster engine strokes
+/// cosmetic pens several times faster), with round joins and caps.
+QPen mapPen(const QColor &colour, double width);
 
 } // namespace spheres

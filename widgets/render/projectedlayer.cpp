@@ -139,7 +139,7 @@ ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection 
         const Feature &f = layer->features[i];
         ProjectedFeature &p = projected[size_t(i)];
         m_ids.insert(f.id, int(i));
-        timeless = timeless && f.periods.isEmpty();
+        timeless = timeless && f.details().periods.isEmpty();
         areaShapes << std::move(p.areaShape);
         lineShapes << std::move(p.lineShape);
         areas << std::move(p.area);

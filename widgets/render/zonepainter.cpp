@@ -81,10 +81,10 @@ void ZonePainter::paintArea(QPainter &painter, const QPainterPath &area, const F
     painter.setRenderHint(QPainter::Antialiasing, false); // the outline covers the edge; far cheaper
     painter.fillPath(area, style.zoneWash);
     painter.restore();
-    const QList<QColor> claimants = coloursOf(feature.claimants, style);
+    const QList<QColor> claimants = coloursOf(feature.details().claimants, style);
     paintStripes(painter, area, claimants.isEmpty() ? QList<QColor>{style.claimLine} : claimants, 5.0 * scale,
                  2.0 * scale, anchor);
-    const QList<QColor> administrators = coloursOf(feature.administeredBy, style);
+    const QList<QColor> administrators = coloursOf(feature.details().administeredBy, style);
     if (style.outlineCasing.alpha() > 0)
         PolylineStroker::stroke(painter, area, cosmeticPen(style.outlineCasing, 3.2 * scale));
     if (administrators.isEmpty()) // held by no one (or not said): the claim line's dashes
@@ -98,7 +98,7 @@ void ZonePainter::paintClaimLine(QPainter &painter, const QPainterPath &line, co
 {
     const double width = 2.0 * scale;
     PolylineStroker::stroke(painter, line, cosmeticPen(style.claimHalo, width + 2.5 * scale));
-    const QList<QColor> claimants = coloursOf(feature.claimants, style);
+    const QList<QColor> claimants = coloursOf(feature.details().claimants, style);
     PolylineStroker::strokeInTurns(painter, line, cosmeticPen(Qt::black, width),
                                    claimants.isEmpty() ? QList<QColor>{style.claimLine} : claimants, 4 * width, 2 * width);
 }

@@ -1,0 +1,34 @@
+#include "mapframe.h"
+
+#include "maprenderer.h"
+#include "scene.h"
+
+namespace spheres {
+
+MapFrame::MapFrame(const MapRenderer &renderer, const Scene &scene, const ViewState &view)
+    : m_renderer(renderer), m_scene(scene), m_view(view), m_toScreen(scene.worldToScreen(view))
+{}
+
+const MapStyle &MapFrame::style() const
+{
+    return m_renderer.style();
+}
+
+const QList<QPainterPath> &MapFrame::regionPaths() const
+{
+    if (!m_regionPaths)
+        m_regionPaths = m_renderer.regionPaths(m_scene, m_view, m_toScreen);
+    return *m_regionPaths;
+}
+
+FrameLayout &MapFrame::layout() const
+{
+    return m_renderer.layoutFor(m_scene, m_view);
+}
+
+const HaloText &MapFrame::halo() const
+{
+    return m_renderer.m_halo;
+}
+
+} // namespace spheres
