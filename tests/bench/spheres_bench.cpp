@@ -9,6 +9,7 @@
 // context panel in the window]
 #include "../hostilefiles.h"
 #include "benchtools.h"
+#include "dragbench.h"
 #include "wholeprocess.h"
 #include "../support/vectorfixtures.h"
 
@@ -106,8 +107,8 @@ void resetPeakMemory()
 
 /// What the window does with the user's file: File > Add layer (read and projected in the
 /// background, added to the map session, the first frame drawn at 1920x1080), pan frames with
-/// the layer on (full renders at several offsets, as the canvas renders when a drag leaves its
-/// cached frame, and the cached drag steps), and clicks on the map with it.
+/// the layer on (full renders at several offsets, as the background renders them for a drag,
+/// and a long drag as the canvas paints it), and clicks on the map with it.
 void windowFigures(const QString &path, int runs)
 {
     Atlas::Result coarse = Atlas::loadBuiltIn(Atlas::Detail::Coarse);
@@ -161,8 +162,9 @@ void windowFigures(const QString &path, int runs)
         frames.push_back(medianMs(1, [&] { frame(panned); }));
     }
     std::sort(frames.begin(), frames.end());
-    report(QStringLiteral("pan frame with the layer, full 1080p render (median)"), frames[frames.size() / 2], QStringLiteral("≤ 16 ms"));
-    report(QStringLiteral("pan frame with the layer, full 1080p render (slowest)"), frames.back(), QStringLiteral("≤ 16 ms"));
+    // A drag never waits for these: they render in the background (FrameCache).
+    report(QStringLiteral("pan frame with the layer, full 1080p render (median)"), frames[frames.size() / 2], QStringLiteral("(background)"));
+    report(QStringLiteral("pan frame with the layer, full 1080p render (slowest)"), frames.back(), QStringLiteral("(background)"));
     if (qApp->arguments().contains(QStringLiteral("--passes"))) { // where a frame with the layer spends its time
         using Pass = MapRenderer::Pass;
         for (const auto &[name, pass] : {std::pair{"background", Pass::Background}, std::pair{"land", Pass::Land},
@@ -173,14 +175,7 @@ void windowFigures(const QString &path, int runs)
                        renderer.render(painter, *session.scene(), home, pass);
                    }), QStringLiteral("(part of the above)"));
     }
-    FrameCache dragFrames;
-    ViewState dragged = home;
-    report(QStringLiteral("pan step with the layer (drag of 10 px, as the canvas paints it)"), medianMs(runs, [&] {
-               const QPointF c = *projection.forward(home.centre);
-               dragged.centre = *projection.inverse(c + QPointF(10 * (++step % 60) * home.metresPerPixel, 0));
-               QPainter painter(&image);
-               dragFrames.paintPanned(painter, renderer, *session.scene(), dragged);
-           }), QStringLiteral("≤ 16 ms"));
+    dragFigures(QStringLiteral("pan with the layer"), renderer, *session.scene(), home, 3000);
 
     QList<QPointF> clicks;
     for (int i = 0; i < 10000; ++i)
@@ -367,6 +362,7 @@ int main(int argc, char **argv)
                QPainter painter(&image);
                dragFrames.paintPanned(painter, renderer, scene, panned);
            }), QStringLiteral("≤ 4 ms"));
+    dragFrames.finishRendering(); // nothing else may draw the scene while it renders
     report(QStringLiteral("pan step, full re-render after a 10 px move"), medianMs(runs, [&] {
                const QPointF c = *preset.projection.forward(eurasia.centre);
                panned.centre = *preset.projection.inverse(c + QPointF(10 * (++step) * eurasia.metresPerPixel, 0));

@@ -37,6 +37,7 @@ MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent), m_session(new MapSessio
     m_claimsCard = new ClaimsCard(this);
     followPalette();
     const auto repaint = [this] { update(); };
+    connect(&m_dragFrames, &FrameCache::frameLanded, this, repaint);
     connect(m_session, &MapSession::sceneChanged, this, repaint);
     connect(m_session, &MapSession::hoverChanged, this, repaint);
     connect(m_session, &MapSession::viewChanged, this, &MapCanvas::viewChanged);
@@ -224,6 +225,10 @@ void MapCanvas::paintEvent(QPaintEvent *)
     m_renderer.setLegendKeepClear({overlayTitlePanel()}); // the slide's title; empty when not presenting
     if (m_dragging) {
         m_dragFrames.paintPanned(painter, m_renderer, *scene(), view());
+    } else if (m_dragFrames.isRendering()) {
+        // The drag's last frame is still rendering off this thread: the ground waits for it
+        // (frameLanded repaints), since the two must not draw the scene at once (FrameRenderJob).
+        m_dragFrames.paintHeld(painter, m_renderer, *scene(), view());
     } else {
         m_dragFrames.clear();
         if (m_colourVision == ColourVision::Mode::Normal)
@@ -282,6 +287,7 @@ QImage MapCanvas::grabMap() const
 {
     if (!scene())
         return {};
+    m_dragFrames.finishRendering(); // never two threads drawing the scene at once (FrameRenderJob)
     const qreal dpr = devicePixelRatioF();
     QImage image(size() * dpr, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(dpr);
@@ -450,6 +456,9 @@ void MapCanvas::changeEvent(QEvent *event)
 
 MapRenderer MapCanvas::exportRenderer() const
 {
+    // An export draws the scene on this thread: a frame of a drag still rendering finishes first
+    // (FrameRenderJob), a wait far shorter than the export's.
+    m_dragFrames.finishRendering();
     MapRenderer renderer = m_renderer;
     renderer.setStyle(MapStyle::standard());
     renderer.setLegendKeepClear({}); // the slide's, not the export's

@@ -5,52 +5,142 @@
 
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 namespace spheres {
 
 namespace {
 
-using Pass = MapRenderer::Pass;
-/// What the cached frame holds: the map itself, which only moves with a pan. What is placed
-/// against the picture's edges — labels, annotations' text, legend, credit — is drawn for the
-/// view on every frame, as a still frame places it: placed in the larger frame, a site in its
-/// margin would name itself over the picture, and the legend would stand in a corner off screen.
-constexpr MapRenderer::Passes kCachedPasses = MapRenderer::Passes(Pass::Background) | Pass::Land | Pass::Layers | Pass::Selection;
+/// `view` with its centre moved by `pixels` (x right, y down), or as it is if the projection cannot tell.
+ViewState movedBy(const ViewState &view, const Projection &projection, QPointF pixels)
+{
+    ViewState moved = view;
+    if (const auto metres = projection.forward(view.centre))
+        moved.centre = projection.inverse(*metres + QPointF(pixels.x(), -pixels.y()) * view.metresPerPixel).value_or(view.centre);
+    return moved;
+}
 
 } // namespace
 
-bool FrameCache::canReuse(const Scene &scene, const ViewState &view, qreal pixelRatio, QPointF &offset) const
+void DragMotion::paintedAt(QPointF metres, double metresPerPixel, qint64 ms)
 {
-    if (m_image.isNull() || m_image.devicePixelRatio() != pixelRatio || m_scene != &scene || view.metresPerPixel != m_view.metresPerPixel ||
-        view.selectedRegion != m_view.selectedRegion || view.projectionId != m_view.projectionId ||
-        view.size + QSize(2 * kMarginPixels, 2 * kMarginPixels) != m_view.size)
-        return false;
+    const qint64 gap = ms - m_ms;
+    if (m_ms < 0 || metresPerPixel != m_metresPerPixel || gap > kPauseMs) {
+        m_velocity = QPointF();
+    } else if (gap > 0) {
+        const QPointF moved((metres.x() - m_metres.x()) / metresPerPixel, (m_metres.y() - metres.y()) / metresPerPixel);
+        m_velocity = (m_velocity + moved / double(gap)) / 2; // smoothed: a mouse's steps come unevenly
+    } else {
+        return; // the same millisecond: measured over the longer gap at the next frame
+    }
+    m_metres = metres;
+    m_metresPerPixel = metresPerPixel;
+    m_ms = ms;
+}
+
+QPointF DragMotion::ahead(double ms, double limit) const
+{
+    // Whole pixels: the frame's pixels then fall on the view's, as a render for the view places them.
+    return QPointF(std::round(std::clamp(m_velocity.x() * ms, -limit, limit)), std::round(std::clamp(m_velocity.y() * ms, -limit, limit)));
+}
+
+FrameCache::FrameCache(QObject *parent) : QObject(parent)
+{
+    connect(&m_job, &FrameRenderJob::finished, this, &FrameCache::frameLanded);
+    m_clock.start();
+}
+
+ViewState FrameCache::frameViewFor(const ViewState &view)
+{
+    ViewState framed = view.withoutPointer(); // no hover while dragging
+    framed.size = view.size + QSize(2 * kMarginPixels, 2 * kMarginPixels);
+    return framed;
+}
+
+bool FrameCache::isCurrent(const FrameRenderJob::Frame &frame, const Scene &scene, const MapRenderer &renderer,
+                           const ViewState &framed) const
+{
+    ViewState moved = frame.view;
+    moved.centre = framed.centre;
+    return frame.sceneRevision == scene.revision() && frame.styleRevision == renderer.styleRevision() && moved == framed;
+}
+
+std::optional<FrameCache::Placement> FrameCache::place(const Scene &scene, const MapRenderer &renderer,
+                                                       const ViewState &view, qreal pixelRatio, QPointF lead) const
+{
+    const ViewState framed = frameViewFor(view);
+    const ViewState &held = m_frame.view;
+    if (m_frame.image.isNull() || m_frame.image.devicePixelRatio() != pixelRatio || held.size != framed.size ||
+        held.projectionId != framed.projectionId || scene.projection().id() != framed.projectionId)
+        return std::nullopt;
     const auto now = scene.projection().forward(view.centre);
-    const auto then = scene.projection().forward(m_view.centre);
+    const auto then = scene.projection().forward(held.centre);
     if (!now || !then)
-        return false;
-    offset = QPointF((then->x() - now->x()) / view.metresPerPixel, (now->y() - then->y()) / view.metresPerPixel);
-    return std::abs(offset.x()) <= kMarginPixels && std::abs(offset.y()) <= kMarginPixels;
+        return std::nullopt;
+    // The held frame's centre in the view's pixels, and its size there (scaled after a zoom).
+    const double mpp = view.metresPerPixel;
+    const QPointF centre = QPointF(view.size.width(), view.size.height()) / 2 +
+                           QPointF((then->x() - now->x()) / mpp, (now->y() - then->y()) / mpp);
+    const QSizeF size = QSizeF(held.size) * (held.metresPerPixel / mpp);
+    Placement placement;
+    placement.target = QRectF(centre - QPointF(size.width(), size.height()) / 2, size);
+    placement.current = isCurrent(m_frame, scene, renderer, framed);
+    const QRectF screen(QPointF(0, 0), QSizeF(view.size));
+    const double slack = kEdgeSlackPixels;
+    placement.nearEdge = !placement.target.adjusted(slack, slack, -slack, -slack).contains(screen.translated(lead));
+    return placement;
+}
+
+void FrameCache::adoptLanded(const Scene &scene, const MapRenderer &renderer, const ViewState &view)
+{
+    std::optional<FrameRenderJob::Frame> landed = m_job.take();
+    if (landed && isCurrent(*landed, scene, renderer, frameViewFor(view)))
+        m_frame = std::move(*landed);
+    // Otherwise stale: the view changed in more than its centre while it rendered. Dropped.
 }
 
 void FrameCache::paintPanned(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view)
 {
-    QPointF offset;
     const qreal dpr = MapRenderer::pixelRatio(painter);
-    if (!canReuse(scene, view, dpr, offset)) {
-        m_view = view.withoutPointer(); // no hover while dragging
-        m_view.size = view.size + QSize(2 * kMarginPixels, 2 * kMarginPixels);
-        m_image = QImage(m_view.size * dpr, QImage::Format_ARGB32_Premultiplied);
-        m_image.setDevicePixelRatio(dpr);
-        QPainter p(&m_image);
-        renderer.render(p, scene, m_view, kCachedPasses);
-        m_scene = &scene;
-        offset = QPointF();
+    adoptLanded(scene, renderer, view);
+    m_report = {};
+    if (const auto metres = scene.projection().forward(view.centre))
+        m_motion.paintedAt(*metres, view.metresPerPixel, m_clock.elapsed());
+    const QPointF lead = m_motion.ahead(m_frame.renderMs, kMarginPixels);
+    std::optional<Placement> placement = place(scene, renderer, view, dpr, lead);
+    if (!placement && !m_job.isBusy()) {
+        m_frame = FrameRenderJob::render(renderer, scene, frameViewFor(view), dpr, kFramePasses);
+        m_report.renderedHere = true;
+        placement = place(scene, renderer, view, dpr);
+    } else if (placement && (!placement->current || placement->nearEdge) && !m_job.isBusy()) {
+        // Centred where the drag will be when it lands, so that it lands with its margin ahead.
+        const ViewState ahead = frameViewFor(movedBy(view, scene.projection(), lead));
+        m_report.startedRender = m_job.start(renderer, scene, ahead, dpr, kFramePasses);
     }
-    painter.fillRect(QRectF(QPointF(0, 0), QSizeF(view.size)), renderer.style().space);
-    painter.drawImage(offset - QPointF(kMarginPixels, kMarginPixels), m_image);
-    renderer.render(painter, scene, view, MapRenderer::kAllPasses & ~kCachedPasses);
+    paintFrame(painter, renderer, scene, view, placement);
+}
+
+void FrameCache::paintHeld(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view)
+{
+    adoptLanded(scene, renderer, view);
+    m_report = {};
+    paintFrame(painter, renderer, scene, view, place(scene, renderer, view, MapRenderer::pixelRatio(painter)));
+}
+
+void FrameCache::paintFrame(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view,
+                            const std::optional<Placement> &placement)
+{
+    const QRectF screen(QPointF(0, 0), QSizeF(view.size));
+    m_report.uncovered = !placement || !placement->target.contains(screen);
+    m_report.current = placement && placement->current;
+    m_report.awaiting = m_job.isBusy();
+    painter.fillRect(screen, renderer.style().space);
+    if (placement && placement->target.size() == QSizeF(m_frame.view.size))
+        painter.drawImage(placement->target.topLeft(), m_frame.image);
+    else if (placement) // after a zoom, until the frame for it lands
+        painter.drawImage(placement->target, m_frame.image);
+    renderer.render(painter, scene, view, MapRenderer::kAllPasses & ~kFramePasses);
 }
 
 } // namespace spheres

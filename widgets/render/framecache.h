@@ -1,37 +1,129 @@
 #pragma once
 
+#include "framerenderjob.h"
+#include "maprenderer.h"
 #include "viewstate.h"
 
-#include <QImage>
-#include <QPointF>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QRectF>
+
+#include <optional>
 
 class QPainter;
 
 namespace spheres {
 
-class MapRenderer;
 class Scene;
 
-/// Keeps the last rendered frame, with a margin around it, so that a pan step only moves
-/// pixels: while the user drags, the map is a blit, with its labels, annotations and legend
-/// drawn over it for the view as it is; it is rendered again when the drag has moved past the
-/// margin, or in full when the view changes in any other way.
-class FrameCache
+/// How fast a drag moves the view, in its pixels per millisecond (x right, y down), from the
+/// centres of the frames painted: where the view will be by the time a render started now lands.
+class DragMotion
 {
 public:
-    static constexpr int kMarginPixels = 256;
-
-    /// Paints `view`: from the cache when only the centre moved (within the margin),
-    /// otherwise by rendering a new, larger frame into the cache first.
-    void paintPanned(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view);
-    void clear() { m_image = QImage(); }
+    /// Notes a frame painted at `ms` whose centre is at `metres` (projected) at `metresPerPixel`.
+    void paintedAt(QPointF metres, double metresPerPixel, qint64 ms);
+    /// How far the view moves in `ms` at the present speed, in whole pixels, at most `limit` each way.
+    QPointF ahead(double ms, double limit) const;
 
 private:
-    bool canReuse(const Scene &scene, const ViewState &view, qreal pixelRatio, QPointF &offset) const;
+    static constexpr qint64 kPauseMs = 100; ///< a longer gap between frames: the drag had stopped
+    QPointF m_metres;
+    double m_metresPerPixel = 0;
+    qint64 m_ms = -1;
+    QPointF m_velocity;
+};
 
-    QImage m_image;
-    ViewState m_view;
-    const Scene *m_scene = nullptr;
+/// Keeps a rendered frame, with a margin around it, so that a pan step only moves pixels: while
+/// the user drags, the map is a blit, with its labels, annotations and legend drawn over it for
+/// the view as it is. The GUI thread never renders a whole frame while a frame can be placed:
+/// when the drag comes near the frame's edge, or the view changes in any other way (a zoom,
+/// the fine detail arriving), the next frame renders in the background (FrameRenderJob),
+/// centred where the drag will be when it lands (DragMotion), while the old one is shown moved
+/// (or scaled), its uncovered edge in the background colour. The new frame is swapped in when
+/// it lands, and dropped if the view has changed in more than its centre meanwhile.
+///
+/// While a render runs, nothing else may draw the scene's ground on the GUI thread (see
+/// FrameRenderJob): the window paints from this cache until frameLanded(), and exports wait
+/// for it with finishRendering().
+class FrameCache : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kMarginPixels = 256;
+    /// What the frame holds: the map itself, which only moves with a pan. What is placed against
+    /// the picture's edges — labels, annotations' text, legend, credit — is drawn for the view on
+    /// every paint, as a still frame places it: placed in the larger frame, a site in its margin
+    /// would name itself over the picture, and the legend would stand in a corner off screen.
+    static constexpr MapRenderer::Passes kFramePasses = MapRenderer::Passes(MapRenderer::Pass::Background) |
+                                                        MapRenderer::Pass::Land | MapRenderer::Pass::Layers |
+                                                        MapRenderer::Pass::Selection;
+    /// The next frame starts rendering once the view, where the drag will have taken it by the
+    /// time a render started now lands, comes this near the held frame's edge.
+    static constexpr int kEdgeSlackPixels = 64;
+
+    explicit FrameCache(QObject *parent = nullptr);
+
+    /// Paints `view` during a drag from the held frame, starting the next one in the background
+    /// when it is needed. Renders here only when no frame can be placed at all (the first of a
+    /// drag, a new projection or size) and none is rendering.
+    void paintPanned(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view);
+    /// Paints `view` from what it holds and starts nothing: the window after a drag, until the
+    /// render it started has landed.
+    void paintHeld(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view);
+    /// Forgets the held frame, and a finished one not yet shown; a render still running is
+    /// judged by its view when it lands.
+    void clear()
+    {
+        m_frame = {};
+        m_job.take();
+    }
+    /// True while a background render runs (its frame not yet finished).
+    bool isRendering() const { return m_job.isRunning(); }
+    /// Blocks until a render running finishes: for outputs that block anyway, never for a frame.
+    void finishRendering() const { m_job.waitForFinished(); }
+
+    /// What the last paint did: for the tests and the benchmark.
+    struct PaintReport
+    {
+        bool renderedHere = false;   ///< a whole frame was rendered on the calling thread
+        bool startedRender = false;  ///< the next frame started rendering in the background
+        bool uncovered = false;      ///< part of the view showed no map (the frame's edge passed)
+        bool current = false;        ///< the frame shown was rendered for this view (up to its centre)
+        bool awaiting = false;       ///< a background render was under way: its frame comes later
+    };
+    const PaintReport &lastPaint() const { return m_report; }
+    /// The view the held frame was rendered for (its margin included): for the tests.
+    const ViewState &heldView() const { return m_frame.view; }
+
+signals:
+    /// A background render has finished: paint again to show it.
+    void frameLanded();
+
+private:
+    /// Where the held frame goes in `view`'s pixels, and whether it is rendered for it.
+    struct Placement
+    {
+        QRectF target;
+        bool current = false;
+        bool nearEdge = false; ///< the view will come within kEdgeSlackPixels of its edge
+    };
+    static ViewState frameViewFor(const ViewState &view);
+    bool isCurrent(const FrameRenderJob::Frame &frame, const Scene &scene, const MapRenderer &renderer,
+                   const ViewState &framed) const;
+    /// `lead`: how far the view will have moved (pixels) when a render started now lands.
+    std::optional<Placement> place(const Scene &scene, const MapRenderer &renderer, const ViewState &view,
+                                   qreal pixelRatio, QPointF lead = {}) const;
+    /// Takes a landed frame when it is rendered for `view` (its centre aside); drops it otherwise.
+    void adoptLanded(const Scene &scene, const MapRenderer &renderer, const ViewState &view);
+    void paintFrame(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view,
+                    const std::optional<Placement> &placement);
+
+    FrameRenderJob m_job;
+    DragMotion m_motion;
+    QElapsedTimer m_clock;
+    FrameRenderJob::Frame m_frame;
+    PaintReport m_report;
 };
 
 } // namespace spheres

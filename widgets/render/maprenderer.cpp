@@ -26,6 +26,15 @@ void MapRenderer::render(QPainter &painter, const Scene &scene, const ViewState 
         paint(painter, frame, *part);
 }
 
+MapRenderer MapRenderer::withoutCaches() const
+{
+    MapRenderer copy = *this;
+    copy.m_layout = FrameLayout();
+    copy.m_halo.setHalo(m_style.labelHalo); // forgets the rendered labels
+    copy.m_regionPaths = RegionPaths();
+    return copy;
+}
+
 void MapRenderer::paint(QPainter &painter, const MapFrame &frame, const MapLayerPainter &part)
 {
     painter.save();

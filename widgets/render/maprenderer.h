@@ -37,6 +37,10 @@ public:
     enum class Layering { Blended, Separate };
 
     void render(QPainter &painter, const Scene &scene, const ViewState &view, Passes passes = kAllPasses) const;
+    /// A copy with the same style, annotations and revisions but none of this renderer's caches
+    /// (placed labels, rendered halo text, region paths): what a render on another thread takes. The
+    /// caches fill as a render draws, so two threads must never share them.
+    MapRenderer withoutCaches() const;
     /// What render() runs for `passes`, bottom to top.
     MapLayerPainters painters(const Scene &scene, const ViewState &view, Passes passes = kAllPasses,
                               Layering layering = Layering::Blended) const;
