@@ -4,6 +4,7 @@
 #include "atlas.h"
 #include "framecache.h"
 #include "geojsonreader.h"
+#include "groundcache.h"
 #include "maprenderer.h"
 #include "projectioncatalog.h"
 #include "scene.h"
@@ -47,6 +48,8 @@ private slots:
     void aDragPastTheMarginNeverRendersHere();
     void aRenderTheViewHasLeftIsDropped_data();
     void aRenderTheViewHasLeftIsDropped();
+    void aDragFromTheStillPictureRendersNothingHere_data();
+    void aDragFromTheStillPictureRendersNothingHere();
 
 private:
     /// `m_view` with its centre moved by `pixels` (screen axes).
@@ -186,6 +189,43 @@ void TestFrameCache::aRenderTheViewHasLeftIsDropped()
     QCOMPARE(cache.heldView().centre == m_view.centre, dropped);
     QCOMPARE(cache.lastPaint().current, !dropped);
     settleAndCompare(cache, changed);
+}
+
+void TestFrameCache::aDragFromTheStillPictureRendersNothingHere_data()
+{
+    QTest::addColumn<QPointF>("step");
+    QTest::addColumn<int>("steps");
+    QTest::newRow("10 px steps to the right") << QPointF(10, 0) << 30;
+    QTest::newRow("10 px steps down and left") << QPointF(-10, 10) << 20;
+    QTest::newRow("one jump of 300 px up") << QPointF(0, -300) << 1;
+}
+
+/// The window's still picture keeps its ground (GroundCache): a drag starts by moving it, so
+/// not even its first frame is rendered on the painting thread.
+void TestFrameCache::aDragFromTheStillPictureRendersNothingHere()
+{
+    QFETCH(QPointF, step);
+    QFETCH(int, steps);
+    GroundCache ground;
+    QImage still(m_view.size, QImage::Format_ARGB32_Premultiplied);
+    {
+        QPainter painter(&still);
+        ground.paint(painter, m_renderer, *m_scene, m_view);
+    }
+    FrameCache cache;
+    cache.startFrom(ground.groundOf(m_renderer, *m_scene, m_view, 1.0), m_renderer, *m_scene, m_view);
+    const QImage first = paint(cache, moved(step));
+    QVERIFY(!cache.lastPaint().renderedHere);
+    QVERIFY(cache.lastPaint().startedRender);
+    QVERIFY(!cache.lastPaint().current);
+    if (step.manhattanLength() < 50) // the still picture, moved: the same map a step aside
+        QVERIFY2(differingShare(first.copy(QRect(40, 40, 560, 320)), direct(moved(step)).copy(QRect(40, 40, 560, 320)), 24) < 0.01,
+                 "the first frame of the drag is not the still picture moved");
+    for (int i = 2; i <= steps; ++i) {
+        paint(cache, moved(step * i));
+        QVERIFY2(!cache.lastPaint().renderedHere, qPrintable(u"step %1"_s.arg(i)));
+    }
+    settleAndCompare(cache, moved(step * steps));
 }
 
 QTEST_MAIN(TestFrameCache)

@@ -374,6 +374,10 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
         if (!m_dragging && (pos - m_pressPos).manhattanLength() > kClickSlopPixels) {
             m_dragging = true;
             setCursor(Qt::ClosedHandCursor);
+            // The picture on screen moves at once; the frame with its margin renders meanwhile.
+            if (scene())
+                m_dragFrames.startFrom(m_ground.groundOf(m_renderer, *scene(), view(), devicePixelRatioF()), m_renderer,
+                                       *scene(), view());
         }
         if (m_dragging) {
             panBy(pos - m_lastDragPos);

@@ -71,7 +71,9 @@ std::optional<FrameCache::Placement> FrameCache::place(const Scene &scene, const
 {
     const ViewState framed = frameViewFor(view);
     const ViewState &held = m_frame.view;
-    if (m_frame.image.isNull() || m_frame.image.devicePixelRatio() != pixelRatio || held.size != framed.size ||
+    // A frame of the view's own size is a drag's start (startFrom): placed, never current.
+    if (m_frame.image.isNull() || m_frame.image.devicePixelRatio() != pixelRatio ||
+        (held.size != framed.size && held.size != view.size) ||
         held.projectionId != framed.projectionId || scene.projection().id() != framed.projectionId)
         return std::nullopt;
     const auto now = scene.projection().forward(view.centre);
@@ -119,6 +121,18 @@ void FrameCache::paintPanned(QPainter &painter, const MapRenderer &renderer, con
         m_report.startedRender = m_job.start(renderer, scene, ahead, dpr, kFramePasses);
     }
     paintFrame(painter, renderer, scene, view, placement);
+}
+
+void FrameCache::startFrom(const QImage &ground, const MapRenderer &renderer, const Scene &scene, const ViewState &view)
+{
+    if (ground.isNull() || !m_frame.image.isNull() || m_job.isBusy())
+        return;
+    QImage image = ground.copy(); // the selection, which the ground leaves to the passes above it
+    {
+        QPainter painter(&image);
+        renderer.render(painter, scene, view.withoutPointer(), MapRenderer::Pass::Selection);
+    }
+    m_frame = {image, view.withoutPointer(), scene.revision(), renderer.styleRevision(), m_frame.renderMs};
 }
 
 void FrameCache::paintHeld(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view)

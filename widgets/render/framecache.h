@@ -68,6 +68,10 @@ public:
     /// when it is needed. Renders here only when no frame can be placed at all (the first of a
     /// drag, a new projection or size) and none is rendering.
     void paintPanned(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view);
+    /// Starts a drag from the still picture's ground (GroundCache::groundOf, null: nothing to
+    /// start from): its first frames move that picture, its edge uncovered, while the frame
+    /// with its margin renders in the background, instead of rendering one here.
+    void startFrom(const QImage &ground, const MapRenderer &renderer, const Scene &scene, const ViewState &view);
     /// Paints `view` from what it holds and starts nothing: the window after a drag, until the
     /// render it started has landed.
     void paintHeld(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view);

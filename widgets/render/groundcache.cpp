@@ -14,7 +14,7 @@ constexpr MapRenderer::Passes kGroundPasses = MapRenderer::Passes(Pass::Backgrou
 
 } // namespace
 
-ViewState GroundCache::groundOf(const ViewState &view)
+ViewState GroundCache::groundView(const ViewState &view)
 {
     ViewState ground = view;
     ground.selectedRegion.clear(); // outlined by the selection pass, named by the labels
@@ -25,12 +25,22 @@ ViewState GroundCache::groundOf(const ViewState &view)
     return ground;
 }
 
+bool GroundCache::holds(const MapRenderer &renderer, const Scene &scene, const ViewState &ground, qreal pixelRatio) const
+{
+    return !m_image.isNull() && m_image.devicePixelRatio() == pixelRatio && m_scene == &scene &&
+           m_sceneRevision == scene.revision() && m_styleRevision == renderer.styleRevision() && m_view == ground;
+}
+
+QImage GroundCache::groundOf(const MapRenderer &renderer, const Scene &scene, const ViewState &view, qreal pixelRatio) const
+{
+    return holds(renderer, scene, groundView(view), pixelRatio) ? m_image : QImage();
+}
+
 void GroundCache::paint(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view)
 {
     const qreal dpr = MapRenderer::pixelRatio(painter);
-    const ViewState ground = groundOf(view);
-    m_lastPaintRendered = m_image.isNull() || m_image.devicePixelRatio() != dpr || m_scene != &scene ||
-                          m_sceneRevision != scene.revision() || m_styleRevision != renderer.styleRevision() || !(m_view == ground);
+    const ViewState ground = groundView(view);
+    m_lastPaintRendered = !holds(renderer, scene, ground, dpr);
     if (m_lastPaintRendered) {
         if (m_image.size() != view.size * dpr || m_image.devicePixelRatio() != dpr) {
             m_image = QImage(view.size * dpr, QImage::Format_ARGB32_Premultiplied);

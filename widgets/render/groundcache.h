@@ -25,11 +25,15 @@ class GroundCache
 public:
     void paint(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view);
     void clear() { m_image = QImage(); }
+    /// The ground it holds when that is `view`'s (at the device pixel ratio `pixelRatio`), else
+    /// a null image: where a drag starts from (FrameCache::startFrom).
+    QImage groundOf(const MapRenderer &renderer, const Scene &scene, const ViewState &view, qreal pixelRatio) const;
     /// True when the last paint rendered the ground rather than reusing it (for tests).
     bool lastPaintRendered() const { return m_lastPaintRendered; }
 
 private:
-    static ViewState groundOf(const ViewState &view);
+    static ViewState groundView(const ViewState &view);
+    bool holds(const MapRenderer &renderer, const Scene &scene, const ViewState &ground, qreal pixelRatio) const;
 
     QImage m_image;
     ViewState m_view;
