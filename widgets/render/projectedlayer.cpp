@@ -73,7 +73,6 @@ namespace {
 /// One feature, projected.
 struct ProjectedFeature
 {
-    MultiPolygon areaShape;
     MultiLineString lineShape;
     QPainterPath area, line;
     QList<QPointF> points;
@@ -84,11 +83,9 @@ ProjectedFeature project(const Feature &f, const Projection &projection)
 {
     ProjectedFeature out;
     if (!f.area.empty())
-        out.areaShape = projectShape(projection, f.area);
+        out.area = pathOfAreas(projectShape(projection, f.area));
     if (!f.lines.empty())
         out.lineShape = projectedLines(projection, f.lines);
-    if (!out.areaShape.empty())
-        out.area = pathOfAreas(out.areaShape);
     if (!out.lineShape.empty())
         out.line = pathOfLines(out.lineShape);
     QRectF pointBounds;
@@ -129,7 +126,6 @@ ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection 
     const qsizetype n = layer->features.size();
     for (QList<QPainterPath> *list : {&areas, &lines})
         list->reserve(n);
-    areaShapes.reserve(n);
     lineShapes.reserve(n);
     points.reserve(n);
     bounds.reserve(n);
@@ -140,7 +136,6 @@ ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection 
         ProjectedFeature &p = projected[size_t(i)];
         m_ids.insert(f.id, int(i));
         timeless = timeless && f.details().periods.isEmpty();
-        areaShapes << std::move(p.areaShape);
         lineShapes << std::move(p.lineShape);
         areas << std::move(p.area);
         lines << std::move(p.line);
