@@ -9,6 +9,8 @@
 #include "scenecache.h"
 #include "userlayers.h"
 
+#include <future>
+
 namespace spheres {
 
 namespace {
@@ -47,11 +49,18 @@ int runExportCommand(const QStringList &arguments)
 
 int runExport(const ExportRequest &request)
 {
+    const Brief *brief = request.brief ? &*request.brief : nullptr;
+    // The users' files are read (GDAL loaded, a large file parsed) on a thread of their own
+    // while the base map is loaded and projected; then only their layers are left to project.
+    std::future<UserLayers> reading = std::async(std::launch::async, [&request, brief] {
+        return UserLayers::read(request.layerFiles, brief, request.briefPath);
+    });
     SceneCache scenes;
     if (const QString error = scenes.loadBuiltIn(); !error.isEmpty())
         return failed(error);
-    const Brief *brief = request.brief ? &*request.brief : nullptr;
-    if (const UserLayers user = UserLayers::read(request.layerFiles, brief, request.briefPath); user.ok())
+    if (!request.allViews)
+        scenes.sceneFor(request.projection->projection.id(), request.view.metresPerPixel);
+    if (const UserLayers user = reading.get(); user.ok())
         scenes.addLayers(user.layers);
     else
         return failed(user.error);

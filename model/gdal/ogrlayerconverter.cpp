@@ -237,10 +237,12 @@ bool LayerConverter::read(Layer &out, QStringList &warnings, QString &error)
         return false;
     }
     prepareFields();
-    if (announced > 0) // one allocation, not a copy of every feature read so far each time the list grows
-        out.features.reserve(qsizetype(announced));
     GdalErrors errors;
     UniqueFeatureIds ids;
+    if (announced > 0) { // one allocation, not a copy of every feature read so far each time the list grows
+        out.features.reserve(qsizetype(announced));
+        ids.reserve(qsizetype(announced));
+    }
     const auto fail = [&](const QString &message) { // the features before the failure still say what is wrong with them
         finishBatch(out, ids, warnings);
         error = message;

@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <thread>
 
 using namespace spheres;
 
@@ -47,10 +48,15 @@ QByteArray mappingFlags(const void *address)
 class TestLargePageHeap : public QObject
 {
     Q_OBJECT
+public:
+    explicit TestLargePageHeap(LargePageHeap::Region region) : m_region(region) {}
+
 private slots:
     void initTestCase();
     void allocationsComeFromTheAdvisedRegion_data();
     void allocationsComeFromTheAdvisedRegion();
+    void otherThreadsAllocateFromIt_data() { allocationsComeFromTheAdvisedRegion_data(); }
+    void otherThreadsAllocateFromIt();
 
 private:
     LargePageHeap::Region m_region;
@@ -63,7 +69,6 @@ void TestLargePageHeap::initTestCase()
 #endif
     if (!kernelOffersLargePages())
         QSKIP("this kernel offers no transparent huge pages");
-    m_region = LargePageHeap::reserve();
     QVERIFY2(m_region.size() >= LargePageHeap::kReserve / 2, "no heap region was advised");
     const QByteArray flags = mappingFlags(m_region.end - 1); // the region may begin before the heap
     QVERIFY2(flags.contains(" hg"), flags.constData());
@@ -87,5 +92,27 @@ void TestLargePageHeap::allocationsComeFromTheAdvisedRegion()
              "the block was placed outside the advised heap");
 }
 
-QTEST_GUILESS_MAIN(TestLargePageHeap)
+/// A worker (an export projects a large layer on every core) allocates from the same heap, not
+/// from an arena mapped apart in 4 KiB pages.
+void TestLargePageHeap::otherThreadsAllocateFromIt()
+{
+    QFETCH(qsizetype, bytes);
+    bool inside = false;
+    std::thread worker([&] {
+        const std::unique_ptr<char, decltype(&std::free)> block(static_cast<char *>(std::malloc(size_t(bytes))), &std::free);
+        inside = block && m_region.contains(block.get()) && m_region.contains(block.get() + bytes - 1);
+    });
+    worker.join();
+    QVERIFY2(inside, "a worker's block was placed outside the advised heap");
+}
+
+int main(int argc, char **argv)
+{
+    // First, as the program reserves it: before Qt starts a thread (the test's watchdog), which
+    // would have an arena of its own already.
+    const LargePageHeap::Region region = LargePageHeap::reserve();
+    QCoreApplication app(argc, argv);
+    TestLargePageHeap test(region);
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_largepageheap.moc"

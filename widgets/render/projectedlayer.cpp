@@ -5,6 +5,7 @@
 #include "projection.h"
 
 #include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -73,7 +74,6 @@ namespace {
 /// One feature, projected.
 struct ProjectedFeature
 {
-    MultiPolygon areaShape;
     MultiLineString lineShape;
     QPainterPath area, line;
     QList<QPointF> points;
@@ -84,11 +84,9 @@ ProjectedFeature project(const Feature &f, const Projection &projection)
 {
     ProjectedFeature out;
     if (!f.area.empty())
-        out.areaShape = projectShape(projection, f.area);
+        out.area = pathOfAreas(projectShape(projection, f.area));
     if (!f.lines.empty())
         out.lineShape = projectedLines(projection, f.lines);
-    if (!out.areaShape.empty())
-        out.area = pathOfAreas(out.areaShape);
     if (!out.lineShape.empty())
         out.line = pathOfLines(out.lineShape);
     QRectF pointBounds;
@@ -121,6 +119,16 @@ std::vector<ProjectedFeature> projectAll(const QList<Feature> &features, const P
     return out;
 }
 
+/// Each feature's place in the layer by its id.
+QHash<QString, int> indexById(const QList<Feature> &features)
+{
+    QHash<QString, int> ids;
+    ids.reserve(features.size());
+    for (qsizetype i = 0; i < features.size(); ++i)
+        ids.insert(features[i].id, int(i));
+    return ids;
+}
+
 } // namespace
 
 ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection &projection)
@@ -129,18 +137,16 @@ ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection 
     const qsizetype n = layer->features.size();
     for (QList<QPainterPath> *list : {&areas, &lines})
         list->reserve(n);
-    areaShapes.reserve(n);
     lineShapes.reserve(n);
     points.reserve(n);
     bounds.reserve(n);
-    m_ids.reserve(n);
+    // A hundred thousand ids hashed on a thread of their own meanwhile (waiting for them runs
+    // the task here if no thread has taken it).
+    QFuture<QHash<QString, int>> ids = QtConcurrent::run(indexById, layer->features);
     std::vector<ProjectedFeature> projected = projectAll(layer->features, projection);
     for (qsizetype i = 0; i < n; ++i) {
-        const Feature &f = layer->features[i];
         ProjectedFeature &p = projected[size_t(i)];
-        m_ids.insert(f.id, int(i));
-        timeless = timeless && f.details().periods.isEmpty();
-        areaShapes << std::move(p.areaShape);
+        timeless = timeless && layer->features[i].details().periods.isEmpty();
         lineShapes << std::move(p.lineShape);
         areas << std::move(p.area);
         lines << std::move(p.line);
@@ -158,6 +164,7 @@ ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection 
     siteIndex = std::make_shared<const BoxIndex>(siteBounds);
     lineIndex = std::make_shared<const BoxIndex>(lineBounds);
     detail = std::make_shared<LayerDetailCache>();
+    m_ids = ids.result();
 }
 
 bool ProjectedLayer::meets(int i, const QRectF &metres) const

@@ -24,10 +24,9 @@ struct ProjectedLayer
 {
     std::shared_ptr<const Layer> layer;
     QString projectionId; ///< what it is projected for
-    QList<QPainterPath> areas; ///< per feature (zones)
+    QList<QPainterPath> areas; ///< per feature (zones), in metres; also what a click is tested against
     QList<QPainterPath> lines; ///< per feature (pipelines, claim lines)
-    QList<MultiPolygon> areaShapes;     ///< the same in projected metres, for hit tests
-    QList<MultiLineString> lineShapes;
+    QList<MultiLineString> lineShapes; ///< the same in projected metres, for what a frame shows
     QList<QList<QPointF>> points; ///< per feature (sites), in metres; points the projection cannot show are left out
     QList<QRectF> bounds; ///< per feature, of its areas, lines and points, in metres
     std::shared_ptr<const BoxIndex> index;  ///< over `bounds`

@@ -6,10 +6,6 @@
 #include <QLineF>
 #include <QPolygonF>
 
-#include <boost/geometry/algorithms/distance.hpp>
-#include <boost/geometry/strategies/strategies.hpp>
-#include <boost/geometry/algorithms/within.hpp>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -29,6 +25,17 @@ double distanceToPolyline(const QPolygonF &line, QPointF p)
         const QPointF q = a + d * t;
         best = std::min(best, std::hypot(p.x() - q.x(), p.y() - q.y()));
     }
+    return best;
+}
+
+/// 0 inside `area` (its holes are outside it), else the distance to its outline, in its units.
+double distanceToArea(const QPainterPath &area, QPointF p)
+{
+    if (area.contains(p))
+        return 0.0;
+    double best = std::numeric_limits<double>::max();
+    for (const QPolygonF &ring : area.toSubpathPolygons())
+        best = std::min(best, distanceToPolyline(ring, p));
     return best;
 }
 
@@ -229,7 +236,6 @@ QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance)
     }
     // Else the nearest feature within reach, measured to the line as drawn (pipelines side by
     // side); on a tie the one drawn on top: layers and features are visited top first.
-    const Point p(xy.x(), xy.y());
     const QRectF reachBox(pixel - QPointF(tolerance, tolerance), pixel + QPointF(tolerance, tolerance));
     QString best;
     double bestDistance = tolerance; // pixels
@@ -248,9 +254,8 @@ QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance)
                 for (const QPolygonF &line : toScreen.map(it->lines[i]).toSubpathPolygons())
                     distance = std::min(distance, distanceToPolyline(PolylineStroker::offset(line, offset), pixel));
             }
-            const MultiPolygon &area = it->areaShapes[i];
-            if (!area.empty())
-                distance = std::min(distance, bg::within(p, area) ? 0.0 : 2.0 * bg::distance(p, area) / view.metresPerPixel);
+            if (!it->areas[i].isEmpty())
+                distance = std::min(distance, 2.0 * distanceToArea(it->areas[i], xy) / view.metresPerPixel);
             if (distance < bestDistance || (best.isEmpty() && distance <= tolerance)) {
                 bestDistance = distance;
                 best = FeatureKey{layer.id, layer.features[i].id}.toString();

@@ -26,7 +26,8 @@ QString SceneCache::loadBuiltIn()
 void SceneCache::addLayers(const QList<std::shared_ptr<const Layer>> &layers)
 {
     m_layers << layers;
-    m_scenes.clear();
+    for (const auto &[id, scene] : m_scenes)
+        scene->setLayers(m_layers); // the layers it has keep their projected paths
 }
 
 Scene *SceneCache::sceneFor(const QString &projectionId, double metresPerPixel)

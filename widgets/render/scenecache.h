@@ -18,7 +18,8 @@ public:
     /// Loads the built-in base map and layers; returns an error, or empty.
     QString loadBuiltIn();
     SceneCache() = default;
-    /// Adds layers over the others (users' layers, drawn on top).
+    /// Adds layers over the others (users' layers, drawn on top); the scenes built already
+    /// project only these.
     void addLayers(const QList<std::shared_ptr<const Layer>> &layers);
 
     const Atlas *coarse() const { return m_coarse.get(); }
