@@ -3,6 +3,7 @@
 #include "benchtools.h"
 
 #include "framecache.h"
+#include "groundcache.h"
 #include "framerenderjob.h"
 #include "maprenderer.h"
 #include "scene.h"
@@ -78,6 +79,11 @@ void dragFigures(const QString &what, const MapRenderer &renderer, const Scene &
     const QPointF centre = *scene.projection().forward(home.centre);
     FrameCache cache;
     QImage image(home.size, QImage::Format_ARGB32_Premultiplied);
+    GroundCache ground; // the still picture before the drag, which the canvas starts it from
+    {
+        QPainter painter(&image);
+        ground.paint(painter, renderer, scene, home);
+    }
     std::vector<double> frames;
     double firstMs = 0;
     int started = 0, renderedHere = 0;
@@ -89,14 +95,15 @@ void dragFigures(const QString &what, const MapRenderer &renderer, const Scene &
         view.centre = *scene.projection().inverse(centre + QPointF(offsetAfter(step * kStepPixels, totalPixels) * home.metresPerPixel, 0));
         const double ms = medianMs(1, [&] {
             QPainter painter(&image);
+            if (step == 0)
+                cache.startFrom(ground.groundOf(renderer, scene, home, 1.0), renderer, scene, home);
             cache.paintPanned(painter, renderer, scene, view);
         });
         if (step == 0)
             firstMs = ms;
-        else
-            frames.push_back(ms);
+        frames.push_back(ms);
         started += cache.lastPaint().startedRender ? 1 : 0;
-        renderedHere += step > 0 && cache.lastPaint().renderedHere ? 1 : 0;
+        renderedHere += cache.lastPaint().renderedHere ? 1 : 0;
         blank.paintShowed(cache.lastPaint().uncovered, clock.elapsed());
         waitUntil(clock, (step + 1) * kStepMs);
     }
@@ -106,12 +113,12 @@ void dragFigures(const QString &what, const MapRenderer &renderer, const Scene &
     const QString drag = QStringLiteral("%1: drag of %2 px in %3 px steps").arg(what).arg(totalPixels).arg(kStepPixels);
     report(drag + QStringLiteral(", GUI thread per frame (median)"), frames[frames.size() / 2], QStringLiteral("≤ 16 ms"));
     report(drag + QStringLiteral(", GUI thread per frame (slowest)"), frames.back(), QStringLiteral("≤ 16 ms"));
-    report(QStringLiteral("  the drag's first frame, rendered on the GUI thread"), firstMs, QStringLiteral("(once per drag)"));
+    report(QStringLiteral("  of which the drag's first frame (the still picture moved)"), firstMs, QStringLiteral("(part of the above)"));
     report(QStringLiteral("  the frame's edge in sight (blank), longest stretch"), blank.longest,
            QStringLiteral("(a step is %1 ms)").arg(kStepMs));
     report(QStringLiteral("  the frame's edge in sight (blank), in all"), blank.total,
            QStringLiteral("(of a %1 ms drag)").arg(clock.elapsed()));
-    QTextStream(stdout) << QStringLiteral("  (%1 frames rendered in the background; %2 whole frames on the GUI thread after the first)\n")
+    QTextStream(stdout) << QStringLiteral("  (%1 frames rendered in the background; %2 whole frames rendered on the GUI thread)\n")
                                .arg(started).arg(renderedHere);
 }
 
