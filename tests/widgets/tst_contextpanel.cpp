@@ -13,6 +13,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QAbstractTextDocumentLayout>
 
 using namespace spheres;
 using namespace Qt::StringLiterals;
@@ -60,6 +61,8 @@ private slots:
     void longListsOpenOnRequest();
     void narrativeMarksOverTheText_data();
     void narrativeMarksOverTheText();
+    void marksFollowTheReader_data();
+    void marksFollowTheReader();
     void aFocusedClaimIsBroughtIntoView();
 
 private:
@@ -135,7 +138,10 @@ void TestContextPanel::narrativeMarksOverTheText()
     QFETCH(QStringList, decorated);
     const Brief brief = briefAboutKazakhstan(3);
     NarrativePanel panel;
+    panel.resize(400, 300);
     panel.setBrief(&brief);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
     const QString html = panel.html();
     panel.setMarkedClaims(marked);
     panel.setFocusedClaim(focused);
@@ -149,6 +155,46 @@ void TestContextPanel::narrativeMarksOverTheText()
     panel.setFocusedClaim(QString());
     QVERIFY(panel.decoratedClaims().isEmpty());
     QVERIFY(browser->extraSelections().isEmpty());
+}
+
+void TestContextPanel::marksFollowTheReader_data()
+{
+    QTest::addColumn<double>("scrolledTo"); // a share of the scroll range
+    QTest::newRow("top") << 0.0;
+    QTest::newRow("middle") << 0.5;
+    QTest::newRow("bottom") << 1.0;
+}
+
+// A long brief's marks are made near the text shown, and scrolling brings the next ones: every
+// paragraph in view is marked, the far ones are not yet (Qt measures each mark it holds).
+void TestContextPanel::marksFollowTheReader()
+{
+    QFETCH(double, scrolledTo);
+    const Brief brief = briefAboutKazakhstan(400);
+    NarrativePanel panel;
+    panel.resize(400, 300);
+    panel.setBrief(&brief);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QStringList all;
+    for (const Claim &c : brief.claims)
+        all << c.id;
+    panel.setMarkedClaims(all);
+    QCOMPARE(panel.decoratedClaims(), all);
+    auto *browser = panel.findChild<QTextBrowser *>();
+    // The whole text laid out (Qt lays out beyond the first screen when idle).
+    browser->document()->documentLayout()->blockBoundingRect(browser->document()->lastBlock());
+    QScrollBar *bar = browser->verticalScrollBar();
+    bar->setValue(int(bar->maximum() * scrolledTo));
+    QSet<int> markedBlocks;
+    for (const QTextEdit::ExtraSelection &mark : browser->extraSelections())
+        markedBlocks << mark.cursor.block().blockNumber();
+    QVERIFY2(markedBlocks.size() < brief.claims.size() / 4, qPrintable(QString::number(markedBlocks.size())));
+    const int viewport = browser->viewport()->height();
+    for (int y = 5; y < viewport; y += 10) {
+        const int block = browser->cursorForPosition(QPoint(5, y)).blockNumber();
+        QVERIFY2(block == 0 || markedBlocks.contains(block), qPrintable(u"block %1 at y %2"_s.arg(block).arg(y)));
+    }
 }
 
 void TestContextPanel::aFocusedClaimIsBroughtIntoView()

@@ -122,12 +122,14 @@ ContextPanel::ContextPanel(QWidget *parent) : QWidget(parent)
 void ContextPanel::setAtlas(std::shared_ptr<const Atlas> atlas)
 {
     m_atlas = std::move(atlas);
+    m_measured.clear();
     refresh();
 }
 
 void ContextPanel::setLayers(QList<std::shared_ptr<const Layer>> layers)
 {
     m_layers = std::move(layers);
+    m_measured.clear();
     refresh();
 }
 
@@ -291,15 +293,17 @@ void ContextPanel::showRegion(const QString &code)
     m_subtitle->setText(region->isoCode ? tr("%1 · ISO 3166-1 alpha-3").arg(region->code)
                                         : tr("%1 · Natural Earth code (no ISO code)").arg(region->code));
     scrollToTopIfNew(QStringLiteral("region:") + code); // first: a new subject starts with short lists
-    const QList<FeatureRef> concerning = RegionFacts::concerning(m_layers, *region); // once: lines are tested by geometry
-    m_body->setText(describeRegion(code, concerning));
+    const Measured &measured = measuredOf(*region);
+    const QList<FeatureRef> &concerning = measured.concerning;
+    const QList<const Claim *> claims = claimsAboutRegion(code);
+    m_body->setText(describeRegion(*region, measured, claims));
     // Memberships and zones say what the region means here; its pipelines can be many: the panel lists them.
     QStringList sentences{tr("Selected: %1 (%2).").arg(region->name, region->code)};
     for (const FeatureRef &ref : concerning)
         if (ref.layer->kind == LayerKind::Membership || ref.layer->kind == LayerKind::Zones)
             if (const auto [subject, what] = layerFact(ref, *region); !subject.isEmpty())
                 sentences << tr("%1: %2.").arg(subject, what);
-    if (const QString counts = ClaimList::counts(claimsAboutRegion(code)); !counts.isEmpty())
+    if (const QString counts = ClaimList::counts(claims); !counts.isEmpty())
         sentences << counts + u'.';
     setSummary(sentences.join(u' '));
 }
@@ -380,20 +384,27 @@ QList<const Claim *> ContextPanel::claimsAboutFeature(const Layer &layer, const 
     return m_brief ? ClaimFinder(*m_brief, m_atlas.get(), m_claimIndex).aboutFeature(layer.id + u'/' + feature.id) : QList<const Claim *>{};
 }
 
-QString ContextPanel::describeRegion(const QString &code, const QList<FeatureRef> &concerning) const
+const ContextPanel::Measured &ContextPanel::measuredOf(const Region &region)
 {
-    const Region &region = *m_atlas->region(code);
+    auto it = m_measured.find(region.code);
+    if (it == m_measured.end())
+        it = m_measured.insert(region.code, {RegionFacts::concerning(m_layers, region), ellipsoidalAreaKm2(region.shape)});
+    return *it;
+}
+
+QString ContextPanel::describeRegion(const Region &region, const Measured &measured, const QList<const Claim *> &claims) const
+{
+    const QString &code = region.code;
     QStringList groupNames;
     for (const RegionGroup *g : m_atlas->groupsContaining(code))
         groupNames << g->name;
-    QString html = section(tr("On the map in %1").arg(m_year), layerFacts(region, concerning));
-    html += ClaimList::html(claimsAboutRegion(code), m_atlas.get(), code, m_allClaimsShown);
+    QString html = section(tr("On the map in %1").arg(m_year), layerFacts(region, measured.concerning));
+    html += ClaimList::html(claims, m_atlas.get(), code, m_allClaimsShown);
     auto row = [&html](const QString &label, const QString &value) {
         if (!value.isEmpty())
             html += QStringLiteral("<p><b>%1</b><br>%2</p>").arg(SafeText::html(label), SafeText::html(value));
     };
-    const double area = ellipsoidalAreaKm2(region.shape);
-    row(tr("Area"), tr("%1 km² (computed on the WGS84 ellipsoid)").arg(QLocale().toString(area, 'f', 0)));
+    row(tr("Area"), tr("%1 km² (computed on the WGS84 ellipsoid)").arg(QLocale().toString(measured.areaKm2, 'f', 0)));
     row(tr("Groups"), groupNames.join(QStringLiteral(", ")));
     row(tr("Also called"), region.aliases.join(QStringLiteral(", ")));
     row(tr("Demonyms"), region.demonyms.join(QStringLiteral(", ")));

@@ -2,7 +2,9 @@
 
 #include "claim.h"
 #include "layer.h"
+#include "regionfacts.h"
 
+#include <QHash>
 #include <QSet>
 #include <QWidget>
 
@@ -70,8 +72,16 @@ private:
     /// group it belongs to are listed after the direct ones, marked "via <group>".
     QString regionName(const QString &code) const;
     QString featureName(const QString &ref) const;
-    /// `concerning`: RegionFacts::concerning for the region.
-    QString describeRegion(const QString &code, const QList<FeatureRef> &concerning) const;
+    /// What a region's page shows that the year and the brief do not change, worked out on its
+    /// first click: its lines are tested by geometry and its area measured on the ellipsoid
+    /// (about a fifth of a click on Russia). Forgotten with the atlas or the layers.
+    struct Measured
+    {
+        QList<FeatureRef> concerning; ///< RegionFacts::concerning
+        double areaKm2 = 0;
+    };
+    const Measured &measuredOf(const Region &region);
+    QString describeRegion(const Region &region, const Measured &measured, const QList<const Claim *> &claims) const;
     QString describeFeature(const Layer &layer, const Feature &feature) const;
     QString layerFacts(const Region &region, const QList<FeatureRef> &concerning) const;
     /// What one layer says about the region in the year, as (subject, what): ("Shanghai
@@ -82,6 +92,7 @@ private:
 
     std::shared_ptr<const Atlas> m_atlas;
     QList<std::shared_ptr<const Layer>> m_layers;
+    QHash<QString, Measured> m_measured; ///< by region code
     int m_year = 2026;
     QString m_code;
     QString m_feature;

@@ -36,6 +36,13 @@ NarrativePanel::NarrativePanel(QWidget *parent) : QWidget(parent)
         if (const auto target = InternalLink::parse(url); target && target->kind == InternalLink::Kind::Claim)
             emit claimActivated(target->id);
     });
+    // Marks follow the reader down the text (see decorate()).
+    const auto follow = [this] {
+        if (!isDecoratedAround(m_browser->verticalScrollBar()->value()))
+            decorate();
+    };
+    connect(m_browser->verticalScrollBar(), &QScrollBar::valueChanged, this, follow);
+    connect(m_browser->verticalScrollBar(), &QScrollBar::rangeChanged, this, follow);
 }
 
 void NarrativePanel::setBrief(const Brief *brief)
@@ -62,6 +69,28 @@ QTextEdit::ExtraSelection NarrativePanel::selectionOf(const Span &span) const
     return selection;
 }
 
+NarrativePanel::Reach NarrativePanel::reachAround(int scroll) const
+{
+    const int height = m_browser->viewport()->height();
+    if (!m_browser->isVisible() || height <= 0)
+        return {0, 0, 0, 0}; // nothing is seen: showEvent() decorates
+    QAbstractTextDocumentLayout *layout = m_browser->document()->documentLayout();
+    const int top = scroll - height, bottom = scroll + 2 * height;
+    QTextBlock first = m_browser->document()->findBlock(std::max(0, layout->hitTest(QPointF(0, std::max(0, top)), Qt::FuzzyHit)));
+    // Walked down rather than hit: the text below the screen may not be laid out yet, and asking
+    // for a block's box lays it out.
+    QTextBlock last = first;
+    while (last.next().isValid() && layout->blockBoundingRect(last.next()).top() < bottom)
+        last = last.next();
+    return {top, bottom, first.position(), last.position() + last.length()};
+}
+
+bool NarrativePanel::isDecoratedAround(int scroll) const
+{
+    const int height = m_browser->viewport()->height();
+    return m_reach.top <= scroll && scroll + height <= m_reach.bottom;
+}
+
 void NarrativePanel::decorate()
 {
     // Marks and the focus frame are painted over the laid-out text, never written into the
@@ -69,6 +98,10 @@ void NarrativePanel::decorate()
     // is an underline and a thin outline of the glyphs (bold would change the line breaks).
     // Inside an (empty) edit block a cursor does not lay out the block it is moved to in order to
     // remember its x: without it, marking a country's 200 claims laid out 200 paragraphs.
+    // Qt measures every mark it is given (QTextEdit::setExtraSelections), and a country of a
+    // 5,000-claim brief has hundreds: only the marks within a screen of what is shown are made,
+    // and scrolling past them makes the next ones.
+    m_reach = reachAround(m_browser->verticalScrollBar()->value());
     QTextCursor noLayout(m_browser->document());
     noLayout.beginEditBlock();
     QList<QTextEdit::ExtraSelection> selections;
@@ -79,6 +112,8 @@ void NarrativePanel::decorate()
         if (span == m_spans.constEnd() || id == m_focused) // the focused claim's frame says more than a mark
             continue;
         decorated << id;
+        if (span->end <= m_reach.from || span->start >= m_reach.to)
+            continue;
         QTextEdit::ExtraSelection mark = selectionOf(*span);
         mark.format.setFontUnderline(true);
         mark.format.setTextOutline(QPen(StanceStyle::textOnTint(dark), 0.6));
@@ -138,6 +173,12 @@ void NarrativePanel::setFocusedClaim(const QString &id)
     decorate();
     scrollTo(id); // a claim focused from the map or the panel is shown where it stands
     describe();
+}
+
+void NarrativePanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    decorate();
 }
 
 void NarrativePanel::changeEvent(QEvent *event)

@@ -24,7 +24,8 @@ public:
     void setMarkedClaims(const QStringList &ids);
     void setFocusedClaim(const QString &id);
     QString html() const;
-    /// The claims drawn marked or framed, the focused one last (what a reader sees styled).
+    /// The claims marked or framed, the focused one last (what a reader sees styled). Only those
+    /// within a screen of the shown text carry their mark at a time.
     QStringList decoratedClaims() const;
 
 signals:
@@ -33,6 +34,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void rebuild();
@@ -45,6 +47,15 @@ private:
     QTextEdit::ExtraSelection selectionOf(const Span &span) const;
     /// Draws the marks and the focused claim's frame over the text (see decorate's comment).
     void decorate();
+    /// The text a reader sees at this scroll, with a screen above and below: in pixels and in
+    /// document positions (whole paragraphs). Nothing while the panel is not shown.
+    struct Reach
+    {
+        int top = 0, bottom = 0;
+        int from = 0, to = 0;
+    };
+    Reach reachAround(int scroll) const;
+    bool isDecoratedAround(int scroll) const;
     /// Scrolls the claim's paragraph into view if it is not.
     void scrollTo(const QString &id);
     void describe();
@@ -52,6 +63,7 @@ private:
     const Brief *m_brief = nullptr;
     QStringList m_marked;
     QStringList m_decorated;
+    Reach m_reach;
     QHash<QString, Span> m_spans;
     QString m_focused;
     QTextBrowser *m_browser = nullptr;
