@@ -50,6 +50,8 @@ private slots:
     void aRenderTheViewHasLeftIsDropped();
     void aDragFromTheStillPictureRendersNothingHere_data();
     void aDragFromTheStillPictureRendersNothingHere();
+    void aDragLeavesTheStillPictureItsGround_data();
+    void aDragLeavesTheStillPictureItsGround();
 
 private:
     /// `m_view` with its centre moved by `pixels` (screen axes).
@@ -167,7 +169,8 @@ void TestFrameCache::aRenderTheViewHasLeftIsDropped_data()
     QTest::newRow("zoomed in") << Change([](ViewState &v) { v.metresPerPixel /= 1.5; }) << true;
     QTest::newRow("another year") << Change([](ViewState &v) { v.year = 2001; }) << true;
     QTest::newRow("a layer hidden") << Change([](ViewState &v) { v.hiddenLayers = {u"sco"_s}; }) << true;
-    QTest::newRow("another region selected") << Change([](ViewState &v) { v.selectedRegion = u"MNG"_s; }) << true;
+    // The selection is drawn over the frame, as over the still picture's ground: a click keeps it.
+    QTest::newRow("another region selected") << Change([](ViewState &v) { v.selectedRegion = u"MNG"_s; }) << false;
 }
 
 void TestFrameCache::aRenderTheViewHasLeftIsDropped()
@@ -226,6 +229,49 @@ void TestFrameCache::aDragFromTheStillPictureRendersNothingHere()
         QVERIFY2(!cache.lastPaint().renderedHere, qPrintable(u"step %1"_s.arg(i)));
     }
     settleAndCompare(cache, moved(step * steps));
+}
+
+void TestFrameCache::aDragLeavesTheStillPictureItsGround_data()
+{
+    QTest::addColumn<QPointF>("dragged");
+    QTest::addColumn<double>("zoomedBy"); // then, before the still picture is painted
+    QTest::addColumn<bool>("cut");        // whether the frame serves the still picture
+    QTest::newRow("120 px to the right") << QPointF(120, 0) << 1.0 << true;
+    QTest::newRow("90 px up and left") << QPointF(-90, -90) << 1.0 << true;
+    QTest::newRow("600 px down, past the margin") << QPointF(0, 600) << 1.0 << true;
+    QTest::newRow("zoomed in after the drag") << QPointF(120, 0) << 1.5 << false;
+}
+
+/// When a drag ends, the still picture takes its ground from the drag's frame rather than
+/// rendering it again on the painting thread (130 ms with a large layer); it is the ground a
+/// render gives, and a click on a region after it renders no ground either.
+void TestFrameCache::aDragLeavesTheStillPictureItsGround()
+{
+    QFETCH(QPointF, dragged);
+    QFETCH(double, zoomedBy);
+    QFETCH(bool, cut);
+    FrameCache cache;
+    paint(cache, m_view);
+    ViewState released = moved(dragged);
+    settleAndCompare(cache, released);
+    released.metresPerPixel /= zoomedBy;
+    const QImage ground = cache.groundFor(m_renderer, *m_scene, released, 1.0);
+    QCOMPARE(!ground.isNull(), cut);
+    if (!cut)
+        return;
+    QCOMPARE(ground.size(), released.size);
+    GroundCache still;
+    still.adopt(ground, m_renderer, *m_scene, released);
+    ViewState clicked = released;
+    clicked.selectedRegion = u"MNG"_s;
+    QImage picture(released.size, QImage::Format_ARGB32_Premultiplied);
+    {
+        QPainter painter(&picture);
+        still.paint(painter, m_renderer, *m_scene, clicked);
+    }
+    QVERIFY(!still.lastPaintRendered());
+    const double share = differingShare(picture, direct(clicked), 24);
+    QVERIFY2(share < 0.002, qPrintable(QString::number(share)));
 }
 
 QTEST_MAIN(TestFrameCache)

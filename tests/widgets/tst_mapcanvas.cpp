@@ -65,6 +65,46 @@ void TestMapCanvas::dragPans()
     QVERIFY(canvas()->selectedRegion().isEmpty()); // a drag is not a click
 }
 
+void TestMapCanvas::aPanEndsOnTheMapAsRendered_data()
+{
+    QTest::addColumn<QList<int>>("keys"); // arrow keys pressed; none: a drag of `dragged`
+    QTest::addColumn<QPointF>("dragged");
+    QTest::newRow("a drag of 120 px") << QList<int>() << QPointF(120, 60);
+    QTest::newRow("a drag past the frame's margin") << QList<int>() << QPointF(-420, 0);
+    QTest::newRow("three presses of the right arrow") << QList<int>{Qt::Key_Right, Qt::Key_Right, Qt::Key_Right} << QPointF();
+    QTest::newRow("up, then left") << QList<int>{Qt::Key_Up, Qt::Key_Left} << QPointF();
+}
+
+// A pan by the mouse or the arrow keys moves the picture it starts from while the next frame
+// renders in the background; the still picture it ends on takes its ground from that frame.
+// Whichever way, the map it settles on is the one a render of the view gives.
+void TestMapCanvas::aPanEndsOnTheMapAsRendered()
+{
+    QFETCH(QList<int>, keys);
+    QFETCH(QPointF, dragged);
+    canvas()->selectRegion(QStringLiteral("KAZ"));
+    const QPointF beijingBefore = pixelOf({116.40, 39.90});
+    const QPointF start(600, 400);
+    if (keys.isEmpty()) {
+        sendMouse(canvas(), QEvent::MouseButtonPress, start, Qt::LeftButton);
+        for (int step = 1; step <= 4; ++step) {
+            sendMouse(canvas(), QEvent::MouseMove, start + dragged * step / 4, Qt::LeftButton);
+            canvas()->repaint(); // as the screen paints between the mouse's moves
+            QTest::qWait(20);
+        }
+        sendMouse(canvas(), QEvent::MouseButtonRelease, start + dragged, Qt::NoButton);
+    } else {
+        canvas()->setFocus();
+        for (const int key : keys)
+            QTest::keyClick(canvas(), Qt::Key(key));
+    }
+    QVERIFY(pixelOf({116.40, 39.90}) != beijingBefore);
+    const QRect box(0, 0, canvas()->width(), canvas()->height());
+    QTest::qWait(700); // past the keys' rest (300 ms): the pan has ended, and its frame may still land
+    QTRY_VERIFY_WITH_TIMEOUT(meanDifference(renderAt(canvas(), 1), canvas()->grabMap(), box) < 0.5, 10000);
+    QCOMPARE(canvas()->selectedRegion(), QStringLiteral("KAZ"));
+}
+
 void TestMapCanvas::wheelZoomsAboutCursor()
 {
     const QPointF cursor = pixelOf({116.40, 39.90});

@@ -85,6 +85,8 @@ private slots:
     void clickSelectsRegion();
     void escapeClearsSelection();
     void dragPans();
+    void aPanEndsOnTheMapAsRendered_data();
+    void aPanEndsOnTheMapAsRendered();
     void wheelZoomsAboutCursor();
     void zoomingInLoadsFineDetail();
     void projectionChangeKeepsSelection();

@@ -38,6 +38,9 @@ MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent), m_session(new MapSessio
     followPalette();
     const auto repaint = [this] { update(); };
     connect(&m_dragFrames, &FrameCache::frameLanded, this, repaint);
+    m_keysResting.setSingleShot(true);
+    m_keysResting.setInterval(kKeyPanRestMs);
+    connect(&m_keysResting, &QTimer::timeout, this, repaint); // the pan by keys has ended
     connect(m_session, &MapSession::sceneChanged, this, repaint);
     connect(m_session, &MapSession::hoverChanged, this, repaint);
     connect(m_session, &MapSession::viewChanged, this, &MapCanvas::viewChanged);
@@ -223,13 +226,15 @@ void MapCanvas::paintEvent(QPaintEvent *)
     }
     m_session->setSize(size());
     m_renderer.setLegendKeepClear({overlayTitlePanel()}); // the slide's title; empty when not presenting
-    if (m_dragging) {
+    if (isPanning()) {
         m_dragFrames.paintPanned(painter, m_renderer, *scene(), view());
     } else if (m_dragFrames.isRendering()) {
         // The drag's last frame is still rendering off this thread: the ground waits for it
         // (frameLanded repaints), since the two must not draw the scene at once (FrameRenderJob).
         m_dragFrames.paintHeld(painter, m_renderer, *scene(), view());
     } else {
+        // A drag's last frame is the still picture's ground: cut, not rendered again.
+        m_ground.adopt(m_dragFrames.groundFor(m_renderer, *scene(), view(), devicePixelRatioF()), m_renderer, *scene(), view());
         m_dragFrames.clear();
         if (m_colourVision == ColourVision::Mode::Normal)
             m_ground.paint(painter, m_renderer, *scene(), view());
@@ -372,12 +377,9 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
     }
     if (event->buttons() & Qt::LeftButton) {
         if (!m_dragging && (pos - m_pressPos).manhattanLength() > kClickSlopPixels) {
+            startPanning();
             m_dragging = true;
             setCursor(Qt::ClosedHandCursor);
-            // The picture on screen moves at once; the frame with its margin renders meanwhile.
-            if (scene())
-                m_dragFrames.startFrom(m_ground.groundOf(m_renderer, *scene(), view(), devicePixelRatioF()), m_renderer,
-                                       *scene(), view());
         }
         if (m_dragging) {
             panBy(pos - m_lastDragPos);
@@ -408,7 +410,7 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
     if (m_dragging) {
         m_dragging = false;
         unsetCursor();
-        update(); // full render, with hover and exact labels
+        update(); // the still picture, its ground cut from the drag's frame, with the hover
         return;
     }
     if (!scene())
@@ -427,6 +429,20 @@ void MapCanvas::wheelEvent(QWheelEvent *event)
     event->accept();
 }
 
+void MapCanvas::startPanning()
+{
+    // The picture on screen moves at once; the frame with its margin renders meanwhile.
+    if (!isPanning() && scene())
+        m_dragFrames.startFrom(m_ground.groundOf(m_renderer, *scene(), view(), devicePixelRatioF()), m_renderer, *scene(), view());
+}
+
+void MapCanvas::panByKey(QPointF pixels)
+{
+    startPanning();
+    m_keysResting.start();
+    panBy(pixels);
+}
+
 void MapCanvas::keyPressEvent(QKeyEvent *event)
 {
     const double step = 80;
@@ -435,10 +451,10 @@ void MapCanvas::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Equal: zoomIn(); break;
     case Qt::Key_Minus: zoomOut(); break;
     case Qt::Key_0: zoomToFit(); break;
-    case Qt::Key_Left: panBy({step, 0}); break;
-    case Qt::Key_Right: panBy({-step, 0}); break;
-    case Qt::Key_Up: panBy({0, step}); break;
-    case Qt::Key_Down: panBy({0, -step}); break;
+    case Qt::Key_Left: panByKey({step, 0}); break;
+    case Qt::Key_Right: panByKey({-step, 0}); break;
+    case Qt::Key_Up: panByKey({0, step}); break;
+    case Qt::Key_Down: panByKey({0, -step}); break;
     case Qt::Key_Escape: clearSelection(); break;
     default: QWidget::keyPressEvent(event); return;
     }

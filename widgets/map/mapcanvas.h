@@ -7,6 +7,7 @@
 #include "mapsession.h"
 #include "present/slideoverlay.h"
 
+#include <QTimer>
 #include <QVariantAnimation>
 #include <QWidget>
 
@@ -92,6 +93,11 @@ public slots:
     void zoomOut() { zoomBy(1 / 1.5, rect().center()); }
     void zoomToFit();
     void panBy(QPointF pixels);
+    /// An arrow key's pan: moved as a drag moves the map, until the keys rest (kKeyPanRestMs).
+    void panByKey(QPointF pixels);
+    /// A drag's or the keys' pan begins from the still picture, moved (FrameCache::startFrom).
+    void startPanning();
+    bool isPanning() const { return m_dragging || m_keysResting.isActive(); }
     /// What a screen reader says about the map: the selection and what it means (the context
     /// panel's summary); empty: how to use the map. Announced as a description change.
     void setAccessibleSummary(const QString &summary);
@@ -138,6 +144,8 @@ private:
     QPoint m_pressPos;
     QPoint m_lastDragPos;
     bool m_dragging = false;
+    static constexpr int kKeyPanRestMs = 300; ///< held arrow keys repeat every 30–50 ms
+    QTimer m_keysResting; ///< runs from each arrow key's pan until the keys have rested
     bool m_legendPressed = false; ///< the press was on the legend: a click folds it, a drag moves it
     bool m_keepHomeFrame = true; ///< until the user pans or zooms, resizing keeps the home frame
     QPoint m_hoverPos;

@@ -1,5 +1,6 @@
 #include "framecache.h"
 
+#include "groundcache.h"
 #include "maprenderer.h"
 #include "scene.h"
 
@@ -63,7 +64,9 @@ bool FrameCache::isCurrent(const FrameRenderJob::Frame &frame, const Scene &scen
 {
     ViewState moved = frame.view;
     moved.centre = framed.centre;
-    return frame.sceneRevision == scene.revision() && frame.styleRevision == renderer.styleRevision() && moved == framed;
+    return frame.margin == kMarginPixels && frame.sceneRevision == scene.revision() &&
+           frame.styleRevision == renderer.styleRevision() &&
+           GroundCache::groundView(moved) == GroundCache::groundView(framed);
 }
 
 std::optional<FrameCache::Placement> FrameCache::place(const Scene &scene, const MapRenderer &renderer,
@@ -71,9 +74,9 @@ std::optional<FrameCache::Placement> FrameCache::place(const Scene &scene, const
 {
     const ViewState framed = frameViewFor(view);
     const ViewState &held = m_frame.view;
-    // A frame of the view's own size is a drag's start (startFrom): placed, never current.
+    const int margin = m_frame.margin;
     if (m_frame.image.isNull() || m_frame.image.devicePixelRatio() != pixelRatio ||
-        (held.size != framed.size && held.size != view.size) ||
+        held.size != view.size + QSize(2 * margin, 2 * margin) ||
         held.projectionId != framed.projectionId || scene.projection().id() != framed.projectionId)
         return std::nullopt;
     const auto now = scene.projection().forward(view.centre);
@@ -97,6 +100,8 @@ std::optional<FrameCache::Placement> FrameCache::place(const Scene &scene, const
 void FrameCache::adoptLanded(const Scene &scene, const MapRenderer &renderer, const ViewState &view)
 {
     std::optional<FrameRenderJob::Frame> landed = m_job.take();
+    if (landed)
+        landed->margin = kMarginPixels;
     if (landed && isCurrent(*landed, scene, renderer, frameViewFor(view)))
         m_frame = std::move(*landed);
     // Otherwise stale: the view changed in more than its centre while it rendered. Dropped.
@@ -113,6 +118,7 @@ void FrameCache::paintPanned(QPainter &painter, const MapRenderer &renderer, con
     std::optional<Placement> placement = place(scene, renderer, view, dpr, lead);
     if (!placement && !m_job.isBusy()) {
         m_frame = FrameRenderJob::render(renderer, scene, frameViewFor(view), dpr, kFramePasses);
+        m_frame.margin = kMarginPixels;
         m_report.renderedHere = true;
         placement = place(scene, renderer, view, dpr);
     } else if (placement && (!placement->current || placement->nearEdge) && !m_job.isBusy()) {
@@ -127,12 +133,27 @@ void FrameCache::startFrom(const QImage &ground, const MapRenderer &renderer, co
 {
     if (ground.isNull() || !m_frame.image.isNull() || m_job.isBusy())
         return;
-    QImage image = ground.copy(); // the selection, which the ground leaves to the passes above it
-    {
-        QPainter painter(&image);
-        renderer.render(painter, scene, view.withoutPointer(), MapRenderer::Pass::Selection);
-    }
-    m_frame = {image, view.withoutPointer(), scene.revision(), renderer.styleRevision(), m_frame.renderMs};
+    // The still picture's own size: placed as it is, never current (it has no margin).
+    m_frame = {ground, view.withoutPointer(), scene.revision(), renderer.styleRevision(), m_frame.renderMs, 0};
+}
+
+QImage FrameCache::groundFor(const MapRenderer &renderer, const Scene &scene, const ViewState &view, qreal pixelRatio)
+{
+    adoptLanded(scene, renderer, view);
+    const std::optional<Placement> placement = place(scene, renderer, view, pixelRatio);
+    if (!placement || !placement->current || placement->target.size() != QSizeF(m_frame.view.size))
+        return {};
+    // The view's top left in the frame's device pixels: whole, or the cut would be a shifted map.
+    const QPointF at = -placement->target.topLeft() * pixelRatio;
+    const QPoint whole = at.toPoint();
+    if (std::abs(at.x() - whole.x()) > 0.01 || std::abs(at.y() - whole.y()) > 0.01)
+        return {};
+    const QRect cut(whole, view.size * pixelRatio);
+    if (!m_frame.image.rect().contains(cut))
+        return {};
+    QImage ground = m_frame.image.copy(cut);
+    ground.setDevicePixelRatio(pixelRatio);
+    return ground;
 }
 
 void FrameCache::paintHeld(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view)

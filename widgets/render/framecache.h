@@ -51,13 +51,13 @@ class FrameCache : public QObject
     Q_OBJECT
 public:
     static constexpr int kMarginPixels = 256;
-    /// What the frame holds: the map itself, which only moves with a pan. What is placed against
-    /// the picture's edges — labels, annotations' text, legend, credit — is drawn for the view on
-    /// every paint, as a still frame places it: placed in the larger frame, a site in its margin
-    /// would name itself over the picture, and the legend would stand in a corner off screen.
-    static constexpr MapRenderer::Passes kFramePasses = MapRenderer::Passes(MapRenderer::Pass::Background) |
-                                                        MapRenderer::Pass::Land | MapRenderer::Pass::Layers |
-                                                        MapRenderer::Pass::Selection;
+    /// What the frame holds: the map's ground, which only moves with a pan, as the still picture
+    /// keeps it (GroundCache). What is placed against the picture's edges — labels, annotations'
+    /// text, legend, credit — is drawn for the view on every paint, as a still frame places it:
+    /// placed in the larger frame, a site in its margin would name itself over the picture, and
+    /// the legend would stand in a corner off screen. The selection is drawn over it too, so that
+    /// the frame serves the still picture when the drag ends (groundFor).
+    static constexpr MapRenderer::Passes kFramePasses = MapRenderer::kGroundPasses;
     /// The next frame starts rendering once the view, where the drag will have taken it by the
     /// time a render started now lands, comes this near the held frame's edge.
     static constexpr int kEdgeSlackPixels = 64;
@@ -75,6 +75,10 @@ public:
     /// Paints `view` from what it holds and starts nothing: the window after a drag, until the
     /// render it started has landed.
     void paintHeld(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view);
+    /// The held frame (or one just landed) cut to `view`, when it was rendered for it (up to its
+    /// centre) and covers it pixel for pixel; else a null image. What a drag leaves the still
+    /// picture: its ground is then not rendered again on the painting thread when the drag ends.
+    QImage groundFor(const MapRenderer &renderer, const Scene &scene, const ViewState &view, qreal pixelRatio);
     /// Forgets the held frame, and a finished one not yet shown; a render still running is
     /// judged by its view when it lands.
     void clear()

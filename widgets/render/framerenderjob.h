@@ -38,6 +38,7 @@ public:
         quint64 sceneRevision = 0;
         quint64 styleRevision = 0;
         double renderMs = 0; ///< how long it took: what the next one is expected to take
+        int margin = 0;      ///< logical pixels around the view it was made for, on each side
     };
 
     explicit FrameRenderJob(QObject *parent = nullptr);

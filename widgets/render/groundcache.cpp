@@ -7,13 +7,6 @@
 
 namespace spheres {
 
-namespace {
-
-using Pass = MapRenderer::Pass;
-constexpr MapRenderer::Passes kGroundPasses = MapRenderer::Passes(Pass::Background) | Pass::Land | Pass::Layers;
-
-} // namespace
-
 ViewState GroundCache::groundView(const ViewState &view)
 {
     ViewState ground = view;
@@ -36,6 +29,17 @@ QImage GroundCache::groundOf(const MapRenderer &renderer, const Scene &scene, co
     return holds(renderer, scene, groundView(view), pixelRatio) ? m_image : QImage();
 }
 
+void GroundCache::adopt(const QImage &ground, const MapRenderer &renderer, const Scene &scene, const ViewState &view)
+{
+    if (ground.isNull() || ground.size() != view.size * ground.devicePixelRatio())
+        return;
+    m_image = ground;
+    m_view = groundView(view);
+    m_scene = &scene;
+    m_sceneRevision = scene.revision();
+    m_styleRevision = renderer.styleRevision();
+}
+
 void GroundCache::paint(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view)
 {
     const qreal dpr = MapRenderer::pixelRatio(painter);
@@ -47,14 +51,14 @@ void GroundCache::paint(QPainter &painter, const MapRenderer &renderer, const Sc
             m_image.setDevicePixelRatio(dpr);
         }
         QPainter p(&m_image);
-        renderer.render(p, scene, ground, kGroundPasses);
+        renderer.render(p, scene, ground, MapRenderer::kGroundPasses);
         m_view = ground;
         m_scene = &scene;
         m_sceneRevision = scene.revision();
         m_styleRevision = renderer.styleRevision();
     }
     painter.drawImage(QPointF(0, 0), m_image);
-    renderer.render(painter, scene, view, MapRenderer::kAllPasses & ~kGroundPasses);
+    renderer.render(painter, scene, view, MapRenderer::kAllPasses & ~MapRenderer::kGroundPasses);
 }
 
 } // namespace spheres

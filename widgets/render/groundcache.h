@@ -28,11 +28,15 @@ public:
     /// The ground it holds when that is `view`'s (at the device pixel ratio `pixelRatio`), else
     /// a null image: where a drag starts from (FrameCache::startFrom).
     QImage groundOf(const MapRenderer &renderer, const Scene &scene, const ViewState &view, qreal pixelRatio) const;
+    /// Takes `ground` as `view`'s, rendered elsewhere (a drag's frame, cut to the view:
+    /// FrameCache::groundFor); a null image, or one of another size, changes nothing.
+    void adopt(const QImage &ground, const MapRenderer &renderer, const Scene &scene, const ViewState &view);
     /// True when the last paint rendered the ground rather than reusing it (for tests).
     bool lastPaintRendered() const { return m_lastPaintRendered; }
+    /// `view` as far as the ground reads it: without what only the passes above it read.
+    static ViewState groundView(const ViewState &view);
 
 private:
-    static ViewState groundView(const ViewState &view);
     bool holds(const MapRenderer &renderer, const Scene &scene, const ViewState &ground, qreal pixelRatio) const;
 
     QImage m_image;

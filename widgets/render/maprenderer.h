@@ -32,6 +32,9 @@ public:
     using Pass = MapPass;
     using Passes = MapPasses;
     static constexpr Passes kAllPasses = Passes(0xff);
+    /// The map's ground: what only a pan or a change of content moves, never a click. The window
+    /// keeps it as pictures (GroundCache, FrameCache) and draws the passes above it on each paint.
+    static constexpr Passes kGroundPasses = Passes(Pass::Background) | Pass::Land | Pass::Layers;
     /// How the land takes the membership layers' colours: blended into one fill per region
     /// (the screen, raster exports), or one painter per membership layer (the layered SVG).
     enum class Layering { Blended, Separate };
