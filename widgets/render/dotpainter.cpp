@@ -1,6 +1,6 @@
 #include "dotpainter.h"
 
-#include "maprenderer.h"
+#include "pixelratio.h"
 
 #include <QColor>
 #include <QImage>
@@ -53,7 +53,7 @@ void DotPainter::paint(QPainter &painter, const QList<const QList<QPointF> *> &d
 void DotPainter::paintPixels(QPainter &painter, const QList<const QList<QPointF> *> &dots, double side, const QTransform &toScreen,
                              const QRectF &area, const QColor &colour)
 {
-    const qreal ratio = MapRenderer::pixelRatio(painter);
+    const qreal ratio = pixelRatio(painter);
     // Metres to device pixels: the painter only translates, the device scales by its ratio.
     const QTransform toDevice = toScreen * painter.worldTransform() * QTransform::fromScale(ratio, ratio);
     const double sx = toDevice.m11(), sy = toDevice.m22(), dx = toDevice.dx(), dy = toDevice.dy();

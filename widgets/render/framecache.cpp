@@ -3,6 +3,7 @@
 #include "groundcache.h"
 #include "maprenderer.h"
 #include "scene.h"
+#include "pixelratio.h"
 
 #include <QPainter>
 
@@ -109,7 +110,7 @@ void FrameCache::adoptLanded(const Scene &scene, const MapRenderer &renderer, co
 
 void FrameCache::paintPanned(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view)
 {
-    const qreal dpr = MapRenderer::pixelRatio(painter);
+    const qreal dpr = pixelRatio(painter);
     adoptLanded(scene, renderer, view);
     m_report = {};
     if (const auto metres = scene.projection().forward(view.centre))
@@ -160,7 +161,7 @@ void FrameCache::paintHeld(QPainter &painter, const MapRenderer &renderer, const
 {
     adoptLanded(scene, renderer, view);
     m_report = {};
-    paintFrame(painter, renderer, scene, view, place(scene, renderer, view, MapRenderer::pixelRatio(painter)));
+    paintFrame(painter, renderer, scene, view, place(scene, renderer, view, pixelRatio(painter)));
 }
 
 void FrameCache::paintFrame(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view,

@@ -2,6 +2,7 @@
 
 #include "maprenderer.h"
 #include "scene.h"
+#include "pixelratio.h"
 
 #include <QPainter>
 
@@ -42,7 +43,7 @@ void GroundCache::adopt(const QImage &ground, const MapRenderer &renderer, const
 
 void GroundCache::paint(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view)
 {
-    const qreal dpr = MapRenderer::pixelRatio(painter);
+    const qreal dpr = pixelRatio(painter);
     const ViewState ground = groundView(view);
     m_lastPaintRendered = !holds(renderer, scene, ground, dpr);
     if (m_lastPaintRendered) {

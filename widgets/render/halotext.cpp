@@ -1,7 +1,7 @@
 #include "halotext.h"
 
-#include "maprenderer.h"
 #include "mapstyle.h"
+#include "pixelratio.h"
 
 #include <QFontMetricsF>
 #include <QPaintEngine>
@@ -45,7 +45,7 @@ void HaloText::draw(QPainter &painter, QPointF baseline, const QString &text, co
         drawVector(painter, baseline, text, font, colour, haloWidth);
         return;
     }
-    const qreal dpr = MapRenderer::pixelRatio(painter);
+    const qreal dpr = pixelRatio(painter);
     const QFontMetricsF metrics(font);
     const double pad = std::ceil(haloWidth) + 1;
     const QString key = QStringLiteral("%1|%2|%3|%4|%5").arg(text, font.key(), colour.name(QColor::HexArgb)).arg(haloWidth).arg(dpr);

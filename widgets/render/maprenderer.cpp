@@ -13,12 +13,6 @@
 
 namespace spheres {
 
-qreal MapRenderer::pixelRatio(const QPainter &painter)
-{
-    const QTransform t = painter.deviceTransform(); // logical to device pixels, the device's ratio included
-    return std::max(1.0, std::hypot(t.m11(), t.m12()));
-}
-
 void MapRenderer::render(QPainter &painter, const Scene &scene, const ViewState &view, Passes passes) const
 {
     const MapFrame frame(*this, scene, view);

@@ -59,10 +59,6 @@ public:
     }
     /// Changes with every setStyle: raster caches of this renderer's drawing key on it.
     quint64 styleRevision() const { return m_styleRevision; }
-    /// Device pixels per logical pixel where `painter` draws: the device's ratio (2 on a HiDPI
-    /// screen) times any scale the painter adds (a widget rendered into a larger image). Raster
-    /// caches are made at this ratio so that they stay as crisp as the vector drawing around them.
-    static qreal pixelRatio(const QPainter &painter);
 
     /// The brief's annotations, drawn over the labels on every view that does not hide them.
     void setAnnotations(QList<Annotation> annotations)

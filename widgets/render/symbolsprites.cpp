@@ -1,6 +1,6 @@
 #include "symbolsprites.h"
 
-#include "maprenderer.h"
+#include "pixelratio.h"
 
 #include <QHash>
 #include <QPaintEngine>
@@ -34,7 +34,7 @@ void SymbolSprites::paint(QPainter &painter, QPointF centre, const QString &key,
         std::array<QImage, kPhases * kPhases> images;
     };
     thread_local QHash<QString, Phases> sprites;
-    const qreal dpr = MapRenderer::pixelRatio(painter);
+    const qreal dpr = pixelRatio(painter);
     const double pad = std::ceil(reach) + 1;
     const QPointF corner = centre - QPointF(pad, pad);
     const QPointF snapped(std::floor(corner.x() * dpr) / dpr, std::floor(corner.y() * dpr) / dpr);

@@ -1,8 +1,8 @@
 #include "tiledlayerpainter.h"
 
 #include "layerdetail.h"
-#include "maprenderer.h"
 #include "projectedlayer.h"
+#include "pixelratio.h"
 #include "viewstate.h"
 
 #include <QPaintEngine>
@@ -23,7 +23,7 @@ void TiledLayerPainter::paint(QPainter &painter, const ProjectedLayer &pl, const
                               const LayerStyle &style, DotPainter::Method dotMethod)
 {
     const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
-    const double ratio = raster ? MapRenderer::pixelRatio(painter) : 4.0;
+    const double ratio = raster ? pixelRatio(painter) : 4.0;
     const std::shared_ptr<const LayerDetail> detail = pl.detail->at(pl, view.metresPerPixel / ratio);
     const QRectF picture(QPointF(0, 0), QSizeF(view.size));
     const QRectF visible = t.inverted().mapRect(picture);
