@@ -37,7 +37,7 @@ MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent), m_session(new MapSessio
     m_claimsCard = new ClaimsCard(this);
     followPalette();
     const auto repaint = [this] { update(); };
-    connect(&m_dragFrames, &FrameCache::frameLanded, this, repaint);
+    connect(&m_picture, &MapPicture::frameLanded, this, repaint);
     m_keysResting.setSingleShot(true);
     m_keysResting.setInterval(kKeyPanRestMs);
     connect(&m_keysResting, &QTimer::timeout, this, repaint); // the pan by keys has ended
@@ -226,23 +226,12 @@ void MapCanvas::paintEvent(QPaintEvent *)
     }
     m_session->setSize(size());
     m_renderer.setLegendKeepClear({overlayTitlePanel()}); // the slide's title; empty when not presenting
-    if (isPanning()) {
-        m_dragFrames.paintPanned(painter, m_renderer, *scene(), view());
-    } else if (m_dragFrames.isRendering()) {
-        // The drag's last frame is still rendering off this thread: the ground waits for it
-        // (frameLanded repaints), since the two must not draw the scene at once (FrameRenderJob).
-        m_dragFrames.paintHeld(painter, m_renderer, *scene(), view());
-    } else {
-        // A drag's last frame is the still picture's ground: cut, not rendered again.
-        m_ground.adopt(m_dragFrames.groundFor(m_renderer, *scene(), view(), devicePixelRatioF()), m_renderer, *scene(), view());
-        m_dragFrames.clear();
-        if (m_colourVision == ColourVision::Mode::Normal)
-            m_ground.paint(painter, m_renderer, *scene(), view());
-        else
-            painter.drawImage(QPointF(0, 0), grabMap());
-        if (!m_overlay.active)
-            drawHoverTag(painter);
-    }
+    if (isPanning() || m_colourVision == ColourVision::Mode::Normal)
+        m_picture.paint(painter, m_renderer, *scene(), view(), isPanning());
+    else
+        painter.drawImage(QPointF(0, 0), grabMap());
+    if (!isPanning() && !m_overlay.active)
+        drawHoverTag(painter);
     SlideOverlay::paint(painter, m_overlay, size());
     emit framePainted();
 }
@@ -292,7 +281,7 @@ QImage MapCanvas::grabMap() const
 {
     if (!scene())
         return {};
-    m_dragFrames.finishRendering(); // never two threads drawing the scene at once (FrameRenderJob)
+    m_picture.finishRendering(); // never two threads drawing the scene at once (FrameRenderJob)
     const qreal dpr = devicePixelRatioF();
     QImage image(size() * dpr, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(dpr);
@@ -357,6 +346,8 @@ void MapCanvas::mousePressEvent(QMouseEvent *event)
     m_pressPos = m_lastDragPos = event->position().toPoint();
     m_dragging = false;
     m_legendPressed = scene() && m_renderer.legendLayout(*scene(), view()).box.contains(event->position());
+    if (scene() && !m_legendPressed) // a drag may follow: its frame renders from now
+        m_picture.pressed(m_renderer, *scene(), view(), devicePixelRatioF());
 }
 
 void MapCanvas::setLegend(ViewState::Corner corner, bool collapsed)
@@ -433,7 +424,7 @@ void MapCanvas::startPanning()
 {
     // The picture on screen moves at once; the frame with its margin renders meanwhile.
     if (!isPanning() && scene())
-        m_dragFrames.startFrom(m_ground.groundOf(m_renderer, *scene(), view(), devicePixelRatioF()), m_renderer, *scene(), view());
+        m_picture.panStarts(m_renderer, *scene(), view(), devicePixelRatioF());
 }
 
 void MapCanvas::panByKey(QPointF pixels)
@@ -478,7 +469,7 @@ MapRenderer MapCanvas::exportRenderer() const
 {
     // An export draws the scene on this thread: a frame of a drag still rendering finishes first
     // (FrameRenderJob), a wait far shorter than the export's.
-    m_dragFrames.finishRendering();
+    m_picture.finishRendering();
     MapRenderer renderer = m_renderer;
     renderer.setStyle(MapStyle::standard());
     renderer.setLegendKeepClear({}); // the slide's, not the export's
@@ -491,7 +482,7 @@ void MapCanvas::followPalette()
     if (style.isDark == m_renderer.style().isDark)
         return;
     m_renderer.setStyle(style);
-    m_dragFrames.clear();
+    m_picture.forgetFrames();
     update();
 }
 

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "colourvision.h"
-#include "framecache.h"
-#include "groundcache.h"
+#include "mappicture.h"
 #include "maprenderer.h"
 #include "mapsession.h"
 #include "present/slideoverlay.h"
@@ -136,8 +135,7 @@ private:
     MapSession *m_session;
     ClaimsCard *m_claimsCard = nullptr;
     MapRenderer m_renderer;
-    FrameCache m_dragFrames;
-    GroundCache m_ground;
+    MapPicture m_picture;
     QVariantAnimation *m_camera = nullptr;
     PresentationOverlay m_overlay;
     ColourVision::Mode m_colourVision = ColourVision::Mode::Normal;

@@ -138,6 +138,14 @@ void FrameCache::startFrom(const QImage &ground, const MapRenderer &renderer, co
     m_frame = {ground, view.withoutPointer(), scene.revision(), renderer.styleRevision(), m_frame.renderMs, 0};
 }
 
+void FrameCache::prepare(const QImage &ground, const MapRenderer &renderer, const Scene &scene, const ViewState &view,
+                         qreal pixelRatio)
+{
+    startFrom(ground, renderer, scene, view);
+    if (!m_frame.image.isNull() && !m_job.isBusy())
+        m_job.start(renderer, scene, frameViewFor(view), pixelRatio, kFramePasses);
+}
+
 QImage FrameCache::groundFor(const MapRenderer &renderer, const Scene &scene, const ViewState &view, qreal pixelRatio)
 {
     adoptLanded(scene, renderer, view);

@@ -72,6 +72,10 @@ public:
     /// start from): its first frames move that picture, its edge uncovered, while the frame
     /// with its margin renders in the background, instead of rendering one here.
     void startFrom(const QImage &ground, const MapRenderer &renderer, const Scene &scene, const ViewState &view);
+    /// startFrom(), then the frame with its margin for `view` rendering in the background: a
+    /// press on the map, before the drag that may follow (nothing while a render runs).
+    void prepare(const QImage &ground, const MapRenderer &renderer, const Scene &scene, const ViewState &view,
+                 qreal pixelRatio);
     /// Paints `view` from what it holds and starts nothing: the window after a drag, until the
     /// render it started has landed.
     void paintHeld(QPainter &painter, const MapRenderer &renderer, const Scene &scene, const ViewState &view);
