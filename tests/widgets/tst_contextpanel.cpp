@@ -42,6 +42,15 @@ Brief briefAboutKazakhstan(int rivalry)
     return brief;
 }
 
+/// `panel` showing `brief` at 400×300, as a reader sees it; false if it never showed.
+bool showNarrative(NarrativePanel &panel, const Brief &brief)
+{
+    panel.resize(400, 300);
+    panel.setBrief(&brief);
+    panel.show();
+    return QTest::qWaitForWindowExposed(&panel);
+}
+
 int claimsListed(const QString &text, const Brief &brief)
 {
     int n = 0;
@@ -138,10 +147,7 @@ void TestContextPanel::narrativeMarksOverTheText()
     QFETCH(QStringList, decorated);
     const Brief brief = briefAboutKazakhstan(3);
     NarrativePanel panel;
-    panel.resize(400, 300);
-    panel.setBrief(&brief);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(showNarrative(panel, brief));
     const QString html = panel.html();
     panel.setMarkedClaims(marked);
     panel.setFocusedClaim(focused);
@@ -172,10 +178,7 @@ void TestContextPanel::marksFollowTheReader()
     QFETCH(double, scrolledTo);
     const Brief brief = briefAboutKazakhstan(400);
     NarrativePanel panel;
-    panel.resize(400, 300);
-    panel.setBrief(&brief);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(showNarrative(panel, brief));
     QStringList all;
     for (const Claim &c : brief.claims)
         all << c.id;
@@ -201,10 +204,7 @@ void TestContextPanel::aFocusedClaimIsBroughtIntoView()
 {
     const Brief brief = briefAboutKazakhstan(80);
     NarrativePanel panel;
-    panel.resize(400, 300);
-    panel.setBrief(&brief);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(showNarrative(panel, brief));
     auto *browser = panel.findChild<QTextBrowser *>();
     QVERIFY(browser);
     QCOMPARE(browser->verticalScrollBar()->value(), 0);
