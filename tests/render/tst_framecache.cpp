@@ -235,11 +235,14 @@ void TestFrameCache::aDragLeavesTheStillPictureItsGround_data()
 {
     QTest::addColumn<QPointF>("dragged");
     QTest::addColumn<double>("zoomedBy"); // then, before the still picture is painted
+    QTest::addColumn<QString>("hovered"); // then, under the pointer
     QTest::addColumn<bool>("cut");        // whether the frame serves the still picture
-    QTest::newRow("120 px to the right") << QPointF(120, 0) << 1.0 << true;
-    QTest::newRow("90 px up and left") << QPointF(-90, -90) << 1.0 << true;
-    QTest::newRow("600 px down, past the margin") << QPointF(0, 600) << 1.0 << true;
-    QTest::newRow("zoomed in after the drag") << QPointF(120, 0) << 1.5 << false;
+    QTest::newRow("120 px to the right") << QPointF(120, 0) << 1.0 << QString() << true;
+    QTest::newRow("90 px up and left") << QPointF(-90, -90) << 1.0 << QString() << true;
+    QTest::newRow("600 px down, past the margin") << QPointF(0, 600) << 1.0 << QString() << true;
+    QTest::newRow("zoomed in after the drag") << QPointF(120, 0) << 1.5 << QString() << false;
+    // The hover lightens its region in the ground, which a pan's frames never show.
+    QTest::newRow("a region hovered after the drag") << QPointF(120, 0) << 1.0 << u"KAZ"_s << false;
 }
 
 /// When a drag ends, the still picture takes its ground from the drag's frame rather than
@@ -249,12 +252,14 @@ void TestFrameCache::aDragLeavesTheStillPictureItsGround()
 {
     QFETCH(QPointF, dragged);
     QFETCH(double, zoomedBy);
+    QFETCH(QString, hovered);
     QFETCH(bool, cut);
     FrameCache cache;
     paint(cache, m_view);
     ViewState released = moved(dragged);
     settleAndCompare(cache, released);
     released.metresPerPixel /= zoomedBy;
+    released.hoveredRegion = hovered;
     const QImage ground = cache.groundFor(m_renderer, *m_scene, released, 1.0);
     QCOMPARE(!ground.isNull(), cut);
     if (!cut)

@@ -422,9 +422,12 @@ void MapCanvas::wheelEvent(QWheelEvent *event)
 
 void MapCanvas::startPanning()
 {
-    // The picture on screen moves at once; the frame with its margin renders meanwhile.
-    if (!isPanning() && scene())
+    // The picture on screen moves at once; the frame with its margin renders meanwhile. What
+    // was under the pointer moves away with the map: the hover ends.
+    if (!isPanning() && scene()) {
         m_picture.panStarts(m_renderer, *scene(), view(), devicePixelRatioF());
+        setHovered(QString(), QString());
+    }
 }
 
 void MapCanvas::panByKey(QPointF pixels)

@@ -117,6 +117,13 @@ void FrameCache::paintPanned(QPainter &painter, const MapRenderer &renderer, con
         m_motion.paintedAt(*metres, view.metresPerPixel, m_clock.elapsed());
     const QPointF lead = m_motion.ahead(m_frame.renderMs, kMarginPixels);
     std::optional<Placement> placement = place(scene, renderer, view, dpr, lead);
+    if (!placement && m_job.isBusy()) {
+        // Nothing held can be shown (another pixel ratio, size or projection) and one render
+        // runs: waited for, as a render here would take as long, and the picture is never blank.
+        m_job.waitForFinished();
+        adoptLanded(scene, renderer, view);
+        placement = place(scene, renderer, view, dpr, lead);
+    }
     if (!placement && !m_job.isBusy()) {
         m_frame = FrameRenderJob::render(renderer, scene, frameViewFor(view), dpr, kFramePasses);
         m_frame.margin = kMarginPixels;
@@ -149,6 +156,8 @@ void FrameCache::prepare(const QImage &ground, const MapRenderer &renderer, cons
 QImage FrameCache::groundFor(const MapRenderer &renderer, const Scene &scene, const ViewState &view, qreal pixelRatio)
 {
     adoptLanded(scene, renderer, view);
+    if (!(view.withoutPointer() == view))
+        return {}; // the hover lightens its region in the ground; a frame is drawn without one
     const std::optional<Placement> placement = place(scene, renderer, view, pixelRatio);
     if (!placement || !placement->current || placement->target.size() != QSizeF(m_frame.view.size))
         return {};
