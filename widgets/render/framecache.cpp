@@ -188,7 +188,8 @@ void FrameCache::paintFrame(QPainter &painter, const MapRenderer &renderer, cons
     m_report.uncovered = !placement || !placement->target.contains(screen);
     m_report.current = placement && placement->current;
     m_report.awaiting = m_job.isBusy();
-    painter.fillRect(screen, renderer.style().space);
+    if (m_report.uncovered) // else the frame covers it all: a fill would be painted over
+        painter.fillRect(screen, renderer.style().space);
     if (placement && placement->target.size() == QSizeF(m_frame.view.size))
         painter.drawImage(placement->target.topLeft(), m_frame.image);
     else if (placement) // after a zoom, until the frame for it lands

@@ -47,6 +47,20 @@ QFont fontFor(double screenArea, const ViewState &view, const MapStyle &style, b
     return font;
 }
 
+/// A name's width in `font`, remembered per thread: a pan places every label again at each
+/// frame, and measuring a name shapes its text (a third of the placing).
+double advanceOf(const QFont &font, const QFontMetricsF &metrics, const QString &text)
+{
+    thread_local QHash<QFont, QHash<QString, double>> widths; // by font, then text
+    QHash<QString, double> &inFont = widths[font];
+    if (inFont.size() > 4096)
+        inFont.clear(); // names of a huge user layer: bounded, measured again
+    const auto known = inFont.constFind(text);
+    if (known != inFont.constEnd())
+        return *known;
+    return inFont.insert(text, metrics.horizontalAdvance(text)).value();
+}
+
 bool segmentTouches(const QLineF &segment, const QRectF &box)
 {
     if (box.contains(segment.p1()) || box.contains(segment.p2()))
@@ -191,7 +205,7 @@ private:
                 break; // named in full type, whatever its size
             const QFont font = fontFor(c.screenArea, m_view, m_style, small);
             const QFontMetricsF metrics(font);
-            if (!isSelected && c.screenArea < metrics.horizontalAdvance(region.name) * metrics.height() * (small ? kRoomSmall : kRoomFull))
+            if (!isSelected && c.screenArea < advanceOf(font, metrics, region.name) * metrics.height() * (small ? kRoomSmall : kRoomFull))
                 continue; // the region cannot hold its name in this type at this zoom
             // A region that holds its full type keeps it, over a line if need be; only where
             // other names leave it no room at all does it try the smaller type.
@@ -210,7 +224,7 @@ private:
     {
         const ProjectedRegion &projected = m_level.projected().regions()[regionIndex];
         const QFontMetricsF metrics(font);
-        const double w = metrics.horizontalAdvance(name), h = metrics.height();
+        const double w = advanceOf(font, metrics, name), h = metrics.height();
         const double gap = 4.0 * m_view.styleScale, lineClearance = 2.0 * m_view.styleScale;
         const QPointF anchor = m_toScreen.map(QPointF(projected.labelAnchor.x(), projected.labelAnchor.y()));
         const QRectF viewport(QPointF(0, 0), QSizeF(m_view.size));
@@ -281,7 +295,7 @@ QList<PlacedLabel> LabelPlacer::placeSites(const Scene &scene, const QTransform 
         if (named.contains({s.layer, s.feature}) || inPicture.value(s.layer) > kMaxNamedSites)
             continue;
         const QString text = s.layer->layer->features[s.feature].name;
-        const double w = metrics.horizontalAdvance(text), h = metrics.height();
+        const double w = advanceOf(font, metrics, text), h = metrics.height();
         const QPointF c = s.pixel;
         std::optional<QRectF> chosen; // free of labels and symbols, off every line
         // Right, left, above, below, then the corners: the diagonals often clear a line that

@@ -21,6 +21,13 @@ const QList<QPainterPath> &MapFrame::regionPaths() const
     return *m_regionPaths;
 }
 
+QPainterPath MapFrame::regionPath(int index) const
+{
+    if (m_regionPaths)
+        return (*m_regionPaths)[index];
+    return m_scene.levelFor(m_view.metresPerPixel).screenPath(index, m_toScreen);
+}
+
 FrameLayout &MapFrame::layout() const
 {
     return m_renderer.layoutFor(m_scene, m_view);

@@ -43,6 +43,9 @@ public:
     const QTransform &toScreen() const { return m_toScreen; }
     /// Each region's outline in pixels, in the level's order; empty where out of sight.
     const QList<QPainterPath> &regionPaths() const;
+    /// One region's outline in pixels, without making every region's when they are not made
+    /// yet: what the selection needs on a pan's frame, where the land is not drawn.
+    QPainterPath regionPath(int index) const;
     FrameLayout &layout() const;
     const HaloText &halo() const;
 

@@ -43,7 +43,6 @@ void SelectionPainter::paint(QPainter &painter, const MapFrame &frame) const
     const ViewState &view = frame.view();
     const MapStyle &style = frame.style();
     const QList<Region> &regions = frame.scene().levelFor(view.metresPerPixel).atlas().regions();
-    const QList<QPainterPath> &paths = frame.regionPaths();
     // The claim in focus: a colour no layer uses, on a light casing, so that outlined coasts never
     // read as pipelines. Members lit only through a group named as a setting get the group's
     // outline instead (paintGroupSettings).
@@ -55,8 +54,9 @@ void SelectionPainter::paint(QPainter &painter, const MapFrame &frame) const
     const QPen focusPen = mapPen(style.focusOutline, style.selectionWidth * 0.8 * view.styleScale);
     for (const QPen &p : {casing, focusPen})
         for (int i = 0; i < regions.size(); ++i)
-            if (!paths[i].isEmpty() && view.highlightRegions.contains(regions[i].code) && !viaGroup.contains(regions[i].code))
-                PolylineStroker::stroke(painter, paths[i], p);
+            if (view.highlightRegions.contains(regions[i].code) && !viaGroup.contains(regions[i].code))
+                if (const QPainterPath path = frame.regionPath(i); !path.isEmpty())
+                    PolylineStroker::stroke(painter, path, p);
     paintGroupSettings(painter, frame);
     paintSelectedRegion(painter, frame);
 }
@@ -65,7 +65,6 @@ void SelectionPainter::paintGroupSettings(QPainter &painter, const MapFrame &fra
 {
     const ViewState &view = frame.view();
     const Atlas &atlas = frame.scene().levelFor(view.metresPerPixel).atlas();
-    const QList<QPainterPath> &paths = frame.regionPaths();
     for (const QString &id : view.highlightGroups) {
         const RegionGroup *group = atlas.group(id);
         if (!group)
@@ -73,8 +72,8 @@ void SelectionPainter::paintGroupSettings(QPainter &painter, const MapFrame &fra
         QPainterPath members;
         members.setFillRule(Qt::WindingFill);
         for (const QString &code : group->members)
-            if (const int i = atlas.indexOf(code); i >= 0 && !paths[i].isEmpty())
-                members.addPath(paths[i]);
+            if (const int i = atlas.indexOf(code); i >= 0)
+                members.addPath(frame.regionPath(i));
         if (members.isEmpty())
             continue;
         // One outline round the whole: the borders between members are no part of the setting.
@@ -96,9 +95,11 @@ void SelectionPainter::paintSelectedRegion(QPainter &painter, const MapFrame &fr
     if (view.selectedRegion.isEmpty())
         return;
     const int i = frame.scene().levelFor(view.metresPerPixel).atlas().indexOf(view.selectedRegion);
-    if (i < 0 || frame.regionPaths()[i].isEmpty())
+    if (i < 0)
         return;
-    const QPainterPath &path = frame.regionPaths()[i];
+    const QPainterPath path = frame.regionPath(i);
+    if (path.isEmpty())
+        return;
     painter.setRenderHint(QPainter::Antialiasing, false); // the outline below covers the edge
     painter.fillPath(path, frame.style().selectionFill);
     painter.setRenderHint(QPainter::Antialiasing, true);
