@@ -101,8 +101,6 @@ std::optional<FrameCache::Placement> FrameCache::place(const Scene &scene, const
 void FrameCache::adoptLanded(const Scene &scene, const MapRenderer &renderer, const ViewState &view)
 {
     std::optional<FrameRenderJob::Frame> landed = m_job.take();
-    if (landed)
-        landed->margin = kMarginPixels;
     if (landed && isCurrent(*landed, scene, renderer, frameViewFor(view)))
         m_frame = std::move(*landed);
     // Otherwise stale: the view changed in more than its centre while it rendered. Dropped.
@@ -125,14 +123,13 @@ void FrameCache::paintPanned(QPainter &painter, const MapRenderer &renderer, con
         placement = place(scene, renderer, view, dpr, lead);
     }
     if (!placement && !m_job.isBusy()) {
-        m_frame = FrameRenderJob::render(renderer, scene, frameViewFor(view), dpr, kFramePasses);
-        m_frame.margin = kMarginPixels;
+        m_frame = FrameRenderJob::render(renderer, scene, frameViewFor(view), dpr, kFramePasses, kMarginPixels);
         m_report.renderedHere = true;
         placement = place(scene, renderer, view, dpr);
     } else if (placement && (!placement->current || placement->nearEdge) && !m_job.isBusy()) {
         // Centred where the drag will be when it lands, so that it lands with its margin ahead.
         const ViewState ahead = frameViewFor(movedBy(view, scene.projection(), lead));
-        m_report.startedRender = m_job.start(renderer, scene, ahead, dpr, kFramePasses);
+        m_report.startedRender = m_job.start(renderer, scene, ahead, dpr, kFramePasses, kMarginPixels);
     }
     paintFrame(painter, renderer, scene, view, placement);
 }
@@ -150,7 +147,7 @@ void FrameCache::prepare(const QImage &ground, const MapRenderer &renderer, cons
 {
     startFrom(ground, renderer, scene, view);
     if (!m_frame.image.isNull() && !m_job.isBusy())
-        m_job.start(renderer, scene, frameViewFor(view), pixelRatio, kFramePasses);
+        m_job.start(renderer, scene, frameViewFor(view), pixelRatio, kFramePasses, kMarginPixels);
 }
 
 QImage FrameCache::groundFor(const MapRenderer &renderer, const Scene &scene, const ViewState &view, qreal pixelRatio)

@@ -18,14 +18,14 @@ FrameRenderJob::FrameRenderJob(QObject *parent) : QObject(parent)
 FrameRenderJob::~FrameRenderJob() { waitForFinished(); }
 
 bool FrameRenderJob::start(const MapRenderer &renderer, const Scene &scene, const ViewState &view, qreal pixelRatio,
-                           MapRenderer::Passes passes)
+                           MapRenderer::Passes passes, int margin)
 {
     if (m_busy)
         return false;
     // Everything the task reads is a copy made here, on the calling thread (see the class's comment).
     auto snapshot = std::make_shared<const Scene>(scene);
-    m_future = QtConcurrent::run([renderer = renderer.withoutCaches(), snapshot, view, pixelRatio, passes] {
-        return render(renderer, *snapshot, view, pixelRatio, passes);
+    m_future = QtConcurrent::run([renderer = renderer.withoutCaches(), snapshot, view, pixelRatio, passes, margin] {
+        return render(renderer, *snapshot, view, pixelRatio, passes, margin);
     });
     m_watcher.setFuture(m_future);
     m_busy = true;
@@ -33,7 +33,7 @@ bool FrameRenderJob::start(const MapRenderer &renderer, const Scene &scene, cons
 }
 
 FrameRenderJob::Frame FrameRenderJob::render(const MapRenderer &renderer, const Scene &scene, const ViewState &view,
-                                             qreal pixelRatio, MapRenderer::Passes passes)
+                                             qreal pixelRatio, MapRenderer::Passes passes, int margin)
 {
     QElapsedTimer clock;
     clock.start();
@@ -44,6 +44,7 @@ FrameRenderJob::Frame FrameRenderJob::render(const MapRenderer &renderer, const 
     renderer.render(painter, scene, view, passes);
     painter.end();
     frame.renderMs = double(clock.nsecsElapsed()) / 1e6;
+    frame.margin = margin;
     return frame;
 }
 

@@ -46,12 +46,13 @@ public:
     ~FrameRenderJob() override;
 
     /// Starts rendering `passes` of `scene` as `view` shows it, at `pixelRatio` device pixels per
-    /// logical pixel; false (and nothing started) while a render runs.
+    /// logical pixel; false (and nothing started) while a render runs. `margin`: what `view` adds
+    /// round the view the frame serves, on each side (the frame says so: Frame::margin).
     bool start(const MapRenderer &renderer, const Scene &scene, const ViewState &view, qreal pixelRatio,
-               MapRenderer::Passes passes);
+               MapRenderer::Passes passes, int margin = 0);
     /// The frame rendered on the calling thread: what a render started here does in the background.
     static Frame render(const MapRenderer &renderer, const Scene &scene, const ViewState &view, qreal pixelRatio,
-                        MapRenderer::Passes passes);
+                        MapRenderer::Passes passes, int margin = 0);
     /// True from start() until the frame is taken (or forgotten).
     bool isBusy() const { return m_busy; }
     /// True while the render runs (started, not finished).

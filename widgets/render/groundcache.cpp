@@ -35,7 +35,12 @@ void GroundCache::adopt(const QImage &ground, const MapRenderer &renderer, const
     if (ground.isNull() || ground.size() != view.size * ground.devicePixelRatio())
         return;
     m_image = ground;
-    m_view = groundView(view);
+    remember(renderer, scene, groundView(view));
+}
+
+void GroundCache::remember(const MapRenderer &renderer, const Scene &scene, const ViewState &ground)
+{
+    m_view = ground;
     m_scene = &scene;
     m_sceneRevision = scene.revision();
     m_styleRevision = renderer.styleRevision();
@@ -53,10 +58,7 @@ void GroundCache::paint(QPainter &painter, const MapRenderer &renderer, const Sc
         }
         QPainter p(&m_image);
         renderer.render(p, scene, ground, MapRenderer::kGroundPasses);
-        m_view = ground;
-        m_scene = &scene;
-        m_sceneRevision = scene.revision();
-        m_styleRevision = renderer.styleRevision();
+        remember(renderer, scene, ground);
     }
     painter.drawImage(QPointF(0, 0), m_image);
     renderer.render(painter, scene, view, MapRenderer::kAllPasses & ~MapRenderer::kGroundPasses);

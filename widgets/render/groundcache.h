@@ -38,6 +38,8 @@ public:
 
 private:
     bool holds(const MapRenderer &renderer, const Scene &scene, const ViewState &ground, qreal pixelRatio) const;
+    /// Notes what the image now holds the ground of.
+    void remember(const MapRenderer &renderer, const Scene &scene, const ViewState &ground);
 
     QImage m_image;
     ViewState m_view;
