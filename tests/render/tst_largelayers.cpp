@@ -6,6 +6,7 @@
 #include "dotpainter.h"
 #include "exporter.h"
 #include "layerdetail.h"
+#include "projectedareas.h"
 #include "maprenderer.h"
 #include "projectioncatalog.h"
 #include "scene.h"
@@ -114,6 +115,8 @@ private slots:
     void dotPixelSpans();
     void pixelDotsLookLikeTheirPath_data();
     void pixelDotsLookLikeTheirPath();
+    void areasAnswerAsTheirPaths_data();
+    void areasAnswerAsTheirPaths();
 
 private:
     ViewState viewOn(double metresPerPixel) const;
@@ -211,7 +214,7 @@ void TestLargeLayers::verticesThinAsTheMapZoomsOut()
     layer.features.push_back(f);
     m_scene->setLayers({std::make_shared<const Layer>(layer)});
     const ProjectedLayer &pl = m_scene->layers().front();
-    const double original = shoelaceArea(pl.areas.front());
+    const double original = shoelaceArea(pl.areas.path(0));
     qsizetype coarseVertices = 0, fineVertices = 0;
     for (const double mpp : {20000.0, 200.0}) {
         const LayerDetail detail(pl, mpp);
@@ -303,8 +306,6 @@ void TestLargeLayers::clicksFindFeaturesThroughTheIndex()
     QCOMPARE(index, 450);
 }
 
-QTEST_MAIN(TestLargeLayers)
-#include "tst_largelayers.moc"
 
 void TestLargeLayers::dotPixelSpans_data()
 {
@@ -389,3 +390,55 @@ void TestLargeLayers::pixelDotsLookLikeTheirPath()
     QCOMPARE(misplaced, 0);
     QVERIFY2(std::abs(byPixels - byPath) <= byPath / 20, qPrintable(u"%1 pixels against %2"_s.arg(byPixels).arg(byPath)));
 }
+
+/// A layer's areas are kept as points, not paths: what a hit test, a legend and a frame ask of
+/// them must be what the path they stand for answers. One feature is a square with a square
+/// hole and a second, separate square.
+void TestLargeLayers::areasAnswerAsTheirPaths_data()
+{
+    QTest::addColumn<QRectF>("rect");
+    QTest::addColumn<bool>("meets");
+    QTest::newRow("inside the outline") << QRectF(1, 1, 1, 1) << true;
+    QTest::newRow("inside the hole") << QRectF(4.5, 4.5, 1, 1) << false;
+    QTest::newRow("round the whole feature") << QRectF(-5, -5, 40, 40) << true;
+    QTest::newRow("across one edge") << QRectF(-1, 3, 2, 1) << true;
+    QTest::newRow("a thin strip across it, no vertex inside") << QRectF(-1, 0.5, 12, 0.1) << true;
+    QTest::newRow("between the two squares") << QRectF(12, 2, 5, 5) << false;
+    QTest::newRow("inside the second square") << QRectF(21, 21, 2, 2) << true;
+    QTest::newRow("outside everything") << QRectF(40, 40, 3, 3) << false;
+}
+
+void TestLargeLayers::areasAnswerAsTheirPaths()
+{
+    QFETCH(QRectF, rect);
+    QFETCH(bool, meets);
+    const auto square = [](double x, double y, double side) {
+        Ring r{{x, y}, {x, y + side}, {x + side, y + side}, {x + side, y}, {x, y}};
+        return r;
+    };
+    Polygon holed;
+    holed.outer() = square(0, 0, 10);
+    holed.inners().push_back(square(3, 3, 4));
+    Polygon second;
+    second.outer() = square(20, 20, 5);
+    ProjectedAreas areas;
+    areas.append(MultiPolygon{});
+    areas.append(MultiPolygon{holed, second});
+    ProjectedAreas joined; // chunks joined keep their places
+    joined.append(areas);
+    joined.append(areas);
+    QCOMPARE(joined.size(), 4);
+    QVERIFY(joined.isEmpty(0) && joined.isEmpty(2));
+    QVERIFY(joined.bounds(0).isNull());
+    const QPainterPath path = pathOfAreas(MultiPolygon{holed, second});
+    for (const int i : {1, 3}) {
+        QCOMPARE(joined.path(i), path);
+        QCOMPARE(joined.bounds(i), path.controlPointRect());
+        QCOMPARE(joined.intersects(i, rect), meets);
+        QCOMPARE(joined.intersects(i, rect), path.intersects(rect));
+        QCOMPARE(joined.contains(i, rect.center()), path.contains(rect.center()));
+    }
+}
+
+QTEST_MAIN(TestLargeLayers)
+#include "tst_largelayers.moc"

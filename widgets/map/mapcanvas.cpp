@@ -113,7 +113,7 @@ void MapCanvas::frameHighlight()
             const QString ref = FeatureKey{pl.layer->id, pl.layer->features[i].id}.toString();
             if (view.highlightFeatures.contains(ref) ||
                 (view.highlightFeatures.contains(pl.layer->id) && pl.layer->kind != LayerKind::Membership))
-                bounds = bounds.united(pl.lines[i].boundingRect().united(pl.areas[i].boundingRect()));
+                bounds = bounds.united(pl.lines[i].boundingRect().united(pl.areas.bounds(i)));
         }
     }
     if (bounds.isEmpty() && bounds.width() + bounds.height() <= 0)

@@ -38,15 +38,18 @@ bool closed(const QPolygonF &ring) { return ring.size() > 2 && ring.front() == r
 
 int LayerDetail::octaveOf(double metresPerPixel) { return int(std::floor(std::log2(std::max(metresPerPixel, 1e-6)))); }
 
-QPolygonF LayerDetail::thinned(const QPolygonF &ring, double tolerance)
+QPolygonF LayerDetail::thinned(std::span<const QPointF> ring, double tolerance)
 {
-    if (ring.size() < 3)
-        return ring;
-    const double t2 = tolerance * tolerance;
     QPolygonF out;
-    out.reserve(ring.size());
+    out.reserve(qsizetype(ring.size()));
+    if (ring.size() < 3) {
+        for (const QPointF &p : ring)
+            out << p;
+        return out;
+    }
+    const double t2 = tolerance * tolerance;
     out << ring.front();
-    for (qsizetype i = 1; i + 1 < ring.size(); ++i) {
+    for (size_t i = 1; i + 1 < ring.size(); ++i) {
         const QPointF d = ring[i] - out.back();
         if (d.x() * d.x() + d.y() * d.y() >= t2)
             out << ring[i];
@@ -55,22 +58,40 @@ QPolygonF LayerDetail::thinned(const QPolygonF &ring, double tolerance)
     return out;
 }
 
+namespace {
+
+/// Adds `ring` through `t` (scale and translation only) to `out`, thinned to vertices at least
+/// `tolerance` pixels apart, closed if it was.
+void addScreenRing(QPainterPath &out, std::span<const QPointF> ring, const QTransform &t, double tolerance)
+{
+    const double sx = t.m11(), sy = t.m22(), dx = t.dx(), dy = t.dy(); // no rotation or shear
+    QPolygonF screen;
+    screen.reserve(qsizetype(ring.size()));
+    for (const QPointF &p : ring)
+        screen << QPointF(p.x() * sx + dx, p.y() * sy + dy);
+    const bool isRing = closed(screen);
+    QPolygonF kept = LayerDetail::thinned({screen.constData(), size_t(screen.size())}, tolerance);
+    if (kept.size() < (isRing ? 4 : 2))
+        kept = screen; // a speck of a zone stays as it is: small is not nothing
+    out.addPolygon(kept);
+    if (isRing)
+        out.closeSubpath();
+}
+
+} // namespace
+
 QPainterPath LayerDetail::screenPath(const QPainterPath &path, const QTransform &t, double tolerance)
 {
     QPainterPath out;
     out.setFillRule(path.fillRule());
-    const double sx = t.m11(), sy = t.m22(), dx = t.dx(), dy = t.dy(); // no rotation or shear
-    forEachSubpath(path, [&](QPolygonF ring) {
-        for (QPointF &p : ring)
-            p = QPointF(p.x() * sx + dx, p.y() * sy + dy);
-        const bool isRing = closed(ring);
-        QPolygonF kept = thinned(ring, tolerance);
-        if (kept.size() < (isRing ? 4 : 2))
-            kept = ring; // a speck of a zone stays as it is: small is not nothing
-        out.addPolygon(kept);
-        if (isRing)
-            out.closeSubpath();
-    });
+    forEachSubpath(path, [&](const QPolygonF &ring) { addScreenRing(out, {ring.constData(), size_t(ring.size())}, t, tolerance); });
+    return out;
+}
+
+QPainterPath LayerDetail::screenPath(const ProjectedAreas &areas, qsizetype i, const QTransform &t, double tolerance)
+{
+    QPainterPath out; // odd-even, as ProjectedAreas::path()
+    areas.forEachRing(i, [&](ProjectedAreas::RingPoints ring) { addScreenRing(out, ring, t, tolerance); });
     return out;
 }
 
@@ -94,9 +115,10 @@ LayerDetail::LayerDetail(const ProjectedLayer &pl, double finest) : m_finest(fin
         return tile;
     };
     for (int i = 0; i < pl.bounds.size(); ++i) {
-        if (pl.areas[i].isEmpty() && pl.lines[i].isEmpty())
+        const QRectF areaBounds = pl.areas.bounds(i);
+        if (pl.areas.isEmpty(i) && pl.lines[i].isEmpty())
             continue; // points only: site symbols
-        const QRectF b = pl.areas[i].controlPointRect() | pl.lines[i].controlPointRect();
+        const QRectF b = areaBounds | pl.lines[i].controlPointRect();
         const double pixels = std::max(b.width(), b.height()) / finest;
         Tile &tile = tileFor(b);
         if (pixels < kDotBelow) {
@@ -106,16 +128,18 @@ LayerDetail::LayerDetail(const ProjectedLayer &pl, double finest) : m_finest(fin
         }
         QPainterPath &areas = pixels < kSpeckBelow ? tile.specks : tile.fills;
         bool drawn = false;
-        forEachSubpath(pl.areas[i], [&](const QPolygonF &ring) {
+        pl.areas.forEachRing(i, [&](ProjectedAreas::RingPoints ring) {
             if (const QPolygonF kept = thinned(ring, tolerance); kept.size() >= 4) {
                 areas.addPolygon(kept);
                 areas.closeSubpath();
                 drawn = true;
             }
         });
-        if (!drawn && !pl.areas[i].isEmpty()) // thinned to nothing: its bounds keep its place
-            tile.specks.addRect(pl.areas[i].controlPointRect());
-        forEachSubpath(pl.lines[i], [&](const QPolygonF &line) { tile.lines.addPolygon(thinned(line, tolerance)); });
+        if (!drawn && !pl.areas.isEmpty(i)) // thinned to nothing: its bounds keep its place
+            tile.specks.addRect(areaBounds);
+        forEachSubpath(pl.lines[i], [&](const QPolygonF &line) {
+            tile.lines.addPolygon(thinned({line.constData(), size_t(line.size())}, tolerance));
+        });
     }
 }
 

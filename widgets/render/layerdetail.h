@@ -8,9 +8,11 @@
 
 #include <map>
 #include <memory>
+#include <span>
 
 namespace spheres {
 
+class ProjectedAreas;
 struct ProjectedLayer;
 
 /// A user's layer simplified for one octave of zoom (metres per pixel from `finest` to twice
@@ -47,10 +49,12 @@ public:
     /// The octave of zoom `metresPerPixel` falls in: ⌊log₂ metresPerPixel⌋.
     static int octaveOf(double metresPerPixel);
     /// `ring`'s vertices thinned to those at least `tolerance` apart (the last always kept).
-    static QPolygonF thinned(const QPolygonF &ring, double tolerance);
+    static QPolygonF thinned(std::span<const QPointF> ring, double tolerance);
     /// `path` through `toScreen` (scale and translation only), its vertices thinned to those at
     /// least `tolerance` pixels apart, rings that shrink below three vertices left as they were.
     static QPainterPath screenPath(const QPainterPath &path, const QTransform &toScreen, double tolerance = 0.5);
+    /// The same of feature `i` of `areas`.
+    static QPainterPath screenPath(const ProjectedAreas &areas, qsizetype i, const QTransform &toScreen, double tolerance = 0.5);
 
 private:
     double m_finest;

@@ -117,8 +117,8 @@ void LayerPainter::paintGeneric(QPainter &painter, const ProjectedLayer &pl, int
                                 const LayerStyle &style)
 {
     const QColor classColour = ClassColours::featureColour(*pl.layer, i, style); // invalid: plain
-    if (!pl.areas[i].isEmpty()) {
-        const QPainterPath area = LayerDetail::screenPath(pl.areas[i], t);
+    if (!pl.areas.isEmpty(i)) {
+        const QPainterPath area = LayerDetail::screenPath(pl.areas, i, t);
         painter.fillPath(area, classColour.isValid() ? classColour : style.genericFill);
         PolylineStroker::stroke(painter, area, cosmeticPen(style.genericOutline, 1.0 * scale));
     }
@@ -136,8 +136,8 @@ void LayerPainter::paintFeature(QPainter &painter, const ProjectedLayer &pl, int
         return;
     }
     const Feature &f = layer.features[i];
-    if (!pl.areas[i].isEmpty())
-        ZonePainter::paintArea(painter, LayerDetail::screenPath(pl.areas[i], t), f, style, scale, t.map(QPointF(0, 0)));
+    if (!pl.areas.isEmpty(i))
+        ZonePainter::paintArea(painter, LayerDetail::screenPath(pl.areas, i, t), f, style, scale, t.map(QPointF(0, 0)));
     if (pl.lines[i].isEmpty())
         return;
     const QPainterPath line = LayerDetail::screenPath(pl.lines[i], t);
@@ -199,9 +199,9 @@ void LayerPainter::paintCasing(QPainter &painter, const ProjectedLayer &pl, int 
         PolylineStroker::stroke(painter,
                                 PolylineStroker::offset(t.map(pl.lines[i]), drawnOffset(*pl.layer, pl.layer->features[i]) * scale),
                                 casing);
-    if (!pl.areas[i].isEmpty()) {
+    if (!pl.areas.isEmpty(i)) {
         casing.setWidthF(4.0 * scale);
-        PolylineStroker::stroke(painter, t.map(pl.areas[i]), casing);
+        PolylineStroker::stroke(painter, t.map(pl.areas.path(i)), casing);
     }
 }
 
@@ -359,7 +359,7 @@ QMultiHash<QString, LayerPainter::HeldZoneFill> LayerPainter::heldZoneFills(cons
             continue;
         for (int i = 0; i < pl.layer->features.size(); ++i) {
             const Feature &f = pl.layer->features[i];
-            if (pl.areas[i].isEmpty() || f.details().claimants.isEmpty() || !f.existsIn(view.year))
+            if (pl.areas.isEmpty(i) || f.details().claimants.isEmpty() || !f.existsIn(view.year))
                 continue;
             QColor shared = fills.value(f.details().claimants.front(), land);
             for (const QString &code : f.details().claimants)
@@ -367,7 +367,7 @@ QMultiHash<QString, LayerPainter::HeldZoneFill> LayerPainter::heldZoneFills(cons
                     shared = land;
             for (const QString &code : f.details().administeredBy)
                 if (fills.value(code, land) != shared)
-                    out.insert(code, {pl.areas[i], shared});
+                    out.insert(code, {pl.areas.path(i), shared});
         }
     }
     return out;

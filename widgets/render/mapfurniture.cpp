@@ -108,7 +108,7 @@ QList<Source> MapFurniture::visibleSources(const Scene &scene, const ViewState &
             const Feature &f = layer.features[i];
             if (!f.existsIn(view.year))
                 continue;
-            bool inView = pl.areas[i].controlPointRect().intersects(visible) ||
+            bool inView = pl.areas.bounds(i).intersects(visible) ||
                           pl.lines[i].controlPointRect().intersects(visible);
             if (!inView && !f.details().iso3.isEmpty()) { // membership: the region it colours
                 const int region = level.atlas().indexOf(f.details().iso3);

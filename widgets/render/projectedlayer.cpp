@@ -71,20 +71,19 @@ QPainterPath pathOfAreas(const MultiPolygon &shape)
 
 namespace {
 
-/// One feature, projected.
+/// One feature, projected; its area goes to its chunk's areas.
 struct ProjectedFeature
 {
     MultiLineString lineShape;
-    QPainterPath area, line;
+    QPainterPath line;
     QList<QPointF> points;
     QRectF bounds;
 };
 
-ProjectedFeature project(const Feature &f, const Projection &projection)
+ProjectedFeature project(const Feature &f, const Projection &projection, ProjectedAreas &areas)
 {
     ProjectedFeature out;
-    if (!f.area.empty())
-        out.area = pathOfAreas(projectShape(projection, f.area));
+    areas.append(f.area.empty() ? MultiPolygon() : projectShape(projection, f.area));
     if (!f.lines.empty())
         out.lineShape = projectedLines(projection, f.lines);
     if (!out.lineShape.empty())
@@ -95,28 +94,38 @@ ProjectedFeature project(const Feature &f, const Projection &projection)
             out.points << *xy;
             pointBounds |= QRectF(*xy, QSizeF(1e-3, 1e-3)); // an empty rectangle would not unite
         }
-    out.bounds = out.area.controlPointRect() | out.line.controlPointRect() | pointBounds;
+    out.bounds = areas.bounds(areas.size() - 1) | out.line.controlPointRect() | pointBounds;
     return out;
 }
 
+/// A few thousand features, projected.
+struct ProjectedChunk
+{
+    qsizetype start = 0;
+    std::vector<ProjectedFeature> features;
+    ProjectedAreas areas;
+};
+
 /// Features projected a few thousand at a time on every core: a user's hundred thousand
 /// parcels take a fraction of the time on one.
-std::vector<ProjectedFeature> projectAll(const QList<Feature> &features, const Projection &projection)
+std::vector<ProjectedChunk> projectAll(const QList<Feature> &features, const Projection &projection)
 {
-    std::vector<ProjectedFeature> out(size_t(features.size()));
     constexpr qsizetype kChunk = 4096;
-    std::vector<qsizetype> chunks;
+    std::vector<ProjectedChunk> chunks;
     for (qsizetype start = 0; start < features.size(); start += kChunk)
-        chunks.push_back(start);
-    const auto run = [&](qsizetype start) {
-        for (qsizetype i = start; i < std::min(start + kChunk, features.size()); ++i)
-            out[size_t(i)] = project(features[i], projection);
+        chunks.push_back({start, {}, {}});
+    const auto run = [&](ProjectedChunk &chunk) {
+        const qsizetype end = std::min(chunk.start + kChunk, features.size());
+        chunk.features.reserve(size_t(end - chunk.start));
+        chunk.areas.reserve(end - chunk.start);
+        for (qsizetype i = chunk.start; i < end; ++i)
+            chunk.features.push_back(project(features[i], projection, chunk.areas));
     };
     if (chunks.size() > 1)
         QtConcurrent::blockingMap(chunks, run);
     else if (!chunks.empty())
-        run(0);
-    return out;
+        run(chunks.front());
+    return chunks;
 }
 
 /// Each feature's place in the layer by its id.
@@ -135,24 +144,25 @@ ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection 
     : layer(std::move(l)), projectionId(projection.id())
 {
     const qsizetype n = layer->features.size();
-    for (QList<QPainterPath> *list : {&areas, &lines})
-        list->reserve(n);
+    areas.reserve(n);
+    lines.reserve(n);
     lineShapes.reserve(n);
     points.reserve(n);
     bounds.reserve(n);
     // A hundred thousand ids hashed on a thread of their own meanwhile (waiting for them runs
     // the task here if no thread has taken it).
     QFuture<QHash<QString, int>> ids = QtConcurrent::run(indexById, layer->features);
-    std::vector<ProjectedFeature> projected = projectAll(layer->features, projection);
-    for (qsizetype i = 0; i < n; ++i) {
-        ProjectedFeature &p = projected[size_t(i)];
-        timeless = timeless && layer->features[i].details().periods.isEmpty();
-        lineShapes << std::move(p.lineShape);
-        areas << std::move(p.area);
-        lines << std::move(p.line);
-        points << std::move(p.points);
-        bounds << p.bounds;
+    for (ProjectedChunk &chunk : projectAll(layer->features, projection)) {
+        areas.append(chunk.areas);
+        for (ProjectedFeature &p : chunk.features) {
+            lineShapes << std::move(p.lineShape);
+            lines << std::move(p.line);
+            points << std::move(p.points);
+            bounds << p.bounds;
+        }
     }
+    for (const Feature &f : layer->features)
+        timeless = timeless && f.details().periods.isEmpty();
     index = std::make_shared<const BoxIndex>(bounds);
     QList<QRectF> siteBounds(n), lineBounds(n); // null boxes are left out of an index
     for (qsizetype i = 0; i < n; ++i) {
@@ -177,7 +187,7 @@ bool ProjectedLayer::shows(int i, const QRectF &metres) const
 {
     if (!meets(i, metres))
         return false;
-    if (areas[i].intersects(metres))
+    if (areas.intersects(i, metres))
         return true;
     for (const LineString &line : lineShapes[i])
         for (size_t k = 1; k < line.size(); ++k) {

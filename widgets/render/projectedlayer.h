@@ -2,6 +2,7 @@
 
 #include "layer.h"
 #include "boxindex.h"
+#include "projectedareas.h"
 
 #include <QHash>
 #include <QList>
@@ -24,7 +25,7 @@ struct ProjectedLayer
 {
     std::shared_ptr<const Layer> layer;
     QString projectionId; ///< what it is projected for
-    QList<QPainterPath> areas; ///< per feature (zones), in metres; also what a click is tested against
+    ProjectedAreas areas; ///< per feature (zones), in metres; also what a click is tested against
     QList<QPainterPath> lines; ///< per feature (pipelines, claim lines)
     QList<MultiLineString> lineShapes; ///< the same in projected metres, for what a frame shows
     QList<QList<QPointF>> points; ///< per feature (sites), in metres; points the projection cannot show are left out

@@ -15,10 +15,10 @@ namespace spheres {
 
 namespace {
 
-double distanceToPolyline(const QPolygonF &line, QPointF p)
+double distanceToPolyline(std::span<const QPointF> line, QPointF p)
 {
     double best = std::numeric_limits<double>::max();
-    for (qsizetype i = 1; i < line.size(); ++i) {
+    for (size_t i = 1; i < line.size(); ++i) {
         const QPointF a = line[i - 1], d = line[i] - a;
         const double lengthSquared = d.x() * d.x() + d.y() * d.y();
         const double t = lengthSquared > 0 ? std::clamp(QPointF::dotProduct(p - a, d) / lengthSquared, 0.0, 1.0) : 0.0;
@@ -29,13 +29,12 @@ double distanceToPolyline(const QPolygonF &line, QPointF p)
 }
 
 /// 0 inside `area` (its holes are outside it), else the distance to its outline, in its units.
-double distanceToArea(const QPainterPath &area, QPointF p)
+double distanceToArea(const ProjectedAreas &areas, int i, QPointF p)
 {
-    if (area.contains(p))
+    if (areas.contains(i, p))
         return 0.0;
     double best = std::numeric_limits<double>::max();
-    for (const QPolygonF &ring : area.toSubpathPolygons())
-        best = std::min(best, distanceToPolyline(ring, p));
+    areas.forEachRing(i, [&](ProjectedAreas::RingPoints ring) { best = std::min(best, distanceToPolyline(ring, p)); });
     return best;
 }
 
@@ -251,11 +250,13 @@ QString Scene::featureAt(const ViewState &view, QPointF pixel, double tolerance)
             double distance = std::numeric_limits<double>::max();
             if (!it->lines[i].isEmpty()) {
                 const double offset = LayerPainter::drawnOffset(layer, layer.features[i]) * view.styleScale;
-                for (const QPolygonF &line : toScreen.map(it->lines[i]).toSubpathPolygons())
-                    distance = std::min(distance, distanceToPolyline(PolylineStroker::offset(line, offset), pixel));
+                for (const QPolygonF &line : toScreen.map(it->lines[i]).toSubpathPolygons()) {
+                    const QPolygonF drawn = PolylineStroker::offset(line, offset);
+                    distance = std::min(distance, distanceToPolyline({drawn.constData(), size_t(drawn.size())}, pixel));
+                }
             }
-            if (!it->areas[i].isEmpty())
-                distance = std::min(distance, 2.0 * distanceToArea(it->areas[i], xy) / view.metresPerPixel);
+            if (!it->areas.isEmpty(i))
+                distance = std::min(distance, 2.0 * distanceToArea(it->areas, i, xy) / view.metresPerPixel);
             if (distance < bestDistance || (best.isEmpty() && distance <= tolerance)) {
                 bestDistance = distance;
                 best = FeatureKey{layer.id, layer.features[i].id}.toString();
