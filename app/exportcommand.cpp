@@ -3,6 +3,7 @@
 #include "briefingpack.h"
 #include "charts/chartprinter.h"
 #include "exporter.h"
+#include "leftatexit.h"
 #include "maprenderer.h"
 #include "projectioncatalog.h"
 #include "scene.h"
@@ -55,7 +56,9 @@ int runExport(const ExportRequest &request)
     std::future<UserLayers> reading = std::async(std::launch::async, [&request, brief] {
         return UserLayers::read(request.layerFiles, brief, request.briefPath);
     });
-    SceneCache scenes;
+    const auto kept = std::make_shared<SceneCache>(); // with the user's layers: left for the process's end
+    leaveAtExit(kept);
+    SceneCache &scenes = *kept;
     if (const QString error = scenes.loadBuiltIn(); !error.isEmpty())
         return failed(error);
     if (!request.allViews)

@@ -18,7 +18,8 @@ int runExportCommand(const QStringList &arguments);
 
 /// Exports what `request` asks for: reads the base map and the users' layers, then writes the
 /// picture, or the briefing pack or numbered PNGs of every view. Returns the exit code
-/// (ExitCode); problems are printed to stderr.
+/// (ExitCode); problems are printed to stderr. The process's last step: the map data it read is
+/// left for the process's end to reclaim (leaveAtExit).
 int runExport(const ExportRequest &request);
 
 } // namespace spheres

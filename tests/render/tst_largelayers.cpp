@@ -424,9 +424,7 @@ void TestLargeLayers::areasAnswerAsTheirPaths()
     ProjectedAreas areas;
     areas.append(MultiPolygon{});
     areas.append(MultiPolygon{holed, second});
-    ProjectedAreas joined; // chunks joined keep their places
-    joined.append(areas);
-    joined.append(areas);
+    const ProjectedAreas joined = ProjectedAreas::joined({areas, areas}); // parts joined keep their places
     QCOMPARE(joined.size(), 4);
     QVERIFY(joined.isEmpty(0) && joined.isEmpty(2));
     QVERIFY(joined.bounds(0).isNull());

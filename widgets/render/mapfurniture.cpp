@@ -106,8 +106,8 @@ QList<Source> MapFurniture::visibleSources(const Scene &scene, const ViewState &
             continue;
         for (int i = 0; i < layer.features.size(); ++i) {
             const Feature &f = layer.features[i];
-            if (!f.existsIn(view.year))
-                continue;
+            if (f.details().sources.isEmpty() || !f.existsIn(view.year))
+                continue; // a user's hundred thousand features cite nothing: no need to place them
             bool inView = pl.areas.bounds(i).intersects(visible) ||
                           pl.lines[i].controlPointRect().intersects(visible);
             if (!inView && !f.details().iso3.isEmpty()) { // membership: the region it colours

@@ -43,16 +43,27 @@ void ProjectedAreas::append(const MultiPolygon &shape)
     m_featureEnds.push_back(qint32(m_ringEnds.size()));
 }
 
-void ProjectedAreas::append(const ProjectedAreas &other)
+ProjectedAreas ProjectedAreas::joined(const std::vector<ProjectedAreas> &parts)
 {
-    const qint32 points = qint32(m_points.size()), rings = qint32(m_ringEnds.size());
-    m_points.append(other.m_points);
-    m_ringEnds.reserve(m_ringEnds.size() + other.m_ringEnds.size());
-    for (const qint32 end : other.m_ringEnds)
-        m_ringEnds.push_back(points + end);
-    m_featureEnds.reserve(m_featureEnds.size() + other.m_featureEnds.size());
-    for (const qint32 end : other.m_featureEnds)
-        m_featureEnds.push_back(rings + end);
+    ProjectedAreas out;
+    qsizetype points = 0, rings = 0, features = 0;
+    for (const ProjectedAreas &part : parts) {
+        points += part.m_points.size();
+        rings += part.m_ringEnds.size();
+        features += part.m_featureEnds.size();
+    }
+    out.m_points.reserve(points); // once: a hundred thousand features' points are megabytes
+    out.m_ringEnds.reserve(rings);
+    out.m_featureEnds.reserve(features);
+    for (const ProjectedAreas &part : parts) {
+        const qint32 pointsBefore = qint32(out.m_points.size()), ringsBefore = qint32(out.m_ringEnds.size());
+        out.m_points.append(part.m_points);
+        for (const qint32 end : part.m_ringEnds)
+            out.m_ringEnds.push_back(pointsBefore + end);
+        for (const qint32 end : part.m_featureEnds)
+            out.m_featureEnds.push_back(ringsBefore + end);
+    }
+    return out;
 }
 
 QPainterPath ProjectedAreas::path(qsizetype i) const

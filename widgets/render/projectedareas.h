@@ -8,6 +8,7 @@
 #include <QRectF>
 
 #include <span>
+#include <vector>
 
 namespace spheres {
 
@@ -22,8 +23,8 @@ public:
 
     /// Adds the next feature's area (empty for a feature without one).
     void append(const MultiPolygon &shape);
-    /// Adds `other`'s features after these.
-    void append(const ProjectedAreas &other);
+    /// `parts`' features, one part after the other.
+    static ProjectedAreas joined(const std::vector<ProjectedAreas> &parts);
     void reserve(qsizetype features) { m_featureEnds.reserve(features); }
 
     qsizetype size() const { return m_featureEnds.size(); }

@@ -71,55 +71,44 @@ QPainterPath pathOfAreas(const MultiPolygon &shape)
 
 namespace {
 
-/// One feature, projected; its area goes to its chunk's areas.
-struct ProjectedFeature
+/// Where features' projections go: the layer's lists, sized beforehand, so that each thread
+/// writes its own features' places and nothing is moved after.
+struct ProjectedLists
 {
-    MultiLineString lineShape;
-    QPainterPath line;
-    QList<QPointF> points;
-    QRectF bounds;
+    MultiLineString *lineShapes;
+    QPainterPath *lines;
+    QList<QPointF> *points;
+    QRectF *bounds;
 };
 
-ProjectedFeature project(const Feature &f, const Projection &projection, ProjectedAreas &areas)
+/// Feature `i`, projected: its area appended to `areas`, the rest into its places in `into`.
+void project(const Feature &f, qsizetype i, const Projection &projection, ProjectedAreas &areas, const ProjectedLists &into)
 {
-    ProjectedFeature out;
     areas.append(f.area.empty() ? MultiPolygon() : projectShape(projection, f.area));
     if (!f.lines.empty())
-        out.lineShape = projectedLines(projection, f.lines);
-    if (!out.lineShape.empty())
-        out.line = pathOfLines(out.lineShape);
+        into.lineShapes[i] = projectedLines(projection, f.lines);
+    if (!into.lineShapes[i].empty())
+        into.lines[i] = pathOfLines(into.lineShapes[i]);
     QRectF pointBounds;
     for (const Point &p : f.points)
         if (const auto xy = projection.forward(QPointF(p.x(), p.y()))) {
-            out.points << *xy;
+            into.points[i] << *xy;
             pointBounds |= QRectF(*xy, QSizeF(1e-3, 1e-3)); // an empty rectangle would not unite
         }
-    out.bounds = areas.bounds(areas.size() - 1) | out.line.controlPointRect() | pointBounds;
-    return out;
+    into.bounds[i] = areas.bounds(areas.size() - 1) | into.lines[i].controlPointRect() | pointBounds;
 }
 
-/// A few thousand features, projected.
-struct ProjectedChunk
-{
-    qsizetype start = 0;
-    std::vector<ProjectedFeature> features;
-    ProjectedAreas areas;
-};
-
 /// Features projected a few thousand at a time on every core: a user's hundred thousand
-/// parcels take a fraction of the time on one.
-std::vector<ProjectedChunk> projectAll(const QList<Feature> &features, const Projection &projection)
+/// parcels take a fraction of the time on one. The areas come back a chunk each, in order.
+std::vector<ProjectedAreas> projectAll(const QList<Feature> &features, const Projection &projection, const ProjectedLists &into)
 {
     constexpr qsizetype kChunk = 4096;
-    std::vector<ProjectedChunk> chunks;
-    for (qsizetype start = 0; start < features.size(); start += kChunk)
-        chunks.push_back({start, {}, {}});
-    const auto run = [&](ProjectedChunk &chunk) {
-        const qsizetype end = std::min(chunk.start + kChunk, features.size());
-        chunk.features.reserve(size_t(end - chunk.start));
-        chunk.areas.reserve(end - chunk.start);
-        for (qsizetype i = chunk.start; i < end; ++i)
-            chunk.features.push_back(project(features[i], projection, chunk.areas));
+    std::vector<ProjectedAreas> chunks(size_t((features.size() + kChunk - 1) / kChunk));
+    const auto run = [&](ProjectedAreas &areas) {
+        const qsizetype start = qsizetype(&areas - chunks.data()) * kChunk, end = std::min(start + kChunk, features.size());
+        areas.reserve(end - start);
+        for (qsizetype i = start; i < end; ++i)
+            project(features[i], i, projection, areas, into);
     };
     if (chunks.size() > 1)
         QtConcurrent::blockingMap(chunks, run);
@@ -144,23 +133,15 @@ ProjectedLayer::ProjectedLayer(std::shared_ptr<const Layer> l, const Projection 
     : layer(std::move(l)), projectionId(projection.id())
 {
     const qsizetype n = layer->features.size();
-    areas.reserve(n);
-    lines.reserve(n);
-    lineShapes.reserve(n);
-    points.reserve(n);
-    bounds.reserve(n);
+    lineShapes.resize(n);
+    lines.resize(n);
+    points.resize(n);
+    bounds.resize(n);
     // A hundred thousand ids hashed on a thread of their own meanwhile (waiting for them runs
     // the task here if no thread has taken it).
     QFuture<QHash<QString, int>> ids = QtConcurrent::run(indexById, layer->features);
-    for (ProjectedChunk &chunk : projectAll(layer->features, projection)) {
-        areas.append(chunk.areas);
-        for (ProjectedFeature &p : chunk.features) {
-            lineShapes << std::move(p.lineShape);
-            lines << std::move(p.line);
-            points << std::move(p.points);
-            bounds << p.bounds;
-        }
-    }
+    areas = ProjectedAreas::joined(
+        projectAll(layer->features, projection, {lineShapes.data(), lines.data(), points.data(), bounds.data()}));
     for (const Feature &f : layer->features)
         timeless = timeless && f.details().periods.isEmpty();
     index = std::make_shared<const BoxIndex>(bounds);
