@@ -3,6 +3,7 @@
 #include "briefingpack.h"
 #include "charts/chartprinter.h"
 #include "exporter.h"
+#include "largepageheap.h"
 #include "leftatexit.h"
 #include "maprenderer.h"
 #include "projectioncatalog.h"
@@ -10,6 +11,9 @@
 #include "scenecache.h"
 #include "userlayers.h"
 
+#include <QFileInfo>
+
+#include <chrono>
 #include <future>
 
 namespace spheres {
@@ -40,6 +44,21 @@ int exportAllViews(const ExportRequest &request, const MapRenderer &renderer, Sc
     return packed.ok() ? exitCode(ExitCode::Ok) : failed(packed.error);
 }
 
+/// While the users' files are still being read, this otherwise idle thread has the kernel back
+/// the heap their features will take (some 6 times the files' size, with their projection and
+/// drawing), so that the threads reading and projecting them do not stop for fresh pages.
+template<typename Reading>
+void backHeapWhileReading(const QStringList &files, const Reading &reading)
+{
+    constexpr std::size_t kStep = std::size_t(4) << 20; // a few milliseconds: the read is checked on often
+    qint64 budget = 0;
+    for (const QString &file : files)
+        budget += 6 * QFileInfo(file).size();
+    for (; budget > 0 && reading.wait_for(std::chrono::seconds(0)) != std::future_status::ready; budget -= qint64(kStep))
+        if (!LargePageHeap::backNext(kStep))
+            return;
+}
+
 } // namespace
 
 int runExportCommand(const QStringList &arguments)
@@ -63,6 +82,7 @@ int runExport(const ExportRequest &request)
         return failed(error);
     if (!request.allViews)
         scenes.sceneFor(request.projection->projection.id(), request.view.metresPerPixel);
+    backHeapWhileReading(request.layerFiles, reading);
     if (const UserLayers user = reading.get(); user.ok())
         scenes.addLayers(user.layers);
     else

@@ -1,5 +1,6 @@
 #include "largepageheap.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
@@ -12,10 +13,44 @@
 
 namespace spheres {
 
+namespace {
+
+constexpr std::size_t kLargePage = std::size_t(2) << 20;
+LargePageHeap::Region reserved; ///< what reserve() advised
+const char *backedTo = nullptr; ///< how far backNext() has gone
+
+} // namespace
+
 LargePageHeap::Region LargePageHeap::reserve()
 {
+    reserved = reserveRegion();
+    // The first large page may begin before the heap (see reserveRegion), and is in use already.
+    backedTo = reserved.size() > kLargePage ? reserved.begin + kLargePage : reserved.end;
+    return reserved;
+}
+
+bool LargePageHeap::backNext(std::size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    if (backedTo == nullptr || backedTo >= reserved.end)
+        return false;
+    const std::size_t step = std::min(bytes, std::size_t(reserved.end - backedTo));
+    if (madvise(const_cast<char *>(backedTo), step, MADV_POPULATE_WRITE) != 0) {
+        backedTo = reserved.end; // not this kernel: stop asking
+        return false;
+    }
+    backedTo += step;
+    return true;
+#else
+    (void)bytes;
+    return false;
+#endif
+}
+
+LargePageHeap::Region LargePageHeap::reserveRegion()
+{
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && defined(M_TOP_PAD)
-    constexpr std::uintptr_t kPage = std::uintptr_t(2) << 20;
+    constexpr std::uintptr_t kPage = kLargePage;
     // glibc's own ceiling for this threshold (32 MiB on 64-bit): larger blocks are mapped apart,
     // each in 4 KiB pages, and unmapped again when freed.
     mallopt(M_MMAP_THRESHOLD, 32 << 20);

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <thread>
@@ -43,6 +44,18 @@ QByteArray mappingFlags(const void *address)
     return {};
 }
 
+/// The process's resident memory, in KiB (-1 if unknown).
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').front().toLongLong();
+    return -1;
+}
+
 } // namespace
 
 class TestLargePageHeap : public QObject
@@ -57,6 +70,9 @@ private slots:
     void allocationsComeFromTheAdvisedRegion();
     void otherThreadsAllocateFromIt_data() { allocationsComeFromTheAdvisedRegion_data(); }
     void otherThreadsAllocateFromIt();
+    void backingKeepsWhatTheHeapHolds_data();
+    void backingKeepsWhatTheHeapHolds();
+    void backingEndsWithTheRegion();
 
 private:
     LargePageHeap::Region m_region;
@@ -104,6 +120,41 @@ void TestLargePageHeap::otherThreadsAllocateFromIt()
     });
     worker.join();
     QVERIFY2(inside, "a worker's block was placed outside the advised heap");
+}
+
+/// An export backs the heap ahead of its readers (backNext) while they allocate from it: the
+/// pages become resident, and what blocks already hold is left as it was.
+void TestLargePageHeap::backingKeepsWhatTheHeapHolds_data()
+{
+    QTest::addColumn<qsizetype>("step");
+    QTest::newRow("a step of 4 MiB, as an export takes") << qsizetype(4) * 1024 * 1024;
+    QTest::newRow("64 MiB at once") << qsizetype(64) * 1024 * 1024;
+}
+
+void TestLargePageHeap::backingKeepsWhatTheHeapHolds()
+{
+    QFETCH(qsizetype, step);
+    const std::unique_ptr<char, decltype(&std::free)> block(static_cast<char *>(std::malloc(1 << 20)), &std::free);
+    QVERIFY(block && m_region.contains(block.get()));
+    std::fill_n(block.get(), 1 << 20, char(0x5a));
+    const qint64 before = residentKiB();
+    if (!LargePageHeap::backNext(size_t(step)))
+        QSKIP("this kernel cannot back memory without writing it (Linux 5.14 and later can)");
+    QVERIFY2(residentKiB() - before >= step / 1024 / 2, "the step did not become resident");
+    QVERIFY(std::all_of(block.get(), block.get() + (1 << 20), [](char c) { return c == char(0x5a); }));
+    const std::unique_ptr<char, decltype(&std::free)> after(static_cast<char *>(std::malloc(8 << 20)), &std::free);
+    QVERIFY(after && m_region.contains(after.get()));
+}
+
+/// Backing stops at the region's end: what lies beyond it is not the heap's.
+void TestLargePageHeap::backingEndsWithTheRegion()
+{
+    constexpr size_t kStep = size_t(16) << 20;
+    size_t steps = 0;
+    while (LargePageHeap::backNext(kStep))
+        ++steps;
+    QVERIFY(steps <= m_region.size() / kStep + 1);
+    QVERIFY(!LargePageHeap::backNext(kStep));
 }
 
 int main(int argc, char **argv)
