@@ -31,6 +31,8 @@ bool segmentMeets(QPointF a, QPointF b, const QRectF &r)
 void ProjectedAreas::append(const MultiPolygon &shape)
 {
     const auto addRing = [this](const Ring &ring) {
+        if (ring.empty())
+            return; // cut away by the horizon: nothing to draw or to click
         for (const Point &p : ring)
             m_points.emplace_back(p.x(), p.y());
         m_ringEnds.push_back(qint32(m_points.size()));
