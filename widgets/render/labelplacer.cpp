@@ -140,7 +140,8 @@ private:
     Cells cellsOf(const QRectF &box) const
     {
         const auto cellOf = [](double v, double size, int count) {
-            return int(std::clamp(std::floor(v / size), 0.0, double(count - 1)));
+            const double cell = std::floor(v / size);
+            return cell >= 0 ? int(std::min(cell, double(count - 1))) : 0; // NaN too goes to the edge
         };
         return {cellOf(box.left(), m_cellWidth, m_columns), cellOf(box.top(), m_cellHeight, m_rows),
                 cellOf(box.right(), m_cellWidth, m_columns), cellOf(box.bottom(), m_cellHeight, m_rows)};
