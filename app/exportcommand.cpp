@@ -47,8 +47,7 @@ int exportAllViews(const ExportRequest &request, const MapRenderer &renderer, Sc
 /// While the users' files are still being read, this otherwise idle thread has the kernel back
 /// the heap their features will take (some 6 times the files' size, with their projection and
 /// drawing), so that the threads reading and projecting them do not stop for fresh pages.
-template<typename Reading>
-void backHeapWhileReading(const QStringList &files, const Reading &reading)
+void backHeapWhileReading(const QStringList &files, const std::future<UserLayers> &reading)
 {
     constexpr std::size_t kStep = std::size_t(4) << 20; // a few milliseconds: the read is checked on often
     qint64 budget = 0;

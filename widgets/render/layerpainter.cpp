@@ -365,9 +365,13 @@ QMultiHash<QString, LayerPainter::HeldZoneFill> LayerPainter::heldZoneFills(cons
             for (const QString &code : f.details().claimants)
                 if (fills.value(code, land) != shared)
                     shared = land;
+            QPainterPath area; // made once, and only for a zone whose administrator's colour gives way
             for (const QString &code : f.details().administeredBy)
-                if (fills.value(code, land) != shared)
-                    out.insert(code, {pl.areas.path(i), shared});
+                if (fills.value(code, land) != shared) {
+                    if (area.isEmpty())
+                        area = pl.areas.path(i);
+                    out.insert(code, {area, shared});
+                }
         }
     }
     return out;

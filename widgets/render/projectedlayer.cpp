@@ -52,21 +52,9 @@ MultiLineString projectedLines(const Projection &projection, const MultiLineStri
 
 QPainterPath pathOfAreas(const MultiPolygon &shape)
 {
-    QPainterPath path;
-    for (const Polygon &p : shape) {
-        auto add = [&path](const Ring &ring) {
-            QPolygonF polygon;
-            polygon.reserve(qsizetype(ring.size()));
-            for (const Point &pt : ring)
-                polygon << QPointF(pt.x(), pt.y());
-            path.addPolygon(polygon);
-            path.closeSubpath();
-        };
-        add(p.outer());
-        for (const Ring &hole : p.inners())
-            add(hole);
-    }
-    return path;
+    ProjectedAreas one; // one home for how rings become a path
+    one.append(shape);
+    return one.path(0);
 }
 
 namespace {
